@@ -1,0 +1,4 @@
+//! Server functions, grouped like `pages/`. Each is thin: authorize, call
+//! storage and domain, map errors to `AppError`.
+
+pub mod public;

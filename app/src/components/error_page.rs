@@ -1,0 +1,29 @@
+use crate::{error::AppError, i18n::texts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Sets the HTTP status of the page being rendered on the server.
+pub fn set_status(_status: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(code)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(_status),
+    ) {
+        response.set_status(code);
+    }
+}
+
+/// A whole page telling the reader, in Swedish, what went wrong and what to do.
+#[component]
+pub fn ErrorPage(error: AppError) -> impl IntoView {
+    let t = texts();
+    set_status(error.status());
+    view! {
+        <Title text=t.error_title />
+        <div class="wrap page">
+            <h1>{t.error_title}</h1>
+            <p>{t.error(error)}</p>
+            <p><a href="/">{t.back_to_start}</a></p>
+        </div>
+    }
+}

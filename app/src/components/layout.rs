@@ -1,0 +1,48 @@
+use crate::i18n::texts;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Skip link, header with the main menu, the page's content, footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let t = texts();
+    view! {
+        <a class="skip-link" href="#innehall">{t.skip_to_content}</a>
+        <SiteHeader />
+        // tabindex lets the skip link move keyboard focus, not only the scroll position.
+        <main id="innehall" tabindex="-1">{children()}</main>
+        <SiteFooter />
+    }
+}
+
+#[component]
+fn SiteHeader() -> impl IntoView {
+    let t = texts();
+    view! {
+        <header class="site-header">
+            <div class="wrap site-header-inner">
+                <a class="site-name" href="/">{t.site_name}</a>
+                <nav aria-label=t.nav_label>
+                    <ul class="nav-list">
+                        <li><A href="/" exact=true>{t.nav_round}</A></li>
+                        <li><A href="/ansok">{t.nav_apply}</A></li>
+                        <li><A href="/vinnare">{t.nav_winners}</A></li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let t = texts();
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{t.footer_about}</p>
+                <p><a href="/tillganglighet">{t.footer_accessibility}</a></p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,6 @@
+//! Small pieces shared by pages, named for what the user sees.
+
+pub mod deadline_notice;
+pub mod disclosure;
+pub mod error_page;
+pub mod layout;

@@ -1,0 +1,123 @@
+//! A round (omgång) of an award: what applicants write, what the jury judges,
+//! and the window in which applications are taken.
+
+use super::deadline::Deadline;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The default limit per section when a round sets none. The call states no
+/// limit, but a writer needs one to plan by, and the jury needs texts it can read.
+pub const DEFAULT_SECTION_LIMIT: u32 = 6_000;
+
+/// One part of the application text, e.g. "Ledning".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub slug: String,
+    pub title: String,
+    /// One line telling the writer what the jury looks for here.
+    pub guidance: String,
+    pub max_chars: u32,
+}
+
+/// One thing the jury scores, e.g. "Inflytande och delaktighet".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criterion {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JuryMember {
+    pub name: String,
+    pub title: String,
+}
+
+/// A round as the public and the applicants see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    /// Readable and stable, e.g. "ehalsokommun-2027".
+    pub id: String,
+    pub award_id: String,
+    pub year: i32,
+    pub title: String,
+    pub intro: String,
+    pub criteria_text: String,
+    pub eligibility: String,
+    pub opens_at: DateTime<Utc>,
+    pub deadline: Deadline,
+    pub ceremony_at: DateTime<Utc>,
+    pub ceremony_place: String,
+    pub contact: String,
+    pub sections: Vec<Section>,
+    pub criteria: Vec<Criterion>,
+    pub jury: Vec<JuryMember>,
+    pub partners: Vec<String>,
+}
+
+impl Round {
+    pub fn window(&self, now: DateTime<Utc>) -> ApplicationWindow {
+        application_window(self.opens_at, self.deadline, now)
+    }
+}
+
+/// Where a round stands for an applicant at a given moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplicationWindow {
+    NotYetOpen,
+    Open,
+    Closed,
+}
+
+/// The application window, judged on the server's clock.
+pub fn application_window(
+    opens_at: DateTime<Utc>,
+    deadline: Deadline,
+    now: DateTime<Utc>,
+) -> ApplicationWindow {
+    if deadline.has_passed(now) {
+        ApplicationWindow::Closed
+    } else if now < opens_at {
+        ApplicationWindow::NotYetOpen
+    } else {
+        ApplicationWindow::Open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, NaiveTime};
+
+    fn deadline() -> Deadline {
+        Deadline::in_stockholm(
+            NaiveDate::from_ymd_opt(2027, 4, 15).unwrap(),
+            NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
+        )
+        .unwrap()
+    }
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_round_is_open_from_its_opening_until_the_deadline_has_passed() {
+        let opens = utc("2026-11-01T00:00:00Z");
+        assert_eq!(
+            application_window(opens, deadline(), utc("2026-10-31T23:59:59Z")),
+            ApplicationWindow::NotYetOpen
+        );
+        assert_eq!(
+            application_window(opens, deadline(), opens),
+            ApplicationWindow::Open
+        );
+        assert_eq!(
+            application_window(opens, deadline(), utc("2027-04-15T21:59:30Z")),
+            ApplicationWindow::Open
+        );
+        assert_eq!(
+            application_window(opens, deadline(), utc("2027-04-15T22:00:00Z")),
+            ApplicationWindow::Closed
+        );
+    }
+}

@@ -1,0 +1,67 @@
+use super::Texts;
+use crate::domain::swedish;
+
+pub(super) static TEXTS: Texts = Texts {
+    site_name: "Utmärkelseportalen",
+    skip_to_content: "Hoppa till huvudinnehållet",
+    nav_label: "Huvudmeny",
+    nav_round: "Aktuell omgång",
+    nav_apply: "Så ansöker ni",
+    nav_winners: "Tidigare vinnare",
+    footer_about: "Utmärkelseportalen tar emot kommunernas ansökningar och stödjer juryns arbete.",
+    footer_accessibility: "Tillgänglighetsredogörelse",
+
+    round_open: "Ansökan är öppen.",
+    round_closed: "Ansökan har stängt.",
+    round_not_yet_open: "Ansökan har inte öppnat ännu.",
+    deadline_label: "Sista ansökningsdag",
+    opens_label: "Ansökan öppnar",
+    ceremony_label: "Prisutdelning",
+    areas_heading: "Fyra områden att beskriva",
+    areas_intro: "Lämna en beskrivning i fritext som anger hur kommunen arbetar med digitalisering kopplat till de här områdena.",
+    criteria_heading: "Kriterier och inriktning",
+    eligibility_heading: "Vem kan ansöka?",
+    jury_heading: "Juryn",
+    partners_heading: "I samarbete med",
+    contact_heading: "Frågor om utmärkelsen",
+    apply_cta: "Ansök för din kommun",
+    no_round: "Det finns ingen utlyst omgång just nu.",
+
+    how_to_apply_title: "Så ansöker ni",
+    how_to_apply_intro: "En ansökan per kommun och omgång. Den skrivs i fritext, gärna av flera kollegor tillsammans, och skickas in före sista ansökningsdag.",
+    how_to_apply_steps: [
+        "Samla de kollegor som ska skriva, till exempel digitaliseringsstrateg och socialchef.",
+        "Beskriv kommunens arbete inom vart och ett av de fyra områdena nedan. Varje område har en teckengräns.",
+        "Ange en kontaktperson med namn, titel, e-postadress och telefonnummer.",
+        "Skicka in ansökan före sista ansökningsdag. Fram till dess kan ni ändra och skicka in igen.",
+    ],
+    how_to_apply_closed: "Ansökan för den här omgången har stängt. Inga ansökningar kan skickas in eller ändras.",
+    sections_heading: "Det här ska ansökan beskriva",
+    max_chars: |n| format!("Högst {} tecken", swedish::number(u64::from(n))),
+
+    winners_title: "Tidigare vinnare",
+    winners_intro: "Kommuner som utsetts till Sveriges eHälsokommun, med finalisterna där de är kända.",
+    winners_year: "År",
+    winners_winner: "Vinnare",
+    winners_finalists: "Finalister",
+    winners_ceremony: "Utdelning",
+    winners_finalists_unknown: "Inte kända",
+    winners_empty: "Det finns inga vinnare att visa ännu.",
+
+    accessibility_title: "Tillgänglighetsredogörelse",
+    accessibility_body: [
+        "Utmärkelseportalen ska kunna användas av alla, också med skärmläsare, förstoring, tangentbord eller utan JavaScript. Webbplatsen följer lagen (2018:1937) om tillgänglighet till digital offentlig service och har som mål att uppfylla WCAG 2.1 nivå AA.",
+        "Varje sida provas automatiskt med verktyget axe i en riktig webbläsare innan en ny version publiceras, och formulär fungerar utan JavaScript.",
+        "Om du stöter på något som hindrar dig, kontakta arrangören av utmärkelsen via kontaktuppgifterna på startsidan, så får du informationen på annat sätt och vi rättar felet.",
+        "Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Myndigheten för digital förvaltning (Digg), som är tillsynsmyndighet för lagen.",
+    ],
+
+    not_found_title: "Sidan finns inte",
+    not_found_body: "Vi hittar ingen sida på den adressen. Kontrollera att adressen är rätt stavad, eller börja om från startsidan.",
+    back_to_start: "Till startsidan",
+    error_title: "Något gick fel",
+    error_unavailable: "Tjänsten kan inte hämta uppgifterna just nu. Försök igen om en stund.",
+    error_not_found: "Uppgiften finns inte.",
+    error_network: "Det gick inte att nå servern. Kontrollera din uppkoppling och försök igen.",
+    error_internal: "Ett oväntat fel uppstod hos oss. Försök igen om en stund.",
+};

@@ -1,0 +1,88 @@
+//! The award portal: pages, components and server functions (Leptos), the domain
+//! rules, and, behind the `ssr` feature, storage and configuration.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod storage;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+use pages::{
+    not_found::NotFoundPage,
+    public::{
+        accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage,
+        winners::WinnersPage,
+    },
+};
+
+/// The HTML document around the app, rendered on the server only.
+#[cfg(feature = "ssr")]
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    use leptos_meta::{HashedStylesheet, MetaTags};
+    security::send_page_csp();
+    view! {
+        <!DOCTYPE html>
+        <html lang="sv">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="portal" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let texts = i18n::texts();
+    // Every page waits for its data before the first byte, so it reads fully
+    // without JavaScript and the status code (404, 503) can still be set.
+    view! {
+        <Title formatter=move |page: String| format!("{page} – {}", texts.site_name) />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=RoundPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansok") view=HowToApplyPage ssr=SsrMode::Async />
+                    <Route path=path!("/vinnare") view=WinnersPage ssr=SsrMode::Async />
+                    <Route path=path!("/tillganglighet") view=AccessibilityPage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

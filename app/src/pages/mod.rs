@@ -1,0 +1,4 @@
+//! One module per area the user sees.
+
+pub mod not_found;
+pub mod public;

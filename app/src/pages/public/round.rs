@@ -1,0 +1,110 @@
+use super::with_current_round;
+use crate::{
+    api::public::PublicRound,
+    components::{deadline_notice::DeadlineNotice, disclosure::Disclosure},
+    domain::{round::ApplicationWindow, swedish},
+    i18n::texts,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/`: the current call for applications.
+#[component]
+pub fn RoundPage() -> impl IntoView {
+    with_current_round(|r| view! { <RoundDetails public=r /> })
+}
+
+#[component]
+fn RoundDetails(public: PublicRound) -> impl IntoView {
+    let t = texts();
+    let PublicRound {
+        round,
+        window,
+        opens_local,
+        deadline_local,
+        ceremony_local,
+    } = public;
+    let apply = (window != ApplicationWindow::Closed)
+        .then(|| view! { <p><a class="button" href="/ansok">{t.apply_cta}</a></p> });
+    view! {
+        <Title text=round.title.clone() />
+        <article class="round">
+            <header class="hero">
+                <div class="wrap">
+                    <h1>{round.title.clone()}</h1>
+                    <p class="lead">{round.intro.clone()}</p>
+                    <DeadlineNotice
+                        window
+                        opens_local
+                        deadline_local
+                        deadline_utc=round.deadline.last_minute_utc()
+                    />
+                    {apply}
+                </div>
+            </header>
+            <div class="wrap page">
+                <section aria-labelledby="omraden">
+                    <h2 id="omraden">{t.areas_heading}</h2>
+                    <p>{t.areas_intro}</p>
+                    <ul class="areas">
+                        {round
+                            .sections
+                            .into_iter()
+                            .map(|s| view! {
+                                <li class="area">
+                                    <h3>{s.title}</h3>
+                                    <p>{s.guidance}</p>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+                <Disclosure id="kriterier" heading=t.criteria_heading>
+                    <p>{round.criteria_text.clone()}</p>
+                    <ul class="criteria">
+                        {round
+                            .criteria
+                            .into_iter()
+                            .map(|c| view! {
+                                <li><strong>{c.title}</strong>". "{c.description}</li>
+                            })
+                            .collect_view()}
+                    </ul>
+                </Disclosure>
+                <section aria-labelledby="vem">
+                    <h2 id="vem">{t.eligibility_heading}</h2>
+                    <p>{round.eligibility.clone()}</p>
+                </section>
+                <section aria-labelledby="juryn">
+                    <h2 id="juryn">{t.jury_heading}</h2>
+                    <ul class="jury">
+                        {round
+                            .jury
+                            .into_iter()
+                            .map(|j| view! { <li><strong>{j.name}</strong>", "{j.title}</li> })
+                            .collect_view()}
+                    </ul>
+                </section>
+                <section aria-labelledby="prisutdelning">
+                    <h2 id="prisutdelning">{t.ceremony_label}</h2>
+                    <p>
+                        <time datetime=round.ceremony_at.to_rfc3339()>
+                            {swedish::long_date_time(ceremony_local)}
+                        </time>
+                        ", "{round.ceremony_place.clone()}"."
+                    </p>
+                </section>
+                <section aria-labelledby="partner">
+                    <h2 id="partner">{t.partners_heading}</h2>
+                    <ul class="partners">
+                        {round.partners.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                    </ul>
+                </section>
+                <section aria-labelledby="kontakt">
+                    <h2 id="kontakt">{t.contact_heading}</h2>
+                    <p>{round.contact.clone()}</p>
+                </section>
+            </div>
+        </article>
+    }
+}

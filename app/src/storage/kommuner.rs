@@ -1,0 +1,28 @@
+use super::Db;
+use crate::domain::kommun::{Kommun, Kommunkod};
+use sqlx::Row;
+
+pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM kommuner")
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")
+}
+
+pub async fn find(db: &Db, kod: &Kommunkod) -> Result<Option<Kommun>, sqlx::Error> {
+    let row = sqlx::query(
+        "SELECT k.kod, k.namn, l.namn AS lan FROM kommuner k JOIN lan l ON l.kod = k.lan_kod WHERE k.kod = $1",
+    )
+    .bind(kod.as_str())
+    .fetch_optional(db.pool())
+    .await?;
+    row.map(|r| {
+        let kod: String = r.try_get("kod")?;
+        Ok(Kommun {
+            kod: Kommunkod::parse(&kod).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            namn: r.try_get("namn")?,
+            lan: r.try_get("lan")?,
+        })
+    })
+    .transpose()
+}

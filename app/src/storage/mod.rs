@@ -1,0 +1,125 @@
+//! All SQL lives here, one module per aggregate. Queries are checked at run
+//! time and written once for both SQLite and PostgreSQL through sqlx's `Any`
+//! driver: `$n` placeholders, TEXT/BIGINT columns, instants as UTC text.
+
+pub mod kommuner;
+pub mod rounds;
+pub mod seed;
+pub mod winners;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::{
+    Any, AnyPool, Executor,
+    any::{AnyPoolOptions, install_default_drivers},
+    migrate::{MigrateDatabase, Migrator},
+};
+use std::{path::Path, time::Duration};
+
+static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Db {
+    /// Opens a pool; a SQLite file (and its folder) is created if missing.
+    pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
+        if backend == Backend::Sqlite {
+            create_sqlite_file(url).await?;
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside the one writer; the busy timeout
+                        // makes a second writer wait instead of failing at once.
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(url)
+            .await?;
+        Ok(Db { pool, backend })
+    }
+
+    pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        MIGRATOR.run(&self.pool).await
+    }
+
+    /// A cheap round trip, for the health check.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+async fn create_sqlite_file(url: &str) -> Result<(), sqlx::Error> {
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    if let Some(dir) = Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
+        tokio::fs::create_dir_all(dir).await?;
+    }
+    if !Any::database_exists(url).await? {
+        Any::create_database(url).await?;
+    }
+    Ok(())
+}
+
+/// How an instant is stored: fixed width, so text order is time order.
+pub fn to_db_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+pub fn from_db_time(text: &str) -> Result<DateTime<Utc>, sqlx::Error> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| sqlx::Error::Decode(format!("stored instant {text:?}: {e}").into()))
+}
+
+/// Positions and limits are stored as BIGINT but are small in the domain.
+pub fn to_u32(value: i64, what: &str) -> Result<u32, sqlx::Error> {
+    u32::try_from(value)
+        .map_err(|_| sqlx::Error::Decode(format!("{what} out of range: {value}").into()))
+}

@@ -1,0 +1,188 @@
+use super::{Db, from_db_time, to_db_time, to_u32};
+use crate::domain::{
+    deadline::Deadline,
+    round::{Criterion, JuryMember, Round, Section},
+};
+use chrono::Utc;
+use sqlx::{AnyConnection, Row};
+
+/// The newest round of an award, the one the public page shows.
+pub async fn current(db: &Db, award_id: &str) -> Result<Option<Round>, sqlx::Error> {
+    let row = sqlx::query("SELECT id FROM rounds WHERE award_id = $1 ORDER BY year DESC LIMIT 1")
+        .bind(award_id)
+        .fetch_optional(db.pool())
+        .await?;
+    match row {
+        Some(row) => find(db, &row.try_get::<String, _>("id")?).await,
+        None => Ok(None),
+    }
+}
+
+pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
+    let pool = db.pool();
+    let Some(row) = sqlx::query(
+        "SELECT id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
+         ceremony_at, ceremony_place, contact FROM rounds WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+
+    let sections = sqlx::query(
+        "SELECT slug, title, guidance, max_chars FROM round_sections WHERE round_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(Section {
+            slug: r.try_get("slug")?,
+            title: r.try_get("title")?,
+            guidance: r.try_get("guidance")?,
+            max_chars: to_u32(r.try_get("max_chars")?, "max_chars")?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+
+    let criteria = sqlx::query(
+        "SELECT slug, title, description FROM round_criteria WHERE round_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|r| {
+        Ok(Criterion {
+            slug: r.try_get("slug")?,
+            title: r.try_get("title")?,
+            description: r.try_get("description")?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+
+    let jury =
+        sqlx::query("SELECT name, title FROM round_jury WHERE round_id = $1 ORDER BY position")
+            .bind(id)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|r| {
+                Ok(JuryMember {
+                    name: r.try_get("name")?,
+                    title: r.try_get("title")?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+
+    let partners =
+        sqlx::query("SELECT name FROM round_partners WHERE round_id = $1 ORDER BY position")
+            .bind(id)
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|r| r.try_get("name"))
+            .collect::<Result<Vec<String>, sqlx::Error>>()?;
+
+    Ok(Some(Round {
+        id: row.try_get("id")?,
+        award_id: row.try_get("award_id")?,
+        year: i32::try_from(row.try_get::<i64, _>("year")?)
+            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        title: row.try_get("title")?,
+        intro: row.try_get("intro")?,
+        criteria_text: row.try_get("criteria_text")?,
+        eligibility: row.try_get("eligibility")?,
+        opens_at: from_db_time(&row.try_get::<String, _>("opens_at")?)?,
+        deadline: Deadline::from_utc(from_db_time(&row.try_get::<String, _>("deadline_at")?)?),
+        ceremony_at: from_db_time(&row.try_get::<String, _>("ceremony_at")?)?,
+        ceremony_place: row.try_get("ceremony_place")?,
+        contact: row.try_get("contact")?,
+        sections,
+        criteria,
+        jury,
+        partners,
+    }))
+}
+
+pub async fn exists(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("SELECT 1 FROM rounds WHERE id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?
+        .is_some())
+}
+
+/// Stores a whole round with its parts; call inside a transaction.
+pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO rounds (id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
+         ceremony_at, ceremony_place, contact, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+    )
+    .bind(&round.id)
+    .bind(&round.award_id)
+    .bind(i64::from(round.year))
+    .bind(&round.title)
+    .bind(&round.intro)
+    .bind(&round.criteria_text)
+    .bind(&round.eligibility)
+    .bind(to_db_time(round.opens_at))
+    .bind(to_db_time(round.deadline.last_minute_utc()))
+    .bind(to_db_time(round.ceremony_at))
+    .bind(&round.ceremony_place)
+    .bind(&round.contact)
+    .bind(to_db_time(Utc::now()))
+    .execute(&mut *conn)
+    .await?;
+
+    for (position, s) in (0i64..).zip(&round.sections) {
+        sqlx::query(
+            "INSERT INTO round_sections (round_id, slug, position, title, guidance, max_chars) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&round.id)
+        .bind(&s.slug)
+        .bind(position)
+        .bind(&s.title)
+        .bind(&s.guidance)
+        .bind(i64::from(s.max_chars))
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (position, c) in (0i64..).zip(&round.criteria) {
+        sqlx::query(
+            "INSERT INTO round_criteria (round_id, slug, position, title, description) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&round.id)
+        .bind(&c.slug)
+        .bind(position)
+        .bind(&c.title)
+        .bind(&c.description)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (position, j) in (0i64..).zip(&round.jury) {
+        sqlx::query(
+            "INSERT INTO round_jury (round_id, position, name, title) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&round.id)
+        .bind(position)
+        .bind(&j.name)
+        .bind(&j.title)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (position, name) in (0i64..).zip(&round.partners) {
+        sqlx::query("INSERT INTO round_partners (round_id, position, name) VALUES ($1, $2, $3)")
+            .bind(&round.id)
+            .bind(position)
+            .bind(name)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

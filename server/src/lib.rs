@@ -1,0 +1,6 @@
+//! The portal's HTTP server: the axum router around the Leptos app, with the
+//! health check, static files and the layers every response passes through.
+
+pub mod health;
+pub mod router;
+pub mod startup;
