@@ -40,3 +40,36 @@ ensure_build_tools() {
     cargo install wasm-bindgen-cli --version "$want"
   fi
 }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Starts a throwaway PostgreSQL cluster on loopback, owned by this run, and
+# exports TEST_POSTGRES_URL. stop_test_postgres removes it again.
+start_test_postgres() {
+  apt_install postgresql
+  local bin
+  bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  PG_DIR="$(mktemp -d /tmp/portal-pg.XXXXXX)"
+  PG_PORT="$(free_port)"
+  local as_pg=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$PG_DIR"
+    as_pg=(runuser -u postgres --)
+  fi
+  log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+  "${as_pg[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  "${as_pg[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-k $PG_DIR -p $PG_PORT -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+  PG_BIN="$bin"
+  PG_AS=("${as_pg[@]}")
+  export TEST_POSTGRES_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+}
+
+stop_test_postgres() {
+  if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR" ]; then
+    "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
+}

@@ -33,11 +33,7 @@ impl Settings {
 
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| {
-            lookup(name)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
 
         let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
         if !is_supported_database_url(&database_url) {
@@ -53,16 +49,11 @@ impl Settings {
         let addr_text = get("PORTAL_ADDR").unwrap_or_else(|| "127.0.0.1:3000".to_owned());
         let addr: SocketAddr = addr_text.parse().map_err(|_| ConfigError {
             name: "PORTAL_ADDR",
-            problem: format!(
-                "\"{addr_text}\" is not an address with a port, such as 127.0.0.1:3000"
-            ),
+            problem: format!("\"{addr_text}\" is not an address with a port, such as 127.0.0.1:3000"),
         })?;
 
         let base_url = match get("PORTAL_BASE_URL") {
-            Some(url) => parse_base_url(&url).map_err(|problem| ConfigError {
-                name: "PORTAL_BASE_URL",
-                problem,
-            })?,
+            Some(url) => parse_base_url(&url).map_err(|problem| ConfigError { name: "PORTAL_BASE_URL", problem })?,
             None => format!("http://{addr}"),
         };
 
@@ -72,20 +63,15 @@ impl Settings {
         {
             return Err(ConfigError {
                 name: "SMTP_URL",
-                problem:
-                    "must start with smtp:// (STARTTLS or plain on loopback) or smtps:// (TLS)"
-                        .to_owned(),
+                problem: "must start with smtp:// (STARTTLS or plain on loopback) or smtps:// (TLS)".to_owned(),
             });
         }
 
-        let mail_from =
-            get("MAIL_FROM").unwrap_or_else(|| "Utmärkelseportalen <noreply@localhost>".to_owned());
+        let mail_from = get("MAIL_FROM").unwrap_or_else(|| "Utmärkelseportalen <noreply@localhost>".to_owned());
         if !looks_like_mailbox(&mail_from) {
             return Err(ConfigError {
                 name: "MAIL_FROM",
-                problem: format!(
-                    "\"{mail_from}\" is not an e-mail address, such as Portalen <noreply@example.se>"
-                ),
+                problem: format!("\"{mail_from}\" is not an e-mail address, such as Portalen <noreply@example.se>"),
             });
         }
 
@@ -95,12 +81,8 @@ impl Settings {
             base_url,
             smtp_url,
             mail_from,
-            outbox_dir: get("PORTAL_OUTBOX_DIR")
-                .unwrap_or_else(|| "data/outbox".to_owned())
-                .into(),
-            site_root: get("LEPTOS_SITE_ROOT")
-                .unwrap_or_else(|| "target/site".to_owned())
-                .into(),
+            outbox_dir: get("PORTAL_OUTBOX_DIR").unwrap_or_else(|| "data/outbox".to_owned()).into(),
+            site_root: get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()).into(),
         })
     }
 
@@ -110,18 +92,12 @@ impl Settings {
 }
 
 fn is_supported_database_url(url: &str) -> bool {
-    let sqlite_path = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"));
+    let sqlite_path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"));
     match sqlite_path {
         Some(path) => !path.is_empty(),
         None => {
-            ["postgres://", "postgresql://"]
-                .iter()
-                .any(|p| url.starts_with(p))
-                && url
-                    .split_once("://")
-                    .is_some_and(|(_, rest)| !rest.is_empty())
+            ["postgres://", "postgresql://"].iter().any(|p| url.starts_with(p))
+                && url.split_once("://").is_some_and(|(_, rest)| !rest.is_empty())
         }
     }
 }
@@ -143,9 +119,7 @@ fn parse_base_url(url: &str) -> Result<String, String> {
     let uri: http::Uri = url.parse().map_err(|_| format!("\"{url}\" is not a URL"))?;
     let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
     if !scheme_ok || uri.authority().is_none() || uri.query().is_some() {
-        return Err(format!(
-            "\"{url}\" must be an http:// or https:// address, such as https://portal.example.se"
-        ));
+        return Err(format!("\"{url}\" must be an http:// or https:// address, such as https://portal.example.se"));
     }
     Ok(url.trim_end_matches('/').to_owned())
 }
@@ -166,10 +140,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let vars: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let vars: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|name| vars.get(name).cloned())
     }
 

@@ -44,19 +44,36 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
-        match err {
-            sqlx::Error::RowNotFound => AppError::NotFound,
-            sqlx::Error::PoolTimedOut
-            | sqlx::Error::PoolClosed
-            | sqlx::Error::Io(_)
-            | sqlx::Error::Tls(_) => {
-                tracing::error!(error = %err, "database unavailable");
-                AppError::Unavailable
-            }
-            other => {
-                tracing::error!(error = %other, "database error");
-                AppError::Internal
-            }
+        if matches!(err, sqlx::Error::RowNotFound) {
+            AppError::NotFound
+        } else if is_unavailable(&err) {
+            tracing::error!(error = %err, "database unavailable");
+            AppError::Unavailable
+        } else {
+            tracing::error!(error = %err, "database error");
+            AppError::Internal
         }
+    }
+}
+
+/// Whether the database could not be used at all (down, unreachable, full,
+/// locked), as opposed to refusing one particular query.
+#[cfg(feature = "ssr")]
+fn is_unavailable(err: &sqlx::Error) -> bool {
+    match err {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| match code.parse::<i32>() {
+            // SQLite result codes (extended codes keep the primary code in the low byte):
+            // BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN.
+            Ok(sqlite) => matches!(sqlite & 0xff, 5 | 6 | 8 | 10 | 11 | 13 | 14),
+            // PostgreSQL SQLSTATE: connection exceptions, insufficient resources,
+            // operator intervention (shutdown), database does not exist.
+            Err(_) => ["08", "53", "57P"].iter().any(|p| code.starts_with(p)) || code == "3D000",
+        }),
+        _ => false,
     }
 }

@@ -29,10 +29,7 @@ use leptos_router::{
 };
 use pages::{
     not_found::NotFoundPage,
-    public::{
-        accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage,
-        winners::WinnersPage,
-    },
+    public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
 
 /// The HTML document around the app, rendered on the server only.

@@ -6,8 +6,7 @@ use leptos::{nonce::use_nonce, prelude::*};
 use leptos_axum::ResponseOptions;
 
 /// For responses that are not pages: nothing may run or be framed.
-pub const DEFAULT_CSP: &str =
-    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+pub const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /// The policy for an HTML page whose inline scripts carry `nonce`.
 /// `wasm-unsafe-eval` lets the browser compile the hydration bundle; it does not allow `eval`.

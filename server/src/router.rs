@@ -28,29 +28,20 @@ pub fn router(state: AppState) -> Router {
     let shell_options = state.leptos_options.clone();
 
     // Hashed names change with the content, so browsers may keep them forever.
-    let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root)
-        .join(&*state.leptos_options.site_pkg_dir);
+    let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir);
     let assets = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ))
-        .service(
-            ServeDir::new(pkg_dir)
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
+        .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
 
     let https = state.settings.uses_https();
     let router = Router::new()
         .route("/healthz", get(healthz))
         .nest_service("/pkg", assets)
-        .leptos_routes_with_context(&state, routes, context.clone(), move || {
-            shell(shell_options.clone())
-        })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            context, shell,
-        ))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state);
     with_security_headers(router, https)
         .layer(CompressionLayer::new())
@@ -58,11 +49,7 @@ pub fn router(state: AppState) -> Router {
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_response(
-                    DefaultOnResponse::new()
-                        .level(Level::INFO)
-                        .latency_unit(LatencyUnit::Micros),
-                ),
+                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
 }
 
@@ -73,22 +60,13 @@ fn with_security_headers(router: Router, https: bool) -> Router {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "same-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=()",
-        ),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
         // Pages will carry personal data once people log in: revalidate, never reuse blindly.
         (header::CACHE_CONTROL, "no-cache"),
     ];
     let router = defaults.into_iter().fold(router, |router, (name, value)| {
-        router.layer(SetResponseHeaderLayer::if_not_present(
-            name,
-            HeaderValue::from_static(value),
-        ))
+        router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)))
     });
     if https {
         router.layer(SetResponseHeaderLayer::if_not_present(

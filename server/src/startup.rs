@@ -17,19 +17,14 @@ pub enum StartError {
     #[error("seed data: {0}")]
     Seed(#[from] seed::SeedError),
     #[error("PORTAL_ADDR: cannot listen on {addr}: {source}")]
-    Bind {
-        addr: std::net::SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: std::net::SocketAddr, source: std::io::Error },
     #[error("server stopped: {0}")]
     Serve(std::io::Error),
 }
 
 /// Opens the database and brings its schema and reference data up to date.
 pub async fn open_database(settings: &Settings) -> Result<Db, StartError> {
-    let db = Db::connect(&settings.database_url)
-        .await
-        .map_err(StartError::Connect)?;
+    let db = Db::connect(&settings.database_url).await.map_err(StartError::Connect)?;
     db.migrate().await?;
     seed::run(&db).await?;
     Ok(db)
@@ -53,12 +48,7 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 }
 
 pub fn app_state(settings: Settings, db: Db, clock: Clock) -> AppState {
-    AppState {
-        leptos_options: leptos_options(&settings),
-        db,
-        settings: Arc::new(settings),
-        clock,
-    }
+    AppState { leptos_options: leptos_options(&settings), db, settings: Arc::new(settings), clock }
 }
 
 /// Serves until `shutdown` resolves, then lets requests in flight finish.
@@ -69,22 +59,14 @@ pub async fn serve(
 ) -> Result<(), StartError> {
     let db = state.db.clone();
     let app = router(state);
-    let result = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .map_err(StartError::Serve);
+    let result = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(StartError::Serve);
     db.close().await;
     result
 }
 
 pub async fn bind(settings: &Settings) -> Result<TcpListener, StartError> {
-    TcpListener::bind(settings.addr)
-        .await
-        .map_err(|source| StartError::Bind {
-            addr: settings.addr,
-            source,
-        })
+    TcpListener::bind(settings.addr).await.map_err(|source| StartError::Bind { addr: settings.addr, source })
 }

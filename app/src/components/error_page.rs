@@ -5,10 +5,9 @@ use leptos_meta::Title;
 /// Sets the HTTP status of the page being rendered on the server.
 pub fn set_status(_status: u16) {
     #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(code)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::StatusCode::from_u16(_status),
-    ) {
+    if let (Some(response), Ok(code)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(_status))
+    {
         response.set_status(code);
     }
 }

@@ -7,7 +7,8 @@ use leptos_router::components::A;
 pub fn Layout(children: Children) -> impl IntoView {
     let t = texts();
     view! {
-        <a class="skip-link" href="#innehall">{t.skip_to_content}</a>
+        // rel="external" keeps the router out, so the browser itself moves focus to <main>.
+        <a class="skip-link" href="#innehall" rel="external">{t.skip_to_content}</a>
         <SiteHeader />
         // tabindex lets the skip link move keyboard focus, not only the scroll position.
         <main id="innehall" tabindex="-1">{children()}</main>

@@ -106,21 +106,14 @@ mod tests {
     fn a_time_skipped_by_the_spring_switch_is_refused() {
         // 28 March 2027: clocks go from 02.00 straight to 03.00.
         let err = Deadline::in_stockholm(date(2027, 3, 28), time(2, 30)).unwrap_err();
-        assert_eq!(
-            err,
-            DeadlineError::NonExistentLocalTime(date(2027, 3, 28).and_time(time(2, 30)))
-        );
+        assert_eq!(err, DeadlineError::NonExistentLocalTime(date(2027, 3, 28).and_time(time(2, 30))));
         // The minute before and the hour after are real.
         assert_eq!(
-            Deadline::in_stockholm(date(2027, 3, 28), time(1, 59))
-                .unwrap()
-                .last_minute_utc(),
+            Deadline::in_stockholm(date(2027, 3, 28), time(1, 59)).unwrap().last_minute_utc(),
             utc("2027-03-28T00:59:00Z")
         );
         assert_eq!(
-            Deadline::in_stockholm(date(2027, 3, 28), time(3, 0))
-                .unwrap()
-                .last_minute_utc(),
+            Deadline::in_stockholm(date(2027, 3, 28), time(3, 0)).unwrap().last_minute_utc(),
             utc("2027-03-28T01:00:00Z")
         );
     }
@@ -137,9 +130,6 @@ mod tests {
     fn stored_instants_show_as_swedish_wall_clock_time() {
         let d = Deadline::from_utc(utc("2027-04-15T21:59:00Z"));
         assert_eq!(d.local(), date(2027, 4, 15).and_time(time(23, 59)));
-        assert_eq!(
-            to_stockholm(utc("2027-12-24T14:00:00Z")),
-            date(2027, 12, 24).and_time(time(15, 0))
-        );
+        assert_eq!(to_stockholm(utc("2027-12-24T14:00:00Z")), date(2027, 12, 24).and_time(time(15, 0)));
     }
 }

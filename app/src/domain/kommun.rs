@@ -16,11 +16,7 @@ impl Kommunkod {
     pub fn parse(code: &str) -> Result<Self, InvalidKommunkod> {
         let code = code.trim();
         let valid = code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) && code != "0000";
-        if valid {
-            Ok(Self(code.to_owned()))
-        } else {
-            Err(InvalidKommunkod)
-        }
+        if valid { Ok(Self(code.to_owned())) } else { Err(InvalidKommunkod) }
     }
 
     /// The län is given by the first two digits (SCB's länskod).

@@ -70,11 +70,7 @@ pub enum ApplicationWindow {
 }
 
 /// The application window, judged on the server's clock.
-pub fn application_window(
-    opens_at: DateTime<Utc>,
-    deadline: Deadline,
-    now: DateTime<Utc>,
-) -> ApplicationWindow {
+pub fn application_window(opens_at: DateTime<Utc>, deadline: Deadline, now: DateTime<Utc>) -> ApplicationWindow {
     if deadline.has_passed(now) {
         ApplicationWindow::Closed
     } else if now < opens_at {
@@ -103,21 +99,9 @@ mod tests {
     #[test]
     fn a_round_is_open_from_its_opening_until_the_deadline_has_passed() {
         let opens = utc("2026-11-01T00:00:00Z");
-        assert_eq!(
-            application_window(opens, deadline(), utc("2026-10-31T23:59:59Z")),
-            ApplicationWindow::NotYetOpen
-        );
-        assert_eq!(
-            application_window(opens, deadline(), opens),
-            ApplicationWindow::Open
-        );
-        assert_eq!(
-            application_window(opens, deadline(), utc("2027-04-15T21:59:30Z")),
-            ApplicationWindow::Open
-        );
-        assert_eq!(
-            application_window(opens, deadline(), utc("2027-04-15T22:00:00Z")),
-            ApplicationWindow::Closed
-        );
+        assert_eq!(application_window(opens, deadline(), utc("2026-10-31T23:59:59Z")), ApplicationWindow::NotYetOpen);
+        assert_eq!(application_window(opens, deadline(), opens), ApplicationWindow::Open);
+        assert_eq!(application_window(opens, deadline(), utc("2027-04-15T21:59:30Z")), ApplicationWindow::Open);
+        assert_eq!(application_window(opens, deadline(), utc("2027-04-15T22:00:00Z")), ApplicationWindow::Closed);
     }
 }

@@ -21,22 +21,12 @@ const MONTHS: [&str; 12] = [
 
 /// "15 april 2027"
 pub fn long_date(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
 }
 
 /// "15 april 2027 kl. 23.59"
 pub fn long_date_time(at: NaiveDateTime) -> String {
-    format!(
-        "{} kl. {:02}.{:02}",
-        long_date(at.date()),
-        at.hour(),
-        at.minute()
-    )
+    format!("{} kl. {:02}.{:02}", long_date(at.date()), at.hour(), at.minute())
 }
 
 /// "2027-04-15", where space is short and in machine-readable attributes.
@@ -50,7 +40,7 @@ pub fn number(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
@@ -64,28 +54,20 @@ mod tests {
 
     #[test]
     fn formats_the_deadline_as_the_call_writes_it() {
-        let at = NaiveDate::from_ymd_opt(2027, 4, 15)
-            .unwrap()
-            .and_hms_opt(23, 59, 0)
-            .unwrap();
+        let at = NaiveDate::from_ymd_opt(2027, 4, 15).unwrap().and_hms_opt(23, 59, 0).unwrap();
         assert_eq!(long_date_time(at), "15 april 2027 kl. 23.59");
     }
 
     #[test]
     fn pads_hours_and_minutes_but_not_the_day() {
-        let at = NaiveDate::from_ymd_opt(2027, 5, 3)
-            .unwrap()
-            .and_hms_opt(9, 5, 0)
-            .unwrap();
+        let at = NaiveDate::from_ymd_opt(2027, 5, 3).unwrap().and_hms_opt(9, 5, 0).unwrap();
         assert_eq!(long_date_time(at), "3 maj 2027 kl. 09.05");
         assert_eq!(iso_date(at.date()), "2027-05-03");
     }
 
     #[test]
     fn every_month_has_its_swedish_name() {
-        let names: Vec<String> = (1..=12)
-            .map(|m| long_date(NaiveDate::from_ymd_opt(2027, m, 1).unwrap()))
-            .collect();
+        let names: Vec<String> = (1..=12).map(|m| long_date(NaiveDate::from_ymd_opt(2027, m, 1).unwrap())).collect();
         assert_eq!(names[0], "1 januari 2027");
         assert_eq!(names[7], "1 augusti 2027");
         assert_eq!(names[11], "1 december 2027");

@@ -16,7 +16,7 @@ pub struct PastWinner {
 
 /// Newest first: the archive is read for the latest winners.
 pub fn newest_first(mut winners: Vec<PastWinner>) -> Vec<PastWinner> {
-    winners.sort_by(|a, b| b.year.cmp(&a.year));
+    winners.sort_by_key(|w| std::cmp::Reverse(w.year));
     winners
 }
 
@@ -25,22 +25,12 @@ mod tests {
     use super::*;
 
     fn winner(year: i32, name: &str) -> PastWinner {
-        PastWinner {
-            year,
-            winner: name.into(),
-            kommunkod: "0000".into(),
-            finalists: vec![],
-            ceremony: String::new(),
-        }
+        PastWinner { year, winner: name.into(), kommunkod: "0000".into(), finalists: vec![], ceremony: String::new() }
     }
 
     #[test]
     fn the_archive_lists_the_latest_year_first() {
-        let sorted = newest_first(vec![
-            winner(2018, "Rättvik"),
-            winner(2023, "Kalmar"),
-            winner(2019, "Hammarö"),
-        ]);
+        let sorted = newest_first(vec![winner(2018, "Rättvik"), winner(2023, "Kalmar"), winner(2019, "Hammarö")]);
         let years: Vec<i32> = sorted.iter().map(|w| w.year).collect();
         assert_eq!(years, vec![2023, 2019, 2018]);
     }

@@ -3,10 +3,7 @@ use crate::domain::kommun::{Kommun, Kommunkod};
 use sqlx::Row;
 
 pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM kommuner")
-        .fetch_one(db.pool())
-        .await?
-        .try_get("n")
+    sqlx::query("SELECT COUNT(*) AS n FROM kommuner").fetch_one(db.pool()).await?.try_get("n")
 }
 
 pub async fn find(db: &Db, kod: &Kommunkod) -> Result<Option<Kommun>, sqlx::Error> {

@@ -33,11 +33,7 @@ impl Db {
     /// Opens a pool; a SQLite file (and its folder) is created if missing.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         install_default_drivers();
-        let backend = if url.starts_with("sqlite:") {
-            Backend::Sqlite
-        } else {
-            Backend::Postgres
-        };
+        let backend = if url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres };
         if backend == Backend::Sqlite {
             create_sqlite_file(url).await?;
         }
@@ -49,8 +45,10 @@ impl Db {
                     if backend == Backend::Sqlite {
                         // WAL lets readers run beside the one writer; the busy timeout
                         // makes a second writer wait instead of failing at once.
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
-                            .await?;
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                        )
+                        .await?;
                     }
                     Ok(())
                 })
@@ -66,10 +64,7 @@ impl Db {
 
     /// A cheap round trip, for the health check.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1")
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
+        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -86,19 +81,11 @@ impl Db {
 }
 
 async fn create_sqlite_file(url: &str) -> Result<(), sqlx::Error> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or_default();
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:").split('?').next().unwrap_or_default();
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }
-    if let Some(dir) = Path::new(path)
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-    {
+    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
         tokio::fs::create_dir_all(dir).await?;
     }
     if !Any::database_exists(url).await? {
@@ -120,6 +107,5 @@ pub fn from_db_time(text: &str) -> Result<DateTime<Utc>, sqlx::Error> {
 
 /// Positions and limits are stored as BIGINT but are small in the domain.
 pub fn to_u32(value: i64, what: &str) -> Result<u32, sqlx::Error> {
-    u32::try_from(value)
-        .map_err(|_| sqlx::Error::Decode(format!("{what} out of range: {value}").into()))
+    u32::try_from(value).map_err(|_| sqlx::Error::Decode(format!("{what} out of range: {value}").into()))
 }

@@ -48,50 +48,41 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
     })
     .collect::<Result<Vec<_>, sqlx::Error>>()?;
 
-    let criteria = sqlx::query(
-        "SELECT slug, title, description FROM round_criteria WHERE round_id = $1 ORDER BY position",
-    )
-    .bind(id)
-    .fetch_all(pool)
-    .await?
-    .into_iter()
-    .map(|r| {
-        Ok(Criterion {
-            slug: r.try_get("slug")?,
-            title: r.try_get("title")?,
-            description: r.try_get("description")?,
-        })
-    })
-    .collect::<Result<Vec<_>, sqlx::Error>>()?;
-
-    let jury =
-        sqlx::query("SELECT name, title FROM round_jury WHERE round_id = $1 ORDER BY position")
+    let criteria =
+        sqlx::query("SELECT slug, title, description FROM round_criteria WHERE round_id = $1 ORDER BY position")
             .bind(id)
             .fetch_all(pool)
             .await?
             .into_iter()
             .map(|r| {
-                Ok(JuryMember {
-                    name: r.try_get("name")?,
+                Ok(Criterion {
+                    slug: r.try_get("slug")?,
                     title: r.try_get("title")?,
+                    description: r.try_get("description")?,
                 })
             })
             .collect::<Result<Vec<_>, sqlx::Error>>()?;
 
-    let partners =
-        sqlx::query("SELECT name FROM round_partners WHERE round_id = $1 ORDER BY position")
-            .bind(id)
-            .fetch_all(pool)
-            .await?
-            .into_iter()
-            .map(|r| r.try_get("name"))
-            .collect::<Result<Vec<String>, sqlx::Error>>()?;
+    let jury = sqlx::query("SELECT name, title FROM round_jury WHERE round_id = $1 ORDER BY position")
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|r| Ok(JuryMember { name: r.try_get("name")?, title: r.try_get("title")? }))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+
+    let partners = sqlx::query("SELECT name FROM round_partners WHERE round_id = $1 ORDER BY position")
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .into_iter()
+        .map(|r| r.try_get("name"))
+        .collect::<Result<Vec<String>, sqlx::Error>>()?;
 
     Ok(Some(Round {
         id: row.try_get("id")?,
         award_id: row.try_get("award_id")?,
-        year: i32::try_from(row.try_get::<i64, _>("year")?)
-            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+        year: i32::try_from(row.try_get::<i64, _>("year")?).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         title: row.try_get("title")?,
         intro: row.try_get("intro")?,
         criteria_text: row.try_get("criteria_text")?,
@@ -109,11 +100,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
 }
 
 pub async fn exists(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("SELECT 1 FROM rounds WHERE id = $1")
-        .bind(id)
-        .fetch_optional(conn)
-        .await?
-        .is_some())
+    Ok(sqlx::query("SELECT 1 FROM rounds WHERE id = $1").bind(id).fetch_optional(conn).await?.is_some())
 }
 
 /// Stores a whole round with its parts; call inside a transaction.
@@ -166,15 +153,13 @@ pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx:
         .await?;
     }
     for (position, j) in (0i64..).zip(&round.jury) {
-        sqlx::query(
-            "INSERT INTO round_jury (round_id, position, name, title) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(&round.id)
-        .bind(position)
-        .bind(&j.name)
-        .bind(&j.title)
-        .execute(&mut *conn)
-        .await?;
+        sqlx::query("INSERT INTO round_jury (round_id, position, name, title) VALUES ($1, $2, $3, $4)")
+            .bind(&round.id)
+            .bind(position)
+            .bind(&j.name)
+            .bind(&j.title)
+            .execute(&mut *conn)
+            .await?;
     }
     for (position, name) in (0i64..).zip(&round.partners) {
         sqlx::query("INSERT INTO round_partners (round_id, position, name) VALUES ($1, $2, $3)")

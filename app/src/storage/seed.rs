@@ -19,16 +19,9 @@ const WINNERS_CSV: &str = include_str!("../../../seed/ehalsokommun_vinnare.csv")
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
     #[error("seed file {file}: {source}")]
-    Csv {
-        file: &'static str,
-        source: csv::Error,
-    },
+    Csv { file: &'static str, source: csv::Error },
     #[error("seed file {file}, row {row}: {problem}")]
-    Row {
-        file: &'static str,
-        row: usize,
-        problem: String,
-    },
+    Row { file: &'static str, row: usize, problem: String },
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -100,10 +93,7 @@ async fn seed_award(conn: &mut AnyConnection) -> Result<(), SeedError> {
 
 async fn seed_winners(conn: &mut AnyConnection) -> Result<(), SeedError> {
     // Columns: ar, vinnare, kommunkod, finalister (;-separated), utdelning, kalla
-    for (i, r) in records("ehalsokommun_vinnare.csv", WINNERS_CSV)?
-        .iter()
-        .enumerate()
-    {
+    for (i, r) in records("ehalsokommun_vinnare.csv", WINNERS_CSV)?.iter().enumerate() {
         let year: i64 = r[0].parse().map_err(|_| SeedError::Row {
             file: "ehalsokommun_vinnare.csv",
             row: i + 2,
@@ -149,27 +139,15 @@ fn stockholm(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
 }
 
 fn section(slug: &str, title: &str, guidance: &str) -> Section {
-    Section {
-        slug: slug.into(),
-        title: title.into(),
-        guidance: guidance.into(),
-        max_chars: DEFAULT_SECTION_LIMIT,
-    }
+    Section { slug: slug.into(), title: title.into(), guidance: guidance.into(), max_chars: DEFAULT_SECTION_LIMIT }
 }
 
 fn criterion(slug: &str, title: &str, description: &str) -> Criterion {
-    Criterion {
-        slug: slug.into(),
-        title: title.into(),
-        description: description.into(),
-    }
+    Criterion { slug: slug.into(), title: title.into(), description: description.into() }
 }
 
 fn juror(name: &str, title: &str) -> JuryMember {
-    JuryMember {
-        name: name.into(),
-        title: title.into(),
-    }
+    JuryMember { name: name.into(), title: title.into() }
 }
 
 /// The 2027 call, built on the text of the 2024 call (shared/seeds/004).

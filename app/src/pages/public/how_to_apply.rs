@@ -1,7 +1,7 @@
 use super::with_current_round;
 use crate::{
-    api::public::PublicRound, components::deadline_notice::DeadlineNotice,
-    domain::round::ApplicationWindow, i18n::texts,
+    api::public::PublicRound, components::deadline_notice::DeadlineNotice, domain::round::ApplicationWindow,
+    i18n::texts,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,13 +15,7 @@ pub fn HowToApplyPage() -> impl IntoView {
 #[component]
 fn HowToApply(public: PublicRound) -> impl IntoView {
     let t = texts();
-    let PublicRound {
-        round,
-        window,
-        opens_local,
-        deadline_local,
-        ..
-    } = public;
+    let PublicRound { round, window, opens_local, deadline_local, .. } = public;
     let closed = (window == ApplicationWindow::Closed)
         .then(|| view! { <p class="notice notice-closed">{t.how_to_apply_closed}</p> });
     view! {

@@ -17,13 +17,7 @@ pub fn RoundPage() -> impl IntoView {
 #[component]
 fn RoundDetails(public: PublicRound) -> impl IntoView {
     let t = texts();
-    let PublicRound {
-        round,
-        window,
-        opens_local,
-        deadline_local,
-        ceremony_local,
-    } = public;
+    let PublicRound { round, window, opens_local, deadline_local, ceremony_local } = public;
     let apply = (window != ApplicationWindow::Closed)
         .then(|| view! { <p><a class="button" href="/ansok">{t.apply_cta}</a></p> });
     view! {

@@ -1,7 +1,4 @@
-use crate::{
-    api::public::past_winners, components::error_page::ErrorPage, domain::winner::PastWinner,
-    i18n::texts,
-};
+use crate::{api::public::past_winners, components::error_page::ErrorPage, domain::winner::PastWinner, i18n::texts};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,0 +1,34 @@
+// Browser tests run against a real portal that scripts/test.sh starts; they use
+// Debian's Chromium, never a downloaded browser.
+const { defineConfig } = require('@playwright/test');
+
+if (!process.env.BASE_URL) {
+  throw new Error('BASE_URL is not set: run scripts/test.sh, which starts the portal for these tests');
+}
+
+module.exports = defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.BASE_URL,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

@@ -1,0 +1,132 @@
+// The public face, as a visitor meets it: the call, how to apply, the winners,
+// the 404 page, with and without JavaScript, on a phone and on a desktop.
+const { test, expect } = require('@playwright/test');
+const { watchConsole, waitForHydration, expectNoAxeViolations } = require('./helpers');
+
+test('the round page shows the 2027 call with its deadline and four areas', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await expect(page).toHaveTitle('Sveriges eHälsokommun 2027 – Utmärkelseportalen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
+  await expect(page.getByRole('status')).toContainText('Sista ansökningsdag: 15 april 2027 kl. 23.59');
+  const areas = page.locator('.areas h3');
+  await expect(areas).toHaveText(['Ledning', 'Infrastruktur', 'Kompetens', 'Användning']);
+  await expect(page.getByRole('heading', { name: 'Juryn' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'I samarbete med' })).toBeVisible();
+  await expect(page.getByText('12 maj 2027 kl. 18.00')).toBeVisible();
+  await page.getByRole('link', { name: 'Ansök för din kommun' }).click();
+  await expect(page).toHaveURL(/\/ansok$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Så ansöker ni');
+  await expect(page.getByText('Högst 6 000 tecken')).toHaveCount(4);
+  expect(problems).toEqual([]);
+});
+
+test('after hydration the criteria fold away and back with a button', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/');
+  await waitForHydration(page);
+  const toggle = page.getByRole('button', { name: 'Kriterier och inriktning' });
+  const body = page.locator('#kriterier-innehall');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(body).toContainText('inflytande och delaktighet');
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(body).toBeHidden();
+
+  await toggle.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(body).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('client-side navigation between pages works after hydration', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tidigare vinnare' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tidigare vinnare');
+  await expect(page.getByRole('link', { name: 'Tidigare vinnare' })).toHaveAttribute('aria-current', 'page');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the whole call reads fine and offers no control that cannot work', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
+    await expect(page.getByRole('heading', { name: 'Kriterier och inriktning' })).toBeVisible();
+    await expect(page.locator('#kriterier-innehall')).toContainText('inflytande och delaktighet');
+    await expect(page.getByRole('button')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Tidigare vinnare' }).click();
+    await expect(page.getByRole('cell', { name: 'Kalmar kommun' })).toBeVisible();
+  });
+});
+
+test('the winners archive lists Kalmar 2023 first', async ({ page }) => {
+  await page.goto('/vinnare');
+  const rows = page.locator('table.winners tbody tr');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first().getByRole('rowheader')).toHaveText('2023');
+  await expect(rows.first().getByRole('cell').first()).toHaveText('Kalmar kommun');
+  await expect(page.getByRole('row', { name: /2018/ })).toContainText('Sollentuna, Karlskrona, Leksand, Rättvik, Eskilstuna');
+});
+
+test('an unknown address answers 404 with a Swedish page and a way back', async ({ page }) => {
+  const response = await page.goto('/finns-inte');
+  expect(response.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sidan finns inte');
+  await page.getByRole('link', { name: 'Till startsidan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
+});
+
+test('the skip link is the first stop and moves focus to the content', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Hoppa till huvudinnehållet' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('keyboard focus is visible as a 3 px outline', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Hoppa till huvudinnehållet' });
+  await expect(skip).toHaveCSS('outline-style', 'solid');
+  await expect(skip).toHaveCSS('outline-width', '3px');
+  const toggle = page.getByRole('button', { name: 'Kriterier och inriktning' });
+  await toggle.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveCSS('outline-style', 'solid');
+});
+
+for (const width of [320, 768, 1280]) {
+  test(`nothing overflows sideways at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/', '/ansok', '/vinnare']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+test('print leaves out the menu and the footer', async ({ page }) => {
+  await page.goto('/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toBeHidden();
+  await expect(page.locator('footer')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+for (const path of ['/', '/ansok', '/vinnare', '/tillganglighet', '/finns-inte']) {
+  test(`axe finds no WCAG 2.1 AA violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    if (path === '/') await waitForHydration(page);
+    await expectNoAxeViolations(page);
+  });
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every test of the portal, from a fresh machine or a warm one:
+#   lint (rustfmt, clippy for the server and the browser build),
+#   unit and integration tests on a real SQLite file and a real PostgreSQL server,
+#   browser tests in Debian's headless Chromium against the real portal.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+apt_install chromium postgresql python3
+ensure_build_tools
+rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+
+work="$(mktemp -d /tmp/portal-test.XXXXXX)"
+portal_pid=""
+cleanup() {
+  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null && wait "$portal_pid" 2>/dev/null
+  stop_test_postgres
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+log "lint: rustfmt and clippy (server and browser builds)"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+
+"$ROOT/scripts/build.sh"
+
+start_test_postgres
+log "unit and integration tests (SQLite and PostgreSQL)"
+cargo test --workspace 2>&1 | tee "$work/cargo.log"
+
+log "browser tests (Chromium)"
+port="$(free_port)"
+DATABASE_URL="sqlite://$work/portal.db" PORTAL_ADDR="127.0.0.1:$port" PORTAL_OUTBOX_DIR="$work/outbox" \
+  "$ROOT/target/debug/portal" serve > "$work/portal.log" 2>&1 &
+portal_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 "$portal_pid" 2>/dev/null || { cat "$work/portal.log"; exit 1; }
+  sleep 0.2
+done
+(
+  cd end2end
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
+  BASE_URL="http://127.0.0.1:$port" npx playwright test
+) 2>&1 | tee "$work/e2e.log"
+e2e_status=${PIPESTATUS[0]}
+[ "$e2e_status" -eq 0 ] || { echo "--- portal log"; tail -n 50 "$work/portal.log"; exit "$e2e_status"; }
+
+# One closing line over both runners.
+count() { { grep -Eo "$1" "$2" || true; } | awk '{s+=$1} END {print s+0}'; }
+rust_passed=$(count '[0-9]+ passed' "$work/cargo.log")
+rust_failed=$(count '[0-9]+ failed' "$work/cargo.log")
+e2e_passed=$(count '^ *[0-9]+ passed' "$work/e2e.log")
+e2e_failed=$(count '^ *[0-9]+ failed' "$work/e2e.log")
+echo "all tests: $((rust_passed + e2e_passed)) passed, $((rust_failed + e2e_failed)) failed"

@@ -1,0 +1,189 @@
+//! The public pages as a browser without JavaScript gets them: status codes,
+//! Swedish text, and the headers that protect every response.
+
+mod common;
+
+use app::state::Clock;
+use common::{BACKENDS, Backend, TestPortal};
+
+fn at(s: &str) -> Clock {
+    Clock::Fixed(s.parse().unwrap())
+}
+
+const BEFORE_DEADLINE: &str = "2027-01-10T10:00:00Z";
+
+#[tokio::test]
+async fn the_round_page_shows_the_call_in_swedish_on_both_databases() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
+        let (status, html) = portal.page("/").await;
+        assert_eq!(status, 200, "{backend:?}");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
+        for expected in [
+            "<h1>Sveriges eHälsokommun 2027</h1>",
+            "Ansökan är öppen.",
+            "15 april 2027 kl. 23.59",
+            "<h3>Ledning</h3>",
+            "<h3>Infrastruktur</h3>",
+            "<h3>Kompetens</h3>",
+            "<h3>Användning</h3>",
+            "Kriterier och inriktning",
+            "inflytande och delaktighet",
+            "Juryn",
+            "12 maj 2027 kl. 18.00",
+            "Myndigheten för delaktighet",
+            "Ansök för din kommun",
+        ] {
+            assert!(html.contains(expected), "{backend:?}: / lacks {expected:?}");
+        }
+        assert!(!html.contains("Ansökan har stängt."), "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_last_minute_is_open_and_the_next_one_is_closed() {
+    let open = TestPortal::start(Backend::Sqlite, at("2027-04-15T21:59:59Z")).await;
+    let (_, html) = open.page("/").await;
+    assert!(html.contains("Ansökan är öppen."));
+    assert!(html.contains("Ansök för din kommun"));
+
+    let closed = TestPortal::start(Backend::Sqlite, at("2027-04-15T22:00:00Z")).await;
+    let (status, html) = closed.page("/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ansökan har stängt."));
+    assert!(!html.contains("Ansök för din kommun"), "no call to action once closed");
+    let (_, html) = closed.page("/ansok").await;
+    assert!(html.contains("Ansökan för den här omgången har stängt."));
+}
+
+#[tokio::test]
+async fn before_opening_the_page_says_when_applications_open() {
+    let portal = TestPortal::start(Backend::Sqlite, at("2026-10-01T12:00:00Z")).await;
+    let (_, html) = portal.page("/").await;
+    assert!(html.contains("Ansökan har inte öppnat ännu."));
+    assert!(html.contains("2 november 2026 kl. 08.00"));
+}
+
+#[tokio::test]
+async fn how_to_apply_lists_each_section_with_its_limit() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    let (status, html) = portal.page("/ansok").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1>Så ansöker ni</h1>"));
+    assert_eq!(html.matches("Högst 6\u{a0}000 tecken").count(), 4);
+}
+
+#[tokio::test]
+async fn the_winners_archive_lists_kalmar_2023_first() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
+        let (status, html) = portal.page("/vinnare").await;
+        assert_eq!(status, 200);
+        let kalmar = html.find("Kalmar kommun").expect("Kalmar is listed");
+        let uppsala = html.find("Uppsala kommun").expect("Uppsala is listed");
+        assert!(kalmar < uppsala, "{backend:?}: newest first");
+        assert!(html.contains("<th scope=\"row\">2023</th>"));
+        assert!(html.contains("Hammarö, Eskilstuna, Kramfors, Karlskrona, Östersund"));
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_address_gets_a_swedish_404_page() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    for path in ["/finns-inte", "/vinnare/1999", "/pkg/finns-inte.js"] {
+        let (status, html) = portal.page(path).await;
+        assert_eq!(status, 404, "{path}");
+        if !path.starts_with("/pkg") {
+            assert!(html.contains("<h1>Sidan finns inte</h1>"), "{path}");
+            assert!(html.contains("<html lang=\"sv\">"), "{path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn healthz_reports_the_database() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
+        assert_eq!(portal.get("/healthz").await.status().as_u16(), 200, "{backend:?}");
+        match backend {
+            Backend::Sqlite => portal.db.close().await,
+            Backend::Postgres => portal.test_db.destroy().await,
+        }
+        assert_eq!(portal.get("/healthz").await.status().as_u16(), 503, "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn pages_fail_with_a_swedish_503_when_the_database_is_gone() {
+    let portal = TestPortal::start(Backend::Postgres, at(BEFORE_DEADLINE)).await;
+    portal.test_db.destroy().await;
+    let (status, html) = portal.page("/").await;
+    assert_eq!(status, 503);
+    assert!(html.contains("<h1>Något gick fel</h1>"));
+    assert!(html.contains("Tjänsten kan inte hämta uppgifterna just nu."));
+    // The layout still works, so the visitor can find their way.
+    assert!(html.contains("Hoppa till huvudinnehållet"));
+}
+
+#[tokio::test]
+async fn every_page_carries_the_security_headers_and_a_fresh_script_nonce() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    let mut nonces = Vec::new();
+    for path in ["/", "/vinnare", "/finns-inte", "/healthz"] {
+        let res = portal.get(path).await;
+        let header = |name: &str| res.headers().get(name).map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(header("x-content-type-options").as_deref(), Some("nosniff"), "{path}");
+        assert_eq!(header("referrer-policy").as_deref(), Some("same-origin"), "{path}");
+        let csp = header("content-security-policy").expect("a CSP");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        if path == "/healthz" {
+            continue;
+        }
+        let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("a nonce").to_owned();
+        let html = res.text().await.unwrap();
+        // Every inline script carries the nonce, or the browser would refuse it.
+        let scripts = html.matches("<script").count();
+        assert!(scripts > 0);
+        assert_eq!(html.matches(&format!("nonce=\"{nonce}\"")).count(), scripts, "{path}");
+        nonces.push(nonce);
+    }
+    nonces.dedup();
+    assert_eq!(nonces.len(), 3, "each page gets its own nonce");
+}
+
+#[tokio::test]
+async fn pages_are_compressed_and_hashed_assets_cached_for_a_year() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    let res = portal.client.get(format!("{}/", portal.base_url)).header("accept-encoding", "br").send().await.unwrap();
+    assert_eq!(res.headers()["content-encoding"], "br");
+    assert_eq!(res.headers()["cache-control"], "no-cache");
+
+    let hashes = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site/hash.txt"))
+        .expect("scripts/build.sh has built the site");
+    let css_hash = hashes.lines().find_map(|l| l.strip_prefix("css: ")).unwrap();
+    let res = portal
+        .client
+        .get(format!("{}/pkg/portal.{css_hash}.css", portal.base_url))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(res.headers()["content-encoding"], "br");
+}
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_with_413() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    let res = portal
+        .client
+        .post(format!("{}/api/current_round", portal.base_url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(vec![b'a'; 10 * 1024 * 1024])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 413);
+}

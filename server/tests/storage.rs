@@ -1,0 +1,122 @@
+//! The schema, the seed data and the queries, on a real SQLite file and a real
+//! PostgreSQL server alike.
+
+mod common;
+
+use app::domain::kommun::Kommunkod;
+use app::storage::{kommuner, rounds, seed, winners};
+use common::{BACKENDS, Backend, TestDb, open};
+use sqlx::Row;
+
+async fn each_backend<F, Fut>(test: F)
+where
+    F: Fn(Backend) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for backend in BACKENDS {
+        test(backend).await;
+    }
+}
+
+#[tokio::test]
+async fn a_new_database_holds_all_290_kommuner_with_their_lan() {
+    each_backend(|backend| async move {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        assert_eq!(kommuner::count(&db).await.unwrap(), 290, "{backend:?}");
+        let kalmar = kommuner::find(&db, &Kommunkod::parse("0880").unwrap()).await.unwrap().unwrap();
+        assert_eq!((kalmar.namn.as_str(), kalmar.lan.as_str()), ("Kalmar", "Kalmar län"), "{backend:?}");
+        let stockholm = kommuner::find(&db, &Kommunkod::parse("0180").unwrap()).await.unwrap().unwrap();
+        assert_eq!(stockholm.lan, "Stockholms län", "{backend:?}");
+        assert!(kommuner::find(&db, &Kommunkod::parse("0999").unwrap()).await.unwrap().is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_2027_round_is_seeded_with_four_sections_in_order_and_a_swedish_deadline() {
+    each_backend(|backend| async move {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let round = rounds::current(&db, seed::EHALSOKOMMUN).await.unwrap().expect("a current round");
+        assert_eq!(round.title, "Sveriges eHälsokommun 2027");
+        let titles: Vec<&str> = round.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["Ledning", "Infrastruktur", "Kompetens", "Användning"], "{backend:?}");
+        assert!(round.sections.iter().all(|s| s.max_chars == 6000));
+        assert_eq!(round.deadline.last_minute_utc().to_rfc3339(), "2027-04-15T21:59:00+00:00", "{backend:?}");
+        assert_eq!(round.criteria.len(), 4);
+        assert_eq!(round.criteria[0].title, "Inflytande och delaktighet");
+        assert_eq!(round.jury.len(), 6);
+        assert_eq!(round.partners.first().map(String::as_str), Some("Vitalis"));
+        assert_eq!(round, seed::ehalsokommun_2027(), "{backend:?}: stored and read back unchanged");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn past_winners_come_newest_first_with_finalists_in_the_listed_order() {
+    each_backend(|backend| async move {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let list = winners::list(&db, seed::EHALSOKOMMUN).await.unwrap();
+        let years: Vec<i32> = list.iter().map(|w| w.year).collect();
+        assert_eq!(years, [2023, 2022, 2019, 2018, 2017], "{backend:?}");
+        assert_eq!(list[0].winner, "Kalmar kommun");
+        assert_eq!(list[0].kommunkod, "0880");
+        assert!(list[0].finalists.is_empty());
+        assert_eq!(list[3].finalists, ["Sollentuna", "Karlskrona", "Leksand", "Rättvik", "Eskilstuna"], "{backend:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn starting_again_neither_duplicates_nor_overwrites_seed_data() {
+    each_backend(|backend| async move {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        // An organiser's edit must survive a restart.
+        sqlx::query("UPDATE rounds SET ceremony_place = $1 WHERE id = $2")
+            .bind("Vitalis, Göteborg")
+            .bind("ehalsokommun-2027")
+            .execute(db.pool())
+            .await
+            .unwrap();
+        db.close().await;
+
+        let db = open(&test_db).await;
+        assert_eq!(kommuner::count(&db).await.unwrap(), 290);
+        assert_eq!(winners::list(&db, seed::EHALSOKOMMUN).await.unwrap().len(), 5);
+        let round = rounds::current(&db, seed::EHALSOKOMMUN).await.unwrap().unwrap();
+        assert_eq!(round.ceremony_place, "Vitalis, Göteborg", "{backend:?}");
+        assert_eq!(round.sections.len(), 4, "{backend:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let db = open(&test_db).await;
+    let mut conn = db.pool().acquire().await.unwrap();
+    let journal_mode: String = sqlx::query("PRAGMA journal_mode").fetch_one(&mut *conn).await.unwrap().get(0);
+    assert_eq!(journal_mode, "wal");
+    let foreign_keys: i64 = sqlx::query("PRAGMA foreign_keys").fetch_one(&mut *conn).await.unwrap().get(0);
+    assert_eq!(foreign_keys, 1);
+    let busy_timeout: i64 = sqlx::query("PRAGMA busy_timeout").fetch_one(&mut *conn).await.unwrap().get(0);
+    assert_eq!(busy_timeout, 5000);
+    // Foreign keys are enforced: a kommun in an unknown län is refused.
+    let err = sqlx::query("INSERT INTO kommuner (kod, namn, lan_kod) VALUES ('9999', 'Ingenstans', '99')")
+        .execute(&mut *conn)
+        .await;
+    assert!(err.is_err(), "foreign key must be enforced");
+}
+
+#[tokio::test]
+async fn postgres_enforces_the_same_constraints() {
+    let test_db = TestDb::new(Backend::Postgres).await;
+    let db = open(&test_db).await;
+    let err = sqlx::query("INSERT INTO kommuner (kod, namn, lan_kod) VALUES ('9999', 'Ingenstans', '99')")
+        .execute(db.pool())
+        .await;
+    assert!(err.is_err(), "foreign key must be enforced");
+}
