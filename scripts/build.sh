@@ -19,15 +19,18 @@ mkdir -p "$staging/pkg"
 if [ "$profile" = release ]; then
   wasm_profile=wasm-release
   cargo_profile_flag=(--release)
+  # Function names are for debugging; in a release they are two thirds of the file.
+  bindgen_flags=(--remove-name-section --remove-producers-section)
 else
   wasm_profile=dev
   cargo_profile_flag=()
+  bindgen_flags=()
 fi
 wasm_dir=$([ "$wasm_profile" = dev ] && echo debug || echo "$wasm_profile")
 
 log "building the browser bundle ($wasm_profile)"
 cargo build -p app --lib --target wasm32-unknown-unknown --features hydrate --profile "$wasm_profile"
-wasm-bindgen --target web --no-typescript --out-dir "$staging/pkg" --out-name portal \
+wasm-bindgen --target web --no-typescript "${bindgen_flags[@]}" --out-dir "$staging/pkg" --out-name portal \
   "target/wasm32-unknown-unknown/$wasm_dir/app.wasm"
 mv "$staging/pkg/portal_bg.wasm" "$staging/pkg/portal.wasm"
 cp style/main.css "$staging/pkg/portal.css"

@@ -41,6 +41,7 @@ pub struct Texts {
 
     pub winners_title: &'static str,
     pub winners_intro: &'static str,
+    pub winners_caption: &'static str,
     pub winners_year: &'static str,
     pub winners_winner: &'static str,
     pub winners_finalists: &'static str,

@@ -41,6 +41,7 @@ pub(super) static TEXTS: Texts = Texts {
 
     winners_title: "Tidigare vinnare",
     winners_intro: "Kommuner som utsetts till Sveriges eHälsokommun, med finalisterna där de är kända.",
+    winners_caption: "Vinnare och finalister per år",
     winners_year: "År",
     winners_winner: "Vinnare",
     winners_finalists: "Finalister",

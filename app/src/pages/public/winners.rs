@@ -31,7 +31,7 @@ fn WinnersTable(winners: Vec<PastWinner>) -> impl IntoView {
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="vinnare-rubrik">
             <table class="winners">
-                <caption id="vinnare-rubrik">{t.winners_title}</caption>
+                <caption id="vinnare-rubrik">{t.winners_caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t.winners_year}</th>
