@@ -3,6 +3,8 @@
 # precompressed), the stylesheet, and the `portal` server binary.
 #   scripts/build.sh            debug server, unoptimised bundle (fast to build)
 #   scripts/build.sh --release  optimised server and size-optimised bundle
+# PORTAL_BUNDLE=release|dev overrides the bundle's profile alone (the tests use
+# the release bundle with the debug server: what users get, built fast).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -17,13 +19,16 @@ rm -rf "$staging"
 mkdir -p "$staging/pkg"
 
 if [ "$profile" = release ]; then
-  wasm_profile=wasm-release
   cargo_profile_flag=(--release)
+else
+  cargo_profile_flag=()
+fi
+if [ "${PORTAL_BUNDLE:-$profile}" = release ]; then
+  wasm_profile=wasm-release
   # Function names are for debugging; in a release they are two thirds of the file.
   bindgen_flags=(--remove-name-section --remove-producers-section)
 else
   wasm_profile=dev
-  cargo_profile_flag=()
   bindgen_flags=()
 fi
 wasm_dir=$([ "$wasm_profile" = dev ] && echo debug || echo "$wasm_profile")

@@ -25,7 +25,7 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
-"$ROOT/scripts/build.sh"
+PORTAL_BUNDLE=release "$ROOT/scripts/build.sh"
 
 start_test_postgres
 log "unit and integration tests (SQLite and PostgreSQL)"

@@ -36,7 +36,6 @@ use pages::{
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
-    security::send_page_csp();
     view! {
         <!DOCTYPE html>
         <html lang="sv">

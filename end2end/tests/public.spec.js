@@ -124,9 +124,12 @@ test('print leaves out the menu and the footer', async ({ page }) => {
 });
 
 for (const path of ['/', '/ansok', '/vinnare', '/tillganglighet', '/finns-inte']) {
-  test(`axe finds no WCAG 2.1 AA violations on ${path}`, async ({ page }) => {
+  test(`${path} loads without console errors and axe finds no WCAG 2.1 AA violations`, async ({ page }) => {
+    const problems = watchConsole(page);
     await page.goto(path);
     if (path === '/') await waitForHydration(page);
     await expectNoAxeViolations(page);
+    // A 404 is reported by the browser as a failed resource load; anything else is a fault.
+    expect(problems.filter((p) => !(path === '/finns-inte' && p.includes('404')))).toEqual([]);
   });
 }

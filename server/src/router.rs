@@ -1,9 +1,15 @@
 use crate::health::healthz;
-use app::{App, security::DEFAULT_CSP, shell, state::AppState};
+use app::{
+    App,
+    security::{self, DEFAULT_CSP},
+    shell,
+    state::AppState,
+};
 use axum::{Router, routing::get};
 use http::{HeaderName, HeaderValue, header};
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use std::sync::OnceLock;
 use tower::ServiceBuilder;
 use tower_http::{
     CompressionLevel, LatencyUnit,
@@ -19,11 +25,22 @@ use tracing::Level;
 /// application is a few tens of kilobytes.
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// Leptos generates the route list by rendering the app with resource loading
+/// suppressed through a process-wide flag; a page rendered meanwhile would wait
+/// forever for its data. So the list is generated once, before anything is served.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            security::provide_request_nonce();
+        }
     };
     let shell_options = state.leptos_options.clone();
 
@@ -44,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .with_state(state);
     with_security_headers(router, https)
+        .layer(axum::middleware::from_fn(security::csp_nonce))
         // Brotli's default (quality 11) costs more CPU than a page render; 4 keeps most of the gain.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

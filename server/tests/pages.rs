@@ -12,7 +12,7 @@ fn at(s: &str) -> Clock {
 
 const BEFORE_DEADLINE: &str = "2027-01-10T10:00:00Z";
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_round_page_shows_the_call_in_swedish_on_both_databases() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
@@ -40,7 +40,7 @@ async fn the_round_page_shows_the_call_in_swedish_on_both_databases() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_last_minute_is_open_and_the_next_one_is_closed() {
     let open = TestPortal::start(Backend::Sqlite, at("2027-04-15T21:59:59Z")).await;
     let (_, html) = open.page("/").await;
@@ -56,7 +56,7 @@ async fn the_last_minute_is_open_and_the_next_one_is_closed() {
     assert!(html.contains("Ansökan för den här omgången har stängt."));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn before_opening_the_page_says_when_applications_open() {
     let portal = TestPortal::start(Backend::Sqlite, at("2026-10-01T12:00:00Z")).await;
     let (_, html) = portal.page("/").await;
@@ -64,7 +64,7 @@ async fn before_opening_the_page_says_when_applications_open() {
     assert!(html.contains("2 november 2026 kl. 08.00"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn how_to_apply_lists_each_section_with_its_limit() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
     let (status, html) = portal.page("/ansok").await;
@@ -73,7 +73,7 @@ async fn how_to_apply_lists_each_section_with_its_limit() {
     assert_eq!(html.matches("Högst 6\u{a0}000 tecken").count(), 4);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_winners_archive_lists_kalmar_2023_first() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
@@ -87,7 +87,7 @@ async fn the_winners_archive_lists_kalmar_2023_first() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_address_gets_a_swedish_404_page() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
     for path in ["/finns-inte", "/vinnare/1999", "/pkg/finns-inte.js"] {
@@ -100,7 +100,7 @@ async fn an_unknown_address_gets_a_swedish_404_page() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_reports_the_database() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
@@ -113,7 +113,7 @@ async fn healthz_reports_the_database() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_fail_with_a_swedish_503_when_the_database_is_gone() {
     let portal = TestPortal::start(Backend::Postgres, at(BEFORE_DEADLINE)).await;
     portal.test_db.destroy().await;
@@ -125,7 +125,7 @@ async fn pages_fail_with_a_swedish_503_when_the_database_is_gone() {
     assert!(html.contains("Hoppa till huvudinnehållet"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_carries_the_security_headers_and_a_fresh_script_nonce() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
     let mut nonces = Vec::new();
@@ -152,7 +152,7 @@ async fn every_page_carries_the_security_headers_and_a_fresh_script_nonce() {
     assert_eq!(nonces.len(), 3, "each page gets its own nonce");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_compressed_and_hashed_assets_cached_for_a_year() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
     let res = portal.client.get(format!("{}/", portal.base_url)).header("accept-encoding", "br").send().await.unwrap();
@@ -174,16 +174,20 @@ async fn pages_are_compressed_and_hashed_assets_cached_for_a_year() {
     assert_eq!(res.headers()["content-encoding"], "br");
 }
 
-#[tokio::test]
-async fn an_oversized_body_is_refused_with_413() {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_body_is_refused_with_413_before_it_is_read() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
-    let res = portal
-        .client
-        .post(format!("{}/api/current_round", portal.base_url))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(vec![b'a'; 10 * 1024 * 1024])
-        .send()
+    // Announce 10 MB and send none of it: the portal must answer from the header alone.
+    let mut stream = tokio::net::TcpStream::connect(portal.base_url.trim_start_matches("http://")).await.unwrap();
+    stream
+        .write_all(
+            b"POST /api/current_round HTTP/1.1\r\nHost: localhost\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10485760\r\n\r\n",
+        )
         .await
         .unwrap();
-    assert_eq!(res.status().as_u16(), 413);
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).await.unwrap();
+    assert_eq!(&head, b"HTTP/1.1 413");
 }
