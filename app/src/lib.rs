@@ -36,9 +36,10 @@ use pages::{
 #[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
+    let lang = i18n::texts().lang;
     view! {
         <!DOCTYPE html>
-        <html lang="sv">
+        <html lang=lang>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -79,6 +80,17 @@ pub fn App() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // The server chose the language from the visitor's cookie and wrote it on
+    // <html lang>; the browser must render the same texts to hydrate.
+    let locale = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .map(|lang| i18n::Locale::from_code(&lang))
+        .unwrap_or_default();
+    leptos::mount::hydrate_body(move || {
+        provide_context(locale);
+        view! { <App /> }
+    });
 }

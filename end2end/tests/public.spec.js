@@ -133,3 +133,27 @@ for (const path of ['/', '/ansok', '/vinnare', '/tillganglighet', '/finns-inte']
     expect(problems.filter((p) => !(path === '/finns-inte' && p.includes('404')))).toEqual([]);
   });
 }
+
+test('a visitor can read the portal in English and return to Swedish', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/vinnare');
+  await page.getByRole('link', { name: 'In English' }).click();
+  await expect(page).toHaveURL(/\/vinnare$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Past winners');
+  await expect(page.getByRole('cell', { name: 'Kalmar kommun' })).toHaveAttribute('lang', 'sv');
+
+  // The choice is remembered, and the English page hydrates like the Swedish one.
+  await page.goto('/');
+  await expect(page.getByRole('status')).toContainText('Deadline: 15 April 2027, 23:59');
+  const toggle = page.getByRole('button', { name: 'Criteria and focus' });
+  await expect(toggle).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('link', { name: 'På svenska' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await expect(page.getByRole('heading', { name: 'Kriterier och inriktning' })).toBeVisible();
+  expect(problems).toEqual([]);
+});

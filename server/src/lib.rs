@@ -2,5 +2,6 @@
 //! health check, static files and the layers every response passes through.
 
 pub mod health;
+pub mod language;
 pub mod router;
 pub mod startup;

@@ -1,4 +1,4 @@
-use crate::health::healthz;
+use crate::{health::healthz, language::switch_language};
 use app::{
     App,
     security::{self, DEFAULT_CSP},
@@ -40,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         move || {
             provide_context(state.clone());
             security::provide_request_nonce();
+            app::i18n::provide_request_locale();
         }
     };
     let shell_options = state.leptos_options.clone();
@@ -56,6 +57,7 @@ pub fn router(state: AppState) -> Router {
     let https = state.settings.uses_https();
     let router = Router::new()
         .route("/healthz", get(healthz))
+        .route("/sprak", get(switch_language))
         .nest_service("/pkg", assets)
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))

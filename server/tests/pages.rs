@@ -20,7 +20,7 @@ async fn the_round_page_shows_the_call_in_swedish_on_both_databases() {
         assert_eq!(status, 200, "{backend:?}");
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
         for expected in [
-            "<h1>Sveriges eHälsokommun 2027</h1>",
+            "<h1 lang=\"sv\">Sveriges eHälsokommun 2027</h1>",
             "Ansökan är öppen.",
             "15 april 2027 kl. 23.59",
             "<h3>Ledning</h3>",
@@ -190,4 +190,56 @@ async fn an_oversized_body_is_refused_with_413_before_it_is_read() {
     let mut head = [0u8; 12];
     stream.read_exact(&mut head).await.unwrap();
     assert_eq!(&head, b"HTTP/1.1 413");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn english_is_second_and_remembered_in_a_cookie() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    let (_, html) = portal.page("/vinnare").await;
+    assert!(html.contains("href=\"/sprak?till=en&amp;tillbaka=/vinnare\""), "the switch links back to this page");
+
+    let res = portal.get("/sprak?till=en&tillbaka=/vinnare").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/vinnare");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("sprak=en;"), "{cookie}");
+    for flag in ["Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=31536000"] {
+        assert!(cookie.contains(flag), "{cookie} lacks {flag}");
+    }
+    assert!(!cookie.contains("Secure"), "plain http base URL: no Secure flag");
+
+    let html = |path: &'static str| {
+        let portal = &portal;
+        async move {
+            let res = portal
+                .client
+                .get(format!("{}{path}", portal.base_url))
+                .header("cookie", "sprak=en")
+                .send()
+                .await
+                .unwrap();
+            res.text().await.unwrap()
+        }
+    };
+    let page = html("/vinnare").await;
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(page.contains("<h1>Past winners</h1>"));
+    assert!(page.contains("<td lang=\"sv\">Kalmar kommun</td>"), "Swedish content is marked as Swedish");
+    assert!(page.contains(">På svenska</a>"));
+
+    let page = html("/").await;
+    assert!(page.contains("Applications are open."));
+    assert!(page.contains("Deadline"));
+    assert!(page.contains("<time datetime=\"2027-04-15T21:59:00+00:00\">15 April 2027, 23:59</time>"));
+    assert!(page.contains("<h1 lang=\"sv\">Sveriges eHälsokommun 2027</h1>"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_switch_never_sends_the_visitor_to_another_site() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    for back in ["//evil.example/", "https://evil.example/", "/%0d%0aSet-Cookie:x=1"] {
+        let res = portal.get(&format!("/sprak?till=en&tillbaka={back}")).await;
+        assert_eq!(res.status().as_u16(), 303, "{back}");
+        assert_eq!(res.headers()["location"], "/", "{back}");
+    }
 }

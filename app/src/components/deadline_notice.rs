@@ -1,7 +1,4 @@
-use crate::{
-    domain::{round::ApplicationWindow, swedish},
-    i18n::texts,
-};
+use crate::{domain::round::ApplicationWindow, i18n::texts};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use leptos::prelude::*;
 
@@ -22,7 +19,7 @@ pub fn DeadlineNotice(
     };
     let opens = (window == ApplicationWindow::NotYetOpen).then(|| {
         view! {
-            <p>{t.opens_label} ": " <strong>{swedish::long_date_time(opens_local)}</strong></p>
+            <p>{t.opens_label} ": " <strong>{(t.long_date_time)(opens_local)}</strong></p>
         }
     });
     view! {
@@ -32,7 +29,7 @@ pub fn DeadlineNotice(
             <p>
                 {t.deadline_label} ": "
                 <strong>
-                    <time datetime=deadline_utc.to_rfc3339()>{swedish::long_date_time(deadline_local)}</time>
+                    <time datetime=deadline_utc.to_rfc3339()>{(t.long_date_time)(deadline_local)}</time>
                 </strong>
             </p>
         </div>

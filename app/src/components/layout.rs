@@ -1,6 +1,6 @@
-use crate::i18n::texts;
+use crate::i18n::{switch_language_href, texts};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
 
 /// Skip link, header with the main menu, the page's content, footer.
 #[component]
@@ -30,8 +30,23 @@ fn SiteHeader() -> impl IntoView {
                         <li><A href="/vinnare">{t.nav_winners}</A></li>
                     </ul>
                 </nav>
+                <LanguageSwitch />
             </div>
         </header>
+    }
+}
+
+/// A link to the same page in the other language. It goes to the server, which
+/// remembers the choice in a cookie, so it works without JavaScript too.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let t = texts();
+    let location = use_location();
+    let href = move || switch_language_href(t, &location.pathname.get());
+    view! {
+        <a class="language-switch" href=href rel="external" lang=t.other_language_code hreflang=t.other_language_code>
+            {t.other_language_name}
+        </a>
     }
 }
 

@@ -2,6 +2,7 @@
 //! compiled for both the server and the browser and tested without either.
 
 pub mod deadline;
+pub mod english;
 pub mod kommun;
 pub mod round;
 pub mod swedish;

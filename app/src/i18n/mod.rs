@@ -1,11 +1,55 @@
-//! Every text the user reads, in one place per language. Swedish is the
-//! portal's language; round content (criteria, guidance) comes from the round.
+//! Every text the user reads, in one place per language. Swedish comes first,
+//! English second; round content (criteria, guidance) comes from the round and
+//! stays Swedish, marked `lang="sv"` so screen readers pronounce it right.
 
+mod en;
 mod sv;
 
 use crate::error::AppError;
+use chrono::NaiveDateTime;
+use leptos::prelude::use_context;
+
+/// The interface language, chosen by the visitor and remembered in a cookie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    Sv,
+    En,
+}
+
+/// The cookie that remembers the visitor's language.
+pub const LOCALE_COOKIE: &str = "sprak";
+
+impl Locale {
+    /// "sv" or "en"; anything else is Swedish.
+    pub fn from_code(code: &str) -> Locale {
+        if code.trim().eq_ignore_ascii_case("en") { Locale::En } else { Locale::Sv }
+    }
+
+    /// The language from a `Cookie` request header.
+    pub fn from_cookie_header(header: &str) -> Locale {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LOCALE_COOKIE)
+            .map(|(_, value)| Locale::from_code(value))
+            .unwrap_or_default()
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::Sv => &sv::TEXTS,
+            Locale::En => &en::TEXTS,
+        }
+    }
+}
 
 pub struct Texts {
+    /// The `lang` attribute value for this language.
+    pub lang: &'static str,
+    /// The name of the other language, written in that language, for the switch.
+    pub other_language_name: &'static str,
+    pub other_language_code: &'static str,
     pub site_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
@@ -60,6 +104,8 @@ pub struct Texts {
     pub error_not_found: &'static str,
     pub error_network: &'static str,
     pub error_internal: &'static str,
+    /// A wall-clock time in this language: "15 april 2027 kl. 23.59".
+    pub long_date_time: fn(NaiveDateTime) -> String,
 }
 
 impl Texts {
@@ -73,7 +119,61 @@ impl Texts {
     }
 }
 
-/// The texts for the current visitor.
+/// Where the language switch returns the visitor: their own page, if the path
+/// is a plain local one, else the front page (never another site).
+pub fn safe_return_path(path: &str) -> &str {
+    let plain = path.starts_with('/')
+        && !path.starts_with("//")
+        && path.bytes().all(|b| b.is_ascii_alphanumeric() || b"/-_.".contains(&b));
+    if plain { path } else { "/" }
+}
+
+/// The link that switches to the other language and back to `current_path`.
+pub fn switch_language_href(texts: &Texts, current_path: &str) -> String {
+    format!("/sprak?till={}&tillbaka={}", texts.other_language_code, safe_return_path(current_path))
+}
+
+/// Provides the request's language from its cookie; call in every server-side render.
+#[cfg(feature = "ssr")]
+pub fn provide_request_locale() {
+    let locale = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::COOKIE)?.to_str().ok().map(Locale::from_cookie_header))
+        .unwrap_or_default();
+    leptos::prelude::provide_context(locale);
+}
+
+/// The texts for the current visitor (Swedish unless they chose English).
 pub fn texts() -> &'static Texts {
-    &sv::TEXTS
+    use_context::<Locale>().unwrap_or_default().texts()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_comes_from_its_cookie_and_defaults_to_swedish() {
+        assert_eq!(Locale::from_cookie_header("sprak=en"), Locale::En);
+        assert_eq!(Locale::from_cookie_header("a=1; sprak=en; b=2"), Locale::En);
+        assert_eq!(Locale::from_cookie_header("sprak=sv"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header("sprak=fr"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header("ensprak=en"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header(""), Locale::Sv);
+    }
+
+    #[test]
+    fn the_switch_returns_only_to_local_paths() {
+        assert_eq!(safe_return_path("/vinnare"), "/vinnare");
+        assert_eq!(safe_return_path("/"), "/");
+        for unsafe_path in ["//evil.example", "https://evil.example", "/a?b=c", "/a\\b", "vinnare", "", "/å"] {
+            assert_eq!(safe_return_path(unsafe_path), "/", "{unsafe_path:?}");
+        }
+        assert_eq!(switch_language_href(Locale::Sv.texts(), "/vinnare"), "/sprak?till=en&tillbaka=/vinnare");
+    }
+
+    #[test]
+    fn each_language_names_the_other() {
+        assert_eq!(Locale::Sv.texts().other_language_code, Locale::En.texts().lang);
+        assert_eq!(Locale::En.texts().other_language_code, Locale::Sv.texts().lang);
+    }
 }

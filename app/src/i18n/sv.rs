@@ -2,6 +2,9 @@ use super::Texts;
 use crate::domain::swedish;
 
 pub(super) static TEXTS: Texts = Texts {
+    lang: "sv",
+    other_language_name: "In English",
+    other_language_code: "en",
     site_name: "Utmärkelseportalen",
     skip_to_content: "Hoppa till huvudinnehållet",
     nav_label: "Huvudmeny",
@@ -65,4 +68,5 @@ pub(super) static TEXTS: Texts = Texts {
     error_not_found: "Uppgiften finns inte.",
     error_network: "Det gick inte att nå servern. Kontrollera din uppkoppling och försök igen.",
     error_internal: "Ett oväntat fel uppstod hos oss. Försök igen om en stund.",
+    long_date_time: swedish::long_date_time,
 };

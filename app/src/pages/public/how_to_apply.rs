@@ -35,9 +35,9 @@ fn HowToApply(public: PublicRound) -> impl IntoView {
                         .sections
                         .into_iter()
                         .map(|s| view! {
-                            <dt>{s.title}</dt>
+                            <dt lang="sv">{s.title}</dt>
                             <dd>
-                                <p>{s.guidance}</p>
+                                <p lang="sv">{s.guidance}</p>
                                 <p class="limit">{(t.max_chars)(s.max_chars)}</p>
                             </dd>
                         })
@@ -46,7 +46,7 @@ fn HowToApply(public: PublicRound) -> impl IntoView {
             </section>
             <section aria-labelledby="kontakt">
                 <h2 id="kontakt">{t.contact_heading}</h2>
-                <p>{round.contact.clone()}</p>
+                <p lang="sv">{round.contact.clone()}</p>
             </section>
         </div>
     }

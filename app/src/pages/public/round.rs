@@ -2,7 +2,7 @@ use super::with_current_round;
 use crate::{
     api::public::PublicRound,
     components::{deadline_notice::DeadlineNotice, disclosure::Disclosure},
-    domain::{round::ApplicationWindow, swedish},
+    domain::round::ApplicationWindow,
     i18n::texts,
 };
 use leptos::prelude::*;
@@ -25,8 +25,8 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
         <article class="round">
             <header class="hero">
                 <div class="wrap">
-                    <h1>{round.title.clone()}</h1>
-                    <p class="lead">{round.intro.clone()}</p>
+                    <h1 lang="sv">{round.title.clone()}</h1>
+                    <p class="lead" lang="sv">{round.intro.clone()}</p>
                     <DeadlineNotice
                         window
                         opens_local
@@ -40,7 +40,7 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                 <section aria-labelledby="omraden">
                     <h2 id="omraden">{t.areas_heading}</h2>
                     <p>{t.areas_intro}</p>
-                    <ul class="areas">
+                    <ul class="areas" lang="sv">
                         {round
                             .sections
                             .into_iter()
@@ -54,8 +54,8 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                     </ul>
                 </section>
                 <Disclosure id="kriterier" heading=t.criteria_heading>
-                    <p>{round.criteria_text.clone()}</p>
-                    <ul class="criteria">
+                    <p lang="sv">{round.criteria_text.clone()}</p>
+                    <ul class="criteria" lang="sv">
                         {round
                             .criteria
                             .into_iter()
@@ -67,11 +67,11 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                 </Disclosure>
                 <section aria-labelledby="vem">
                     <h2 id="vem">{t.eligibility_heading}</h2>
-                    <p>{round.eligibility.clone()}</p>
+                    <p lang="sv">{round.eligibility.clone()}</p>
                 </section>
                 <section aria-labelledby="juryn">
                     <h2 id="juryn">{t.jury_heading}</h2>
-                    <ul class="jury">
+                    <ul class="jury" lang="sv">
                         {round
                             .jury
                             .into_iter()
@@ -83,20 +83,20 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                     <h2 id="prisutdelning">{t.ceremony_label}</h2>
                     <p>
                         <time datetime=round.ceremony_at.to_rfc3339()>
-                            {swedish::long_date_time(ceremony_local)}
+                            {(t.long_date_time)(ceremony_local)}
                         </time>
-                        ", "{round.ceremony_place.clone()}"."
+                        ", "<span lang="sv">{round.ceremony_place.clone()}</span>"."
                     </p>
                 </section>
                 <section aria-labelledby="partner">
                     <h2 id="partner">{t.partners_heading}</h2>
-                    <ul class="partners">
+                    <ul class="partners" lang="sv">
                         {round.partners.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                     </ul>
                 </section>
                 <section aria-labelledby="kontakt">
                     <h2 id="kontakt">{t.contact_heading}</h2>
-                    <p>{round.contact.clone()}</p>
+                    <p lang="sv">{round.contact.clone()}</p>
                 </section>
             </div>
         </article>

@@ -45,16 +45,16 @@ fn WinnersTable(winners: Vec<PastWinner>) -> impl IntoView {
                         .into_iter()
                         .map(|w| {
                             let finalists = if w.finalists.is_empty() {
-                                t.winners_finalists_unknown.to_owned()
+                                view! { <td>{t.winners_finalists_unknown}</td> }.into_any()
                             } else {
-                                w.finalists.join(", ")
+                                view! { <td lang="sv">{w.finalists.join(", ")}</td> }.into_any()
                             };
                             view! {
                                 <tr>
                                     <th scope="row">{w.year}</th>
-                                    <td>{w.winner}</td>
-                                    <td>{finalists}</td>
-                                    <td>{w.ceremony}</td>
+                                    <td lang="sv">{w.winner}</td>
+                                    {finalists}
+                                    <td lang="sv">{w.ceremony}</td>
                                 </tr>
                             }
                         })
