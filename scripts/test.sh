@@ -2,6 +2,7 @@
 # Runs every test of the portal, from a fresh machine or a warm one:
 #   lint (rustfmt, clippy for the server and the browser build),
 #   unit and integration tests on a real SQLite file and a real PostgreSQL server,
+#   mail through a real SMTP server on loopback (aiosmtpd),
 #   browser tests in Debian's headless Chromium against the real portal.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -10,6 +11,8 @@ cd "$ROOT"
 apt_install chromium postgresql python3
 ensure_build_tools
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+# A real SMTP server for the mail tests.
+python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
 
 work="$(mktemp -d /tmp/portal-test.XXXXXX)"
 portal_pid=""

@@ -1,8 +1,13 @@
 //! `portal`: the award portal's server and its administrative commands.
 
-use app::{config::Settings, state::Clock};
+use app::{
+    config::Settings,
+    mail::{self, OutgoingMail},
+    state::Clock,
+    storage,
+};
 use clap::{Parser, Subcommand};
-use server::startup;
+use server::startup::{self, StartError};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -23,6 +28,12 @@ enum Command {
     Serve,
     /// Create or update the database schema and reference data, then exit.
     Migrate,
+    /// Send a test e-mail through the configured SMTP server (or the outbox folder).
+    SendTestMail {
+        /// The address to send it to.
+        #[arg(long)]
+        to: String,
+    },
 }
 
 #[tokio::main]
@@ -43,6 +54,7 @@ async fn main() -> ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(settings).await,
         Command::Migrate => startup::open_database(&settings).await.map(|_| ()),
+        Command::SendTestMail { to } => send_test_mail(settings, &to).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -56,11 +68,48 @@ async fn main() -> ExitCode {
 async fn serve(settings: Settings) -> Result<(), startup::StartError> {
     let listener = startup::bind(&settings).await?;
     let db = startup::open_database(&settings).await?;
+    let transport = startup::mail_transport(&settings)?;
     tracing::info!(addr = %settings.addr, base_url = %settings.base_url, "portal listening");
+
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), Clock::System, {
+        let mut stopped = stopped.clone();
+        async move {
+            let _ = stopped.changed().await;
+        }
+    }));
     let state = startup::app_state(settings, db, Clock::System);
-    startup::serve(state, listener, shutdown_signal()).await?;
+    startup::serve(state, listener, async move {
+        shutdown_signal().await;
+        let _ = stop.send(true);
+    })
+    .await?;
+    // A message being sent when the signal came is finished, not cut off.
+    let _ = worker.await;
     tracing::info!("portal stopped");
     Ok(())
+}
+
+async fn send_test_mail(settings: Settings, to: &str) -> Result<(), startup::StartError> {
+    let db = startup::open_database(&settings).await?;
+    let transport = startup::mail_transport(&settings)?;
+    let mail = OutgoingMail::test_message(to, &settings.base_url);
+    let mut conn = db.pool().acquire().await.map_err(StartError::Connect)?;
+    let id = storage::mail_queue::enqueue(&mut conn, &mail, Clock::System.now()).await.map_err(StartError::Connect)?;
+    drop(conn);
+    mail::worker::deliver_due(&db, &transport, &settings.mail_from, Clock::System)
+        .await
+        .map_err(StartError::Connect)?;
+    let status = storage::mail_queue::status(&db, &id).await.map_err(StartError::Connect)?;
+    match status.and_then(|s| if s.sent_at.is_some() { None } else { Some(s.last_error.unwrap_or_default()) }) {
+        None => {
+            println!("sent to {to}");
+            Ok(())
+        }
+        Some(error) => {
+            Err(StartError::Mail(format!("not delivered (queued for retry by the running portal): {error}")))
+        }
+    }
 }
 
 /// Resolves on SIGTERM (service managers) or Ctrl-C (a terminal).

@@ -20,6 +20,15 @@ pub enum StartError {
     Bind { addr: std::net::SocketAddr, source: std::io::Error },
     #[error("server stopped: {0}")]
     Serve(std::io::Error),
+    #[error("{0}")]
+    Transport(#[from] app::mail::TransportError),
+    #[error("mail: {0}")]
+    Mail(String),
+}
+
+/// Where mail goes: SMTP when configured, else the outbox folder.
+pub fn mail_transport(settings: &Settings) -> Result<app::mail::Transport, StartError> {
+    Ok(app::mail::Transport::new(settings.smtp_url.as_deref(), &settings.outbox_dir)?)
 }
 
 /// Opens the database and brings its schema and reference data up to date.

@@ -70,3 +70,30 @@ async fn migrate_creates_the_sqlite_file_and_serve_stops_cleanly_on_sigterm() {
     assert!(log.contains("portal stopped"), "{log}");
     assert!(log.contains("uri=/healthz") && log.contains("status=200"), "one line per request: {log}");
 }
+
+#[tokio::test]
+async fn send_test_mail_reports_delivery_through_smtp_and_a_failure_in_one_line() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let sink = common::SmtpSink::running().await;
+    let out = portal()
+        .args(["send-test-mail", "--to", "anna@kalmar.se"])
+        .env("DATABASE_URL", &db.url)
+        .env("SMTP_URL", sink.url())
+        .env("MAIL_FROM", "Portalen <noreply@portal.example.se>")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().last(), Some("sent to anna@kalmar.se"));
+    assert_eq!(sink.messages().len(), 1);
+
+    let down = common::SmtpSink::stopped();
+    let out = portal()
+        .args(["send-test-mail", "--to", "anna@kalmar.se"])
+        .env("DATABASE_URL", &db.url)
+        .env("SMTP_URL", down.url())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("portal: mail: not delivered"), "{err}");
+}

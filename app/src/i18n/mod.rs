@@ -104,6 +104,9 @@ pub struct Texts {
     pub error_not_found: &'static str,
     pub error_network: &'static str,
     pub error_internal: &'static str,
+    /// The message `portal send-test-mail` sends, to check the mail set-up.
+    pub mail_test_subject: &'static str,
+    pub mail_test_body: &'static str,
     /// A wall-clock time in this language: "15 april 2027 kl. 23.59".
     pub long_date_time: fn(NaiveDateTime) -> String,
 }

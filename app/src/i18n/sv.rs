@@ -68,5 +68,7 @@ pub(super) static TEXTS: Texts = Texts {
     error_not_found: "Uppgiften finns inte.",
     error_network: "Det gick inte att nå servern. Kontrollera din uppkoppling och försök igen.",
     error_internal: "Ett oväntat fel uppstod hos oss. Försök igen om en stund.",
+    mail_test_subject: "Testmeddelande från Utmärkelseportalen",
+    mail_test_body: "Det här är ett testmeddelande. Om du läser det når portalens e-post fram. Portalen finns på",
     long_date_time: swedish::long_date_time,
 };

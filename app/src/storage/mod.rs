@@ -3,6 +3,7 @@
 //! driver: `$n` placeholders, TEXT/BIGINT columns, instants as UTC text.
 
 pub mod kommuner;
+pub mod mail_queue;
 pub mod rounds;
 pub mod seed;
 pub mod winners;

@@ -113,3 +113,65 @@ impl TestPortal {
         (status, res.text().await.unwrap())
     }
 }
+
+/// A real SMTP server on loopback (Python's aiosmtpd) that stores what it
+/// receives in a Maildir. `scripts/test.sh` installs aiosmtpd.
+pub struct SmtpSink {
+    pub port: u16,
+    maildir: tempfile::TempDir,
+    child: Option<std::process::Child>,
+}
+
+impl SmtpSink {
+    /// A sink whose port is reserved but whose server is not running yet.
+    pub fn stopped() -> SmtpSink {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        SmtpSink { port, maildir: tempfile::tempdir().unwrap(), child: None }
+    }
+
+    pub async fn running() -> SmtpSink {
+        let mut sink = SmtpSink::stopped();
+        sink.start().await;
+        sink
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub async fn start(&mut self) {
+        let child = std::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{}", self.port)])
+            .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            // Maildir creates its tmp/new/cur folders only when the folder itself is new.
+            .arg(self.maildir.path().join("mail"))
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 runs");
+        self.child = Some(child);
+        for _ in 0..100 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", self.port)).await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("aiosmtpd did not start: run scripts/test.sh, which installs it (pip install aiosmtpd)");
+    }
+
+    /// Every message received so far, raw.
+    pub fn messages(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.maildir.path().join("mail/new")) else {
+            return Vec::new();
+        };
+        entries.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}

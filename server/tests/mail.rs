@@ -1,0 +1,140 @@
+//! Mail through a real SMTP server on loopback: queued with its event, sent
+//! once, kept through an outage and sent when the server is back.
+
+mod common;
+
+use app::{
+    mail::{OutgoingMail, Transport, worker::deliver_due},
+    state::Clock,
+    storage::mail_queue,
+};
+use chrono::{DateTime, Duration, Utc};
+use common::{BACKENDS, Backend, SmtpSink, TestDb, open};
+
+const FROM: &str = "Utmärkelseportalen <noreply@portal.example.se>";
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn mail(to: &str) -> OutgoingMail {
+    OutgoingMail::test_message(to, "https://portal.example.se")
+}
+
+async fn enqueue(db: &app::storage::Db, to: &str, now: DateTime<Utc>) -> String {
+    let mut tx = db.pool().begin().await.unwrap();
+    let id = mail_queue::enqueue(&mut tx, &mail(to), now).await.unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queued_mail_reaches_a_real_smtp_server_once() {
+    for backend in BACKENDS {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let sink = SmtpSink::running().await;
+        let transport = Transport::new(Some(&sink.url()), std::path::Path::new("/nonexistent")).unwrap();
+        let now = at("2027-04-15T10:00:00Z");
+        let kalmar = enqueue(&db, "anna@kalmar.se", now).await;
+        enqueue(&db, "erik@nacka.se", now).await;
+
+        let first = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+        let first_status = mail_queue::status(&db, &kalmar).await.unwrap().unwrap();
+        assert_eq!((first.sent, first.failed), (2, 0), "{backend:?}: {:?}", first_status.last_error);
+        let again = deliver_due(&db, &transport, FROM, Clock::Fixed(now + Duration::hours(1))).await.unwrap();
+        assert_eq!((again.sent, again.failed), (0, 0), "{backend:?}: nothing is sent twice");
+
+        let received = sink.messages();
+        assert_eq!(received.len(), 2, "{backend:?}");
+        let to_kalmar = received.iter().find(|m| m.contains("To: anna@kalmar.se")).expect("Kalmar's copy");
+        assert!(to_kalmar.contains(&format!("Message-ID: <{kalmar}@portal.example.se>")), "{to_kalmar}");
+        assert!(to_kalmar.contains("Content-Type: text/plain; charset=utf-8"));
+        assert!(to_kalmar.contains("Content-Type: text/html; charset=utf-8"));
+        assert!(to_kalmar.contains("https://portal.example.se/"), "the base URL is in the link");
+        let status = mail_queue::status(&db, &kalmar).await.unwrap().unwrap();
+        assert_eq!(status.sent_at, Some(now));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_smtp_outage_delays_mail_but_loses_none() {
+    for backend in BACKENDS {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let mut sink = SmtpSink::stopped();
+        let transport = Transport::new(Some(&sink.url()), std::path::Path::new("/nonexistent")).unwrap();
+        let now = at("2027-04-15T10:00:00Z");
+        let id = enqueue(&db, "anna@kalmar.se", now).await;
+
+        let down = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+        assert_eq!((down.sent, down.failed), (0, 1), "{backend:?}");
+        let status = mail_queue::status(&db, &id).await.unwrap().unwrap();
+        assert_eq!(status.attempts, 1);
+        assert_eq!(status.next_attempt_at, now + Duration::seconds(30), "first retry after 30 s");
+        assert!(status.last_error.is_some());
+        assert_eq!(status.sent_at, None);
+
+        // Not due yet: no attempt before the backoff has passed.
+        let early = deliver_due(&db, &transport, FROM, Clock::Fixed(now + Duration::seconds(10))).await.unwrap();
+        assert_eq!((early.sent, early.failed), (0, 0));
+
+        sink.start().await;
+        let later = now + Duration::seconds(31);
+        let back = deliver_due(&db, &transport, FROM, Clock::Fixed(later)).await.unwrap();
+        assert_eq!((back.sent, back.failed), (1, 0), "{backend:?}");
+        assert_eq!(sink.messages().len(), 1, "{backend:?}: sent once");
+        assert_eq!(mail_queue::status(&db, &id).await.unwrap().unwrap().sent_at, Some(later));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_of_an_event_that_was_rolled_back_is_never_sent() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let db = open(&test_db).await;
+    let now = at("2027-04-15T10:00:00Z");
+    let mut tx = db.pool().begin().await.unwrap();
+    mail_queue::enqueue(&mut tx, &mail("anna@kalmar.se"), now).await.unwrap();
+    tx.rollback().await.unwrap();
+    let sink = SmtpSink::running().await;
+    let transport = Transport::new(Some(&sink.url()), std::path::Path::new("/nonexistent")).unwrap();
+    let delivery = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+    assert_eq!(delivery.sent, 0);
+    assert!(sink.messages().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claimed_message_waits_for_its_lease_before_another_worker_takes_it() {
+    for backend in BACKENDS {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let now = at("2027-04-15T10:00:00Z");
+        let id = enqueue(&db, "anna@kalmar.se", now).await;
+        let lease = Duration::seconds(120);
+        let first = mail_queue::claim_due(&db, now, lease, 10).await.unwrap();
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].id, id);
+        // A second worker (another instance) finds nothing to send.
+        assert!(mail_queue::claim_due(&db, now, lease, 10).await.unwrap().is_empty(), "{backend:?}");
+        // If the first worker crashed, the message is taken again once its lease ends.
+        let after = mail_queue::claim_due(&db, now + lease, lease, 10).await.unwrap();
+        assert_eq!(after.len(), 1, "{backend:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_smtp_mail_is_written_to_the_outbox_folder() {
+    let test_db = TestDb::new(Backend::Sqlite).await;
+    let db = open(&test_db).await;
+    let outbox = tempfile::tempdir().unwrap();
+    let transport = Transport::new(None, &outbox.path().join("outbox")).unwrap();
+    let now = at("2027-04-15T10:00:00Z");
+    enqueue(&db, "anna@kalmar.se", now).await;
+    let delivery = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+    assert_eq!(delivery.sent, 1);
+    let files: Vec<_> = std::fs::read_dir(outbox.path().join("outbox")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].extension().and_then(|e| e.to_str()), Some("eml"));
+    let eml = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(eml.contains("To: anna@kalmar.se"));
+}
