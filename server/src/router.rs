@@ -17,7 +17,7 @@ use tower_http::{
     limit::RequestBodyLimitLayer,
     services::ServeDir,
     set_header::SetResponseHeaderLayer,
-    trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
+    trace::{DefaultOnResponse, TraceLayer},
 };
 use tracing::Level;
 
@@ -69,12 +69,15 @@ pub fn router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                // The path only: query strings will carry one-time tokens, which must not reach the log.
+                .make_span_with(|request: &axum::extract::Request| {
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
 }
 
-/// Headers every response gets unless its handler set its own (pages set a CSP with a nonce).
+/// Headers every response gets unless its handler set its own (`csp_nonce` replaces the CSP on pages).
 fn with_security_headers(router: Router, https: bool) -> Router {
     let defaults = [
         (header::CONTENT_SECURITY_POLICY, DEFAULT_CSP),
