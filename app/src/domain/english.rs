@@ -25,15 +25,7 @@ pub fn long_date_time(at: NaiveDateTime) -> String {
 
 /// "6,000"
 pub fn number(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    super::group_digits(n, ',')
 }
 
 #[cfg(test)]

@@ -7,3 +7,16 @@ pub mod kommun;
 pub mod round;
 pub mod swedish;
 pub mod winner;
+
+/// "6000" with `separator` between groups of three digits: "6 000", "6,000".
+pub(crate) fn group_digits(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len_utf8());
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}

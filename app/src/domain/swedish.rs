@@ -37,15 +37,7 @@ pub fn iso_date(date: NaiveDate) -> String {
 /// "6 000": groups of three digits separated by a no-break space, as Swedish
 /// typography does, so a number never breaks over two lines.
 pub fn number(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
+    super::group_digits(n, '\u{a0}')
 }
 
 #[cfg(test)]
