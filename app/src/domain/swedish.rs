@@ -29,11 +29,6 @@ pub fn long_date_time(at: NaiveDateTime) -> String {
     format!("{} kl. {:02}.{:02}", long_date(at.date()), at.hour(), at.minute())
 }
 
-/// "2027-04-15", where space is short and in machine-readable attributes.
-pub fn iso_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
-}
-
 /// "6 000": groups of three digits separated by a no-break space, as Swedish
 /// typography does, so a number never breaks over two lines.
 pub fn number(n: u64) -> String {
@@ -54,7 +49,6 @@ mod tests {
     fn pads_hours_and_minutes_but_not_the_day() {
         let at = NaiveDate::from_ymd_opt(2027, 5, 3).unwrap().and_hms_opt(9, 5, 0).unwrap();
         assert_eq!(long_date_time(at), "3 maj 2027 kl. 09.05");
-        assert_eq!(iso_date(at.date()), "2027-05-03");
     }
 
     #[test]
