@@ -1,10 +1,15 @@
 //! `portal`: the award portal's server and its administrative commands.
 
 use app::{
+    auth::password::{PasswordHasher, check_new_password},
     config::Settings,
+    domain::account::{AccountError, Email, PersonName, Role},
     mail::{self, OutgoingMail},
     state::Clock,
-    storage,
+    storage::{
+        self,
+        users::{InsertUserError, NewUser},
+    },
 };
 use clap::{Parser, Subcommand};
 use server::startup::{self, StartError};
@@ -28,6 +33,14 @@ enum Command {
     Serve,
     /// Create or update the database schema and reference data, then exit.
     Migrate,
+    /// Create an organiser (arrangör) account. The password is read from standard
+    /// input, or asked for twice on a terminal; never give it as an argument.
+    CreateOrganiser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
     /// Send a test e-mail through the configured SMTP server (or the outbox folder).
     SendTestMail {
         /// The address to send it to.
@@ -55,6 +68,7 @@ async fn main() -> ExitCode {
         Command::Serve => serve(settings).await,
         Command::Migrate => startup::open_database(&settings).await.map(|_| ()),
         Command::SendTestMail { to } => send_test_mail(settings, &to).await,
+        Command::CreateOrganiser { email, name } => create_organiser(settings, &email, &name).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -88,6 +102,54 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
     let _ = worker.await;
     tracing::info!("portal stopped");
     Ok(())
+}
+
+async fn create_organiser(settings: Settings, email: &str, name: &str) -> Result<(), StartError> {
+    let invalid = |e: AccountError| StartError::Input(e.to_string());
+    let email = Email::parse(email).map_err(invalid)?;
+    let name = PersonName::parse(name).map_err(invalid)?;
+    let password = read_new_password().map_err(StartError::Input)?;
+    let local_part = email.as_str().split('@').next().unwrap_or_default();
+    let personal: Vec<&str> = name.as_str().split_whitespace().chain([local_part]).collect();
+    check_new_password(&password, &personal).map_err(invalid)?;
+
+    let db = startup::open_database(&settings).await?;
+    let hash = PasswordHasher::default().hash(&password).await.map_err(|e| StartError::Input(e.to_string()))?;
+    let now = Clock::System.now();
+    let user = NewUser {
+        email: &email,
+        name: &name,
+        phone: None,
+        role: Role::Organiser,
+        kommun: None,
+        password_hash: &hash,
+        email_confirmed_at: Some(now),
+    };
+    let mut tx = db.pool().begin().await.map_err(StartError::Connect)?;
+    storage::users::insert(&mut tx, &user, now).await.map_err(|e| match e {
+        InsertUserError::EmailTaken => StartError::Input(format!("det finns redan ett konto för {email}")),
+        InsertUserError::Database(e) => StartError::Connect(e),
+    })?;
+    tx.commit().await.map_err(StartError::Connect)?;
+    println!("created organiser {email}");
+    Ok(())
+}
+
+/// The new password: asked for twice on a terminal, else the first line of standard input.
+fn read_new_password() -> Result<String, String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Lösenord (minst 12 tecken): ").map_err(|e| e.to_string())?;
+        let second = rpassword::prompt_password("Samma lösenord igen: ").map_err(|e| e.to_string())?;
+        if first != second {
+            return Err("the two passwords differ".to_owned());
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| e.to_string())?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_owned())
+    }
 }
 
 async fn send_test_mail(settings: Settings, to: &str) -> Result<(), startup::StartError> {

@@ -24,6 +24,8 @@ pub enum StartError {
     Transport(#[from] app::mail::TransportError),
     #[error("mail: {0}")]
     Mail(String),
+    #[error("{0}")]
+    Input(String),
 }
 
 /// Where mail goes: SMTP when configured, else the outbox folder.

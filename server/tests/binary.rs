@@ -98,3 +98,45 @@ async fn send_test_mail_reports_delivery_through_smtp_and_a_failure_in_one_line(
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.starts_with("portal: mail: not delivered"), "{err}");
 }
+
+#[tokio::test]
+async fn the_first_organiser_is_created_with_a_password_from_stdin_never_from_argv() {
+    use std::io::Write;
+    let db = TestDb::new(Backend::Sqlite).await;
+    let create = |email: &str, password: &str| {
+        let mut child = portal()
+            .args(["create-organiser", "--email", email, "--name", "Maria Sterner"])
+            .env("DATABASE_URL", &db.url)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = create("Maria@Vitalis.se", "tre gröna äpplen i Kalmar");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "created organiser maria@vitalis.se");
+
+    let weak = create("ny@vitalis.se", "password1234");
+    assert_eq!(weak.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&weak.stderr).trim(),
+        "portal: Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna en mening."
+    );
+    let short = create("ny@vitalis.se", "kort");
+    assert!(String::from_utf8_lossy(&short.stderr).contains("minst 12 tecken"));
+    let twice = create("MARIA@vitalis.se", "ett helt annat långt lösenord");
+    assert_eq!(String::from_utf8_lossy(&twice.stderr).trim(), "portal: det finns redan ett konto för maria@vitalis.se");
+
+    // The stored password is an argon2id hash that verifies.
+    let test_db = app::storage::Db::connect(&db.url).await.unwrap();
+    let email = app::domain::account::Email::parse("maria@vitalis.se").unwrap();
+    let user = app::storage::users::find_by_email(&test_db, &email).await.unwrap().unwrap();
+    assert_eq!(user.role, app::domain::account::Role::Organiser);
+    assert!(user.email_confirmed);
+    assert!(user.password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+    let hasher = app::auth::password::PasswordHasher::default();
+    assert!(hasher.verify("tre gröna äpplen i Kalmar", &user.password_hash).await.unwrap());
+}

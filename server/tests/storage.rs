@@ -120,3 +120,45 @@ async fn postgres_enforces_the_same_constraints() {
         .await;
     assert!(err.is_err(), "foreign key must be enforced");
 }
+
+#[tokio::test]
+async fn one_account_per_email_address_whatever_its_case() {
+    use app::domain::account::{Email, PersonName, Role};
+    use app::storage::users::{self, InsertUserError, NewUser};
+    each_backend(|backend| async move {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let now = "2027-01-10T10:00:00Z".parse().unwrap();
+        let kalmar = Kommunkod::parse("0880").unwrap();
+        let name = PersonName::parse("Anna Svensson").unwrap();
+        let first = Email::parse("anna@kalmar.se").unwrap();
+        let applicant = NewUser {
+            email: &first,
+            name: &name,
+            phone: Some("0480-450000"),
+            role: Role::Applicant,
+            kommun: Some(&kalmar),
+            password_hash: "$argon2id$stub",
+            email_confirmed_at: None,
+        };
+        let mut conn = db.pool().acquire().await.unwrap();
+        let id = users::insert(&mut conn, &applicant, now).await.unwrap();
+
+        let shouted = Email::parse("ANNA@Kalmar.SE").unwrap();
+        let again = NewUser { email: &shouted, ..applicant };
+        assert!(matches!(users::insert(&mut conn, &again, now).await, Err(InsertUserError::EmailTaken)), "{backend:?}");
+
+        let stored = users::find_by_email(&db, &shouted).await.unwrap().expect("found by any case");
+        assert_eq!(stored.id, id);
+        assert_eq!(stored.role, Role::Applicant);
+        assert_eq!(stored.kommun_kod.as_deref(), Some("0880"));
+        assert!(!stored.email_confirmed, "{backend:?}: a sign-up starts unconfirmed");
+
+        // The schema itself refuses an applicant without a kommun and an organiser with one.
+        let organiser_email = Email::parse("org@vitalis.se").unwrap();
+        let organiser_with_kommun =
+            NewUser { email: &organiser_email, role: Role::Organiser, kommun: Some(&kalmar), ..again };
+        assert!(users::insert(&mut conn, &organiser_with_kommun, now).await.is_err(), "{backend:?}");
+    })
+    .await;
+}

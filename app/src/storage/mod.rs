@@ -6,6 +6,7 @@ pub mod kommuner;
 pub mod mail_queue;
 pub mod rounds;
 pub mod seed;
+pub mod users;
 pub mod winners;
 
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -1,0 +1,137 @@
+//! Password hashing with argon2id at OWASP's parameters (19 MiB, 2 passes, 1
+//! lane). Hashing is deliberately slow, so it runs on the blocking pool and
+//! at most one hash per core runs at a time: a burst of log-ins queues here
+//! instead of starving page loads.
+
+use crate::domain::account::{AccountError, check_password_length};
+use argon2::{
+    Algorithm, Argon2, Params, Version,
+    password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng},
+};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    #[error("password hashing failed: {0}")]
+    Argon2(argon2::password_hash::Error),
+    #[error("password hashing task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+    #[error("password hasher closed")]
+    Closed,
+}
+
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP's argon2 parameters are valid");
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+#[derive(Clone)]
+pub struct PasswordHasher {
+    permits: Arc<Semaphore>,
+}
+
+impl Default for PasswordHasher {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+        PasswordHasher { permits: Arc::new(Semaphore::new(cores)) }
+    }
+}
+
+impl PasswordHasher {
+    /// The PHC string to store, e.g. `$argon2id$v=19$m=19456,t=2,p=1$…`.
+    pub async fn hash(&self, password: &str) -> Result<String, HashError> {
+        let _permit = self.permits.acquire().await.map_err(|_| HashError::Closed)?;
+        let password = password.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon2().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(HashError::Argon2)
+        })
+        .await?
+    }
+
+    /// Whether `password` matches the stored hash; a malformed hash never matches.
+    pub async fn verify(&self, password: &str, stored: &str) -> Result<bool, HashError> {
+        let _permit = self.permits.acquire().await.map_err(|_| HashError::Closed)?;
+        let (password, stored) = (password.to_owned(), stored.to_owned());
+        Ok(tokio::task::spawn_blocking(move || {
+            PasswordHash::new(&stored).is_ok_and(|hash| argon2().verify_password(password.as_bytes(), &hash).is_ok())
+        })
+        .await?)
+    }
+}
+
+/// Swedish favourites missing from zxcvbn's English lists.
+const SWEDISH_COMMON: &[&str] = &[
+    "lösenord",
+    "losenord",
+    "sommar",
+    "vinter",
+    "hösten",
+    "hosten",
+    "våren",
+    "varen",
+    "sverige",
+    "svenska",
+    "kommun",
+    "stockholm",
+    "göteborg",
+    "goteborg",
+    "malmö",
+    "malmo",
+    "hejsan",
+    "hemligt",
+    "älskling",
+    "kärlek",
+    "karlek",
+    "fotboll",
+    "välkommen",
+    "valkommen",
+    "jultomten",
+    "midsommar",
+];
+
+/// The whole policy for a new password: length, and not a commonly used one
+/// (zxcvbn's lists of common passwords and words, with l33t and reversed
+/// variants, plus Swedish favourites and the person's own details).
+pub fn check_new_password(password: &str, personal: &[&str]) -> Result<(), AccountError> {
+    check_password_length(password)?;
+    let inputs: Vec<&str> = SWEDISH_COMMON.iter().copied().chain(personal.iter().copied()).collect();
+    let estimate = zxcvbn::zxcvbn(password, &inputs);
+    // Score 3 of 4 is "safely unguessable: moderate protection from offline attacks".
+    if (estimate.score() as u8) < 3 { Err(AccountError::PasswordTooCommon) } else { Ok(()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_hash_verifies_its_password_only() {
+        let hasher = PasswordHasher::default();
+        let hash = hasher.hash("tre gröna äpplen i Kalmar").await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(hasher.verify("tre gröna äpplen i Kalmar", &hash).await.unwrap());
+        assert!(!hasher.verify("tre gröna äpplen i kalmar", &hash).await.unwrap());
+        assert!(!hasher.verify("anything", "not a hash").await.unwrap());
+        let again = hasher.hash("tre gröna äpplen i Kalmar").await.unwrap();
+        assert_ne!(hash, again, "each hash has its own salt");
+    }
+
+    #[test]
+    fn common_and_personal_passwords_are_refused() {
+        for common in ["password1234", "123456789012", "qwertyuiop123", "P@ssw0rd1234", "Lösenord1234", "sommarsommar"]
+        {
+            assert_eq!(check_new_password(common, &[]), Err(AccountError::PasswordTooCommon), "{common}");
+        }
+        for personal in ["annasvensson", "svensson1234"] {
+            assert_eq!(
+                check_new_password(personal, &["anna", "svensson"]),
+                Err(AccountError::PasswordTooCommon),
+                "{personal} is built from the person's own name"
+            );
+        }
+        assert_eq!(check_new_password("tre gröna äpplen i Kalmar", &[]), Ok(()));
+        assert_eq!(check_new_password("kort", &[]), Err(AccountError::PasswordTooShort { min: 12 }));
+    }
+}

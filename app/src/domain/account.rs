@@ -1,0 +1,176 @@
+//! What a person's account is made of, each part valid once built. The
+//! messages are the ones shown beside the form field, in Swedish.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    #[error("Ange en e-postadress, till exempel namn@kommun.se.")]
+    InvalidEmail,
+    #[error("Ange ditt namn.")]
+    EmptyName,
+    #[error("Namnet får vara högst {max} tecken.")]
+    NameTooLong { max: usize },
+    #[error("Lösenordet måste ha minst {min} tecken.")]
+    PasswordTooShort { min: usize },
+    #[error("Lösenordet får vara högst {max} tecken.")]
+    PasswordTooLong { max: usize },
+    #[error("Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna en mening.")]
+    PasswordTooCommon,
+}
+
+/// A work e-mail address, trimmed and lower-cased so that one person has one account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX_LEN: usize = 254;
+
+    pub fn parse(text: &str) -> Result<Email, AccountError> {
+        let email = text.trim().to_lowercase();
+        let Some((local, domain)) = email.split_once('@') else {
+            return Err(AccountError::InvalidEmail);
+        };
+        let valid = !local.is_empty()
+            && email.len() <= Self::MAX_LEN
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+            && !email.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'));
+        if valid { Ok(Email(email)) } else { Err(AccountError::InvalidEmail) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A person's name as they write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub const MAX_CHARS: usize = 200;
+
+    pub fn parse(text: &str) -> Result<PersonName, AccountError> {
+        let name: String = text.trim().chars().filter(|c| !c.is_control()).collect();
+        if name.is_empty() {
+            Err(AccountError::EmptyName)
+        } else if name.chars().count() > Self::MAX_CHARS {
+            Err(AccountError::NameTooLong { max: Self::MAX_CHARS })
+        } else {
+            Ok(PersonName(name))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    /// Sökande: writes their kommun's application.
+    Applicant,
+    /// Jurymedlem: reviews the rounds they are assigned to.
+    Juror,
+    /// Arrangör: runs rounds and manages people.
+    Organiser,
+}
+
+impl Role {
+    /// The code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Applicant => "sokande",
+            Role::Juror => "jurymedlem",
+            Role::Organiser => "arrangor",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        [Role::Applicant, Role::Juror, Role::Organiser].into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// The length rules for a new password (OWASP: at least 12 characters, long
+/// passphrases welcome). Whether it is a common password is checked on the
+/// server, which holds the list.
+pub fn check_password_length(password: &str) -> Result<(), AccountError> {
+    const MIN: usize = 12;
+    // Long enough for any passphrase, short enough that hashing stays cheap.
+    const MAX: usize = 256;
+    let chars = password.chars().count();
+    if chars < MIN {
+        Err(AccountError::PasswordTooShort { min: MIN })
+    } else if chars > MAX {
+        Err(AccountError::PasswordTooLong { max: MAX })
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_email_is_trimmed_and_lower_cased() {
+        assert_eq!(Email::parse("  Anna.Svensson@Kalmar.SE ").unwrap().as_str(), "anna.svensson@kalmar.se");
+    }
+
+    #[test]
+    fn malformed_emails_are_refused_with_a_swedish_message() {
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@kalmar.se",
+            "anna@kalmar",
+            "anna@@kalmar.se",
+            "an na@kalmar.se",
+            "anna@.se",
+            "anna@kalmar.",
+            "<anna@kalmar.se>",
+            "a@b.se,c@d.se",
+        ] {
+            assert_eq!(Email::parse(bad), Err(AccountError::InvalidEmail), "{bad:?}");
+        }
+        assert_eq!(AccountError::InvalidEmail.to_string(), "Ange en e-postadress, till exempel namn@kommun.se.");
+        let long = format!("{}@kalmar.se", "a".repeat(250));
+        assert_eq!(Email::parse(&long), Err(AccountError::InvalidEmail));
+    }
+
+    #[test]
+    fn names_are_trimmed_required_and_at_most_200_characters() {
+        assert_eq!(PersonName::parse("  Åsa Öberg ").unwrap().as_str(), "Åsa Öberg");
+        assert_eq!(PersonName::parse("   "), Err(AccountError::EmptyName));
+        assert!(PersonName::parse(&"å".repeat(200)).is_ok(), "200 characters, not bytes");
+        assert_eq!(PersonName::parse(&"å".repeat(201)), Err(AccountError::NameTooLong { max: 200 }));
+        assert_eq!(PersonName::parse("Anna\u{0}\u{7}").unwrap().as_str(), "Anna");
+    }
+
+    #[test]
+    fn passwords_need_12_characters_counted_as_characters() {
+        assert_eq!(check_password_length("kort"), Err(AccountError::PasswordTooShort { min: 12 }));
+        assert_eq!(check_password_length("ålänningåäöx"), Ok(()), "12 characters, more bytes");
+        assert_eq!(check_password_length("ålänningåäö"), Err(AccountError::PasswordTooShort { min: 12 }));
+        assert_eq!(check_password_length(&"x".repeat(257)), Err(AccountError::PasswordTooLong { max: 256 }));
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_codes() {
+        for role in [Role::Applicant, Role::Juror, Role::Organiser] {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("admin"), None);
+    }
+}
