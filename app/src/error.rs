@@ -66,14 +66,20 @@ fn is_unavailable(err: &sqlx::Error) -> bool {
         | sqlx::Error::PoolTimedOut
         | sqlx::Error::PoolClosed
         | sqlx::Error::WorkerCrashed => true,
-        sqlx::Error::Database(db) => db.code().is_some_and(|code| match code.parse::<i32>() {
-            // SQLite result codes (extended codes keep the primary code in the low byte):
-            // BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN.
-            Ok(sqlite) => matches!(sqlite & 0xff, 5 | 6 | 8 | 10 | 11 | 13 | 14),
-            // PostgreSQL SQLSTATE: connection exceptions, insufficient resources,
-            // operator intervention (shutdown), database does not exist.
-            Err(_) => ["08", "53", "57P"].iter().any(|p| code.starts_with(p)) || code == "3D000",
-        }),
+        sqlx::Error::Database(db) => {
+            if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+                // SQLSTATE: connection exceptions, insufficient resources,
+                // operator intervention (shutdown), database does not exist.
+                let code = pg.code();
+                ["08", "53", "57P"].iter().any(|p| code.starts_with(p)) || code == "3D000"
+            } else {
+                // SQLite result codes (extended codes keep the primary code in the low byte):
+                // BUSY, LOCKED, READONLY, IOERR, CORRUPT, FULL, CANTOPEN.
+                db.code()
+                    .and_then(|code| code.parse::<i32>().ok())
+                    .is_some_and(|code| matches!(code & 0xff, 5 | 6 | 8 | 10 | 11 | 13 | 14))
+            }
+        }
         _ => false,
     }
 }

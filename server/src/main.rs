@@ -86,20 +86,19 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
     tracing::info!(addr = %settings.addr, base_url = %settings.base_url, "portal listening");
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), Clock::System, {
-        let mut stopped = stopped.clone();
-        async move {
-            let _ = stopped.changed().await;
-        }
-    }));
-    let state = startup::app_state(settings, db, Clock::System);
-    startup::serve(state, listener, async move {
+    let worker =
+        tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), Clock::System, stopped));
+    let state = startup::app_state(settings, db.clone(), Clock::System);
+    let served = startup::serve(state, listener, async move {
         shutdown_signal().await;
         let _ = stop.send(true);
     })
-    .await?;
-    // A message being sent when the signal came is finished, not cut off.
+    .await;
+    // The message being sent when the signal came is finished and recorded
+    // before the pool closes, so it is not sent again after the restart.
     let _ = worker.await;
+    db.close().await;
+    served?;
     tracing::info!("portal stopped");
     Ok(())
 }
@@ -159,7 +158,7 @@ async fn send_test_mail(settings: Settings, to: &str) -> Result<(), startup::Sta
     let mut conn = db.pool().acquire().await.map_err(StartError::Connect)?;
     let id = storage::mail_queue::enqueue(&mut conn, &mail, Clock::System.now()).await.map_err(StartError::Connect)?;
     drop(conn);
-    mail::worker::deliver_due(&db, &transport, &settings.mail_from, Clock::System)
+    mail::worker::deliver_due(&db, &transport, &settings.mail_from, Clock::System, || true)
         .await
         .map_err(StartError::Connect)?;
     let status = storage::mail_queue::status(&db, &id).await.map_err(StartError::Connect)?;

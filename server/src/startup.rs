@@ -68,14 +68,11 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), StartError> {
-    let db = state.db.clone();
     let app = router(state);
-    let result = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown)
         .await
-        .map_err(StartError::Serve);
-    db.close().await;
-    result
+        .map_err(StartError::Serve)
 }
 
 pub async fn bind(settings: &Settings) -> Result<TcpListener, StartError> {

@@ -39,10 +39,10 @@ async fn queued_mail_reaches_a_real_smtp_server_once() {
         let kalmar = enqueue(&db, "anna@kalmar.se", now).await;
         enqueue(&db, "erik@nacka.se", now).await;
 
-        let first = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+        let first = deliver_due(&db, &transport, FROM, Clock::Fixed(now), || true).await.unwrap();
         let first_status = mail_queue::status(&db, &kalmar).await.unwrap().unwrap();
         assert_eq!((first.sent, first.failed), (2, 0), "{backend:?}: {:?}", first_status.last_error);
-        let again = deliver_due(&db, &transport, FROM, Clock::Fixed(now + Duration::hours(1))).await.unwrap();
+        let again = deliver_due(&db, &transport, FROM, Clock::Fixed(now + Duration::hours(1)), || true).await.unwrap();
         assert_eq!((again.sent, again.failed), (0, 0), "{backend:?}: nothing is sent twice");
 
         let received = sink.messages();
@@ -67,7 +67,7 @@ async fn an_smtp_outage_delays_mail_but_loses_none() {
         let now = at("2027-04-15T10:00:00Z");
         let id = enqueue(&db, "anna@kalmar.se", now).await;
 
-        let down = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+        let down = deliver_due(&db, &transport, FROM, Clock::Fixed(now), || true).await.unwrap();
         assert_eq!((down.sent, down.failed), (0, 1), "{backend:?}");
         let status = mail_queue::status(&db, &id).await.unwrap().unwrap();
         assert_eq!(status.attempts, 1);
@@ -76,12 +76,13 @@ async fn an_smtp_outage_delays_mail_but_loses_none() {
         assert_eq!(status.sent_at, None);
 
         // Not due yet: no attempt before the backoff has passed.
-        let early = deliver_due(&db, &transport, FROM, Clock::Fixed(now + Duration::seconds(10))).await.unwrap();
+        let early =
+            deliver_due(&db, &transport, FROM, Clock::Fixed(now + Duration::seconds(10)), || true).await.unwrap();
         assert_eq!((early.sent, early.failed), (0, 0));
 
         sink.start().await;
         let later = now + Duration::seconds(31);
-        let back = deliver_due(&db, &transport, FROM, Clock::Fixed(later)).await.unwrap();
+        let back = deliver_due(&db, &transport, FROM, Clock::Fixed(later), || true).await.unwrap();
         assert_eq!((back.sent, back.failed), (1, 0), "{backend:?}");
         assert_eq!(sink.messages().len(), 1, "{backend:?}: sent once");
         assert_eq!(mail_queue::status(&db, &id).await.unwrap().unwrap().sent_at, Some(later));
@@ -98,7 +99,7 @@ async fn mail_of_an_event_that_was_rolled_back_is_never_sent() {
     tx.rollback().await.unwrap();
     let sink = SmtpSink::running().await;
     let transport = Transport::new(Some(&sink.url()), std::path::Path::new("/nonexistent")).unwrap();
-    let delivery = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+    let delivery = deliver_due(&db, &transport, FROM, Clock::Fixed(now), || true).await.unwrap();
     assert_eq!(delivery.sent, 0);
     assert!(sink.messages().is_empty());
 }
@@ -130,7 +131,7 @@ async fn without_smtp_mail_is_written_to_the_outbox_folder() {
     let transport = Transport::new(None, &outbox.path().join("outbox")).unwrap();
     let now = at("2027-04-15T10:00:00Z");
     enqueue(&db, "anna@kalmar.se", now).await;
-    let delivery = deliver_due(&db, &transport, FROM, Clock::Fixed(now)).await.unwrap();
+    let delivery = deliver_due(&db, &transport, FROM, Clock::Fixed(now), || true).await.unwrap();
     assert_eq!(delivery.sent, 1);
     let files: Vec<_> = std::fs::read_dir(outbox.path().join("outbox")).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(files.len(), 1);

@@ -162,3 +162,24 @@ async fn one_account_per_email_address_whatever_its_case() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_failing_query_is_an_internal_error_not_an_outage() {
+    use app::error::AppError;
+    each_backend(|backend| async move {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let fail = |sql: &'static str| {
+            let db = db.clone();
+            async move { sqlx::query(sql).execute(db.pool()).await.map(|_| ()).expect_err(sql) }
+        };
+        // A unique violation is 23505 on PostgreSQL and 2067 on SQLite: all digits
+        // either way, and never to be read as the other database's "database busy".
+        let duplicate = "INSERT INTO lan (kod, namn) VALUES ('01', 'Stockholms län')";
+        assert_eq!(AppError::from(fail(duplicate).await), AppError::Internal, "{backend:?}");
+        assert_eq!(AppError::from(fail("SELECT * FROM finns_inte").await), AppError::Internal, "{backend:?}");
+        db.close().await;
+        assert_eq!(AppError::from(fail("SELECT 1").await), AppError::Unavailable, "{backend:?}");
+    })
+    .await;
+}

@@ -6,7 +6,7 @@ use crate::{
     storage::{Db, mail_queue},
 };
 use chrono::Duration;
-use std::future::Future;
+use tokio::sync::watch;
 
 /// How long a claimed message stays reserved for the worker sending it.
 const LEASE: i64 = 120;
@@ -18,15 +18,26 @@ pub struct Delivery {
     pub failed: usize,
 }
 
-/// One pass over the due messages.
-pub async fn deliver_due(db: &Db, transport: &Transport, from: &str, clock: Clock) -> Result<Delivery, sqlx::Error> {
+/// One pass over the due messages, checking `keep_going` between messages so
+/// that a shutdown waits for at most one send.
+pub async fn deliver_due(
+    db: &Db,
+    transport: &Transport,
+    from: &str,
+    clock: Clock,
+    keep_going: impl Fn() -> bool,
+) -> Result<Delivery, sqlx::Error> {
     let mut delivery = Delivery::default();
-    loop {
+    while keep_going() {
         let batch = mail_queue::claim_due(db, clock.now(), Duration::seconds(LEASE), BATCH).await?;
         if batch.is_empty() {
             return Ok(delivery);
         }
         for queued in batch {
+            if !keep_going() {
+                // Unclaimed by the lease's end; the next start sends it.
+                break;
+            }
             match transport.send(from, &queued.id, &queued.mail).await {
                 Ok(()) => {
                     mail_queue::mark_sent(db, &queued.id, clock.now()).await?;
@@ -41,17 +52,19 @@ pub async fn deliver_due(db: &Db, transport: &Transport, from: &str, clock: Cloc
             }
         }
     }
+    Ok(delivery)
 }
 
-/// Runs until `shutdown` resolves, delivering every few seconds.
-pub async fn run(db: Db, transport: Transport, from: String, clock: Clock, shutdown: impl Future<Output = ()>) {
-    tokio::pin!(shutdown);
+/// Runs until `stop` turns true, delivering every few seconds.
+pub async fn run(db: Db, transport: Transport, from: String, clock: Clock, stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(5));
+    let mut stopped = stop.clone();
     loop {
         tokio::select! {
-            _ = &mut shutdown => return,
+            _ = async { let _ = stopped.wait_for(|stopped| *stopped).await; } => return,
             _ = tick.tick() => {
-                if let Err(err) = deliver_due(&db, &transport, &from, clock).await {
+                let keep_going = || !*stop.borrow();
+                if let Err(err) = deliver_due(&db, &transport, &from, clock, keep_going).await {
                     tracing::warn!(error = %err, "mail worker: database error; trying again shortly");
                 }
             }
