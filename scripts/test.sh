@@ -8,9 +8,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-apt_install chromium postgresql python3
+apt_install chromium postgresql python3 curl
+command -v npm >/dev/null || apt_install nodejs npm
 ensure_build_tools
-rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
+for component in clippy rustfmt; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
 # A real SMTP server for the mail tests.
 python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
 
@@ -36,22 +39,26 @@ cargo test --workspace 2>&1 | tee "$work/cargo.log"
 
 log "browser tests (Chromium)"
 port="$(free_port)"
+# A fixed clock in the open application window, so the tests do not change
+# meaning when the real deadline passes.
 DATABASE_URL="sqlite://$work/portal.db" PORTAL_ADDR="127.0.0.1:$port" PORTAL_OUTBOX_DIR="$work/outbox" \
-  "$ROOT/target/debug/portal" serve > "$work/portal.log" 2>&1 &
+  PORTAL_FIXED_TIME=2027-01-10T10:00:00Z "$ROOT/target/debug/portal" serve > "$work/portal.log" 2>&1 &
 portal_pid=$!
+healthy=""
 for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  kill -0 "$portal_pid" 2>/dev/null || { cat "$work/portal.log"; exit 1; }
+  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { healthy=yes; break; }
+  kill -0 "$portal_pid" 2>/dev/null || break
   sleep 0.2
 done
+[ -n "$healthy" ] || { echo "the portal did not start:"; cat "$work/portal.log"; exit 1; }
+e2e_status=0
 (
   cd end2end
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
   BASE_URL="http://127.0.0.1:$port" npx playwright test
-) 2>&1 | tee "$work/e2e.log"
-e2e_status=${PIPESTATUS[0]}
+) 2>&1 | tee "$work/e2e.log" || e2e_status=$?
 [ "$e2e_status" -eq 0 ] || { echo "--- portal log"; tail -n 50 "$work/portal.log"; exit "$e2e_status"; }
 
 # One closing line over both runners.

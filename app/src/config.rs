@@ -15,6 +15,9 @@ pub struct Settings {
     pub outbox_dir: PathBuf,
     /// The built site: `pkg/` with the hashed script, wasm and stylesheet.
     pub site_root: PathBuf,
+    /// A moment the portal pretends it is, for browser tests and demonstrations
+    /// of a closed round; never set in production.
+    pub fixed_time: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -75,7 +78,19 @@ impl Settings {
             });
         }
 
+        let fixed_time = get("PORTAL_FIXED_TIME")
+            .map(|text| {
+                chrono::DateTime::parse_from_rfc3339(&text).map(|t| t.with_timezone(&chrono::Utc)).map_err(|_| {
+                    ConfigError {
+                        name: "PORTAL_FIXED_TIME",
+                        problem: format!("\"{text}\" is not a time such as 2027-04-15T21:59:00Z"),
+                    }
+                })
+            })
+            .transpose()?;
+
         Ok(Settings {
+            fixed_time,
             database_url,
             addr,
             base_url,
@@ -94,7 +109,8 @@ impl Settings {
 fn is_supported_database_url(url: &str) -> bool {
     let sqlite_path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"));
     match sqlite_path {
-        Some(path) => !path.is_empty(),
+        // Each pooled connection to ":memory:" would get its own empty database.
+        Some(path) => !path.is_empty() && !path.starts_with(":memory:"),
         None => {
             ["postgres://", "postgresql://"].iter().any(|p| url.starts_with(p))
                 && url.split_once("://").is_some_and(|(_, rest)| !rest.is_empty())
@@ -163,6 +179,9 @@ mod tests {
             ("PORTAL_BASE_URL", "portal.example.se"),
             ("SMTP_URL", "http://mail"),
             ("MAIL_FROM", "noreply"),
+            ("MAIL_FROM", "Portalen <noreply>"),
+            ("DATABASE_URL", "sqlite::memory:"),
+            ("PORTAL_FIXED_TIME", "15 april"),
         ];
         for (name, value) in cases {
             let err = settings(&[(name, value)]).unwrap_err();

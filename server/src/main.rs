@@ -84,11 +84,17 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
     let db = startup::open_database(&settings).await?;
     let transport = startup::mail_transport(&settings)?;
     tracing::info!(addr = %settings.addr, base_url = %settings.base_url, "portal listening");
+    let clock = match settings.fixed_time {
+        Some(at) => {
+            tracing::warn!(%at, "PORTAL_FIXED_TIME is set: the portal's clock stands still");
+            Clock::Fixed(at)
+        }
+        None => Clock::System,
+    };
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker =
-        tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), Clock::System, stopped));
-    let state = startup::app_state(settings, db.clone(), Clock::System);
+    let worker = tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), clock, stopped));
+    let state = startup::app_state(settings, db.clone(), clock);
     let served = startup::serve(state, listener, async move {
         shutdown_signal().await;
         let _ = stop.send(true);

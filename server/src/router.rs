@@ -48,10 +48,10 @@ pub fn router(state: AppState) -> Router {
     // Hashed names change with the content, so browsers may keep them forever.
     let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir);
     let assets = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        ))
+        // Only for files found: a 404 during a rolling deploy must not stick for a year.
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |res: &http::Response<_>| {
+            res.status().is_success().then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
+        }))
         .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
 
     let https = state.settings.uses_https();

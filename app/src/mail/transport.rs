@@ -30,12 +30,14 @@ pub enum Transport {
 }
 
 impl Transport {
-    /// SMTP when `smtp_url` is set (smtps:// for TLS, smtp:// with STARTTLS when
-    /// offered), otherwise the outbox folder, which is created if missing.
+    /// SMTP when `smtp_url` is set, otherwise the outbox folder, which is
+    /// created if missing. smtps:// is TLS from the start; smtp:// must upgrade
+    /// with STARTTLS, except to a server on this machine.
     pub fn new(smtp_url: Option<&str>, outbox_dir: &std::path::Path) -> Result<Transport, TransportError> {
         match smtp_url {
             Some(url) => {
-                let builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                let url = require_starttls(url);
+                let builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)
                     .map_err(|e| TransportError::Config(e.to_string()))?;
                 Ok(Transport::Smtp(builder.timeout(Some(std::time::Duration::from_secs(20))).build()))
             }
@@ -61,6 +63,22 @@ impl Transport {
     }
 }
 
+/// lettre sends smtp:// in the clear unless told otherwise; passwords and
+/// personal data must not cross a network that way.
+fn require_starttls(url: &str) -> String {
+    let Some(rest) = url.strip_prefix("smtp://") else {
+        return url.to_owned();
+    };
+    let host = rest.rsplit('@').next().unwrap_or(rest).split(['/', '?']).next().unwrap_or_default();
+    let host = host.rsplit_once(':').map_or(host, |(h, _)| h).trim_matches(['[', ']']);
+    let loopback = host == "localhost" || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if loopback || url.contains("tls=") {
+        url.to_owned()
+    } else {
+        format!("{url}{}tls=required", if url.contains('?') { '&' } else { '?' })
+    }
+}
+
 fn build(from: &str, id: &str, mail: &OutgoingMail) -> Result<Message, TransportError> {
     let from: Mailbox = from.parse().map_err(|_| TransportError::Address(from.to_owned()))?;
     let to: Mailbox = mail.to.parse().map_err(|_| TransportError::Address(mail.to.clone()))?;
@@ -76,4 +94,23 @@ fn build(from: &str, id: &str, mail: &OutgoingMail) -> Result<Message, Transport
                 .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(mail.text.clone()))
                 .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(mail.html.clone())),
         )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::require_starttls;
+
+    #[test]
+    fn smtp_on_the_network_must_use_starttls() {
+        assert_eq!(require_starttls("smtp://mail.example.se:587"), "smtp://mail.example.se:587?tls=required");
+        assert_eq!(require_starttls("smtp://u:p@mail.example.se"), "smtp://u:p@mail.example.se?tls=required");
+        assert_eq!(require_starttls("smtp://127.0.0.1:2525"), "smtp://127.0.0.1:2525");
+        assert_eq!(require_starttls("smtp://localhost"), "smtp://localhost");
+        assert_eq!(require_starttls("smtp://[::1]:25"), "smtp://[::1]:25");
+        assert_eq!(
+            require_starttls("smtp://mail.example.se?tls=opportunistic"),
+            "smtp://mail.example.se?tls=opportunistic"
+        );
+        assert_eq!(require_starttls("smtps://mail.example.se"), "smtps://mail.example.se");
+    }
 }
