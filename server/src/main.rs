@@ -130,12 +130,12 @@ async fn create_organiser(settings: Settings, email: &str, name: &str) -> Result
         password_hash: &hash,
         email_confirmed_at: Some(now),
     };
-    let mut tx = db.pool().begin().await.map_err(StartError::Connect)?;
+    let mut tx = db.pool().begin().await?;
     storage::users::insert(&mut tx, &user, now).await.map_err(|e| match e {
         InsertUserError::EmailTaken => StartError::Input(format!("det finns redan ett konto för {email}")),
-        InsertUserError::Database(e) => StartError::Connect(e),
+        InsertUserError::Database(e) => StartError::Database(e),
     })?;
-    tx.commit().await.map_err(StartError::Connect)?;
+    tx.commit().await?;
     println!("created organiser {email}");
     Ok(())
 }
@@ -161,13 +161,11 @@ async fn send_test_mail(settings: Settings, to: &str) -> Result<(), startup::Sta
     let db = startup::open_database(&settings).await?;
     let transport = startup::mail_transport(&settings)?;
     let mail = OutgoingMail::test_message(to, &settings.base_url);
-    let mut conn = db.pool().acquire().await.map_err(StartError::Connect)?;
-    let id = storage::mail_queue::enqueue(&mut conn, &mail, Clock::System.now()).await.map_err(StartError::Connect)?;
+    let mut conn = db.pool().acquire().await?;
+    let id = storage::mail_queue::enqueue(&mut conn, &mail, Clock::System.now()).await?;
     drop(conn);
-    mail::worker::deliver_due(&db, &transport, &settings.mail_from, Clock::System, || true)
-        .await
-        .map_err(StartError::Connect)?;
-    let status = storage::mail_queue::status(&db, &id).await.map_err(StartError::Connect)?;
+    mail::worker::deliver_due(&db, &transport, &settings.mail_from, Clock::System, || true).await?;
+    let status = storage::mail_queue::status(&db, &id).await?;
     match status.and_then(|s| if s.sent_at.is_some() { None } else { Some(s.last_error.unwrap_or_default()) }) {
         None => {
             println!("sent to {to}");

@@ -12,6 +12,8 @@ use tokio::net::TcpListener;
 pub enum StartError {
     #[error("DATABASE_URL: cannot open the database: {0}")]
     Connect(sqlx::Error),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
     #[error("migrations failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("seed data: {0}")]
