@@ -1,11 +1,9 @@
 //! The schema, the seed data and the queries, on a real SQLite file and a real
 //! PostgreSQL server alike.
 
-mod common;
-
+use crate::common::{BACKENDS, Backend, TestDb, open};
 use app::domain::kommun::Kommunkod;
 use app::storage::{kommuner, rounds, seed, winners};
-use common::{BACKENDS, Backend, TestDb, open};
 use sqlx::Row;
 
 async fn each_backend<F, Fut>(test: F)

@@ -1,9 +1,7 @@
 //! The `portal` binary as an operator meets it: its help, its refusal of bad
 //! settings, and a clean stop on SIGTERM.
 
-mod common;
-
-use common::{Backend, TestDb};
+use crate::common::{Backend, TestDb};
 use std::{
     process::{Command, Stdio},
     time::{Duration, Instant},
@@ -75,7 +73,7 @@ async fn migrate_creates_the_sqlite_file_and_serve_stops_cleanly_on_sigterm() {
 #[tokio::test]
 async fn send_test_mail_reports_delivery_through_smtp_and_a_failure_in_one_line() {
     let db = TestDb::new(Backend::Sqlite).await;
-    let sink = common::SmtpSink::running().await;
+    let sink = crate::common::SmtpSink::running().await;
     let out = portal()
         .args(["send-test-mail", "--to", "anna@kalmar.se"])
         .env("DATABASE_URL", &db.url)
@@ -87,7 +85,7 @@ async fn send_test_mail_reports_delivery_through_smtp_and_a_failure_in_one_line(
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().last(), Some("sent to anna@kalmar.se"));
     assert_eq!(sink.messages().len(), 1);
 
-    let down = common::SmtpSink::stopped();
+    let down = crate::common::SmtpSink::stopped();
     let out = portal()
         .args(["send-test-mail", "--to", "anna@kalmar.se"])
         .env("DATABASE_URL", &db.url)

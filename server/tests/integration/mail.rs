@@ -1,15 +1,13 @@
 //! Mail through a real SMTP server on loopback: queued with its event, sent
 //! once, kept through an outage and sent when the server is back.
 
-mod common;
-
+use crate::common::{BACKENDS, Backend, SmtpSink, TestDb, open};
 use app::{
     mail::{OutgoingMail, Transport, worker::deliver_due},
     state::Clock,
     storage::mail_queue,
 };
 use chrono::{DateTime, Duration, Utc};
-use common::{BACKENDS, Backend, SmtpSink, TestDb, open};
 
 const FROM: &str = "Utmärkelseportalen <noreply@portal.example.se>";
 

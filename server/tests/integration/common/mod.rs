@@ -1,7 +1,6 @@
 //! Test harness: a fresh database per test (a SQLite file in a temporary folder,
 //! or a new database on the PostgreSQL server the test script started) and the
 //! real portal served on a random loopback port.
-#![allow(dead_code)] // each test binary uses its own part of the harness
 
 use app::{config::Settings, state::Clock, storage::Db};
 use server::startup;

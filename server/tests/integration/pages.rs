@@ -1,10 +1,8 @@
 //! The public pages as a browser without JavaScript gets them: status codes,
 //! Swedish text, and the headers that protect every response.
 
-mod common;
-
+use crate::common::{BACKENDS, Backend, TestPortal};
 use app::state::Clock;
-use common::{BACKENDS, Backend, TestPortal};
 
 fn at(s: &str) -> Clock {
     Clock::Fixed(s.parse().unwrap())

@@ -1,0 +1,9 @@
+//! The server's integration tests, in one binary: each test binary links the
+//! whole portal, and one link instead of several saves minutes and gigabytes.
+
+mod common;
+
+mod binary;
+mod mail;
+mod pages;
+mod storage;
