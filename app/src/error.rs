@@ -17,6 +17,10 @@ pub enum AppError {
     Network,
     #[error("internal error")]
     Internal,
+    #[error("not logged in")]
+    NotSignedIn,
+    #[error("not allowed")]
+    Forbidden,
 }
 
 impl AppError {
@@ -25,6 +29,8 @@ impl AppError {
             AppError::Unavailable | AppError::Network => 503,
             AppError::NotFound => 404,
             AppError::Internal => 500,
+            AppError::NotSignedIn => 401,
+            AppError::Forbidden => 403,
         }
     }
 }

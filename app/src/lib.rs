@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod components;
+pub mod cookies;
 pub mod domain;
 pub mod error;
 pub mod i18n;
@@ -32,7 +33,15 @@ use leptos_router::{
     path,
 };
 use pages::{
+    account::{
+        links::{ConfirmPage, ForgotPasswordPage, ForgotSentPage, InvitationPage, ResetPage},
+        log_in::LogInPage,
+        my_account::{AccountPage, DeletePage, MyDataPage},
+        sign_up::{SignUpPage, SignUpSentPage},
+    },
+    forbidden::ForbiddenPage,
     not_found::NotFoundPage,
+    organiser::people::PeoplePage,
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
 
@@ -75,6 +84,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ansok") view=HowToApplyPage ssr=SsrMode::Async />
                     <Route path=path!("/vinnare") view=WinnersPage ssr=SsrMode::Async />
                     <Route path=path!("/tillganglighet") view=AccessibilityPage />
+                    <Route path=path!("/ingen-behorighet") view=ForbiddenPage />
+                    <Route path=path!("/logga-in") view=LogInPage ssr=SsrMode::Async />
+                    <Route path=path!("/registrera") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/registrera/skickat") view=SignUpSentPage />
+                    <Route path=path!("/bekrafta/:token") view=ConfirmPage ssr=SsrMode::Async />
+                    <Route path=path!("/glomt-losenord") view=ForgotPasswordPage ssr=SsrMode::Async />
+                    <Route path=path!("/glomt-losenord/skickat") view=ForgotSentPage />
+                    <Route path=path!("/aterstall/:token") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("/inbjudan/:token") view=InvitationPage ssr=SsrMode::Async />
+                    <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/konto/mina-uppgifter") view=MyDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/konto/radera") view=DeletePage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/personer") view=PeoplePage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -1,6 +1,6 @@
 //! What every request handler and server function on the server can reach.
 
-use crate::{config::Settings, error::AppError, storage::Db};
+use crate::{auth::password::PasswordHasher, config::Settings, error::AppError, storage::Db};
 use axum::extract::FromRef;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub clock: Clock,
+    pub hasher: PasswordHasher,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -37,7 +38,7 @@ impl Clock {
     }
 }
 
-fn state() -> Result<AppState, AppError> {
+pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| {
         tracing::error!("AppState missing from the Leptos context");
         AppError::Internal

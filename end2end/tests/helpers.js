@@ -26,3 +26,156 @@ async function expectNoAxeViolations(page) {
 }
 
 module.exports = { watchConsole, waitForHydration, expectNoAxeViolations };
+
+// ---------------------------------------------------------------------------
+// Forms: knowing when the WASM bundle has taken over a form.
+
+/**
+ * Call before the first `page.goto`: notes every form that gets a submit
+ * listener, which Leptos adds to a `PortalForm` when it hydrates. Pages without
+ * a visible change on hydration (the account pages) can then be waited for.
+ */
+async function trackFormHydration(page) {
+  await page.addInitScript(() => {
+    const hydrated = new Set();
+    window.__e2eHydratedForms = hydrated;
+    const add = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      if (type === 'submit' && this instanceof HTMLFormElement && this.id) hydrated.add(this.id);
+      return add.call(this, type, ...rest);
+    };
+  });
+}
+
+/** Resolves once the form with this id submits by JavaScript (needs `trackFormHydration`). */
+async function waitForFormHydration(page, formId) {
+  const tracked = await page.evaluate(() => window.__e2eHydratedForms !== undefined);
+  if (!tracked) throw new Error('call trackFormHydration(page) before the first page.goto');
+  await page.waitForFunction((id) => window.__e2eHydratedForms.has(id), formId, { timeout: 10_000 });
+}
+
+// ---------------------------------------------------------------------------
+// Mail: the portal without SMTP writes every message as an .eml file to its
+// outbox folder; scripts/test.sh passes that folder as OUTBOX_DIR.
+
+const fs = require('node:fs');
+const nodePath = require('node:path');
+
+function outboxDir() {
+  const dir = process.env.OUTBOX_DIR;
+  if (!dir) {
+    throw new Error(
+      "OUTBOX_DIR is not set: it must name the portal's outbox folder (PORTAL_OUTBOX_DIR), where the mail tests read the e-mails",
+    );
+  }
+  return dir;
+}
+
+function decodeQuotedPrintable(text) {
+  const bytes = [];
+  const soft = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft.slice(i + 1, i + 3);
+    if (soft[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(soft[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** RFC 2047 encoded words (`=?utf-8?b?…?=`) in a header, decoded. */
+function decodeEncodedWords(value) {
+  return value.replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_, _charset, kind, text) =>
+    kind.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+  );
+}
+
+/** Header names (lower case) to unfolded values. */
+function parseHeaders(block) {
+  const headers = {};
+  for (const line of block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** The decoded text of every leaf part of a MIME message (text and HTML alike). */
+function mimeTexts(raw) {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = parseHeaders(split < 0 ? raw : raw.slice(0, split));
+  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const type = headers['content-type'] || 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type);
+  if (/^multipart\//i.test(type) && boundary) {
+    const parts = body.split(`--${boundary[1]}`).slice(1);
+    return parts.filter((p) => !p.startsWith('--')).flatMap((p) => mimeTexts(p.replace(/^\r?\n/, '')));
+  }
+  const encoding = (headers['content-transfer-encoding'] || '').toLowerCase();
+  if (encoding === 'quoted-printable') return [decodeQuotedPrintable(body)];
+  if (encoding === 'base64') return [Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')];
+  return [body];
+}
+
+/** Every message in the outbox: file, time written, recipients, decoded text. */
+function readOutbox() {
+  const dir = outboxDir();
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.eml'))
+    .map((name) => {
+      const file = nodePath.join(dir, name);
+      const raw = fs.readFileSync(file, 'utf8');
+      const split = raw.search(/\r?\n\r?\n/);
+      const headers = parseHeaders(split < 0 ? raw : raw.slice(0, split));
+      const to = (headers.to || '').match(/[^\s<>",;:]+@[^\s<>",;]+/g) || [];
+      return {
+        file,
+        written: fs.statSync(file).mtimeMs,
+        to: to.map((a) => a.toLowerCase()),
+        subject: decodeEncodedWords(headers.subject || ''),
+        text: mimeTexts(raw).join('\n'),
+      };
+    });
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Waits (up to `timeout` ms) for the newest e-mail to `to` that holds a link to
+ * `${BASE_URL}/${kind}/<token>` (kind: 'bekrafta', 'aterstall', 'inbjudan') not
+ * among `exclude`, and returns that link.
+ */
+async function waitForMailLink(to, kind, { exclude = [], timeout = 10_000 } = {}) {
+  const base = (process.env.BASE_URL || '').replace(/\/$/, '');
+  const wanted = new RegExp(`${escapeRegExp(base)}/${kind}/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, 'g');
+  const anyLink = /[a-z]+:\/\/[^\s"<>]+\/(?:bekrafta|aterstall|inbjudan)\/[A-Za-z0-9_-]+/g;
+  const deadline = Date.now() + timeout;
+  let mine = [];
+  for (;;) {
+    mine = readOutbox()
+      .filter((m) => m.to.includes(to.toLowerCase()))
+      .sort((a, b) => b.written - a.written);
+    for (const message of mine) {
+      const link = (message.text.match(wanted) || []).find((l) => !exclude.includes(l));
+      if (link) return link;
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const seen = mine.map((m) => `${nodePath.basename(m.file)} "${m.subject}" links: ${[...new Set(m.text.match(anyLink) || [])].join(' ') || 'none'}`);
+  throw new Error(
+    `no new e-mail to ${to} with a link ${base}/${kind}/… within ${timeout} ms in ${outboxDir()}; ` +
+      `messages to that address: ${seen.length ? seen.join('; ') : 'none'}`,
+  );
+}
+
+Object.assign(module.exports, { trackFormHydration, waitForFormHydration, waitForMailLink, readOutbox });

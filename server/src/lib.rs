@@ -3,5 +3,6 @@
 
 pub mod health;
 pub mod language;
+pub mod my_data;
 pub mod router;
 pub mod startup;

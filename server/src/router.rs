@@ -1,11 +1,13 @@
-use crate::{health::healthz, language::switch_language};
+use crate::{health::healthz, language::switch_language, my_data::my_data_json};
 use app::{
     App,
+    api::form::forget_echo,
+    auth::{csrf, guard, session},
     security::{self, DEFAULT_CSP},
     shell,
     state::AppState,
 };
-use axum::{Router, routing::get};
+use axum::{Router, middleware, routing::get};
 use http::{HeaderName, HeaderValue, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
@@ -35,6 +37,9 @@ fn route_list() -> Vec<AxumRouteListing> {
 
 pub fn router(state: AppState) -> Router {
     let routes = route_list();
+    // Every page must have its line in the access table; a forgotten one would be open to all.
+    let unlisted = guard::unlisted_routes(routes.iter().map(|r| r.path()));
+    assert!(unlisted.is_empty(), "pages missing from auth::guard::PAGES: {unlisted:?}");
     let context = {
         let state = state.clone();
         move || {
@@ -58,9 +63,16 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route("/sprak", get(switch_language))
+        .route("/konto/mina-uppgifter.json", get(my_data_json))
         .nest_service("/pkg", assets)
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Outermost last: CSRF refuses forgeries before anything else runs; the
+        // session then names the person, whom the guard lets in or not.
+        .layer(middleware::from_fn(forget_echo))
+        .layer(middleware::from_fn(guard::guard))
+        .layer(middleware::from_fn_with_state(state.clone(), session::resolve_session))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .with_state(state);
     with_security_headers(router, https)
         .layer(axum::middleware::from_fn(security::csp_nonce))

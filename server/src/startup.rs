@@ -1,5 +1,6 @@
 use crate::router::router;
 use app::{
+    auth::password::PasswordHasher,
     config::Settings,
     state::{AppState, Clock},
     storage::{Db, seed},
@@ -61,7 +62,13 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 }
 
 pub fn app_state(settings: Settings, db: Db, clock: Clock) -> AppState {
-    AppState { leptos_options: leptos_options(&settings), db, settings: Arc::new(settings), clock }
+    AppState {
+        leptos_options: leptos_options(&settings),
+        db,
+        settings: Arc::new(settings),
+        clock,
+        hasher: PasswordHasher::default(),
+    }
 }
 
 /// Serves until `shutdown` resolves, then lets requests in flight finish.

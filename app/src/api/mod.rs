@@ -1,4 +1,7 @@
 //! Server functions, grouped like `pages/`. Each is thin: authorize, call
 //! storage and domain, map errors to `AppError`.
 
+pub mod account;
+pub mod form;
+pub mod people;
 pub mod public;

@@ -36,7 +36,7 @@ impl PublicRound {
     }
 }
 
-#[server]
+#[server(endpoint = "current_round")]
 pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;
@@ -45,7 +45,7 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     Ok(round.map(|r| PublicRound::new(r, now)))
 }
 
-#[server]
+#[server(endpoint = "past_winners")]
 pub async fn past_winners() -> Result<Vec<PastWinner>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;

@@ -21,6 +21,13 @@ pub enum HashError {
     Closed,
 }
 
+impl From<HashError> for crate::error::AppError {
+    fn from(err: HashError) -> Self {
+        tracing::error!(error = %err, "password hashing failed");
+        crate::error::AppError::Internal
+    }
+}
+
 fn argon2() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP's argon2 parameters are valid");
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)

@@ -1,6 +1,22 @@
-use crate::i18n::{switch_language_href, texts};
+use crate::{
+    components::form::{PortalForm, SubmitButton},
+    domain::{access::Viewer, account::Role},
+    i18n::{switch_language_href, texts},
+};
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
+
+/// The logged-in person, read on the server from the request; the browser
+/// receives it with the page.
+fn use_viewer() -> OnceResource<Option<Viewer>> {
+    OnceResource::new(async move {
+        #[cfg(feature = "ssr")]
+        let viewer = crate::auth::viewer();
+        #[cfg(not(feature = "ssr"))]
+        let viewer: Option<Viewer> = None;
+        viewer
+    })
+}
 
 /// Skip link, header with the main menu, the page's content, footer.
 #[component]
@@ -19,20 +35,64 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn SiteHeader() -> impl IntoView {
     let t = texts();
+    let viewer = use_viewer();
     view! {
         <header class="site-header">
             <div class="wrap site-header-inner">
                 <a class="site-name" href="/">{t.site_name}</a>
-                <nav aria-label=t.nav_label>
-                    <ul class="nav-list">
-                        <li><A href="/" exact=true>{t.nav_round}</A></li>
-                        <li><A href="/ansok">{t.nav_apply}</A></li>
-                        <li><A href="/vinnare">{t.nav_winners}</A></li>
-                    </ul>
-                </nav>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        let viewer = viewer.await;
+                        view! {
+                            <MainMenu role=viewer.as_ref().map(|v| v.role) />
+                            <WhoIsLoggedIn viewer />
+                        }
+                    })}
+                </Suspense>
                 <LanguageSwitch />
             </div>
         </header>
+    }
+}
+
+/// The menu shows only what the visitor's role may use.
+#[component]
+fn MainMenu(role: Option<Role>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <nav aria-label=t.nav_label>
+            <ul class="nav-list">
+                <li><A href="/" exact=true>{t.nav_round}</A></li>
+                <li><A href="/ansok">{t.nav_apply}</A></li>
+                <li><A href="/vinnare">{t.nav_winners}</A></li>
+                {(role == Some(Role::Organiser)).then(|| view! { <li><A href="/arrangor/personer">{t.a.nav_people}</A></li> })}
+                {role.map(|_| view! { <li><A href="/konto">{t.a.nav_account}</A></li> })}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn WhoIsLoggedIn(viewer: Option<Viewer>) -> impl IntoView {
+    let t = texts();
+    match viewer {
+        None => view! { <a class="log-in-link" href="/logga-in">{t.a.nav_log_in}</a> }.into_any(),
+        Some(v) => {
+            let place = v.kommun.as_ref().map(|(_, name)| format!(", {name}")).unwrap_or_default();
+            view! {
+                <div class="who">
+                    <p>
+                        <span class="visually-hidden">{t.a.signed_in_as}" "</span>
+                        <strong>{v.name.clone()}</strong>
+                        <span class="who-role">{format!("{}{place}", t.a.role_name(v.role))}</span>
+                    </p>
+                    <PortalForm action="/api/log_out" id="logga-ut">
+                        <SubmitButton label=t.a.log_out_button />
+                    </PortalForm>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -3,4 +3,5 @@
 pub mod deadline_notice;
 pub mod disclosure;
 pub mod error_page;
+pub mod form;
 pub mod layout;

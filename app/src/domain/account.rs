@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AccountError {
     #[error("Ange en e-postadress, till exempel namn@kommun.se.")]
     InvalidEmail,
@@ -16,6 +16,8 @@ pub enum AccountError {
     PasswordTooShort { min: usize },
     #[error("Lösenordet får vara högst {max} tecken.")]
     PasswordTooLong { max: usize },
+    #[error("Ange telefonnumret med siffror, till exempel 0480-45 00 00 eller +46 480 45 00 00.")]
+    InvalidPhone,
     #[error("Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna en mening.")]
     PasswordTooCommon,
 }
@@ -101,6 +103,34 @@ impl Role {
     }
 }
 
+/// An optional phone number as people write them: digits with spaces,
+/// hyphens, parentheses and a leading +.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone(String);
+
+impl Phone {
+    /// `None` for an empty field.
+    pub fn parse_optional(text: &str) -> Result<Option<Phone>, AccountError> {
+        let phone = text.trim();
+        if phone.is_empty() {
+            return Ok(None);
+        }
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let allowed = phone
+            .char_indices()
+            .all(|(i, c)| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')') || (c == '+' && i == 0));
+        if allowed && (6..=15).contains(&digits) && phone.len() <= 30 {
+            Ok(Some(Phone(phone.to_owned())))
+        } else {
+            Err(AccountError::InvalidPhone)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The length rules for a new password (OWASP: at least 12 characters, long
 /// passphrases welcome). Whether it is a common password is checked on the
 /// server, which holds the list.
@@ -172,5 +202,16 @@ mod tests {
             assert_eq!(Role::from_code(role.code()), Some(role));
         }
         assert_eq!(Role::from_code("admin"), None);
+    }
+
+    #[test]
+    fn phone_numbers_are_optional_and_written_with_digits() {
+        assert_eq!(Phone::parse_optional("  "), Ok(None));
+        for good in ["0480-45 00 00", "+46 480 45 00 00", "(0480) 450000", "070-123 45 67"] {
+            assert_eq!(Phone::parse_optional(good).unwrap().unwrap().as_str(), good);
+        }
+        for bad in ["ring mig", "12345", "0480+450000", "0480-45 00 00 00 00 00 00 00 00"] {
+            assert_eq!(Phone::parse_optional(bad), Err(AccountError::InvalidPhone), "{bad:?}");
+        }
     }
 }

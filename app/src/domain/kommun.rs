@@ -55,6 +55,33 @@ pub struct Kommun {
     pub lan: String,
 }
 
+/// What a person typed or picked in the kommun field, matched against the 290:
+/// a name ("Kalmar", "kalmar kommun"), the list's "Kalmar (Kalmar län)", or a
+/// kommunkod ("0880").
+pub fn choose<'a>(typed: &str, all: &'a [Kommun]) -> Result<&'a Kommun, KommunChoiceError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err(KommunChoiceError::Empty);
+    }
+    let name = typed.split(" (").next().unwrap_or(typed).trim();
+    let name = name.strip_suffix(" kommun").or_else(|| name.strip_suffix(" Kommun")).unwrap_or(name);
+    all.iter()
+        .find(|k| k.kod.as_str() == typed || k.namn.to_lowercase() == name.to_lowercase())
+        .ok_or_else(|| KommunChoiceError::Unknown(typed.chars().take(100).collect()))
+}
+
+/// How a kommun appears in the list to choose from.
+pub fn list_label(kommun: &Kommun) -> String {
+    format!("{} ({})", kommun.namn, kommun.lan)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KommunChoiceError {
+    Empty,
+    /// Nothing matched what was typed (kept, shortened, for the message).
+    Unknown(String),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +103,38 @@ mod tests {
         for bad in ["880", "08800", "08a0", "", "0000", "-880", "٠٨٨٠"] {
             assert_eq!(Kommunkod::parse(bad), Err(InvalidKommunkod), "{bad:?}");
         }
+    }
+
+    fn sample() -> Vec<Kommun> {
+        ["0880 Kalmar Kalmar län", "0182 Nacka Stockholms län", "0114 Upplands Väsby Stockholms län"]
+            .iter()
+            .map(|line| {
+                let (kod, rest) = line.split_once(' ').unwrap();
+                let (namn, lan) = if rest.starts_with("Upplands") {
+                    ("Upplands Väsby", "Stockholms län")
+                } else {
+                    rest.split_once(' ').unwrap()
+                };
+                Kommun { kod: Kommunkod::parse(kod).unwrap(), namn: namn.into(), lan: lan.into() }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_kommun_is_chosen_by_name_list_label_or_code() {
+        let all = sample();
+        for typed in ["Kalmar", "kalmar", " KALMAR kommun ", "Kalmar (Kalmar län)", "0880"] {
+            assert_eq!(choose(typed, &all).unwrap().kod.as_str(), "0880", "{typed:?}");
+        }
+        assert_eq!(choose("Upplands Väsby (Stockholms län)", &all).unwrap().kod.as_str(), "0114");
+        assert_eq!(list_label(&all[1]), "Nacka (Stockholms län)");
+    }
+
+    #[test]
+    fn an_unknown_or_empty_kommun_is_refused() {
+        let all = sample();
+        assert_eq!(choose("  ", &all), Err(KommunChoiceError::Empty));
+        assert_eq!(choose("Kalmarr", &all), Err(KommunChoiceError::Unknown("Kalmarr".into())));
+        assert_eq!(choose("9999", &all), Err(KommunChoiceError::Unknown("9999".into())));
     }
 }

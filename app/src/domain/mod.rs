@@ -1,12 +1,14 @@
 //! The award's rules in plain Rust: no HTTP, no HTML, no SQL. Everything here is
 //! compiled for both the server and the browser and tested without either.
 
+pub mod access;
 pub mod account;
 pub mod deadline;
 pub mod english;
 pub mod kommun;
 pub mod round;
 pub mod swedish;
+pub mod throttle;
 pub mod winner;
 
 /// "6000" with `separator` between groups of three digits: "6 000", "6,000".

@@ -35,6 +35,26 @@ pub fn number(n: u64) -> String {
     super::group_digits(n, '\u{a0}')
 }
 
+/// Swedish alphabetical order: a–z, then å, ä, ö; case and accents on other
+/// letters (é, ü) do not count.
+pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
+    fn key(s: &str) -> Vec<u32> {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'å' => 'z' as u32 + 1,
+                'ä' | 'æ' => 'z' as u32 + 2,
+                'ö' | 'ø' => 'z' as u32 + 3,
+                'é' | 'è' | 'ê' => 'e' as u32,
+                'ü' => 'y' as u32,
+                'á' | 'à' => 'a' as u32,
+                c => c as u32,
+            })
+            .collect()
+    }
+    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,5 +86,12 @@ mod tests {
         assert_eq!(number(6000), "6\u{a0}000");
         assert_eq!(number(150000), "150\u{a0}000");
         assert_eq!(number(1234567), "1\u{a0}234\u{a0}567");
+    }
+
+    #[test]
+    fn swedish_order_puts_a_ring_a_umlaut_o_umlaut_last() {
+        let mut names = vec!["Örebro", "Ale", "Älvsbyn", "Åre", "Zinkgruvan", "Eda", "Ekerö"];
+        names.sort_by(|a, b| collate(a, b));
+        assert_eq!(names, ["Ale", "Eda", "Ekerö", "Zinkgruvan", "Åre", "Älvsbyn", "Örebro"]);
     }
 }

@@ -67,8 +67,11 @@ pub(super) static TEXTS: Texts = Texts {
     error_unavailable: "The service cannot fetch the information right now. Please try again in a moment.",
     error_not_found: "The information does not exist.",
     error_network: "The server could not be reached. Check your connection and try again.",
+    error_not_signed_in: "Log in to see this page.",
+    error_forbidden: "You are not allowed to do this.",
     error_internal: "An unexpected error occurred on our side. Please try again in a moment.",
     mail_test_subject: "Test message from the award portal",
     mail_test_body: "This is a test message. If you can read it, the portal's e-mail gets through. The portal is at",
     long_date_time: english::long_date_time,
+    a: &super::account::EN,
 };

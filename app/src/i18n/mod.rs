@@ -2,8 +2,11 @@
 //! English second; round content (criteria, guidance) comes from the round and
 //! stays Swedish, marked `lang="sv"` so screen readers pronounce it right.
 
+mod account;
 mod en;
 mod sv;
+
+pub use account::AccountTexts;
 
 use crate::error::AppError;
 use chrono::NaiveDateTime;
@@ -28,12 +31,7 @@ impl Locale {
 
     /// The language from a `Cookie` request header.
     pub fn from_cookie_header(header: &str) -> Locale {
-        header
-            .split(';')
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == LOCALE_COOKIE)
-            .map(|(_, value)| Locale::from_code(value))
-            .unwrap_or_default()
+        crate::cookies::value(header, LOCALE_COOKIE).map(Locale::from_code).unwrap_or_default()
     }
 
     pub fn texts(self) -> &'static Texts {
@@ -104,20 +102,30 @@ pub struct Texts {
     pub error_not_found: &'static str,
     pub error_network: &'static str,
     pub error_internal: &'static str,
+    pub error_not_signed_in: &'static str,
+    pub error_forbidden: &'static str,
     /// The message `portal send-test-mail` sends, to check the mail set-up.
     pub mail_test_subject: &'static str,
     pub mail_test_body: &'static str,
     /// A wall-clock time in this language: "15 april 2027 kl. 23.59".
     pub long_date_time: fn(NaiveDateTime) -> String,
+    /// Accounts and forms.
+    pub a: &'static AccountTexts,
 }
 
 impl Texts {
+    pub fn problem(&self, problem: &crate::api::form::Problem) -> String {
+        (self.a.problem)(problem)
+    }
+
     pub fn error(&self, err: AppError) -> &'static str {
         match err {
             AppError::Unavailable => self.error_unavailable,
             AppError::NotFound => self.error_not_found,
             AppError::Network => self.error_network,
             AppError::Internal => self.error_internal,
+            AppError::NotSignedIn => self.error_not_signed_in,
+            AppError::Forbidden => self.error_forbidden,
         }
     }
 }

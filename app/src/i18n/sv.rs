@@ -67,8 +67,11 @@ pub(super) static TEXTS: Texts = Texts {
     error_unavailable: "Tjänsten kan inte hämta uppgifterna just nu. Försök igen om en stund.",
     error_not_found: "Uppgiften finns inte.",
     error_network: "Det gick inte att nå servern. Kontrollera din uppkoppling och försök igen.",
+    error_not_signed_in: "Logga in för att se sidan.",
+    error_forbidden: "Du har inte behörighet till det här.",
     error_internal: "Ett oväntat fel uppstod hos oss. Försök igen om en stund.",
     mail_test_subject: "Testmeddelande från Utmärkelseportalen",
     mail_test_body: "Det här är ett testmeddelande. Om du läser det når portalens e-post fram. Portalen finns på",
     long_date_time: swedish::long_date_time,
+    a: &super::account::SV,
 };

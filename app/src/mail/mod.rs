@@ -2,6 +2,7 @@
 //! a background worker through SMTP (`SMTP_URL`) or, without one, written as
 //! .eml files to the outbox folder. An SMTP outage or a crash loses nothing.
 
+pub mod messages;
 mod transport;
 pub mod worker;
 

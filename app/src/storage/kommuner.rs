@@ -23,3 +23,24 @@ pub async fn find(db: &Db, kod: &Kommunkod) -> Result<Option<Kommun>, sqlx::Erro
     })
     .transpose()
 }
+
+/// All kommuner with their län, in Swedish alphabetical order of name.
+pub async fn list(db: &Db) -> Result<Vec<Kommun>, sqlx::Error> {
+    let rows = sqlx::query("SELECT k.kod, k.namn, l.namn AS lan FROM kommuner k JOIN lan l ON l.kod = k.lan_kod")
+        .fetch_all(db.pool())
+        .await?;
+    let mut all = rows
+        .into_iter()
+        .map(|r| {
+            let kod: String = r.try_get("kod")?;
+            Ok(Kommun {
+                kod: Kommunkod::parse(&kod).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                namn: r.try_get("namn")?,
+                lan: r.try_get("lan")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    // The databases sort å, ä, ö differently; Swedish order is decided here.
+    all.sort_by(|a, b| crate::domain::swedish::collate(&a.namn, &b.namn));
+    Ok(all)
+}

@@ -134,3 +134,23 @@ pub async fn status(db: &Db, id: &str) -> Result<Option<MailStatus>, sqlx::Error
         last_error: row.try_get("last_error")?,
     }))
 }
+
+/// The subjects of messages to an address and when each was queued, newest first.
+pub async fn for_recipient(db: &Db, recipient: &str) -> Result<Vec<(String, DateTime<Utc>)>, sqlx::Error> {
+    sqlx::query("SELECT subject, created_at FROM mail_queue WHERE recipient = $1 ORDER BY created_at DESC")
+        .bind(recipient)
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get("subject")?, from_db_time(&r.try_get::<String, _>("created_at")?)?)))
+        .collect()
+}
+
+/// Removes the copies of messages already delivered to an address (account deletion).
+pub async fn delete_sent_to(conn: &mut AnyConnection, recipient: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM mail_queue WHERE recipient = $1 AND sent_at IS NOT NULL")
+        .bind(recipient)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -2,10 +2,15 @@
 //! time and written once for both SQLite and PostgreSQL through sqlx's `Any`
 //! driver: `$n` placeholders, TEXT/BIGINT columns, instants as UTC text.
 
+pub mod invitations;
+pub mod jury;
 pub mod kommuner;
+pub mod login_failures;
 pub mod mail_queue;
 pub mod rounds;
 pub mod seed;
+pub mod sessions;
+pub mod tokens;
 pub mod users;
 pub mod winners;
 

@@ -171,3 +171,13 @@ pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx:
     }
     Ok(())
 }
+
+/// Every round's id and title, newest first: for choosing a juror's round.
+pub async fn titles(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query("SELECT id, title FROM rounds ORDER BY year DESC, title")
+        .fetch_all(db.pool())
+        .await?
+        .into_iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("title")?)))
+        .collect()
+}

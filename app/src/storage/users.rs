@@ -1,6 +1,6 @@
-use super::{Db, to_db_time};
+use super::{Db, from_db_time, to_db_time};
 use crate::domain::{
-    account::{Email, PersonName, Role},
+    account::{Email, PersonName, Phone, Role},
     kommun::Kommunkod,
 };
 use chrono::{DateTime, Utc};
@@ -32,10 +32,12 @@ pub struct StoredUser {
     pub id: String,
     pub email: String,
     pub name: String,
+    pub phone: Option<String>,
     pub role: Role,
     pub kommun_kod: Option<String>,
     pub password_hash: String,
     pub email_confirmed: bool,
+    pub created_at: DateTime<Utc>,
 }
 
 pub async fn insert(
@@ -75,24 +77,78 @@ pub async fn insert(
     }
 }
 
-pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<StoredUser>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT id, email, name, role, kommun_kod, password_hash, email_confirmed_at FROM users WHERE email = $1",
-    )
-    .bind(email.as_str())
-    .fetch_optional(db.pool())
-    .await?;
-    row.map(|r| {
-        let role: String = r.try_get("role")?;
-        Ok(StoredUser {
-            id: r.try_get("id")?,
-            email: r.try_get("email")?,
-            name: r.try_get("name")?,
-            role: Role::from_code(&role).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role:?}").into()))?,
-            kommun_kod: r.try_get("kommun_kod")?,
-            password_hash: r.try_get("password_hash")?,
-            email_confirmed: r.try_get::<Option<String>, _>("email_confirmed_at")?.is_some(),
-        })
+const SELECT: &str =
+    "SELECT id, email, name, phone, role, kommun_kod, password_hash, email_confirmed_at, created_at FROM users";
+
+fn from_row(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
+    let role: String = r.try_get("role")?;
+    Ok(StoredUser {
+        id: r.try_get("id")?,
+        email: r.try_get("email")?,
+        name: r.try_get("name")?,
+        phone: r.try_get("phone")?,
+        role: Role::from_code(&role).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role:?}").into()))?,
+        kommun_kod: r.try_get("kommun_kod")?,
+        password_hash: r.try_get("password_hash")?,
+        email_confirmed: r.try_get::<Option<String>, _>("email_confirmed_at")?.is_some(),
+        created_at: from_db_time(&r.try_get::<String, _>("created_at")?)?,
     })
-    .transpose()
+}
+
+pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<StoredUser>, sqlx::Error> {
+    let row = sqlx::query(&format!("{SELECT} WHERE email = $1")).bind(email.as_str()).fetch_optional(db.pool()).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+pub async fn find(db: &Db, id: &str) -> Result<Option<StoredUser>, sqlx::Error> {
+    let row = sqlx::query(&format!("{SELECT} WHERE id = $1")).bind(id).fetch_optional(db.pool()).await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// Everyone with an account, organisers first, then jurors, then applicants by kommun.
+pub async fn list(db: &Db) -> Result<Vec<StoredUser>, sqlx::Error> {
+    sqlx::query(&format!("{SELECT} ORDER BY role, kommun_kod, email"))
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+pub async fn confirm_email(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")
+        .bind(to_db_time(now))
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_password(conn: &mut AnyConnection, id: &str, password_hash: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(password_hash).bind(id).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn update_profile(db: &Db, id: &str, name: &PersonName, phone: Option<&Phone>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET name = $1, phone = $2 WHERE id = $3")
+        .bind(name.as_str())
+        .bind(phone.map(Phone::as_str))
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Removes the account; its sessions, links and jury assignments go with it.
+pub async fn delete(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn count_role(db: &Db, role: Role) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = $1")
+        .bind(role.code())
+        .fetch_one(db.pool())
+        .await?
+        .try_get("n")
 }

@@ -3,6 +3,8 @@
 
 mod common;
 
+mod accounts;
+mod authorization;
 mod binary;
 mod mail;
 mod pages;

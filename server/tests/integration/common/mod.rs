@@ -2,7 +2,16 @@
 //! or a new database on the PostgreSQL server the test script started) and the
 //! real portal served on a random loopback port.
 
-use app::{config::Settings, state::Clock, storage::Db};
+use app::{
+    auth::password::PasswordHasher,
+    config::Settings,
+    domain::{
+        account::{Email, PersonName, Role},
+        kommun::Kommunkod,
+    },
+    state::Clock,
+    storage::{Db, users},
+};
 use server::startup;
 use sqlx::{Connection, Executor, PgConnection};
 use std::collections::HashMap;
@@ -62,9 +71,15 @@ impl TestDb {
 }
 
 pub fn settings(db_url: &str) -> Settings {
+    settings_for(db_url, "http://127.0.0.1:3000")
+}
+
+/// Settings for a portal reachable at `base_url` (its links in e-mail start with it).
+pub fn settings_for(db_url: &str, base_url: &str) -> Settings {
     let vars: HashMap<&str, String> = HashMap::from([
         ("DATABASE_URL", db_url.to_owned()),
         ("PORTAL_ADDR", "127.0.0.1:0".to_owned()),
+        ("PORTAL_BASE_URL", base_url.to_owned()),
         ("LEPTOS_SITE_ROOT", format!("{}/../target/site", env!("CARGO_MANIFEST_DIR"))),
     ]);
     Settings::from_lookup(|name| vars.get(name).cloned()).expect("test settings are valid")
@@ -92,7 +107,7 @@ impl TestPortal {
         let db = open(&test_db).await;
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
-        let state = startup::app_state(settings(&test_db.url), db.clone(), clock);
+        let state = startup::app_state(settings_for(&test_db.url, &base_url), db.clone(), clock);
         tokio::spawn(startup::serve(state, listener, std::future::pending()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -111,6 +126,172 @@ impl TestPortal {
         let status = res.status().as_u16();
         (status, res.text().await.unwrap())
     }
+
+    pub fn browser(&self) -> Browser {
+        Browser { base_url: self.base_url.clone(), client: self.client.clone(), cookies: HashMap::new() }
+    }
+
+    /// The one message waiting for `to` (subject, plain-text body), taken out
+    /// of the queue as a person empties their inbox; `None` if there is none.
+    pub async fn take_mail_to(&self, to: &str) -> Option<(String, String)> {
+        use sqlx::Row;
+        let rows = sqlx::query("SELECT subject, body_text FROM mail_queue WHERE recipient = $1")
+            .bind(to)
+            .fetch_all(self.db.pool())
+            .await
+            .unwrap();
+        assert!(rows.len() <= 1, "more than one message to {to}");
+        sqlx::query("DELETE FROM mail_queue WHERE recipient = $1").bind(to).execute(self.db.pool()).await.unwrap();
+        rows.first().map(|r| (r.get("subject"), r.get("body_text")))
+    }
+
+    /// The subjects of every message queued for `to`.
+    pub async fn mail_subjects(&self, to: &str) -> Vec<String> {
+        use sqlx::Row;
+        sqlx::query("SELECT subject FROM mail_queue WHERE recipient = $1 ORDER BY subject")
+            .bind(to)
+            .fetch_all(self.db.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get("subject"))
+            .collect()
+    }
+
+    /// An account that can log in at once, with `PASSWORD`.
+    pub async fn create_user(&self, email: &str, role: Role, kommun: Option<&str>) -> String {
+        let hash = password_hash().await;
+        let kod = kommun.map(|k| Kommunkod::parse(k).unwrap());
+        let mut conn = self.db.pool().acquire().await.unwrap();
+        let email = Email::parse(email).unwrap();
+        let name = PersonName::parse(&format!("Test {}", role.code())).unwrap();
+        let new = users::NewUser {
+            email: &email,
+            name: &name,
+            phone: None,
+            role,
+            kommun: kod.as_ref(),
+            password_hash: hash,
+            email_confirmed_at: Some(chrono::Utc::now()),
+        };
+        users::insert(&mut conn, &new, chrono::Utc::now()).await.unwrap()
+    }
+
+    /// A browser logged in as a new account of `role`.
+    pub async fn logged_in(&self, email: &str, role: Role, kommun: Option<&str>) -> Browser {
+        self.create_user(email, role, kommun).await;
+        let mut browser = self.browser();
+        let res = browser.submit("/logga-in", "/api/log_in", &[("email", email), ("password", PASSWORD)]).await;
+        assert_eq!(res.location().as_deref(), Some("/konto"), "{email} logs in");
+        browser
+    }
+}
+
+pub const PASSWORD: &str = "tre gröna äpplen i Kalmar";
+
+/// One hash of `PASSWORD` for all test accounts: hashing is slow by design.
+async fn password_hash() -> &'static str {
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    HASH.get_or_init(|| async { PasswordHasher::default().hash(PASSWORD).await.unwrap() }).await
+}
+
+/// A browser without JavaScript: keeps cookies, posts forms as a browser
+/// does (with its Origin and the form's hidden CSRF field), follows nothing by itself.
+pub struct Browser {
+    pub base_url: String,
+    client: reqwest::Client,
+    pub cookies: HashMap<String, String>,
+}
+
+pub struct Answer {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn location(&self) -> Option<String> {
+        self.headers.get("location").map(|v| v.to_str().unwrap().to_owned())
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+    }
+}
+
+impl Browser {
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    async fn answer(&mut self, res: reqwest::Response) -> Answer {
+        for value in res.headers().get_all("set-cookie") {
+            let text = value.to_str().unwrap();
+            let (pair, attributes) = text.split_once(';').unwrap_or((text, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            if attributes.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        Answer { status, headers, body: res.text().await.unwrap() }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Answer {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base_url))
+            .header("cookie", self.cookie_header())
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        self.answer(res).await
+    }
+
+    /// Posts `fields` to `action` as a plain HTML form on `page` would.
+    pub async fn post(&mut self, page: &str, action: &str, fields: &[(&str, &str)], extra_csrf: bool) -> Answer {
+        let mut form: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        if extra_csrf && let Some(token) = self.cookies.get("portal_csrf") {
+            form.push(("csrf".into(), token.clone()));
+        }
+        let res = self
+            .client
+            .post(format!("{}{action}", self.base_url))
+            .header("cookie", self.cookie_header())
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("origin", &self.base_url)
+            .header("referer", format!("{}{page}", self.base_url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(&form).unwrap())
+            .send()
+            .await
+            .unwrap();
+        self.answer(res).await
+    }
+
+    /// Opens `page` (which gives the CSRF cookie) and submits its form.
+    pub async fn submit(&mut self, page: &str, action: &str, fields: &[(&str, &str)]) -> Answer {
+        let opened = self.get(page).await;
+        assert!(opened.status < 400, "{page} opens: {}", opened.status);
+        self.post(page, action, fields, true).await
+    }
+
+    /// Follows a redirect answer and returns the page it leads to.
+    pub async fn follow(&mut self, answer: &Answer) -> Answer {
+        let to = answer.location().unwrap_or_else(|| panic!("a redirect, got {} {}", answer.status, answer.body));
+        self.get(&to).await
+    }
+}
+
+/// The path of the first portal link in a message body (`http://…/bekrafta/…`).
+pub fn link_path(body: &str, base_url: &str, prefix: &str) -> String {
+    let start = body.find(&format!("{base_url}{prefix}")).unwrap_or_else(|| panic!("no {prefix} link in {body}"));
+    let url: String = body[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    url[base_url.len()..].to_owned()
 }
 
 /// A real SMTP server on loopback (Python's aiosmtpd) that stores what it

@@ -1,0 +1,237 @@
+//! Forms that work without JavaScript and better with it. A form posts to its
+//! server function either way:
+//! - without JavaScript, as a plain form post: the server function answers with
+//!   a redirect (303) to the next page, or back to the form with the problems
+//!   and the typed values in a short-lived cookie (`portal_svar`) that the form
+//!   page reads once;
+//! - with JavaScript, by `fetch`: the same server function returns a
+//!   `FormReply` and the page shows the problems beside the fields without a
+//!   reload, keeping everything typed.
+
+use crate::{
+    domain::{account::AccountError, kommun::KommunChoiceError},
+    error::AppError,
+};
+use serde::{Deserialize, Serialize};
+
+/// What can be wrong with a form, shown in the visitor's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Account(AccountError),
+    Kommun(KommunChoiceError),
+    /// Sign-up with an address that already has an account.
+    EmailTaken,
+    /// Wrong e-mail or password, without saying which.
+    LogInFailed,
+    /// The right password for an account whose address is not confirmed yet.
+    NotConfirmed,
+    Throttled {
+        minutes: i64,
+    },
+    /// The current password, asked before a change, was wrong.
+    WrongPassword,
+    /// The passwords typed twice differ.
+    PasswordsDiffer,
+    /// An e-mailed link that is expired, used or unknown.
+    LinkInvalid,
+    /// Choose whether the invited person is a juror or an organiser.
+    RoleMissing,
+    /// Choose a round for a juror.
+    RoundMissing,
+    /// The only organiser cannot delete their account: nobody could run the award.
+    LastOrganiser,
+    /// Deleting the account needs the box ticked.
+    NotConfirmedDeletion,
+    /// The server could not do it now; nothing was saved.
+    Failed(AppError),
+}
+
+impl From<AccountError> for Problem {
+    fn from(err: AccountError) -> Self {
+        Problem::Account(err)
+    }
+}
+
+/// The problems of one submitted form, by field name ("" for the form as a
+/// whole), and the values to show again.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Problems {
+    pub form: String,
+    pub fields: Vec<(String, Problem)>,
+    pub values: Vec<(String, String)>,
+}
+
+impl Problems {
+    pub fn new(form: &str) -> Problems {
+        Problems { form: form.to_owned(), ..Problems::default() }
+    }
+
+    pub fn add(&mut self, field: &str, problem: impl Into<Problem>) {
+        self.fields.push((field.to_owned(), problem.into()));
+    }
+
+    /// Records a field's problem if `result` has one, and passes its value on.
+    pub fn check<T, E: Into<Problem>>(&mut self, field: &str, result: Result<T, E>) -> Option<T> {
+        result.map_err(|e| self.add(field, e)).ok()
+    }
+
+    /// Keeps a typed value for showing the form again (never a password).
+    pub fn keep(mut self, field: &str, value: &str) -> Problems {
+        self.values.push((field.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.values.iter().find(|(f, _)| f == field).map(|(_, v)| v.as_str())
+    }
+
+    pub fn problem(&self, field: &str) -> Option<&Problem> {
+        self.fields.iter().find(|(f, _)| f == field).map(|(_, p)| p)
+    }
+}
+
+/// A form's answer: go on to a page, or show the problems.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormReply {
+    Done { go_to: String },
+    Invalid(Problems),
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::cookies;
+    use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+    use http::{HeaderValue, StatusCode, header};
+    use leptos::prelude::use_context;
+    use leptos_axum::ResponseOptions;
+
+    pub const ECHO_COOKIE: &str = "portal_svar";
+    /// Cookies over 4 kB are dropped by browsers; the values go first if needed.
+    const ECHO_MAX_BYTES: usize = 3500;
+
+    fn is_plain_post() -> bool {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.headers.get(header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
+            .unwrap_or(false)
+    }
+
+    fn see_other(to: &str) {
+        if let (Some(res), Ok(location)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(to)) {
+            res.set_status(StatusCode::SEE_OTHER);
+            res.insert_header(header::LOCATION, location);
+        }
+    }
+
+    fn encode(problems: &Problems) -> String {
+        let json = serde_json::to_vec(problems).unwrap_or_default();
+        let encoded = URL_SAFE_NO_PAD.encode(json);
+        if encoded.len() <= ECHO_MAX_BYTES || problems.values.is_empty() {
+            return encoded;
+        }
+        encode(&Problems { values: Vec::new(), ..problems.clone() })
+    }
+
+    /// The answer to a form post: on success go to `go_to`; else back to the
+    /// form on `form_page` with the problems (a plain post) or with them in the
+    /// reply (JavaScript).
+    pub fn finish(form_page: &str, outcome: Result<String, Problems>) -> FormReply {
+        let plain = is_plain_post();
+        match outcome {
+            Ok(go_to) => {
+                if plain {
+                    see_other(&go_to);
+                }
+                FormReply::Done { go_to }
+            }
+            Err(problems) => {
+                if plain {
+                    let secure = crate::state::state().map(|s| s.settings.uses_https()).unwrap_or(false);
+                    let cookie = cookies::set(ECHO_COOKIE, &encode(&problems), true, secure, Some(60));
+                    if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
+                        res.append_header(header::SET_COOKIE, value);
+                    }
+                    see_other(form_page);
+                }
+                FormReply::Invalid(problems)
+            }
+        }
+    }
+
+    /// Runs a form's work and answers with `finish`; a failure of the server
+    /// (not of the input) shows at the top of the form, with `problems`' values kept.
+    pub async fn run(
+        form_page: &str,
+        problems: Problems,
+        work: impl Future<Output = Result<Result<String, Problems>, AppError>>,
+    ) -> FormReply {
+        let outcome = match work.await {
+            Ok(outcome) => outcome,
+            Err(err) => Err(failed(problems, err)),
+        };
+        finish(form_page, outcome)
+    }
+
+    /// A failure the person cannot fix by editing the form (the database is
+    /// down): said at the top of the form, everything typed kept.
+    pub fn failed(problems: Problems, err: AppError) -> Problems {
+        Problems { fields: vec![(String::new(), Problem::Failed(err))], ..problems }
+    }
+
+    /// The problems sent back to form `form` by the previous plain post, if any.
+    pub fn echo_for(form: &str) -> Option<Problems> {
+        let parts = use_context::<http::request::Parts>()?;
+        let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
+        let bytes = URL_SAFE_NO_PAD.decode(cookies::value(header, ECHO_COOKIE)?).ok()?;
+        serde_json::from_slice::<Problems>(&bytes).ok().filter(|p| p.form == form)
+    }
+
+    /// Middleware: an echo is read once; the page that shows it also deletes it.
+    pub async fn forget_echo(
+        request: axum::extract::Request,
+        next: axum::middleware::Next,
+    ) -> axum::response::Response {
+        let had_echo = request.method() == http::Method::GET
+            && request
+                .headers()
+                .get(header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|h| cookies::value(h, ECHO_COOKIE))
+                .is_some();
+        let mut response = next.run(request).await;
+        let is_page = response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if had_echo && is_page {
+            let removal = cookies::set(ECHO_COOKIE, "", true, false, Some(0));
+            if let Ok(value) = HeaderValue::from_str(&removal) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+        }
+        response
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn an_oversized_echo_drops_the_values_but_keeps_the_problems() {
+            let mut problems = Problems::new("registrera").keep("name", &"å".repeat(3000));
+            problems.add("name", AccountError::NameTooLong { max: 200 });
+            let decoded: Problems =
+                serde_json::from_slice(&URL_SAFE_NO_PAD.decode(encode(&problems)).unwrap()).unwrap();
+            assert!(decoded.values.is_empty());
+            assert_eq!(decoded.problem("name"), Some(&Problem::Account(AccountError::NameTooLong { max: 200 })));
+        }
+    }
+}

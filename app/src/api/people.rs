@@ -1,0 +1,282 @@
+//! Server functions for organisers managing people, and for the person who
+//! follows an invitation link.
+
+use super::form::FormReply;
+use crate::{domain::account::Role, error::AppError};
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub kommun: Option<String>,
+    pub email_confirmed: bool,
+    pub created_local: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingInvitation {
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub round_title: Option<String>,
+    pub invited_by: Option<String>,
+    pub expires_local: NaiveDateTime,
+    pub expired: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleOverview {
+    pub people: Vec<Person>,
+    pub invitations: Vec<PendingInvitation>,
+    /// Rounds a juror can be invited to: id and title.
+    pub rounds: Vec<(String, String)>,
+}
+
+/// What the invited person sees before choosing a password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationView {
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub round_title: Option<String>,
+    pub invited_by: Option<String>,
+}
+
+#[server(endpoint = "people")]
+pub async fn people() -> Result<PeopleOverview, AppError> {
+    ssr::people().await
+}
+
+#[server(endpoint = "invite")]
+pub async fn invite(name: String, email: String, role: String, round: Option<String>) -> Result<FormReply, AppError> {
+    Ok(ssr::invite(name, email, role, round).await)
+}
+
+#[server(endpoint = "invitation")]
+pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppError> {
+    ssr::invitation(token).await
+}
+
+#[server(endpoint = "accept_invitation")]
+pub async fn accept_invitation(
+    token: String,
+    name: String,
+    phone: String,
+    password: String,
+) -> Result<FormReply, AppError> {
+    Ok(ssr::accept_invitation(token, name, phone, password).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::{
+        api::{
+            account::ssr::check_new_password,
+            form::{Problem, Problems, run},
+        },
+        auth::{self, secret},
+        domain::{
+            access::{Access, may_manage},
+            account::{AccountError, Email, PersonName, Phone},
+            deadline::to_stockholm,
+        },
+        mail::messages,
+        state,
+        storage::{self, invitations, jury, mail_queue, users},
+    };
+    use chrono::Duration;
+
+    pub const INVITATION_VALID: Duration = Duration::days(7);
+
+    pub async fn people() -> Result<PeopleOverview, AppError> {
+        let viewer = auth::require(Access::Organiser)?;
+        if !may_manage(&viewer) {
+            return Err(AppError::Forbidden);
+        }
+        let state = state::state()?;
+        let db = &state.db;
+        let kommuner = storage::kommuner::list(db).await?;
+        let now = state.clock.now();
+        let people = users::list(db)
+            .await?
+            .into_iter()
+            .map(|u| Person {
+                kommun: u
+                    .kommun_kod
+                    .as_deref()
+                    .and_then(|code| kommuner.iter().find(|k| k.kod.as_str() == code))
+                    .map(|k| k.namn.clone()),
+                name: u.name,
+                email: u.email,
+                role: u.role,
+                email_confirmed: u.email_confirmed,
+                created_local: to_stockholm(u.created_at),
+            })
+            .collect();
+        let invitations = invitations::pending(db)
+            .await?
+            .into_iter()
+            .map(|i| PendingInvitation {
+                expired: i.expires_at <= now,
+                expires_local: to_stockholm(i.expires_at),
+                name: i.name,
+                email: i.email,
+                role: i.role,
+                round_title: i.round_title,
+                invited_by: i.invited_by,
+            })
+            .collect();
+        Ok(PeopleOverview { people, invitations, rounds: storage::rounds::titles(db).await? })
+    }
+
+    pub async fn invite(name: String, email: String, role: String, round: Option<String>) -> FormReply {
+        let round = round.filter(|r| !r.is_empty());
+        let mut problems = Problems::new("bjud-in")
+            .keep("name", &name)
+            .keep("email", &email)
+            .keep("role", &role)
+            .keep("round", round.as_deref().unwrap_or(""));
+        let page = "/arrangor/personer";
+        run(page, problems.clone(), async move {
+            let viewer = auth::require(Access::Organiser)?;
+            let state = state::state()?;
+            let name = problems.check("name", PersonName::parse(&name));
+            let email = problems.check("email", Email::parse(&email));
+            let role = match Role::from_code(&role) {
+                Some(r @ (Role::Juror | Role::Organiser)) => Some(r),
+                _ => {
+                    problems.add("role", Problem::RoleMissing);
+                    None
+                }
+            };
+            let rounds = storage::rounds::titles(&state.db).await?;
+            let round = match (role, round) {
+                (Some(Role::Juror), Some(id)) => match rounds.iter().find(|(rid, _)| *rid == id) {
+                    Some(found) => Some(found.clone()),
+                    None => {
+                        problems.add("round", Problem::RoundMissing);
+                        None
+                    }
+                },
+                (Some(Role::Juror), None) => {
+                    problems.add("round", Problem::RoundMissing);
+                    None
+                }
+                _ => None,
+            };
+            let (Some(name), Some(email), Some(role)) = (name, email, role) else {
+                return Ok(Err(problems));
+            };
+            if !problems.is_empty() {
+                return Ok(Err(problems));
+            }
+            if users::find_by_email(&state.db, &email).await?.is_some() {
+                problems.add("email", Problem::EmailTaken);
+                return Ok(Err(problems));
+            }
+            let now = state.clock.now();
+            let token = secret::new_token();
+            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let new = invitations::NewInvitation {
+                token_hash: &secret::hash_token(&token),
+                email: email.as_str(),
+                name: name.as_str(),
+                role,
+                round_id: round.as_ref().map(|(id, _)| id.as_str()),
+                invited_by: &viewer.user_id,
+            };
+            invitations::insert(&mut tx, &new, now, now + INVITATION_VALID).await?;
+            let mail = messages::invitation(
+                email.as_str(),
+                name.as_str(),
+                role,
+                round.as_ref().map(|(_, title)| title.as_str()),
+                &viewer.name,
+                &state.settings.base_url,
+                &token,
+            );
+            mail_queue::enqueue(&mut tx, &mail, now).await?;
+            tx.commit().await.map_err(AppError::from)?;
+            tracing::info!(by = %viewer.user_id, role = role.code(), "invitation sent");
+            Ok(Ok(format!("{page}?klart=inbjuden")))
+        })
+        .await
+    }
+
+    async fn valid_invitation(token: &str) -> Result<Option<invitations::Invitation>, AppError> {
+        if !secret::is_token_shaped(token) {
+            return Ok(None);
+        }
+        let state = state::state()?;
+        Ok(invitations::find_valid(&state.db, &secret::hash_token(token), state.clock.now()).await?)
+    }
+
+    pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppError> {
+        Ok(valid_invitation(&token).await?.map(|i| InvitationView {
+            name: i.name,
+            email: i.email,
+            role: i.role,
+            round_title: i.round_title,
+            invited_by: i.invited_by,
+        }))
+    }
+
+    pub async fn accept_invitation(token: String, name: String, phone: String, password: String) -> FormReply {
+        let page = if secret::is_token_shaped(&token) { format!("/inbjudan/{token}") } else { "/".to_owned() };
+        let mut problems = Problems::new("inbjudan").keep("name", &name).keep("phone", &phone);
+        run(&page.clone(), problems.clone(), async move {
+            let state = state::state()?;
+            let Some(invitation) = valid_invitation(&token).await? else {
+                problems.add("", Problem::LinkInvalid);
+                return Ok(Err(problems));
+            };
+            let name = problems.check("name", PersonName::parse(&name));
+            let phone = problems.check("phone", Phone::parse_optional(&phone));
+            problems.check("password", check_new_password(&password, &invitation.name, &invitation.email));
+            let (Some(name), Some(phone)) = (name, phone) else {
+                return Ok(Err(problems));
+            };
+            if !problems.is_empty() {
+                return Ok(Err(problems));
+            }
+            let email = Email::parse(&invitation.email).map_err(|_: AccountError| AppError::Internal)?;
+            let hash = state.hasher.hash(&password).await?;
+            let now = state.clock.now();
+            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            if !invitations::accept(&mut tx, &secret::hash_token(&token), now).await? {
+                problems.add("", Problem::LinkInvalid);
+                return Ok(Err(problems));
+            }
+            let new = users::NewUser {
+                email: &email,
+                name: &name,
+                phone: phone.as_ref().map(Phone::as_str),
+                role: invitation.role,
+                kommun: None,
+                password_hash: &hash,
+                // The link came to the mailbox, which proves the address.
+                email_confirmed_at: Some(now),
+            };
+            let id = match users::insert(&mut tx, &new, now).await {
+                Ok(id) => id,
+                Err(users::InsertUserError::EmailTaken) => {
+                    problems.add("", Problem::EmailTaken);
+                    return Ok(Err(problems));
+                }
+                Err(users::InsertUserError::Database(e)) => return Err(e.into()),
+            };
+            if let Some(round) = &invitation.round_id {
+                jury::assign(&mut tx, round, &id).await?;
+            }
+            tx.commit().await.map_err(AppError::from)?;
+            tracing::info!(user = %id, role = invitation.role.code(), "invitation accepted");
+            Ok(Ok("/logga-in?klart=konto-skapat".to_owned()))
+        })
+        .await
+    }
+}

@@ -1,0 +1,170 @@
+//! The access table: what every page and server function requires, checked
+//! by one middleware before any handler runs. A server function missing from
+//! the table is refused; a page missing from it stops the portal at start
+//! (`unlisted_routes`), so nothing is reachable by being forgotten.
+
+use crate::{
+    domain::access::{Access, Denied, Viewer, check},
+    error::AppError,
+    pages::log_in_href,
+};
+use axum::{
+    extract::Request,
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use http::{StatusCode, Uri, header};
+
+/// Pages, as router paths (`{name}` matches one segment).
+pub const PAGES: &[(&str, Access)] = &[
+    ("/", Access::Public),
+    ("/ansok", Access::Public),
+    ("/vinnare", Access::Public),
+    ("/tillganglighet", Access::Public),
+    ("/ingen-behorighet", Access::Public),
+    ("/logga-in", Access::Public),
+    ("/registrera", Access::Public),
+    ("/registrera/skickat", Access::Public),
+    ("/bekrafta/{token}", Access::Public),
+    ("/glomt-losenord", Access::Public),
+    ("/glomt-losenord/skickat", Access::Public),
+    ("/aterstall/{token}", Access::Public),
+    ("/inbjudan/{token}", Access::Public),
+    ("/konto", Access::SignedIn),
+    ("/konto/mina-uppgifter", Access::SignedIn),
+    ("/konto/mina-uppgifter.json", Access::SignedIn),
+    ("/konto/radera", Access::SignedIn),
+    ("/arrangor/personer", Access::Organiser),
+];
+
+/// Server functions, by their URL.
+pub const SERVER_FNS: &[(&str, Access)] = &[
+    ("/api/current_round", Access::Public),
+    ("/api/past_winners", Access::Public),
+    ("/api/kommun_list", Access::Public),
+    ("/api/sign_up", Access::Public),
+    ("/api/confirm_email", Access::Public),
+    ("/api/log_in", Access::Public),
+    ("/api/request_reset", Access::Public),
+    ("/api/reset_password", Access::Public),
+    ("/api/invitation", Access::Public),
+    ("/api/accept_invitation", Access::Public),
+    ("/api/log_out", Access::SignedIn),
+    ("/api/my_account", Access::SignedIn),
+    ("/api/my_data", Access::SignedIn),
+    ("/api/update_profile", Access::SignedIn),
+    ("/api/change_password", Access::SignedIn),
+    ("/api/delete_account", Access::SignedIn),
+    ("/api/people", Access::Organiser),
+    ("/api/invite", Access::Organiser),
+];
+
+/// Where a logged-in person is sent when a page is not for them.
+pub const FORBIDDEN_PAGE: &str = "/ingen-behorighet";
+
+fn matches(pattern: &str, path: &str) -> bool {
+    let mut pattern_parts = pattern.split('/');
+    let mut path_parts = path.split('/');
+    loop {
+        match (pattern_parts.next(), path_parts.next()) {
+            (None, None) => return true,
+            (Some(p), Some(s)) if p.starts_with('{') && p.ends_with('}') && !s.is_empty() => {}
+            (Some(p), Some(s)) if p == s => {}
+            _ => return false,
+        }
+    }
+}
+
+fn lookup(table: &[(&str, Access)], path: &str) -> Option<Access> {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    table.iter().find(|(pattern, _)| matches(pattern, path)).map(|(_, access)| *access)
+}
+
+pub fn page_access(path: &str) -> Option<Access> {
+    lookup(PAGES, path)
+}
+
+pub fn server_fn_access(path: &str) -> Option<Access> {
+    lookup(SERVER_FNS, path)
+}
+
+/// Router paths (Leptos's or axum's `{name}` form) that the table leaves out.
+pub fn unlisted_routes<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    paths.into_iter().filter(|p| !PAGES.iter().any(|(pattern, _)| pattern == p)).collect()
+}
+
+fn accepts_html(request: &Request) -> bool {
+    request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+}
+
+fn refuse_server_fn(request: &Request, denied: Denied) -> Response {
+    if accepts_html(request) && denied == Denied::NotSignedIn {
+        // A form posted after the session ended: log in again, then carry on.
+        let back = request
+            .headers()
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|r| r.parse::<Uri>().ok())
+            .map(|u| u.path().to_owned())
+            .unwrap_or_else(|| "/".to_owned());
+        return Redirect::to(&log_in_href(&back)).into_response();
+    }
+    let error = match denied {
+        Denied::NotSignedIn => AppError::NotSignedIn,
+        Denied::Forbidden => AppError::Forbidden,
+    };
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::FORBIDDEN);
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// Middleware, inside the session middleware (it reads the `Viewer`).
+pub async fn guard(mut request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let viewer = request.extensions().get::<Viewer>();
+    if path.starts_with("/api/") {
+        let Some(access) = server_fn_access(&path) else {
+            return (StatusCode::NOT_FOUND, "").into_response();
+        };
+        if let Err(denied) = check(access, viewer) {
+            return refuse_server_fn(&request, denied);
+        }
+        return next.run(request).await;
+    }
+    let Some(access) = page_access(&path) else {
+        return next.run(request).await;
+    };
+    match check(access, viewer) {
+        Ok(()) => next.run(request).await,
+        Err(Denied::NotSignedIn) => {
+            let back = request.uri().path_and_query().map(|p| p.path()).unwrap_or("/");
+            Redirect::to(&log_in_href(back)).into_response()
+        }
+        Err(Denied::Forbidden) => {
+            // The Swedish explanation page, under the address they asked for, with 403.
+            *request.uri_mut() = Uri::from_static(FORBIDDEN_PAGE);
+            let mut response = next.run(request).await;
+            *response.status_mut() = StatusCode::FORBIDDEN;
+            response
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_match_their_patterns_segment_by_segment() {
+        assert_eq!(page_access("/"), Some(Access::Public));
+        assert_eq!(page_access("/konto"), Some(Access::SignedIn));
+        assert_eq!(page_access("/konto/"), Some(Access::SignedIn));
+        assert_eq!(page_access("/bekrafta/abc"), Some(Access::Public));
+        assert_eq!(page_access("/bekrafta/"), None);
+        assert_eq!(page_access("/bekrafta/abc/def"), None);
+        assert_eq!(page_access("/arrangor/personer"), Some(Access::Organiser));
+        assert_eq!(page_access("/arrangor"), None);
+        assert_eq!(server_fn_access("/api/invite"), Some(Access::Organiser));
+        assert_eq!(server_fn_access("/api/unknown"), None);
+    }
+}

@@ -1,0 +1,355 @@
+//! The parts of every form: the form itself (posting to its server function
+//! with or without JavaScript), its error summary and its fields, each with
+//! label, hint and the Swedish message beside it.
+
+use crate::{
+    api::form::{Problem, Problems},
+    i18n::texts,
+};
+use leptos::{ev::SubmitEvent, html, prelude::*};
+
+/// The problems a form shows: from the previous plain post (server) or from
+/// the last submission by JavaScript.
+#[derive(Clone, Copy)]
+struct FormState {
+    problems: RwSignal<Option<Problems>>,
+    pending: RwSignal<bool>,
+}
+
+fn form_state() -> FormState {
+    expect_context::<FormState>()
+}
+
+#[cfg(feature = "ssr")]
+fn csrf_token() -> String {
+    crate::auth::csrf_token().unwrap_or_default()
+}
+
+#[cfg(feature = "hydrate")]
+fn csrf_token() -> String {
+    client::csrf_cookie().unwrap_or_default()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn csrf_token() -> String {
+    String::new()
+}
+
+/// A form posting to the server function at `action` (its URL, `/api/…`).
+/// `id` names it, so that problems come back to this form only.
+#[component]
+pub fn PortalForm(action: &'static str, id: &'static str, children: ChildrenFn) -> impl IntoView {
+    let echo = OnceResource::new(async move {
+        #[cfg(feature = "ssr")]
+        let echo = crate::api::form::echo_for(id);
+        #[cfg(not(feature = "ssr"))]
+        let echo: Option<Problems> = None;
+        echo
+    });
+    let state = FormState { problems: RwSignal::new(None), pending: RwSignal::new(false) };
+    provide_context(state);
+    let summary = NodeRef::<html::Div>::new();
+    let on_submit = move |ev: SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        client::submit(ev, action, state.problems, state.pending, summary);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, summary);
+    };
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let echo = echo.await;
+                if echo.is_some() {
+                    state.problems.set(echo);
+                }
+                view! {
+                    <form method="post" action=action id=id class="portal-form" novalidate on:submit=on_submit>
+                        <input type="hidden" name="csrf" value=csrf_token() />
+                        <ErrorSummary node=summary />
+                        {children.read_value()()}
+                    </form>
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The list of problems at the top of the form, each a link to its field.
+#[component]
+fn ErrorSummary(node: NodeRef<html::Div>) -> impl IntoView {
+    let t = texts();
+    let problems = form_state().problems;
+    view! {
+        <div class="error-summary" node_ref=node tabindex="-1" role="alert" hidden=move || {
+            problems.with(|p| p.as_ref().is_none_or(Problems::is_empty))
+        }>
+            <Show when=move || problems.with(|p| p.as_ref().is_some_and(|p| !p.is_empty()))>
+                <h2>{t.a.form_has_problems}</h2>
+                <ul>
+                    {move || {
+                        problems
+                            .get()
+                            .map(|p| {
+                                p.fields
+                                    .into_iter()
+                                    .map(|(field, problem)| {
+                                        let text = t.problem(&problem);
+                                        if field.is_empty() {
+                                            view! { <li>{text}</li> }.into_any()
+                                        } else {
+                                            view! { <li><a href=format!("#{field}") rel="external">{text}</a></li> }
+                                                .into_any()
+                                        }
+                                    })
+                                    .collect_view()
+                            })
+                    }}
+                </ul>
+            </Show>
+        </div>
+    }
+}
+
+fn problem_of(field: &'static str) -> Signal<Option<Problem>> {
+    let problems = form_state().problems;
+    Signal::derive(move || problems.with(|p| p.as_ref().and_then(|p| p.problem(field).cloned())))
+}
+
+fn echoed_value(field: &'static str) -> Option<String> {
+    form_state().problems.with_untracked(|p| p.as_ref().and_then(|p| p.value(field).map(str::to_owned)))
+}
+
+/// The message under a field's label, announced with the field (aria-describedby).
+#[component]
+fn FieldMessages(field: &'static str, hint: Option<&'static str>) -> impl IntoView {
+    let t = texts();
+    let problem = problem_of(field);
+    view! {
+        {hint.map(|h| view! { <p class="hint" id=format!("{field}-hint")>{h}</p> })}
+        <p class="field-error" id=format!("{field}-error") hidden=move || problem.with(Option::is_none)>
+            {move || problem.get().map(|p| format!("{} {}", t.a.problem_prefix, t.problem(&p)))}
+        </p>
+    }
+}
+
+fn described_by(field: &'static str, hint: bool) -> String {
+    if hint { format!("{field}-hint {field}-error") } else { format!("{field}-error") }
+}
+
+/// A one-line text field (`kind`: text, email, tel).
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] value: Option<String>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<usize>,
+) -> impl IntoView {
+    let problem = problem_of(name);
+    let value = echoed_value(name).or(value).unwrap_or_default();
+    view! {
+        <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
+            <label for=name>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <FieldMessages field=name hint />
+            <input
+                type=kind
+                id=name
+                name=name
+                value=value
+                autocomplete=autocomplete
+                list=list
+                maxlength=maxlength.map(|m| m.to_string())
+                required=required
+                aria-required=required.then_some("true")
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(name, hint.is_some())
+            />
+        </div>
+    }
+}
+
+/// A password field; what was typed is never sent back in a page.
+#[component]
+pub fn PasswordField(
+    name: &'static str,
+    label: &'static str,
+    autocomplete: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let problem = problem_of(name);
+    view! {
+        <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
+            <label for=name>{label}<span class="required" aria-hidden="true">" *"</span></label>
+            <FieldMessages field=name hint />
+            <input
+                type="password"
+                id=name
+                name=name
+                autocomplete=autocomplete
+                required=true
+                aria-required="true"
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(name, hint.is_some())
+            />
+        </div>
+    }
+}
+
+/// A checkbox that must be ticked (consent, "yes, delete").
+#[component]
+pub fn CheckField(name: &'static str, label: &'static str) -> impl IntoView {
+    let problem = problem_of(name);
+    view! {
+        <div class="field field-check" class:field-invalid=move || problem.with(Option::is_some)>
+            <FieldMessages field=name hint=None />
+            <input
+                type="checkbox"
+                id=name
+                name=name
+                value="ja"
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(name, false)
+            />
+            <label for=name>{label}</label>
+        </div>
+    }
+}
+
+/// One choice among a few, as radio buttons in a fieldset.
+#[component]
+pub fn RadioField(
+    name: &'static str,
+    legend: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] checked: Option<String>,
+) -> impl IntoView {
+    let problem = problem_of(name);
+    let checked = echoed_value(name).or(checked);
+    view! {
+        <fieldset class="field" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(name, false)>
+            <legend id=name>{legend}</legend>
+            <FieldMessages field=name hint=None />
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, label))| {
+                    let id = format!("{name}-{i}");
+                    let is_checked = checked.as_deref() == Some(value.as_str());
+                    view! {
+                        <div class="radio">
+                            <input type="radio" id=id.clone() name=name value=value checked=is_checked />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// The submit button; while a JavaScript submission is on its way it says so.
+#[component]
+pub fn SubmitButton(label: &'static str) -> impl IntoView {
+    let t = texts();
+    let pending = form_state().pending;
+    view! {
+        <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
+            {move || if pending.get() { t.a.sending } else { label }}
+        </button>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use super::*;
+    use crate::{api::form::FormReply, error::AppError, pages::log_in_href};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, UrlSearchParams};
+
+    pub fn csrf_cookie() -> Option<String> {
+        let cookie = document().dyn_into::<web_sys::HtmlDocument>().ok()?.cookie().ok()?;
+        crate::cookies::value(&cookie, "portal_csrf").map(str::to_owned)
+    }
+
+    async fn post(action: &str, body: String) -> Result<FormReply, AppError> {
+        let headers = Headers::new().map_err(|_| AppError::Internal)?;
+        let _ = headers.set("Accept", "application/json");
+        let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
+        let init = RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&body.into());
+        let request = web_sys::Request::new_with_str_and_init(action, &init).map_err(|_| AppError::Internal)?;
+        let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
+            .await
+            .map_err(|_| AppError::Network)?
+            .dyn_into()
+            .map_err(|_| AppError::Network)?;
+        let text = match response.text() {
+            Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if response.ok() {
+            serde_json::from_str(&text).map_err(|_| AppError::Internal)
+        } else {
+            // The CSRF check answers 403 with a page, not JSON: the page is stale.
+            Err(serde_json::from_str(&text).unwrap_or(if response.status() == 403 {
+                AppError::Forbidden
+            } else {
+                AppError::Network
+            }))
+        }
+    }
+
+    pub fn submit(
+        ev: SubmitEvent,
+        action: &'static str,
+        problems: RwSignal<Option<Problems>>,
+        pending: RwSignal<bool>,
+        summary: NodeRef<html::Div>,
+    ) {
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
+        let Ok(data) = FormData::new_with_form(&form) else { return };
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        if let Some(token) = csrf_cookie() {
+            let _ = data.set_with_str("csrf", &token);
+        }
+        let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
+        let body: String = params.to_string().into();
+        let form_id = form.id();
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let reply = post(action, body).await;
+            pending.set(false);
+            let shown = match reply {
+                Ok(FormReply::Done { go_to }) => {
+                    // A full load, so the header and every page see the new state (logged in, logged out).
+                    let _ = window().location().assign(&go_to);
+                    return;
+                }
+                Ok(FormReply::Invalid(p)) => p,
+                Err(AppError::NotSignedIn) => {
+                    let here = window().location().pathname().unwrap_or_default();
+                    let _ = window().location().assign(&log_in_href(&here));
+                    return;
+                }
+                Err(err) => {
+                    Problems { form: form_id, fields: vec![(String::new(), Problem::Failed(err))], values: vec![] }
+                }
+            };
+            problems.set(Some(shown));
+            if let Some(el) = summary.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    }
+}

@@ -1,0 +1,137 @@
+//! Who may do what: the one policy every route and server function asks. It
+//! denies unless the role and the object (kommun, round) allow.
+
+use super::account::Role;
+use serde::{Deserialize, Serialize};
+
+/// The person behind a request, as the session says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    /// The applicant's kommun (code and name); none for other roles.
+    pub kommun: Option<(String, String)>,
+    /// The rounds a juror is assigned to.
+    pub jury_rounds: Vec<String>,
+}
+
+/// What a page or a server function requires of the person asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Everyone, logged in or not.
+    Public,
+    /// Any logged-in person, whatever the role.
+    SignedIn,
+    Applicant,
+    Juror,
+    Organiser,
+}
+
+/// Why a request is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denied {
+    /// Nobody is logged in: log in and try again.
+    NotSignedIn,
+    /// Logged in, but this is not for them.
+    Forbidden,
+}
+
+pub fn check(access: Access, viewer: Option<&Viewer>) -> Result<(), Denied> {
+    let Some(viewer) = viewer else {
+        return if access == Access::Public { Ok(()) } else { Err(Denied::NotSignedIn) };
+    };
+    let allowed = match access {
+        Access::Public | Access::SignedIn => true,
+        Access::Applicant => viewer.role == Role::Applicant,
+        Access::Juror => viewer.role == Role::Juror,
+        Access::Organiser => viewer.role == Role::Organiser,
+    };
+    if allowed { Ok(()) } else { Err(Denied::Forbidden) }
+}
+
+/// A kommun's own data (its application): only its applicants. Jurors and
+/// organisers read applications through their rounds, never through this.
+pub fn may_act_for_kommun(viewer: &Viewer, kommun_kod: &str) -> bool {
+    viewer.role == Role::Applicant && viewer.kommun.as_ref().is_some_and(|(code, _)| code == kommun_kod)
+}
+
+/// A round's applications and reviews: its assigned jurors and the organisers.
+pub fn may_review_round(viewer: &Viewer, round_id: &str) -> bool {
+    match viewer.role {
+        Role::Organiser => true,
+        Role::Juror => viewer.jury_rounds.iter().any(|r| r == round_id),
+        Role::Applicant => false,
+    }
+}
+
+/// Rounds, people and invitations.
+pub fn may_manage(viewer: &Viewer) -> bool {
+    viewer.role == Role::Organiser
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(role: Role, kommun: Option<&str>, rounds: &[&str]) -> Viewer {
+        Viewer {
+            user_id: "u".into(),
+            name: "N".into(),
+            email: "n@example.se".into(),
+            role,
+            kommun: kommun.map(|k| (k.to_owned(), "Namn".to_owned())),
+            jury_rounds: rounds.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn anonymous_visitors_reach_only_public_things() {
+        assert_eq!(check(Access::Public, None), Ok(()));
+        for access in [Access::SignedIn, Access::Applicant, Access::Juror, Access::Organiser] {
+            assert_eq!(check(access, None), Err(Denied::NotSignedIn), "{access:?}");
+        }
+    }
+
+    #[test]
+    fn each_role_reaches_its_own_things_only() {
+        let applicant = person(Role::Applicant, Some("0880"), &[]);
+        let juror = person(Role::Juror, None, &["r1"]);
+        let organiser = person(Role::Organiser, None, &[]);
+        for (viewer, own) in [(&applicant, Access::Applicant), (&juror, Access::Juror), (&organiser, Access::Organiser)]
+        {
+            for access in [Access::Applicant, Access::Juror, Access::Organiser] {
+                let expected = if access == own { Ok(()) } else { Err(Denied::Forbidden) };
+                assert_eq!(check(access, Some(viewer)), expected, "{:?} asking for {access:?}", viewer.role);
+            }
+            assert_eq!(check(Access::SignedIn, Some(viewer)), Ok(()));
+            assert_eq!(check(Access::Public, Some(viewer)), Ok(()));
+        }
+    }
+
+    #[test]
+    fn an_applicant_acts_for_their_own_kommun_only() {
+        let kalmar = person(Role::Applicant, Some("0880"), &[]);
+        assert!(may_act_for_kommun(&kalmar, "0880"));
+        assert!(!may_act_for_kommun(&kalmar, "0182"), "Kalmar's applicant must not act for Nacka");
+        assert!(!may_act_for_kommun(&person(Role::Organiser, None, &[]), "0880"));
+        assert!(!may_act_for_kommun(&person(Role::Juror, None, &["r1"]), "0880"));
+    }
+
+    #[test]
+    fn a_juror_reviews_only_assigned_rounds() {
+        let juror = person(Role::Juror, None, &["r1"]);
+        assert!(may_review_round(&juror, "r1"));
+        assert!(!may_review_round(&juror, "r2"));
+        assert!(may_review_round(&person(Role::Organiser, None, &[]), "r2"));
+        assert!(!may_review_round(&person(Role::Applicant, Some("0880"), &[]), "r1"));
+    }
+
+    #[test]
+    fn only_organisers_manage() {
+        assert!(may_manage(&person(Role::Organiser, None, &[])));
+        assert!(!may_manage(&person(Role::Juror, None, &["r1"])));
+        assert!(!may_manage(&person(Role::Applicant, Some("0880"), &[])));
+    }
+}

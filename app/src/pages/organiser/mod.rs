@@ -1,0 +1,3 @@
+//! What organisers use: people now; rounds follow.
+
+pub mod people;

@@ -1,0 +1,108 @@
+use crate::{
+    api::people::{PeopleOverview, people},
+    components::{
+        error_page::ErrorPage,
+        form::{PortalForm, RadioField, SubmitButton, TextField},
+    },
+    domain::account::{PersonName, Role},
+    i18n::texts,
+    pages::account::DoneNotice,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/arrangor/personer`: everyone with an account, open invitations, and the invitation form.
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let t = texts();
+    let data = OnceResource::new(people());
+    view! {
+        <Title text=t.a.people_title />
+        <div class="wrap page">
+            <h1>{t.a.people_title}</h1>
+            <DoneNotice />
+            <Suspense>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+                        Ok(p) => view! { <PeopleLists people=p /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn PeopleLists(people: PeopleOverview) -> impl IntoView {
+    let t = texts();
+    let when = t.long_date_time;
+    let PeopleOverview { people, invitations, rounds } = people;
+    let roles = vec![
+        (Role::Juror.code().to_owned(), t.a.role_juror.to_owned()),
+        (Role::Organiser.code().to_owned(), t.a.role_organiser.to_owned()),
+    ];
+    let round_options: Vec<(String, String)> = rounds;
+    view! {
+        <section aria-labelledby="bjud-in-rubrik">
+            <h2 id="bjud-in-rubrik">{t.a.invite_heading}</h2>
+            <p>{t.a.invite_intro}</p>
+            <PortalForm action="/api/invite" id="bjud-in">
+                <TextField name="name" label=t.a.name autocomplete="off" required=true maxlength=PersonName::MAX_CHARS />
+                <TextField name="email" label=t.a.email kind="email" autocomplete="off" required=true />
+                <RadioField name="role" legend=t.a.role options=roles.clone() />
+                <RadioField name="round" legend=t.a.invite_round options=round_options.clone() />
+                <SubmitButton label=t.a.invite_button />
+            </PortalForm>
+        </section>
+        <section aria-labelledby="inbjudningar">
+            <h2 id="inbjudningar">{t.a.invitations_heading}</h2>
+            {if invitations.is_empty() {
+                view! { <p>{t.a.invitations_none}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="inbjudningar">
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{t.a.name}</th><th scope="col">{t.a.email}</th>
+                                <th scope="col">{t.a.role}</th><th scope="col">{t.a.invite_round}</th>
+                                <th scope="col">{t.a.invited_by}</th><th scope="col">{t.a.valid_until}</th>
+                            </tr></thead>
+                            <tbody>
+                                {invitations.into_iter().map(|i| view! {
+                                    <tr>
+                                        <td>{i.name}</td><td>{i.email}</td><td>{t.a.role_name(i.role)}</td>
+                                        <td>{i.round_title.unwrap_or_else(|| "–".into())}</td>
+                                        <td>{i.invited_by.unwrap_or_else(|| "–".into())}</td>
+                                        <td>{if i.expired { t.a.expired.to_owned() } else { when(i.expires_local) }}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="konton">
+            <h2 id="konton">{t.a.accounts_heading}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="konton">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{t.a.name}</th><th scope="col">{t.a.email}</th><th scope="col">{t.a.role}</th>
+                        <th scope="col">{t.a.kommun}</th><th scope="col">{t.a.email_confirmed}</th><th scope="col">{t.a.created}</th>
+                    </tr></thead>
+                    <tbody>
+                        {people.into_iter().map(|p| view! {
+                            <tr>
+                                <td>{p.name}</td><td>{p.email}</td><td>{t.a.role_name(p.role)}</td>
+                                <td>{p.kommun.unwrap_or_else(|| "–".into())}</td>
+                                <td>{if p.email_confirmed { t.a.yes } else { t.a.no }}</td>
+                                <td>{when(p.created_local)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

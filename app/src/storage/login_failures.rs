@@ -1,0 +1,47 @@
+//! Failed log-ins, kept for a day, counted to throttle guessing.
+
+use super::{Db, from_db_time, to_db_time};
+use chrono::{DateTime, Duration, Utc};
+use sqlx::{AnyConnection, Row};
+
+pub async fn record(db: &Db, keys: &[&str], now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let mut tx = db.pool().begin().await?;
+    for key in keys {
+        sqlx::query("INSERT INTO login_failures (throttle_key, failed_at) VALUES ($1, $2)")
+            .bind(*key)
+            .bind(to_db_time(now))
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1 AND failed_at < $2")
+            .bind(*key)
+            .bind(to_db_time(now - Duration::days(1)))
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// The failures under `key` since `since`, newest first.
+pub async fn since(db: &Db, key: &str, since: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
+    sqlx::query(
+        "SELECT failed_at FROM login_failures WHERE throttle_key = $1 AND failed_at >= $2 ORDER BY failed_at DESC",
+    )
+    .bind(key)
+    .bind(to_db_time(since))
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| from_db_time(&r.try_get::<String, _>("failed_at")?))
+    .collect()
+}
+
+pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1").bind(key).execute(db.pool()).await?;
+    Ok(())
+}
+
+/// Forgets an account's failures when the account is deleted.
+pub async fn delete_for(conn: &mut AnyConnection, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1").bind(key).execute(conn).await?;
+    Ok(())
+}

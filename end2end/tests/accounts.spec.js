@@ -1,0 +1,298 @@
+// Accounts, as an applicant meets them: sign up, confirm the address by the
+// e-mailed link, log in and out, choose a new password, with and without
+// JavaScript. The e-mails are read from the portal's outbox folder (OUTBOX_DIR).
+const { test: base, expect } = require('@playwright/test');
+const {
+  watchConsole,
+  expectNoAxeViolations,
+  trackFormHydration,
+  waitForFormHydration,
+  waitForMailLink,
+} = require('./helpers');
+
+const PASSWORD = 'tre gröna äpplen i Kalmar';
+const NEW_PASSWORD = 'fyra blå båtar vid Kalmarsund';
+
+/** An address no earlier run has used: the database outlives a test run. */
+function uniqueEmail(who) {
+  return `${who}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@kalmar.se`;
+}
+
+async function signUp(page, { name, email, kommun = 'Kalmar', password = PASSWORD }) {
+  if (!/\/registrera$/.test(page.url())) await page.goto('/registrera');
+  await page.getByLabel('Namn').fill(name);
+  await page.getByLabel('E-postadress i tjänsten').fill(email);
+  await page.getByLabel('Kommun').fill(kommun);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+}
+
+async function confirmByMail(page, email, exclude = []) {
+  const link = await waitForMailLink(email, 'bekrafta', { exclude });
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekräfta e-postadressen');
+  await page.getByRole('button', { name: 'Bekräfta e-postadressen' }).click();
+  await expect(page).toHaveURL(/\/logga-in\?klart=bekraftad$/);
+  await expect(page.getByRole('status')).toHaveText('Din e-postadress är bekräftad. Nu kan du logga in.');
+  return link;
+}
+
+async function logIn(page, { email, password }) {
+  if (!/\/logga-in/.test(page.url())) await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+/** A confirmed applicant in Kalmar, made through the pages in a browser of its own. */
+async function createConfirmedAccount(browser, who) {
+  const account = { name: `${who} Testsson`, email: uniqueEmail(who.toLowerCase()), password: PASSWORD };
+  const context = await browser.newContext({ baseURL: process.env.BASE_URL, locale: 'sv-SE' });
+  try {
+    const page = await context.newPage();
+    await signUp(page, account);
+    await expect(page).toHaveURL(/\/registrera\/skickat$/);
+    await confirmByMail(page, account.email);
+  } finally {
+    await context.close();
+  }
+  return account;
+}
+
+const test = base.extend({
+  // One confirmed account per worker, for the tests that only need to be logged in.
+  account: [async ({ browser }, use) => use(await createConfirmedAccount(browser, 'Fixtur')), { scope: 'worker' }],
+  page: async ({ page }, use) => {
+    await trackFormHydration(page);
+    await use(page);
+  },
+});
+
+test('an applicant signs up, confirms the address from the e-mail and logs in', async ({ page }) => {
+  const problems = watchConsole(page);
+  const email = uniqueEmail('anna');
+  const name = 'Anna Andersson';
+
+  await page.goto('/registrera');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skapa konto');
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Logga in' })).toBeVisible();
+  await waitForFormHydration(page, 'registrera');
+  await page.getByLabel('Namn').fill(name);
+  await page.getByLabel('E-postadress i tjänsten').fill(email);
+  await page.getByLabel('Kommun').fill('Kalmar');
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await expect(page).toHaveURL(/\/registrera\/skickat$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekräfta din e-postadress');
+  const firstLink = await waitForMailLink(email, 'bekrafta');
+
+  // Before the address is confirmed the log-in is refused, and a new link is sent.
+  await page.goto('/logga-in');
+  await waitForFormHydration(page, 'logga-in');
+  await logIn(page, { email, password: PASSWORD });
+  await expect(page.getByRole('alert')).toContainText('Du behöver bekräfta din e-postadress innan du loggar in');
+  await expect(page).toHaveURL(/\/logga-in$/);
+
+  // The new link works; the first one was replaced by it.
+  await confirmByMail(page, email, [firstLink]);
+  await page.goto(firstLink);
+  await page.getByRole('button', { name: 'Bekräfta e-postadressen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Länken fungerar inte längre');
+
+  await logIn(page, { email, password: PASSWORD });
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitt konto');
+  await expect(page.getByRole('banner').getByText(name, { exact: true })).toBeVisible();
+  await expect(page.getByRole('banner').getByText('sökande, Kalmar', { exact: true })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('logging in shows who is in the header, logging out ends it', async ({ page, account }) => {
+  const problems = watchConsole(page);
+  await page.goto('/logga-in');
+  await waitForFormHydration(page, 'logga-in');
+  await logIn(page, { email: account.email, password: 'fel lösenord helt enkelt' });
+  await expect(page.getByRole('alert')).toContainText('Fel e-postadress eller lösenord.');
+  await expect(page).toHaveURL(/\/logga-in$/);
+  await expect(page.getByLabel('E-postadress')).toHaveValue(account.email);
+
+  await page.getByLabel('Lösenord').fill(account.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitt konto');
+  const header = page.getByRole('banner');
+  await expect(header.getByText(account.name, { exact: true })).toBeVisible();
+  await expect(header.getByText('sökande, Kalmar', { exact: true })).toBeVisible();
+  await expect(header.getByRole('navigation').getByRole('link', { name: 'Mitt konto' })).toBeVisible();
+  await expect(header.getByRole('link', { name: 'Logga in' })).toHaveCount(0);
+  await expect(page.getByRole('main')).toContainText(account.email);
+
+  await waitForFormHydration(page, 'logga-ut');
+  await header.getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page).toHaveURL(/\/logga-in\?klart=utloggad$/);
+  await expect(page.getByRole('status')).toHaveText('Du är utloggad.');
+  await expect(header.getByRole('link', { name: 'Logga in' })).toBeVisible();
+  await expect(header.getByRole('button', { name: 'Logga ut' })).toHaveCount(0);
+  await expect(header.getByRole('link', { name: 'Mitt konto' })).toHaveCount(0);
+
+  await page.goto('/konto');
+  await expect(page).toHaveURL(/\/logga-in\?tillbaka=(\/|%2F)konto$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Logga in');
+  expect(problems).toEqual([]);
+});
+
+test('a forgotten password is replaced through the e-mailed link, which works once', async ({ page, browser }) => {
+  const problems = watchConsole(page);
+  const account = await createConfirmedAccount(browser, 'Glomsk');
+
+  await page.goto('/logga-in');
+  await page.getByRole('link', { name: 'Glömt lösenord?' }).click();
+  await expect(page).toHaveURL(/\/glomt-losenord$/);
+  await waitForFormHydration(page, 'glomt-losenord');
+  await page.getByLabel('E-postadress').fill(account.email);
+  await page.getByRole('button', { name: 'Skicka länk' }).click();
+  await expect(page).toHaveURL(/\/glomt-losenord\/skickat$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Titta i din e-post');
+
+  const link = await waitForMailLink(account.email, 'aterstall');
+  await page.goto(link);
+  await waitForFormHydration(page, 'aterstall');
+  await page.getByLabel('Nytt lösenord').fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Spara nytt lösenord' }).click();
+  await expect(page).toHaveURL(/\/logga-in\?klart=aterstallt$/);
+  await expect(page.getByRole('status')).toHaveText('Ditt nya lösenord är sparat. Logga in med det.');
+
+  await logIn(page, { email: account.email, password: NEW_PASSWORD });
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitt konto');
+
+  await page.goto(link);
+  await waitForFormHydration(page, 'aterstall');
+  await page.getByLabel('Nytt lösenord').fill('fem gula cyklar på Öland');
+  await page.getByRole('button', { name: 'Spara nytt lösenord' }).click();
+  await expect(page.getByRole('alert')).toContainText('Länken fungerar inte längre');
+  await expect(page).toHaveURL(link);
+  expect(problems).toEqual([]);
+});
+
+test('mistakes in the sign-up form are shown beside the fields without a reload', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/registrera');
+  await waitForFormHydration(page, 'registrera');
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+  await page.getByLabel('Namn').fill('Anna Andersson');
+  await page.getByLabel('E-postadress i tjänsten').fill('anna');
+  await page.getByLabel('Kommun').fill('Atlantis');
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/sign_up'));
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  expect((await posted).headers().accept).toContain('application/json');
+
+  const summary = page.getByRole('alert');
+  await expect(summary.getByRole('heading')).toHaveText('Formuläret behöver rättas');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Ange en e-postadress, till exempel namn@kommun.se.' })).toHaveAttribute(
+    'href',
+    '#email',
+  );
+  await expect(page.getByLabel('E-postadress i tjänsten')).toHaveAccessibleDescription(
+    /Ange en e-postadress, till exempel namn@kommun\.se\./,
+  );
+  await expect(page.getByLabel('E-postadress i tjänsten')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Kommun')).toHaveAccessibleDescription(/Det finns ingen kommun som heter ”Atlantis”/);
+  await expect(page.getByLabel('Namn')).toHaveValue('Anna Andersson');
+  await expect(page.getByLabel('Namn')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/registrera$/);
+  expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+
+  // A common password is refused too, and the mistakes already fixed go away.
+  await page.getByLabel('E-postadress i tjänsten').fill(uniqueEmail('anna'));
+  await page.getByLabel('Kommun').fill('Kalmar');
+  await page.getByLabel('Lösenord').fill('lösenord1234');
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await expect(page.getByLabel('Lösenord')).toHaveAccessibleDescription(/Lösenordet är för vanligt/);
+  await expect(summary.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByLabel('Kommun')).not.toHaveAttribute('aria-invalid', 'true');
+  expect(problems).toEqual([]);
+});
+
+test('an address that already has an account is refused at sign-up', async ({ page, account }) => {
+  await page.goto('/registrera');
+  await waitForFormHydration(page, 'registrera');
+  await signUp(page, { name: 'Anna Dubblett', email: account.email, password: 'sju små grodor i Kalmar' });
+  await expect(page.getByRole('alert')).toContainText('Det finns redan ett konto med den här e-postadressen.');
+  await expect(page).toHaveURL(/\/registrera$/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('mistakes in the sign-up form come back with the page, what was typed kept', async ({ page }) => {
+    await signUp(page, { name: 'Anna Andersson', email: 'anna', kommun: 'Atlantis' });
+    await expect(page).toHaveURL(/\/registrera$/);
+    const summary = page.getByRole('alert');
+    await expect(summary.getByRole('heading')).toHaveText('Formuläret behöver rättas');
+    await expect(summary).toContainText('Ange en e-postadress, till exempel namn@kommun.se.');
+    await expect(page.getByLabel('E-postadress i tjänsten')).toHaveAccessibleDescription(
+      /Ange en e-postadress, till exempel namn@kommun\.se\./,
+    );
+    await expect(page.getByLabel('Kommun')).toHaveAccessibleDescription(/Det finns ingen kommun som heter ”Atlantis”/);
+    await expect(page.getByLabel('Namn')).toHaveValue('Anna Andersson');
+    await expect(page.getByLabel('E-postadress i tjänsten')).toHaveValue('anna');
+    await expect(page.getByLabel('Kommun')).toHaveValue('Atlantis');
+    await expect(page.getByLabel('Lösenord')).toHaveValue('');
+
+    // The messages are shown once: a fresh visit has a clean form.
+    await page.goto('/registrera');
+    await expect(page.getByRole('alert')).toBeHidden();
+    await expect(page.getByLabel('Namn')).toHaveValue('');
+  });
+
+  test('signing up, confirming and logging in work by plain form posts', async ({ page }) => {
+    const email = uniqueEmail('utan-js');
+    await signUp(page, { name: 'Bertil Utan', email });
+    await expect(page).toHaveURL(/\/registrera\/skickat$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekräfta din e-postadress');
+    await confirmByMail(page, email);
+    await logIn(page, { email, password: 'inte mitt lösenord alls' });
+    await expect(page.getByRole('alert')).toContainText('Fel e-postadress eller lösenord.');
+    await logIn(page, { email, password: PASSWORD });
+    await expect(page).toHaveURL(/\/konto$/);
+    await expect(page.getByRole('banner').getByText('Bertil Utan', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await expect(page).toHaveURL(/\/logga-in\?klart=utloggad$/);
+    await expect(page.getByRole('status')).toHaveText('Du är utloggad.');
+  });
+});
+
+for (const path of ['/logga-in', '/registrera', '/glomt-losenord']) {
+  test(`${path} has no WCAG 2.1 AA violations`, async ({ page }) => {
+    const problems = watchConsole(page);
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+}
+
+test('/registrera with its error messages showing has no WCAG 2.1 AA violations', async ({ page }) => {
+  await page.goto('/registrera');
+  await waitForFormHydration(page, 'registrera');
+  await signUp(page, { name: '', email: 'anna', kommun: 'Atlantis', password: 'kort' });
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText('Formuläret behöver rättas');
+  await expectNoAxeViolations(page);
+});
+
+for (const path of ['/konto', '/konto/mina-uppgifter', '/konto/radera']) {
+  test(`${path}, logged in, has no WCAG 2.1 AA violations`, async ({ page, account }) => {
+    const problems = watchConsole(page);
+    await page.goto(`/logga-in?tillbaka=${path}`);
+    await logIn(page, account);
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('banner').getByText(account.name, { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+}
