@@ -41,7 +41,8 @@ log "browser tests (Chromium)"
 port="$(free_port)"
 # A fixed clock in the open application window, so the tests do not change
 # meaning when the real deadline passes.
-DATABASE_URL="sqlite://$work/portal.db" PORTAL_ADDR="127.0.0.1:$port" PORTAL_OUTBOX_DIR="$work/outbox" \
+DATABASE_URL="sqlite://$work/portal.db" PORTAL_ADDR="127.0.0.1:$port" PORTAL_BASE_URL="http://127.0.0.1:$port" \
+  PORTAL_OUTBOX_DIR="$work/outbox" \
   PORTAL_FIXED_TIME=2027-01-10T10:00:00Z "$ROOT/target/debug/portal" serve > "$work/portal.log" 2>&1 &
 portal_pid=$!
 healthy=""
@@ -57,7 +58,8 @@ e2e_status=0
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
-  BASE_URL="http://127.0.0.1:$port" npx playwright test
+  # The browser tests read the mail the portal writes to its outbox (no SMTP here).
+  BASE_URL="http://127.0.0.1:$port" OUTBOX_DIR="$work/outbox" npx playwright test
 ) 2>&1 | tee "$work/e2e.log" || e2e_status=$?
 [ "$e2e_status" -eq 0 ] || { echo "--- portal log"; tail -n 50 "$work/portal.log"; exit "$e2e_status"; }
 

@@ -3,11 +3,14 @@
 use app::{
     auth::password::{PasswordHasher, check_new_password},
     config::Settings,
-    domain::account::{AccountError, Email, PersonName, Role},
+    domain::{
+        account::{AccountError, Email, PersonName, Role},
+        kommun::Kommunkod,
+    },
     mail::{self, OutgoingMail},
     state::Clock,
     storage::{
-        self,
+        self, Db,
         users::{InsertUserError, NewUser},
     },
 };
@@ -41,6 +44,10 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Add demo accounts (an organiser, an applicant of Kalmar, a juror of the
+    /// current round), all with the password DEMO_PASSWORD; kept if they exist.
+    /// For trying the portal out, never for a real deployment.
+    SeedDemo,
     /// Send a test e-mail through the configured SMTP server (or the outbox folder).
     SendTestMail {
         /// The address to send it to.
@@ -69,6 +76,7 @@ async fn main() -> ExitCode {
         Command::Migrate => startup::open_database(&settings).await.map(|_| ()),
         Command::SendTestMail { to } => send_test_mail(settings, &to).await,
         Command::CreateOrganiser { email, name } => create_organiser(settings, &email, &name).await,
+        Command::SeedDemo => seed_demo(settings).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -119,24 +127,61 @@ async fn create_organiser(settings: Settings, email: &str, name: &str) -> Result
     check_new_password(&password, &personal).map_err(invalid)?;
 
     let db = startup::open_database(&settings).await?;
-    let hash = PasswordHasher::default().hash(&password).await.map_err(|e| StartError::Input(e.to_string()))?;
-    let now = Clock::System.now();
-    let user = NewUser {
-        email: &email,
-        name: &name,
-        phone: None,
-        role: Role::Organiser,
-        kommun: None,
-        password_hash: &hash,
-        email_confirmed_at: Some(now),
-    };
-    let mut tx = db.pool().begin().await?;
-    storage::users::insert(&mut tx, &user, now).await.map_err(|e| match e {
+    insert_confirmed(&db, &email, &name, Role::Organiser, None, &password).await.map_err(|e| match e {
         InsertUserError::EmailTaken => StartError::Input(format!("det finns redan ett konto för {email}")),
         InsertUserError::Database(e) => StartError::Database(e),
     })?;
-    tx.commit().await?;
     println!("created organiser {email}");
+    Ok(())
+}
+
+/// An account whose address is known to work, ready to log in.
+async fn insert_confirmed(
+    db: &Db,
+    email: &Email,
+    name: &PersonName,
+    role: Role,
+    kommun: Option<&Kommunkod>,
+    password: &str,
+) -> Result<String, InsertUserError> {
+    let hash = PasswordHasher::default().hash(password).await.map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+    let now = Clock::System.now();
+    let user = NewUser { email, name, phone: None, role, kommun, password_hash: &hash, email_confirmed_at: Some(now) };
+    let mut tx = db.pool().begin().await?;
+    let id = storage::users::insert(&mut tx, &user, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The password of every demo account (README: "Try it").
+const DEMO_PASSWORD: &str = "demo vid Kalmarsund 2027";
+
+async fn seed_demo(settings: Settings) -> Result<(), StartError> {
+    let db = startup::open_database(&settings).await?;
+    let kalmar = Kommunkod::parse("0880").map_err(|e| StartError::Input(e.to_string()))?;
+    let demo = [
+        ("arrangor@demo.example.se", "Eva Arrangör", Role::Organiser, None),
+        ("sokande@kalmar.demo.example.se", "Anna Sökande", Role::Applicant, Some(&kalmar)),
+        ("jury@demo.example.se", "Jonas Jurymedlem", Role::Juror, None),
+    ];
+    let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
+    for (email, name, role, kommun) in demo {
+        let invalid = |e: AccountError| StartError::Input(e.to_string());
+        let (email, name) = (Email::parse(email).map_err(invalid)?, PersonName::parse(name).map_err(invalid)?);
+        match insert_confirmed(&db, &email, &name, role, kommun, DEMO_PASSWORD).await {
+            Ok(id) => {
+                if role == Role::Juror
+                    && let Some(round) = &round
+                {
+                    let mut conn = db.pool().acquire().await?;
+                    storage::jury::assign(&mut conn, &round.id, &id).await?;
+                }
+                println!("demo account {email} ({}), password: {DEMO_PASSWORD}", role.code());
+            }
+            Err(InsertUserError::EmailTaken) => println!("demo account {email} exists, password: {DEMO_PASSWORD}"),
+            Err(InsertUserError::Database(e)) => return Err(e.into()),
+        }
+    }
     Ok(())
 }
 

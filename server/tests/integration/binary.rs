@@ -138,3 +138,28 @@ async fn the_first_organiser_is_created_with_a_password_from_stdin_never_from_ar
     let hasher = app::auth::password::PasswordHasher::default();
     assert!(hasher.verify("tre gröna äpplen i Kalmar", &user.password_hash).await.unwrap());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_demo_gives_every_role_a_login_once_however_often_it_runs() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let seed = || portal().env("DATABASE_URL", &db.url).arg("seed-demo").output().unwrap();
+    let first = seed();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let said = String::from_utf8_lossy(&first.stdout);
+    assert!(said.contains("arrangor@demo.example.se (arrangor), password: demo vid Kalmarsund 2027"), "{said}");
+    let again = seed();
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("jury@demo.example.se exists"));
+
+    let test_db = app::storage::Db::connect(&db.url).await.unwrap();
+    let users = app::storage::users::list(&test_db).await.unwrap();
+    assert_eq!(users.len(), 3, "kept, not duplicated");
+    let hasher = app::auth::password::PasswordHasher::default();
+    for user in &users {
+        assert!(hasher.verify("demo vid Kalmarsund 2027", &user.password_hash).await.unwrap(), "{}", user.email);
+    }
+    let applicant = users.iter().find(|u| u.role == app::domain::account::Role::Applicant).unwrap();
+    assert_eq!(applicant.kommun_kod.as_deref(), Some("0880"));
+    let juror = users.iter().find(|u| u.role == app::domain::account::Role::Juror).unwrap();
+    assert_eq!(app::storage::jury::rounds_of(&test_db, &juror.id).await.unwrap().len(), 1);
+}

@@ -137,3 +137,55 @@ async fn without_smtp_mail_is_written_to_the_outbox_folder() {
     let eml = std::fs::read_to_string(&files[0]).unwrap();
     assert!(eml.contains("To: anna@kalmar.se"));
 }
+
+/// The link as a mail program shows it: the raw message may wrap long lines
+/// (quoted-printable soft breaks) and escape "=".
+fn link_in_delivered(raw: &str, base_url: &str, prefix: &str) -> String {
+    let unwrapped = raw.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    crate::common::link_path(&unwrapped, base_url, prefix)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_confirmation_and_reset_links_delivered_by_smtp_work() {
+    for backend in BACKENDS {
+        let portal = crate::common::TestPortal::start(backend, Clock::Fixed(at("2027-01-10T10:00:00Z"))).await;
+        let sink = SmtpSink::running().await;
+        let transport = Transport::new(Some(&sink.url()), std::path::Path::new("/nonexistent")).unwrap();
+        let deliver = || deliver_due(&portal.db, &transport, FROM, Clock::Fixed(at("2027-01-10T10:00:00Z")), || true);
+
+        let mut browser = portal.browser();
+        let fields = [
+            ("name", "Karin Lund"),
+            ("email", "karin@vaxjo.se"),
+            ("phone", "0470-410 00"),
+            ("kommun", "Växjö"),
+            ("password", crate::common::PASSWORD),
+        ];
+        let signed_up = browser.submit("/registrera", "/api/sign_up", &fields).await;
+        assert_eq!(signed_up.location().as_deref(), Some("/registrera/skickat"), "{backend:?}");
+        assert_eq!(deliver().await.unwrap().sent, 1);
+        let received = sink.messages();
+        assert_eq!(received.len(), 1);
+        assert!(received[0].contains("Subject: =?utf-8?") || received[0].contains("Subject: Bekr"), "{}", received[0]);
+        assert!(received[0].contains("text/plain") && received[0].contains("text/html"), "both parts");
+        let link = link_in_delivered(&received[0], &portal.base_url, "/bekrafta/");
+        let token = link.trim_start_matches("/bekrafta/").to_owned();
+        let confirmed = browser.submit(&link, "/api/confirm_email", &[("token", &token)]).await;
+        assert_eq!(confirmed.location().as_deref(), Some("/logga-in?klart=bekraftad"), "{backend:?}");
+
+        browser.submit("/glomt-losenord", "/api/request_reset", &[("email", "karin@vaxjo.se")]).await;
+        assert_eq!(deliver().await.unwrap().sent, 1);
+        let received = sink.messages();
+        let reset_mail = received.iter().find(|m| m.contains("/aterstall/")).expect("the reset mail arrived");
+        let link = link_in_delivered(reset_mail, &portal.base_url, "/aterstall/");
+        let token = link.trim_start_matches("/aterstall/").to_owned();
+        let reset = browser
+            .submit(&link, "/api/reset_password", &[("token", &token), ("password", "fem röda bussar i Växjö")])
+            .await;
+        assert_eq!(reset.location().as_deref(), Some("/logga-in?klart=aterstallt"), "{backend:?}");
+        let logged_in = browser
+            .submit("/logga-in", "/api/log_in", &[("email", "karin@vaxjo.se"), ("password", "fem röda bussar i Växjö")])
+            .await;
+        assert_eq!(logged_in.location().as_deref(), Some("/konto"), "{backend:?}");
+    }
+}
