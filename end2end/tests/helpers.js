@@ -49,9 +49,16 @@ async function trackFormHydration(page) {
 
 /** Resolves once the form with this id submits by JavaScript (needs `trackFormHydration`). */
 async function waitForFormHydration(page, formId) {
-  const tracked = await page.evaluate(() => window.__e2eHydratedForms !== undefined);
-  if (!tracked) throw new Error('call trackFormHydration(page) before the first page.goto');
-  await page.waitForFunction((id) => window.__e2eHydratedForms.has(id), formId, { timeout: 10_000 });
+  try {
+    // Polled again in the new document if a navigation is still under way.
+    await page.waitForFunction((id) => window.__e2eHydratedForms?.has(id), formId, { timeout: 10_000 });
+  } catch (err) {
+    const tracked = await page.evaluate(() => window.__e2eHydratedForms !== undefined).catch(() => false);
+    if (!tracked) throw new Error('call trackFormHydration(page) before the first page.goto');
+    throw new Error(
+      `form #${formId} on ${page.url()} never got its JavaScript submit handler: hydration failed or did not run (${err.message})`,
+    );
+  }
 }
 
 // ---------------------------------------------------------------------------

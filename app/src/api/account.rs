@@ -36,7 +36,7 @@ pub struct PersonalData {
     pub failed_log_ins: usize,
 }
 
-#[server(endpoint = "kommun_list")]
+#[server(endpoint = "kommun_list", input = leptos::server_fn::codec::GetUrl)]
 pub async fn kommun_list() -> Result<Vec<Kommun>, AppError> {
     Ok(crate::storage::kommuner::list(&crate::state::db()?).await?)
 }
@@ -77,12 +77,12 @@ pub async fn reset_password(token: String, password: String) -> Result<FormReply
     Ok(ssr::reset_password(token, password).await)
 }
 
-#[server(endpoint = "my_account")]
+#[server(endpoint = "my_account", input = leptos::server_fn::codec::GetUrl)]
 pub async fn my_account() -> Result<AccountView, AppError> {
     ssr::my_account().await
 }
 
-#[server(endpoint = "my_data")]
+#[server(endpoint = "my_data", input = leptos::server_fn::codec::GetUrl)]
 pub async fn my_data() -> Result<PersonalData, AppError> {
     ssr::my_data().await
 }

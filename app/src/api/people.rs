@@ -46,7 +46,7 @@ pub struct InvitationView {
     pub invited_by: Option<String>,
 }
 
-#[server(endpoint = "people")]
+#[server(endpoint = "people", input = leptos::server_fn::codec::GetUrl)]
 pub async fn people() -> Result<PeopleOverview, AppError> {
     ssr::people().await
 }
@@ -56,7 +56,7 @@ pub async fn invite(name: String, email: String, role: String, round: Option<Str
     Ok(ssr::invite(name, email, role, round).await)
 }
 
-#[server(endpoint = "invitation")]
+#[server(endpoint = "invitation", input = leptos::server_fn::codec::GetUrl)]
 pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppError> {
     ssr::invitation(token).await
 }

@@ -36,7 +36,7 @@ impl PublicRound {
     }
 }
 
-#[server(endpoint = "current_round")]
+#[server(endpoint = "current_round", input = leptos::server_fn::codec::GetUrl)]
 pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;
@@ -45,7 +45,7 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     Ok(round.map(|r| PublicRound::new(r, now)))
 }
 
-#[server(endpoint = "past_winners")]
+#[server(endpoint = "past_winners", input = leptos::server_fn::codec::GetUrl)]
 pub async fn past_winners() -> Result<Vec<PastWinner>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;

@@ -21,17 +21,17 @@ fn form_state() -> FormState {
 }
 
 #[cfg(feature = "ssr")]
-fn csrf_token() -> String {
+pub(crate) fn csrf_token() -> String {
     crate::auth::csrf_token().unwrap_or_default()
 }
 
 #[cfg(feature = "hydrate")]
-fn csrf_token() -> String {
+pub(crate) fn csrf_token() -> String {
     client::csrf_cookie().unwrap_or_default()
 }
 
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-fn csrf_token() -> String {
+pub(crate) fn csrf_token() -> String {
     String::new()
 }
 
@@ -347,9 +347,12 @@ mod client {
                 }
             };
             problems.set(Some(shown));
-            if let Some(el) = summary.get_untracked() {
-                let _ = el.focus();
-            }
+            // After the summary has been shown: a hidden element cannot take focus.
+            request_animation_frame(move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                }
+            });
         });
     }
 }

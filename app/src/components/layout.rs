@@ -1,5 +1,5 @@
 use crate::{
-    components::form::{PortalForm, SubmitButton},
+    components::form::csrf_token,
     domain::{access::Viewer, account::Role},
     i18n::{switch_language_href, texts},
 };
@@ -83,12 +83,15 @@ fn WhoIsLoggedIn(viewer: Option<Viewer>) -> impl IntoView {
                 <div class="who">
                     <p>
                         <span class="visually-hidden">{t.a.signed_in_as}" "</span>
-                        <strong>{v.name.clone()}</strong>
+                        <strong>{v.name.clone()}</strong>" "
                         <span class="who-role">{format!("{}{place}", t.a.role_name(v.role))}</span>
                     </p>
-                    <PortalForm action="/api/log_out" id="logga-ut">
-                        <SubmitButton label=t.a.log_out_button />
-                    </PortalForm>
+                    // A plain form: log-out has no problems to show, and a form
+                    // resource in the header would upset hydration of the page's own.
+                    <form method="post" action="/api/log_out" class="portal-form">
+                        <input type="hidden" name="csrf" value=csrf_token() />
+                        <button type="submit" class="button">{t.a.log_out_button}</button>
+                    </form>
                 </div>
             }
             .into_any()
