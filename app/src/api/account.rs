@@ -203,7 +203,7 @@ pub mod ssr {
             }
             let hash = state.hasher.hash(&password).await?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             let new = users::NewUser {
                 email: &email,
                 name: &name,
@@ -222,7 +222,7 @@ pub mod ssr {
                 Err(users::InsertUserError::Database(e)) => return Err(e.into()),
             };
             queue_confirmation(&mut tx, &state, &id, email.as_str(), name.as_str(), now).await?;
-            tx.commit().await.map_err(AppError::from)?;
+            tx.commit().await?;
             tracing::info!(user = %id, kommun = %kommun.kod, "applicant signed up");
             Ok(Ok("/registrera/skickat".to_owned()))
         })
@@ -240,7 +240,7 @@ pub mod ssr {
         run(&page, problems.clone(), async move {
             let state = state::state()?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             let taken = if secret::is_token_shaped(&token) {
                 storage::tokens::take(&mut tx, &secret::hash_token(&token), Purpose::ConfirmEmail, now).await?
             } else {
@@ -251,7 +251,7 @@ pub mod ssr {
                 return Ok(Err(problems));
             };
             users::confirm_email(&mut tx, &user_id, now).await?;
-            tx.commit().await.map_err(AppError::from)?;
+            tx.commit().await?;
             Ok(Ok("/logga-in?klart=bekraftad".to_owned()))
         })
         .await
@@ -317,10 +317,10 @@ pub mod ssr {
                     return Ok(Err(problems));
                 }
             };
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             if !user.email_confirmed {
                 queue_confirmation(&mut tx, &state, &user.id, &user.email, &user.name, now).await?;
-                tx.commit().await.map_err(AppError::from)?;
+                tx.commit().await?;
                 problems.add("", Problem::NotConfirmed);
                 return Ok(Err(problems));
             }
@@ -329,7 +329,7 @@ pub mod ssr {
                 storage::sessions::delete(&state.db, &old.id_hash).await?;
             }
             let id = session::start(&mut tx, &user.id, now).await?;
-            tx.commit().await.map_err(AppError::from)?;
+            tx.commit().await?;
             storage::login_failures::clear(&state.db, &throttle_keys(email.as_str()).0).await?;
             set_cookie(&session::cookie(&id, state.settings.uses_https()));
             tracing::info!(user = %user.id, "logged in");
@@ -362,7 +362,7 @@ pub mod ssr {
             if let Some(user) = users::find_by_email(&state.db, &email).await? {
                 let now = state.clock.now();
                 let token = secret::new_token();
-                let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+                let mut tx = state.db.pool().begin().await?;
                 storage::tokens::void_for_user(&mut tx, &user.id, Purpose::ResetPassword, now).await?;
                 storage::tokens::insert(
                     &mut tx,
@@ -375,7 +375,7 @@ pub mod ssr {
                 .await?;
                 let mail = messages::reset_password(&user.email, &user.name, &state.settings.base_url, &token);
                 mail_queue::enqueue(&mut tx, &mail, now).await?;
-                tx.commit().await.map_err(AppError::from)?;
+                tx.commit().await?;
             }
             Ok(Ok("/glomt-losenord/skickat".to_owned()))
         })
@@ -405,7 +405,7 @@ pub mod ssr {
                 return Ok(Err(problems));
             }
             let new_hash = state.hasher.hash(&password).await?;
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             if storage::tokens::take(&mut tx, &hash, Purpose::ResetPassword, now).await?.is_none() {
                 problems.add("", Problem::LinkInvalid);
                 return Ok(Err(problems));
@@ -414,17 +414,22 @@ pub mod ssr {
             // The link came to the mailbox, which proves the address.
             users::confirm_email(&mut tx, &user.id, now).await?;
             storage::sessions::delete_for_user(&mut tx, &user.id).await?;
-            mail_queue::enqueue(
-                &mut tx,
-                &messages::password_changed(&user.email, &user.name, &state.settings.base_url),
-                now,
-            )
-            .await?;
-            tx.commit().await.map_err(AppError::from)?;
+            queue_password_changed(&mut tx, &state, &user, now).await?;
+            tx.commit().await?;
             tracing::info!(user = %user.id, "password reset");
             Ok(Ok("/logga-in?klart=aterstallt".to_owned()))
         })
         .await
+    }
+
+    async fn queue_password_changed(
+        conn: &mut sqlx::AnyConnection,
+        state: &AppState,
+        user: &users::StoredUser,
+        now: DateTime<Utc>,
+    ) -> Result<(), sqlx::Error> {
+        let mail = messages::password_changed(&user.email, &user.name, &state.settings.base_url);
+        mail_queue::enqueue(conn, &mail, now).await.map(|_| ())
     }
 
     pub fn account_view(user: &users::StoredUser, kommun: Option<String>) -> AccountView {
@@ -513,18 +518,13 @@ pub mod ssr {
             }
             let hash = state.hasher.hash(&new).await?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             users::set_password(&mut tx, &user.id, &hash).await?;
             if let Some(current) = auth::current_session() {
                 storage::sessions::delete_others(&mut tx, &user.id, &current.id_hash).await?;
             }
-            mail_queue::enqueue(
-                &mut tx,
-                &messages::password_changed(&user.email, &user.name, &state.settings.base_url),
-                now,
-            )
-            .await?;
-            tx.commit().await.map_err(AppError::from)?;
+            queue_password_changed(&mut tx, &state, &user, now).await?;
+            tx.commit().await?;
             Ok(Ok("/konto?klart=losenord".to_owned()))
         })
         .await
@@ -548,13 +548,13 @@ pub mod ssr {
                 return Ok(Err(problems));
             }
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             mail_queue::delete_sent_to(&mut tx, &user.email).await?;
             storage::invitations::delete_for_email(&mut tx, &user.email).await?;
             storage::login_failures::delete_for(&mut tx, &format!("konto:{}", user.email)).await?;
             users::delete(&mut tx, &user.id).await?;
             mail_queue::enqueue(&mut tx, &messages::account_deleted(&user.email, &user.name), now).await?;
-            tx.commit().await.map_err(AppError::from)?;
+            tx.commit().await?;
             set_cookie(&session::removal_cookie(state.settings.uses_https()));
             tracing::info!(user = %user.id, "account deleted");
             Ok(Ok("/logga-in?klart=raderat".to_owned()))

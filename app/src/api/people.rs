@@ -181,7 +181,7 @@ mod ssr {
             }
             let now = state.clock.now();
             let token = secret::new_token();
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             let new = invitations::NewInvitation {
                 token_hash: &secret::hash_token(&token),
                 email: email.as_str(),
@@ -201,7 +201,7 @@ mod ssr {
                 &token,
             );
             mail_queue::enqueue(&mut tx, &mail, now).await?;
-            tx.commit().await.map_err(AppError::from)?;
+            tx.commit().await?;
             tracing::info!(by = %viewer.user_id, role = role.code(), "invitation sent");
             Ok(Ok(format!("{page}?klart=inbjuden")))
         })
@@ -247,7 +247,7 @@ mod ssr {
             let email = Email::parse(&invitation.email).map_err(|_: AccountError| AppError::Internal)?;
             let hash = state.hasher.hash(&password).await?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await.map_err(AppError::from)?;
+            let mut tx = state.db.pool().begin().await?;
             if !invitations::accept(&mut tx, &secret::hash_token(&token), now).await? {
                 problems.add("", Problem::LinkInvalid);
                 return Ok(Err(problems));
@@ -273,7 +273,7 @@ mod ssr {
             if let Some(round) = &invitation.round_id {
                 jury::assign(&mut tx, round, &id).await?;
             }
-            tx.commit().await.map_err(AppError::from)?;
+            tx.commit().await?;
             tracing::info!(user = %id, role = invitation.role.code(), "invitation accepted");
             Ok(Ok("/logga-in?klart=konto-skapat".to_owned()))
         })

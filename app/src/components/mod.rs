@@ -5,3 +5,4 @@ pub mod disclosure;
 pub mod error_page;
 pub mod form;
 pub mod layout;
+pub mod loaded;

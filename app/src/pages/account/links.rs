@@ -3,8 +3,8 @@
 use crate::{
     api::people::invitation,
     components::{
-        error_page::ErrorPage,
         form::{PasswordField, PortalForm, SubmitButton, TextField},
+        loaded::when_loaded,
     },
     domain::account::Role,
     i18n::texts,
@@ -94,32 +94,25 @@ pub fn InvitationPage() -> impl IntoView {
         <Title text=t.a.invitation_title />
         <div class="wrap page narrow">
             <h1>{t.a.invitation_title}</h1>
-            <Suspense>
-                {move || {
+            {when_loaded(found, move |found| match found {
+                None => view! { <p class="notice notice-closed">{t.a.invitation_invalid}</p> }.into_any(),
+                Some(inv) => {
+                    let role = if inv.role == Role::Juror { t.a.role_juror } else { t.a.role_organiser };
                     let token = token.clone();
-                    Suspend::new(async move {
-                        match found.await {
-                            Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                            Ok(None) => view! { <p class="notice notice-closed">{t.a.invitation_invalid}</p> }.into_any(),
-                            Ok(Some(inv)) => {
-                                let role = if inv.role == Role::Juror { t.a.role_juror } else { t.a.role_organiser };
-                                view! {
-                                    <p>{(t.a.invitation_body)(inv.invited_by.as_deref().unwrap_or(""), role, inv.round_title.as_deref())}</p>
-                                    <p>{t.a.email}": "<strong>{inv.email}</strong></p>
-                                    <PortalForm action="/api/accept_invitation" id="inbjudan">
-                                        <input type="hidden" name="token" value=token.clone() />
-                                        <TextField name="name" label=t.a.name autocomplete="name" required=true value=inv.name.clone() />
-                                        <TextField name="phone" label=t.a.phone kind="tel" autocomplete="tel" hint=t.a.optional />
-                                        <PasswordField name="password" label=t.a.password autocomplete="new-password" hint=t.a.password_hint />
-                                        <SubmitButton label=t.a.invitation_button />
-                                    </PortalForm>
-                                }
-                                .into_any()
-                            }
-                        }
-                    })
-                }}
-            </Suspense>
+                    view! {
+                        <p>{(t.a.invitation_body)(inv.invited_by.as_deref().unwrap_or(""), role, inv.round_title.as_deref())}</p>
+                        <p>{t.a.email}": "<strong>{inv.email}</strong></p>
+                        <PortalForm action="/api/accept_invitation" id="inbjudan">
+                            <input type="hidden" name="token" value=token.clone() />
+                            <TextField name="name" label=t.a.name autocomplete="name" required=true value=inv.name.clone() />
+                            <TextField name="phone" label=t.a.phone kind="tel" autocomplete="tel" hint=t.a.optional />
+                            <PasswordField name="password" label=t.a.password autocomplete="new-password" hint=t.a.password_hint />
+                            <SubmitButton label=t.a.invitation_button />
+                        </PortalForm>
+                    }
+                    .into_any()
+                }
+            })}
         </div>
     }
 }

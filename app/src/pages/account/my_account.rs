@@ -4,8 +4,8 @@ use super::DoneNotice;
 use crate::{
     api::account::{AccountView, my_account, my_data},
     components::{
-        error_page::ErrorPage,
         form::{CheckField, PasswordField, PortalForm, SubmitButton, TextField},
+        loaded::when_loaded,
     },
     domain::account::PersonName,
     i18n::texts,
@@ -23,14 +23,7 @@ pub fn AccountPage() -> impl IntoView {
         <div class="wrap page narrow">
             <h1>{t.a.account_title}</h1>
             <DoneNotice />
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match account.await {
-                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                        Ok(a) => view! { <Account account=a /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {when_loaded(account, |a| view! { <Account account=a /> })}
         </div>
     }
 }
@@ -85,12 +78,7 @@ pub fn MyDataPage() -> impl IntoView {
             <h1>{t.a.my_data_title}</h1>
             <p class="lead">{t.a.my_data_intro}</p>
             <p><a href="/konto/mina-uppgifter.json" download="mina-uppgifter.json" rel="external">{t.a.my_data_download}</a></p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    let d = match data.await {
-                        Err(e) => return view! { <ErrorPage error=e /> }.into_any(),
-                        Ok(d) => d,
-                    };
+            {when_loaded(data, move |d| {
                     view! {
                         <h2>{t.a.my_data_account}</h2>
                         <dl class="facts">
@@ -125,9 +113,7 @@ pub fn MyDataPage() -> impl IntoView {
                             </tbody>
                         </table>
                     }
-                    .into_any()
                 })}
-            </Suspense>
         </div>
     }
 }

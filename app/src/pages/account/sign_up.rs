@@ -1,8 +1,8 @@
 use crate::{
     api::account::kommun_list,
     components::{
-        error_page::ErrorPage,
         form::{PasswordField, PortalForm, SubmitButton, TextField},
+        loaded::when_loaded,
     },
     domain::{account::PersonName, kommun::list_label},
     i18n::texts,
@@ -20,20 +20,12 @@ pub fn SignUpPage() -> impl IntoView {
         <div class="wrap page narrow">
             <h1>{t.a.sign_up_title}</h1>
             <p class="lead">{t.a.sign_up_intro}</p>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match kommuner.await {
-                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                        Ok(list) => view! {
-                            // The browser filters this list as the person types, with or without JavaScript.
-                            <datalist id="kommuner">
-                                {list.iter().map(|k| view! { <option value=list_label(k)></option> }).collect_view()}
-                            </datalist>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            // The browser filters this list as the person types, with or without JavaScript.
+            {when_loaded(kommuner, |list| view! {
+                <datalist id="kommuner">
+                    {list.iter().map(|k| view! { <option value=list_label(k)></option> }).collect_view()}
+                </datalist>
+            })}
             <PortalForm action="/api/sign_up" id="registrera">
                 <TextField name="name" label=t.a.name autocomplete="name" required=true maxlength=PersonName::MAX_CHARS />
                 <TextField name="email" label=t.a.work_email kind="email" autocomplete="email" required=true hint=t.a.work_email_hint />

@@ -1,8 +1,8 @@
 use crate::{
     api::people::{PeopleOverview, people},
     components::{
-        error_page::ErrorPage,
         form::{PortalForm, RadioField, SubmitButton, TextField},
+        loaded::when_loaded,
     },
     domain::account::{PersonName, Role},
     i18n::texts,
@@ -21,14 +21,7 @@ pub fn PeoplePage() -> impl IntoView {
         <div class="wrap page">
             <h1>{t.a.people_title}</h1>
             <DoneNotice />
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
-                        Ok(p) => view! { <PeopleLists people=p /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {when_loaded(data, |p| view! { <PeopleLists people=p /> })}
         </div>
     }
 }
