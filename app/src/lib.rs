@@ -39,9 +39,15 @@ use pages::{
         my_account::{AccountPage, DeletePage, MyDataPage},
         sign_up::{SignUpPage, SignUpSentPage},
     },
+    application::{
+        editor::ApplicationPage,
+        history::HistoryPage,
+        preview::PreviewPage,
+        submit::{ReceiptPage, SubmitPage},
+    },
     forbidden::ForbiddenPage,
     not_found::NotFoundPage,
-    organiser::people::PeoplePage,
+    organiser::{applications::ApplicationsPage, people::PeoplePage},
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
 
@@ -97,6 +103,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/konto/mina-uppgifter") view=MyDataPage ssr=SsrMode::Async />
                     <Route path=path!("/konto/radera") view=DeletePage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/personer") view=PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/ansokningar") view=ApplicationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokan") view=ApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokan/forhandsgranska") view=PreviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokan/skicka-in") view=SubmitPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokan/inskickad/:number") view=ReceiptPage ssr=SsrMode::Async />
+                    <Route path=path!("/ansokan/historik/:part") view=HistoryPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

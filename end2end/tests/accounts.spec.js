@@ -114,8 +114,9 @@ test('an applicant signs up, confirms the address from the e-mail and logs in', 
   expect(problems).toEqual([]);
 
   await logIn(page, { email, password: PASSWORD });
-  await expect(page).toHaveURL(/\/konto$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitt konto');
+  // An applicant starts at their kommun's application.
+  await expect(page).toHaveURL(/\/ansokan$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ansökan från Kalmar');
   await expect(page.getByRole('banner').getByText(name, { exact: true })).toBeVisible();
   await expect(page.getByRole('banner').getByText('sökande, Kalmar', { exact: true })).toBeVisible();
 });
@@ -130,13 +131,14 @@ test('logging in shows who is in the header, logging out ends it', async ({ page
 
   await page.getByLabel('Lösenord').fill(account.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page).toHaveURL(/\/konto$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitt konto');
+  await expect(page).toHaveURL(/\/ansokan$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ansökan från Kalmar');
   const header = page.getByRole('banner');
   await expect(header.getByText(account.name, { exact: true })).toBeVisible();
   await expect(header.getByText('sökande, Kalmar', { exact: true })).toBeVisible();
   await expect(header.getByRole('navigation').getByRole('link', { name: 'Mitt konto' })).toBeVisible();
   await expect(header.getByRole('link', { name: 'Logga in' })).toHaveCount(0);
+  await header.getByRole('navigation').getByRole('link', { name: 'Mitt konto' }).click();
   await expect(page.getByRole('main')).toContainText(account.email);
 
   await header.getByRole('button', { name: 'Logga ut' }).click();
@@ -155,8 +157,12 @@ test('logged-in pages hydrate without errors and keep their title', async ({ pag
   const problems = watchConsole(page);
   await page.goto('/logga-in');
   await logIn(page, account);
-  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page).toHaveURL(/\/ansokan$/);
   const titles = {
+    '/ansokan': 'Vår ansökan – Utmärkelseportalen',
+    '/ansokan/forhandsgranska': 'Förhandsgranska ansökan – Utmärkelseportalen',
+    '/ansokan/skicka-in': 'Skicka in ansökan – Utmärkelseportalen',
+    '/ansokan/historik/ledning': 'Tidigare versioner – Utmärkelseportalen',
     '/konto': 'Mitt konto – Utmärkelseportalen',
     '/konto/mina-uppgifter': 'Mina uppgifter – Utmärkelseportalen',
     '/konto/radera': 'Radera mitt konto – Utmärkelseportalen',

@@ -101,6 +101,7 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
     };
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
+    let reminders = tokio::spawn(mail::reminders::run(db.clone(), settings.base_url.clone(), clock, stopped.clone()));
     let worker = tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), clock, stopped));
     let state = startup::app_state(settings, db.clone(), clock);
     let served = startup::serve(state, listener, async move {
@@ -111,6 +112,7 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
     // The message being sent when the signal came is finished and recorded
     // before the pool closes, so it is not sent again after the restart.
     let _ = worker.await;
+    let _ = reminders.await;
     db.close().await;
     served?;
     tracing::info!("portal stopped");

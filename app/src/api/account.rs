@@ -334,7 +334,9 @@ pub mod ssr {
             set_cookie(&session::cookie(&id, state.settings.uses_https()));
             tracing::info!(user = %user.id, "logged in");
             let go_to = back.map(|b| safe_return_path(&b).to_owned()).filter(|b| b != "/logga-in");
-            Ok(Ok(go_to.unwrap_or_else(|| "/konto".to_owned())))
+            // An applicant's start page is their kommun's application.
+            let start = if user.role == Role::Applicant { "/ansokan" } else { "/konto" };
+            Ok(Ok(go_to.unwrap_or_else(|| start.to_owned())))
         })
         .await
     }

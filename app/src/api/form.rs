@@ -9,7 +9,7 @@
 //!   reload, keeping everything typed.
 
 use crate::{
-    domain::{account::AccountError, kommun::KommunChoiceError},
+    domain::{account::AccountError, application::Refusal, kommun::KommunChoiceError},
     error::AppError,
 };
 use serde::{Deserialize, Serialize};
@@ -44,6 +44,28 @@ pub enum Problem {
     NotConfirmedDeletion,
     /// The server could not do it now; nothing was saved.
     Failed(AppError),
+    Apply(ApplyProblem),
+}
+
+/// What keeps an action on an application, or a deadline extension, from being done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplyProblem {
+    Refused(Refusal),
+    /// Something must be filled in or shortened first (listed on the page).
+    NotReady,
+    /// A version to restore that does not exist.
+    UnknownVersion,
+    InvalidDate,
+    InvalidTime,
+    ReasonMissing,
+    /// An extension must end after the round's own deadline.
+    ExtensionNotLater,
+}
+
+impl From<ApplyProblem> for Problem {
+    fn from(problem: ApplyProblem) -> Self {
+        Problem::Apply(problem)
+    }
 }
 
 impl From<AccountError> for Problem {
@@ -174,6 +196,14 @@ mod server {
     ) -> FormReply {
         let outcome = match work.await {
             Ok(outcome) => outcome,
+            // Not theirs to change (a page left open while someone else logged
+            // in): a plain post gets the page that explains; nothing to correct in the form.
+            Err(AppError::Forbidden) => {
+                if is_plain_post() {
+                    see_other(crate::auth::guard::FORBIDDEN_PAGE);
+                }
+                return FormReply::Invalid(failed(problems, AppError::Forbidden));
+            }
             Err(err) => Err(failed(problems, err)),
         };
         finish(form_page, outcome)

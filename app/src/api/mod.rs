@@ -2,6 +2,8 @@
 //! storage and domain, map errors to `AppError`.
 
 pub mod account;
+pub mod application;
+pub mod applications;
 pub mod form;
 pub mod people;
 pub mod public;

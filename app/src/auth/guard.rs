@@ -34,7 +34,13 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/konto/mina-uppgifter", Access::SignedIn),
     ("/konto/mina-uppgifter.json", Access::SignedIn),
     ("/konto/radera", Access::SignedIn),
+    ("/ansokan", Access::Applicant),
+    ("/ansokan/forhandsgranska", Access::Applicant),
+    ("/ansokan/skicka-in", Access::Applicant),
+    ("/ansokan/inskickad/{number}", Access::Applicant),
+    ("/ansokan/historik/{part}", Access::Applicant),
     ("/arrangor/personer", Access::Organiser),
+    ("/arrangor/ansokningar", Access::Organiser),
 ];
 
 /// Server functions, by their URL.
@@ -57,6 +63,15 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/delete_account", Access::SignedIn),
     ("/api/people", Access::Organiser),
     ("/api/invite", Access::Organiser),
+    ("/api/my_application", Access::Applicant),
+    ("/api/save_application", Access::Applicant),
+    ("/api/part_history", Access::Applicant),
+    ("/api/restore_version", Access::Applicant),
+    ("/api/submit_application", Access::Applicant),
+    ("/api/reopen_application", Access::Applicant),
+    ("/api/my_submission", Access::Applicant),
+    ("/api/applications_overview", Access::Organiser),
+    ("/api/grant_extension", Access::Organiser),
 ];
 
 /// Where a logged-in person is sent when a page is not for them.

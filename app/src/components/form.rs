@@ -265,7 +265,7 @@ pub fn SubmitButton(label: &'static str) -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-mod client {
+pub(crate) mod client {
     use super::*;
     use crate::{api::form::FormReply, error::AppError, pages::log_in_href};
     use wasm_bindgen::JsCast;
@@ -277,7 +277,13 @@ mod client {
         crate::cookies::value(&cookie, "portal_csrf").map(str::to_owned)
     }
 
-    async fn post(action: &str, body: String) -> Result<FormReply, AppError> {
+    /// Posts a form body to a server function and reads its JSON answer.
+    /// `keepalive` lets the request finish after the page is gone.
+    pub(crate) async fn post<T: serde::de::DeserializeOwned>(
+        action: &str,
+        body: String,
+        keepalive: bool,
+    ) -> Result<T, AppError> {
         let headers = Headers::new().map_err(|_| AppError::Internal)?;
         let _ = headers.set("Accept", "application/json");
         let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
@@ -285,6 +291,10 @@ mod client {
         init.set_method("POST");
         init.set_headers(&headers);
         init.set_body(&body.into());
+        if keepalive {
+            // web-sys has no setter for it; the browser reads the plain property.
+            let _ = web_sys::js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
+        }
         let request = web_sys::Request::new_with_str_and_init(action, &init).map_err(|_| AppError::Internal)?;
         let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
             .await
@@ -328,7 +338,7 @@ mod client {
         let form_id = form.id();
         pending.set(true);
         leptos::task::spawn_local(async move {
-            let reply = post(action, body).await;
+            let reply = post::<FormReply>(action, body, false).await;
             pending.set(false);
             let shown = match reply {
                 Ok(FormReply::Done { go_to }) => {

@@ -4,5 +4,7 @@ pub mod deadline_notice;
 pub mod disclosure;
 pub mod error_page;
 pub mod form;
+pub mod kommun_list;
 pub mod layout;
 pub mod loaded;
+pub mod text_as_written;

@@ -23,6 +23,11 @@ pub fn long_date_time(at: NaiveDateTime) -> String {
     format!("{} {} {}, {:02}:{:02}", at.day(), MONTHS[at.month0() as usize], at.year(), at.hour(), at.minute())
 }
 
+/// "14:32"
+pub fn clock(at: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", at.hour(), at.minute())
+}
+
 /// "6,000"
 pub fn number(n: u64) -> String {
     super::group_digits(n, ',')

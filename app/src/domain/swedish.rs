@@ -29,6 +29,11 @@ pub fn long_date_time(at: NaiveDateTime) -> String {
     format!("{} kl. {:02}.{:02}", long_date(at.date()), at.hour(), at.minute())
 }
 
+/// "14.32", the time of day as Swedish writes it.
+pub fn clock(at: NaiveDateTime) -> String {
+    format!("{:02}.{:02}", at.hour(), at.minute())
+}
+
 /// "6 000": groups of three digits separated by a no-break space, as Swedish
 /// typography does, so a number never breaks over two lines.
 pub fn number(n: u64) -> String {

@@ -161,6 +161,7 @@ fn problem_sv(problem: &Problem) -> String {
             "Du är den enda arrangören. Bjud in en annan arrangör innan du raderar ditt konto.".into()
         }
         Problem::NotConfirmedDeletion => "Kryssa i rutan för att bekräfta att kontot ska raderas.".into(),
+        Problem::Apply(p) => (super::application::SV.problem)(p),
         Problem::Failed(err) => {
             format!("{} Det du skrev finns kvar i formuläret.", crate::i18n::Locale::Sv.texts().error(*err))
         }
@@ -208,6 +209,7 @@ fn problem_en(problem: &Problem) -> String {
             "You are the only organiser. Invite another organiser before deleting your account.".into()
         }
         Problem::NotConfirmedDeletion => "Tick the box to confirm that the account is to be deleted.".into(),
+        Problem::Apply(p) => (super::application::EN.problem)(p),
         Problem::Failed(err) => {
             format!("{} What you typed is still in the form.", crate::i18n::Locale::En.texts().error(*err))
         }

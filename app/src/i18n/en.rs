@@ -74,4 +74,5 @@ pub(super) static TEXTS: Texts = Texts {
     mail_test_body: "This is a test message. If you can read it, the portal's e-mail gets through. The portal is at",
     long_date_time: english::long_date_time,
     a: &super::account::EN,
+    ap: &super::application::EN,
 };

@@ -3,10 +3,12 @@
 //! stays Swedish, marked `lang="sv"` so screen readers pronounce it right.
 
 mod account;
+mod application;
 mod en;
 mod sv;
 
 pub use account::AccountTexts;
+pub use application::ApplyTexts;
 
 use crate::error::AppError;
 use chrono::NaiveDateTime;
@@ -111,6 +113,8 @@ pub struct Texts {
     pub long_date_time: fn(NaiveDateTime) -> String,
     /// Accounts and forms.
     pub a: &'static AccountTexts,
+    /// Applying, and following the applications.
+    pub ap: &'static ApplyTexts,
 }
 
 impl Texts {

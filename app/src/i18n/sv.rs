@@ -74,4 +74,5 @@ pub(super) static TEXTS: Texts = Texts {
     mail_test_body: "Det här är ett testmeddelande. Om du läser det når portalens e-post fram. Portalen finns på",
     long_date_time: swedish::long_date_time,
     a: &super::account::SV,
+    ap: &super::application::SV,
 };

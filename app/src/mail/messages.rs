@@ -7,6 +7,18 @@ use crate::domain::account::Role;
 const SIGNATURE: &str = "Hälsningar\nUtmärkelseportalen – Sveriges eHälsokommun";
 
 fn mail(to: &str, subject: &str, greeting_name: &str, paragraphs: &[&str], link: Option<(&str, &str)>) -> OutgoingMail {
+    mail_with_copy(to, subject, greeting_name, paragraphs, link, &[])
+}
+
+/// A mail whose paragraphs are followed by a copy of a text, heading by heading.
+fn mail_with_copy(
+    to: &str,
+    subject: &str,
+    greeting_name: &str,
+    paragraphs: &[&str],
+    link: Option<(&str, &str)>,
+    copy: &[(String, String)],
+) -> OutgoingMail {
     let mut text = format!("Hej {greeting_name}!\n\n");
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>\
@@ -24,6 +36,14 @@ fn mail(to: &str, subject: &str, greeting_name: &str, paragraphs: &[&str], link:
             text.push_str(&format!("{label}:\n{url}\n\n"));
             html.push_str(&format!("<p><a href=\"{url}\">{}</a></p>", escape_html(label), url = escape_html(url)));
         }
+    }
+    for (heading, body) in copy {
+        text.push_str(&format!("{heading}\n{}\n{body}\n\n", "-".repeat(heading.chars().count())));
+        html.push_str(&format!(
+            "<h2>{}</h2><p style=\"white-space: pre-wrap\">{}</p>",
+            escape_html(heading),
+            escape_html(body)
+        ));
     }
     text.push_str(SIGNATURE);
     text.push('\n');
@@ -108,6 +128,61 @@ pub fn account_deleted(to: &str, name: &str) -> OutgoingMail {
     )
 }
 
+/// What a submission's receipt says about it.
+pub struct Receipt<'a> {
+    pub round_title: &'a str,
+    pub kommun: &'a str,
+    pub reference: &'a str,
+    /// "15 april 2027 kl. 23.58"
+    pub submitted_local: &'a str,
+    pub submitted_by: &'a str,
+    /// The submitted text: each part's heading and text.
+    pub copy: &'a [(String, String)],
+}
+
+pub fn receipt(to: &str, name: &str, base_url: &str, r: &Receipt<'_>) -> OutgoingMail {
+    let subject = format!("Kvitto: {} har skickat in sin ansökan ({})", r.kommun, r.reference);
+    let first = format!(
+        "{}s ansökan till {} kom in {} och är registrerad med referensnumret {}. Den skickades in av {}.",
+        r.kommun, r.round_title, r.submitted_local, r.reference, r.submitted_by
+    );
+    mail_with_copy(
+        to,
+        &subject,
+        name,
+        &[
+            &first,
+            "Fram till sista ansökningsdag kan ni öppna ansökan igen, ändra och skicka in på nytt; juryn läser den senast inskickade versionen. Här nedan följer en kopia av det inskickade.",
+        ],
+        Some(("Se ansökan i portalen", &format!("{base_url}/ansokan"))),
+        r.copy,
+    )
+}
+
+/// A reminder to a kommun whose application is not submitted.
+pub fn reminder(
+    to: &str,
+    name: &str,
+    base_url: &str,
+    round_title: &str,
+    deadline_text: &str,
+    reopened: bool,
+) -> OutgoingMail {
+    let state = if reopened {
+        "Er ansökan har öppnats för ändringar men inte skickats in igen. Juryn läser den senast inskickade versionen, utan ändringarna."
+    } else {
+        "Er kommun har påbörjat en ansökan som ännu inte är inskickad."
+    };
+    let when = format!("Sista dag att skicka in ansökan till {round_title} är {deadline_text}.");
+    mail(
+        to,
+        &format!("Påminnelse: ansökan till {round_title} stänger {deadline_text}"),
+        name,
+        &[&when, state, "Efter sista ansökningsdag kan ansökan inte längre ändras eller skickas in."],
+        Some(("Öppna ansökan", &format!("{base_url}/ansokan"))),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +199,23 @@ mod tests {
         let i =
             invitation("j@x.se", "Jonas", Role::Juror, Some("Sveriges eHälsokommun 2027"), "Eva", "https://p.se", "T");
         assert!(i.text.contains("jurymedlem i Sveriges eHälsokommun 2027") && i.html.contains("/inbjudan/T"));
+    }
+
+    #[test]
+    fn a_receipt_carries_the_reference_and_an_escaped_copy_of_the_submitted_text() {
+        let copy = vec![("Ledning".to_owned(), "Vi leder <script>alert(1)</script>\nrad två".to_owned())];
+        let r = Receipt {
+            round_title: "Sveriges eHälsokommun 2027",
+            kommun: "Kalmar",
+            reference: "SE-2027-0880-1",
+            submitted_local: "15 april 2027 kl. 23.58",
+            submitted_by: "Anna",
+            copy: &copy,
+        };
+        let m = receipt("a@kalmar.se", "Anna", "https://p.se", &r);
+        assert!(m.subject.contains("SE-2027-0880-1"));
+        assert!(m.text.contains("15 april 2027 kl. 23.58") && m.text.contains("Ledning\n-------\nVi leder <script>"));
+        assert!(m.html.contains("&lt;script&gt;") && !m.html.contains("<script>"));
+        assert!(m.text.contains("https://p.se/ansokan"));
     }
 }

@@ -3,6 +3,7 @@
 //! .eml files to the outbox folder. An SMTP outage or a crash loses nothing.
 
 pub mod messages;
+pub mod reminders;
 mod transport;
 pub mod worker;
 

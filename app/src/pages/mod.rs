@@ -1,6 +1,7 @@
 //! One module per area the user sees.
 
 pub mod account;
+pub mod application;
 pub mod forbidden;
 pub mod not_found;
 pub mod organiser;

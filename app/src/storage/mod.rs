@@ -2,6 +2,8 @@
 //! time and written once for both SQLite and PostgreSQL through sqlx's `Any`
 //! driver: `$n` placeholders, TEXT/BIGINT columns, instants as UTC text.
 
+pub mod applications;
+pub mod extensions;
 pub mod invitations;
 pub mod jury;
 pub mod kommuner;
@@ -10,6 +12,7 @@ pub mod mail_queue;
 pub mod rounds;
 pub mod seed;
 pub mod sessions;
+pub mod submissions;
 pub mod tokens;
 pub mod users;
 pub mod winners;
@@ -76,6 +79,16 @@ impl Db {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// A transaction that changes data. On SQLite it takes the write lock at
+    /// once (`BEGIN IMMEDIATE`), so a second writer waits for the busy timeout
+    /// instead of failing when its snapshot turns stale mid-transaction.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 
     pub fn backend(&self) -> Backend {

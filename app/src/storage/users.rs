@@ -115,6 +115,19 @@ pub async fn list(db: &Db) -> Result<Vec<StoredUser>, sqlx::Error> {
         .collect()
 }
 
+/// A kommun's applicants with a confirmed address: who gets its receipts and reminders.
+pub async fn applicants_of(conn: &mut AnyConnection, kommun_kod: &str) -> Result<Vec<StoredUser>, sqlx::Error> {
+    sqlx::query(&format!(
+        "{SELECT} WHERE role = 'sokande' AND kommun_kod = $1 AND email_confirmed_at IS NOT NULL ORDER BY email"
+    ))
+    .bind(kommun_kod)
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(from_row)
+    .collect()
+}
+
 pub async fn confirm_email(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET email_confirmed_at = $1 WHERE id = $2 AND email_confirmed_at IS NULL")
         .bind(to_db_time(now))

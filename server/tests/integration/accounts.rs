@@ -61,7 +61,7 @@ async fn an_applicant_signs_up_confirms_by_the_mailed_link_and_logs_in_on_both_d
         assert!(browser.follow(&again).await.body.contains("Länken fungerar inte längre"));
 
         let logged_in = log_in(&mut browser, "anna.svensson@kalmar.se", PASSWORD).await;
-        assert_eq!(logged_in.location().as_deref(), Some("/konto"), "{backend:?}");
+        assert_eq!(logged_in.location().as_deref(), Some("/ansokan"), "{backend:?}");
         let cookie = logged_in.set_cookies().into_iter().find(|c| c.starts_with("portal_session=")).unwrap();
         assert!(
             cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"),
@@ -156,7 +156,7 @@ async fn log_in_does_not_tell_whether_an_address_exists_and_throttles_guessing()
             .await
             .unwrap();
         let later = log_in(&mut browser, "eva@nacka.se", PASSWORD).await;
-        assert_eq!(later.location().as_deref(), Some("/konto"), "{backend:?}");
+        assert_eq!(later.location().as_deref(), Some("/ansokan"), "{backend:?}");
     }
 }
 
@@ -165,7 +165,7 @@ async fn sessions_get_a_new_id_at_log_in_end_at_log_out_and_after_idle_or_absolu
     let portal = TestPortal::start(Backend::Sqlite, clock()).await;
     let mut browser = portal.logged_in("sven@kalmar.se", Role::Applicant, Some("0880")).await;
     let first_id = browser.cookies["portal_session"].clone();
-    assert_eq!(log_in(&mut browser, "sven@kalmar.se", PASSWORD).await.location().as_deref(), Some("/konto"));
+    assert_eq!(log_in(&mut browser, "sven@kalmar.se", PASSWORD).await.location().as_deref(), Some("/ansokan"));
     let second_id = browser.cookies["portal_session"].clone();
     assert_ne!(first_id, second_id, "a new id at log-in");
     let sessions: i64 =
@@ -228,7 +228,7 @@ async fn a_reset_link_works_once_within_an_hour_and_ends_every_session() {
             browser.submit(&link, "/api/reset_password", &[("token", &token), ("password", NEW_PASSWORD)]).await;
         assert!(browser.follow(&reused).await.body.contains("Länken fungerar inte längre"));
         assert_eq!(log_in(&mut browser, "lisa@kalmar.se", PASSWORD).await.location().as_deref(), Some("/logga-in"));
-        assert_eq!(log_in(&mut browser, "lisa@kalmar.se", NEW_PASSWORD).await.location().as_deref(), Some("/konto"));
+        assert_eq!(log_in(&mut browser, "lisa@kalmar.se", NEW_PASSWORD).await.location().as_deref(), Some("/ansokan"));
         assert_eq!(portal.take_mail_to("lisa@kalmar.se").await.unwrap().0, "Ditt lösenord är ändrat");
 
         // A link older than an hour is refused.

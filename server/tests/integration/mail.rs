@@ -186,6 +186,6 @@ async fn the_confirmation_and_reset_links_delivered_by_smtp_work() {
         let logged_in = browser
             .submit("/logga-in", "/api/log_in", &[("email", "karin@vaxjo.se"), ("password", "fem röda bussar i Växjö")])
             .await;
-        assert_eq!(logged_in.location().as_deref(), Some("/konto"), "{backend:?}");
+        assert_eq!(logged_in.location().as_deref(), Some("/ansokan"), "{backend:?}");
     }
 }

@@ -4,6 +4,7 @@
 mod common;
 
 mod accounts;
+mod applying;
 mod authorization;
 mod binary;
 mod mail;

@@ -1,10 +1,9 @@
 use crate::{
-    api::account::kommun_list,
     components::{
         form::{PasswordField, PortalForm, SubmitButton, TextField},
-        loaded::when_loaded,
+        kommun_list::KommunDatalist,
     },
-    domain::{account::PersonName, kommun::list_label},
+    domain::account::PersonName,
     i18n::texts,
 };
 use leptos::prelude::*;
@@ -14,18 +13,12 @@ use leptos_meta::Title;
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let t = texts();
-    let kommuner = OnceResource::new(kommun_list());
     view! {
         <Title text=t.a.sign_up_title />
         <div class="wrap page narrow">
             <h1>{t.a.sign_up_title}</h1>
             <p class="lead">{t.a.sign_up_intro}</p>
-            // The browser filters this list as the person types, with or without JavaScript.
-            {when_loaded(kommuner, |list| view! {
-                <datalist id="kommuner">
-                    {list.iter().map(|k| view! { <option value=list_label(k)></option> }).collect_view()}
-                </datalist>
-            })}
+            <KommunDatalist />
             <PortalForm action="/api/sign_up" id="registrera">
                 <TextField name="name" label=t.a.name autocomplete="name" required=true maxlength=PersonName::MAX_CHARS />
                 <TextField name="email" label=t.a.work_email kind="email" autocomplete="email" required=true hint=t.a.work_email_hint />

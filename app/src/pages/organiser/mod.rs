@@ -1,3 +1,4 @@
-//! What organisers use: people now; rounds follow.
+//! What organisers use: people and the applications of the round.
 
+pub mod applications;
 pub mod people;

@@ -117,6 +117,16 @@ impl TestPortal {
         TestPortal { base_url, client, db, test_db }
     }
 
+    /// The same portal, database and all, served a second time on another
+    /// clock: what a person sees at another moment, without a restart.
+    pub async fn at(&self, clock: Clock) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let state = startup::app_state(settings_for(&self.test_db.url, &base_url), self.db.clone(), clock);
+        tokio::spawn(startup::serve(state, listener, std::future::pending()));
+        base_url
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.base_url)).send().await.expect("request reaches the portal")
     }
@@ -182,7 +192,8 @@ impl TestPortal {
         self.create_user(email, role, kommun).await;
         let mut browser = self.browser();
         let res = browser.submit("/logga-in", "/api/log_in", &[("email", email), ("password", PASSWORD)]).await;
-        assert_eq!(res.location().as_deref(), Some("/konto"), "{email} logs in");
+        let start = if role == Role::Applicant { "/ansokan" } else { "/konto" };
+        assert_eq!(res.location().as_deref(), Some(start), "{email} logs in");
         browser
     }
 }
@@ -278,6 +289,11 @@ impl Browser {
         let opened = self.get(page).await;
         assert!(opened.status < 400, "{page} opens: {}", opened.status);
         self.post(page, action, fields, true).await
+    }
+
+    /// The same person, with the same cookies, at another address of the portal.
+    pub fn at(&self, base_url: &str) -> Browser {
+        Browser { base_url: base_url.to_owned(), client: self.client.clone(), cookies: self.cookies.clone() }
     }
 
     /// Follows a redirect answer and returns the page it leads to.

@@ -1,0 +1,288 @@
+//! `/ansokan`: the kommun's application, written over days by several
+//! colleagues. Without JavaScript "Spara utkast" posts the whole form; with it
+//! each changed part is saved a few seconds after typing stops, at the latest
+//! every ten seconds while typing goes on, and when the page is left.
+
+use super::{ApplicationStatus, part_label};
+use crate::{
+    api::application::{ApplicationView, ConflictView, PartView, my_application},
+    components::{form::csrf_token, loaded::when_loaded},
+    domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count},
+    i18n::texts,
+    pages::account::DoneNotice,
+};
+use chrono::NaiveDateTime;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use std::collections::HashMap;
+
+pub const SAVE_ACTION: &str = "/api/save_application";
+
+/// What the status line beside "Spara utkast" says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// As loaded: when it was last saved, by anyone.
+    Loaded(Option<NaiveDateTime>),
+    Saving,
+    Saved(NaiveDateTime),
+    /// Parts that met a newer version saved by a colleague.
+    Conflict(Vec<String>),
+    Refused(Refusal),
+    /// The save did not reach the server; it is tried again.
+    Failed,
+    SignedOut,
+    /// Someone of another kommun is logged in now.
+    Forbidden,
+}
+
+/// The state the parts of the form share with the autosave.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    pub application: StoredValue<String>,
+    pub editable: RwSignal<bool>,
+    pub status: RwSignal<SaveStatus>,
+    pub counts: StoredValue<HashMap<String, RwSignal<usize>>>,
+    pub versions: StoredValue<HashMap<String, RwSignal<i64>>>,
+    /// Section titles by part, for naming a conflict.
+    pub titles: StoredValue<HashMap<String, String>>,
+}
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    let t = texts();
+    let data = OnceResource::new(my_application());
+    view! {
+        <Title text=t.ap.title />
+        <div class="wrap page">
+            {when_loaded(data, |view| match view {
+                None => view! { <h1>{texts().ap.title}</h1><p>{texts().ap.no_round}</p> }.into_any(),
+                Some(view) => view! { <ApplicationEditor view /> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
+    let t = texts();
+    let editor = Editor {
+        application: StoredValue::new(view.id.clone().unwrap_or_default()),
+        editable: RwSignal::new(view.refusal.is_none()),
+        status: RwSignal::new(SaveStatus::Loaded(view.last_saved_local)),
+        counts: StoredValue::new(HashMap::new()),
+        versions: StoredValue::new(HashMap::new()),
+        titles: StoredValue::new(view.parts.iter().map(|p| (p.part.clone(), part_label(p))).collect()),
+    };
+    provide_context(editor);
+    #[cfg(feature = "hydrate")]
+    super::autosave::start(editor);
+
+    let (sections, rest): (Vec<PartView>, Vec<PartView>) =
+        view.parts.iter().cloned().partition(|p| !p.title.is_empty());
+    let summary = rest.iter().find(|p| p.part == SUMMARY).cloned();
+    let contact: Vec<PartView> = rest.into_iter().filter(|p| CONTACT_PARTS.contains(&p.part.as_str())).collect();
+    let has_form = view.id.is_some();
+    view! {
+        <h1>{(t.ap.heading)(&view.kommun)}</h1>
+        <p class="lead">{view.round_title.clone()}</p>
+        <DoneNotice />
+        <ApplicationStatus view=view.clone() />
+        {has_form.then(|| view! {
+            <form id="ansokan" class="application-form" method="post" action=SAVE_ACTION novalidate
+                on:input=move |ev| {
+                    #[cfg(feature = "hydrate")]
+                    super::autosave::edited(editor, &ev);
+                    #[cfg(not(feature = "hydrate"))]
+                    let _ = ev;
+                }
+                on:submit=move |ev| {
+                    #[cfg(feature = "hydrate")]
+                    super::autosave::submitted(editor, ev);
+                    #[cfg(not(feature = "hydrate"))]
+                    let _ = ev;
+                }
+            >
+                <input type="hidden" name="csrf" value=csrf_token() />
+                <input type="hidden" name="application" value=editor.application.get_value() />
+                {sections.into_iter().map(|part| view! { <PartEditor part rows=14 /> }).collect_view()}
+                {summary.map(|part| view! { <PartEditor part rows=5 /> })}
+                <fieldset class="contact">
+                    <legend><h2>{t.ap.contact_heading}</h2></legend>
+                    <p class="hint">{t.ap.contact_hint}</p>
+                    {contact.into_iter().map(|part| view! { <ContactField part /> }).collect_view()}
+                </fieldset>
+                <SaveBar />
+            </form>
+        })}
+    }
+}
+
+/// Registers a part's counter and version with the editor.
+fn register(editor: Editor, part: &str, body: &str, version: i64) -> (RwSignal<usize>, RwSignal<i64>) {
+    let count = RwSignal::new(char_count(body));
+    let version = RwSignal::new(version);
+    editor.counts.update_value(|c| {
+        c.insert(part.to_owned(), count);
+    });
+    editor.versions.update_value(|v| {
+        v.insert(part.to_owned(), version);
+    });
+    (count, version)
+}
+
+/// The text the writer sees in the box: their own copy when they have one.
+fn text_and_base(part: &PartView) -> (String, i64) {
+    match &part.conflict {
+        Some(c) => (c.my_text.clone(), c.my_base),
+        None => (part.body.clone(), part.version),
+    }
+}
+
+/// One section (or the summary): heading, guidance, the text box, its
+/// character count against the limit, and the way back to earlier versions.
+#[component]
+fn PartEditor(part: PartView, rows: u32) -> impl IntoView {
+    let t = texts();
+    let editor = expect_context::<Editor>();
+    let (text, base) = text_and_base(&part);
+    let (count, version) = register(editor, &part.part, &text, base);
+    let limit = part.limit as usize;
+    let over = move || count.get() > limit;
+    let key = part.part.clone();
+    let id = format!("text-{key}");
+    let label = part_label(&part);
+    let guidance = if part.part == SUMMARY { t.ap.summary_guidance.to_owned() } else { part.guidance.clone() };
+    view! {
+        <section class="part" id=format!("del-{key}") aria-labelledby=format!("rubrik-{key}")>
+            <h2 id=format!("rubrik-{key}")><label for=id.clone()>{label}</label></h2>
+            <p class="hint" id=format!("guidance-{key}") lang="sv">{guidance}</p>
+            {part.conflict.clone().map(|c| view! { <ConflictChoice part=part.clone() conflict=c /> })}
+            <textarea
+                id=id
+                name=format!("text[{key}]")
+                rows=rows
+                readonly=move || !editor.editable.get()
+                aria-describedby=format!("guidance-{key} count-{key}")
+                aria-invalid=move || over().then_some("true")
+                spellcheck="true"
+                lang="sv"
+            >{textarea_content(text)}</textarea>
+            <input type="hidden" name=format!("version[{key}]") value=move || version.get().to_string() />
+            <p class="char-count" id=format!("count-{key}") class:char-count-over=over>
+                {move || (t.ap.count)(count.get(), part.limit)}
+            </p>
+            <a class="history-link" href=format!("/ansokan/historik/{key}")>{t.ap.history_link}</a>
+        </section>
+    }
+}
+
+/// Leptos 0.8 writes a `<textarea>`'s text into the server's HTML unescaped
+/// (tachys treats it like `<script>`), so a text containing `</textarea>`
+/// would end the element and run what follows. The server escapes it here;
+/// the browser builds a text node, which needs no escaping.
+fn textarea_content(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    let text = crate::mail::escape_html(&text);
+    text
+}
+
+/// A one-line field of the contact person.
+#[component]
+fn ContactField(part: PartView) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let (text, base) = text_and_base(&part);
+    let (_, version) = register(editor, &part.part, &text, base);
+    let key = part.part.clone();
+    let (kind, autocomplete) = match key.as_str() {
+        "kontakt_epost" => ("email", "email"),
+        "kontakt_telefon" => ("tel", "tel"),
+        "kontakt_titel" => ("text", "organization-title"),
+        _ => ("text", "name"),
+    };
+    let id = format!("text-{key}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{part_label(&part)}</label>
+            {part.conflict.clone().map(|c| view! { <ConflictChoice part=part.clone() conflict=c /> })}
+            <input
+                type=kind
+                id=id
+                name=format!("text[{key}]")
+                value=text
+                autocomplete=autocomplete
+                maxlength=part.limit.to_string()
+                readonly=move || !editor.editable.get()
+            />
+            <input type="hidden" name=format!("version[{key}]") value=move || version.get().to_string() />
+        </div>
+    }
+}
+
+/// A colleague saved this part after the writer's text was based on it: both
+/// texts, and the choice. The writer's text stays in the box below.
+#[component]
+fn ConflictChoice(part: PartView, conflict: ConflictView) -> impl IntoView {
+    let t = texts();
+    let key = part.part.clone();
+    let by = part.saved_by.clone().unwrap_or_default();
+    let when = part.saved_local.map(t.long_date_time).unwrap_or_default();
+    let editable = expect_context::<Editor>().editable;
+    let (mine, theirs) = (format!("mine:{key}"), format!("theirs:{key}"));
+    view! {
+        <div class="conflict" role="group" aria-labelledby=format!("krock-{key}")>
+            <h3 id=format!("krock-{key}")>{t.ap.conflict_heading}</h3>
+            <p>{(t.ap.conflict_body)(&by, &when, &(t.long_date_time)(conflict.kept_local))}</p>
+            <h4>{t.ap.conflict_theirs}</h4>
+            <div class="their-text">
+                <crate::components::text_as_written::TextAsWritten text=part.body.clone() />
+            </div>
+            <Show when=move || editable.get()>
+                <div class="conflict-actions">
+                    <button type="submit" class="button" name="action" value=mine.clone()>{t.ap.conflict_keep_mine}</button>
+                    <button type="submit" class="button button-secondary" name="action" value=theirs.clone()>{t.ap.conflict_take_theirs}</button>
+                </div>
+            </Show>
+            <h4>{t.ap.conflict_mine}</h4>
+        </div>
+    }
+}
+
+/// "Spara utkast" and the autosave's status line.
+#[component]
+fn SaveBar() -> impl IntoView {
+    let t = texts();
+    let editor = expect_context::<Editor>();
+    view! {
+        <div class="save-bar">
+            <Show when=move || editor.editable.get()>
+                <button type="submit" class="button" name="action" value="save">{t.ap.save_button}</button>
+            </Show>
+            <p class="save-status" id="sparstatus" role="status">
+                {move || status_text(editor)}
+            </p>
+            {move || matches!(editor.status.get(), SaveStatus::Conflict(_)).then(|| view! {
+                <a class="button button-secondary" href="/ansokan" rel="external">{t.ap.conflict_reload}</a>
+            })}
+        </div>
+    }
+}
+
+fn status_text(editor: Editor) -> String {
+    let t = texts();
+    match editor.status.get() {
+        SaveStatus::Loaded(None) => t.ap.status_nothing_saved.to_owned(),
+        SaveStatus::Loaded(Some(at)) => (t.ap.status_last_saved)(&(t.long_date_time)(at)),
+        SaveStatus::Saving => t.ap.status_saving.to_owned(),
+        SaveStatus::Saved(at) => (t.ap.status_saved)(&(t.ap.clock)(at)),
+        SaveStatus::Conflict(parts) => {
+            let titles = editor.titles.with_value(|titles| {
+                parts.iter().map(|p| titles.get(p).cloned().unwrap_or_else(|| p.clone())).collect::<Vec<_>>()
+            });
+            (t.ap.status_conflict)(&titles.join(", "))
+        }
+        SaveStatus::Refused(refusal) => (t.ap.status_refused)(refusal),
+        SaveStatus::Failed => t.ap.status_failed.to_owned(),
+        SaveStatus::SignedOut => t.ap.status_signed_out.to_owned(),
+        SaveStatus::Forbidden => t.ap.status_forbidden.to_owned(),
+    }
+}

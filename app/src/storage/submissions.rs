@@ -1,0 +1,142 @@
+//! Submissions of an application: each one numbered, with a copy of the text
+//! as it was sent, so the jury reads exactly what was submitted.
+
+use super::{Db, from_db_time, to_db_time};
+use chrono::{DateTime, Utc};
+use sqlx::{AnyConnection, Row, any::AnyRow};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub number: i64,
+    pub reference: String,
+    pub submitted_at: DateTime<Utc>,
+    pub submitted_by_name: String,
+}
+
+fn submission(row: &AnyRow) -> Result<Submission, sqlx::Error> {
+    Ok(Submission {
+        number: row.try_get("number")?,
+        reference: row.try_get("reference")?,
+        submitted_at: from_db_time(&row.try_get::<String, _>("submitted_at")?)?,
+        submitted_by_name: row.try_get("submitted_by_name")?,
+    })
+}
+
+const COLUMNS: &str = "number, reference, submitted_at, submitted_by_name";
+
+/// The submission already made with this request key, if any: a retried or
+/// doubled request finds it instead of making another.
+pub async fn by_request_key(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    request_key: &str,
+) -> Result<Option<Submission>, sqlx::Error> {
+    sqlx::query(&format!("SELECT {COLUMNS} FROM submissions WHERE application_id = $1 AND request_key = $2"))
+        .bind(application_id)
+        .bind(request_key)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(submission)
+        .transpose()
+}
+
+pub async fn next_number(conn: &mut AnyConnection, application_id: &str) -> Result<i64, sqlx::Error> {
+    let row = sqlx::query("SELECT COALESCE(MAX(number), 0) + 1 AS next FROM submissions WHERE application_id = $1")
+        .bind(application_id)
+        .fetch_one(conn)
+        .await?;
+    row.try_get("next")
+}
+
+pub struct NewSubmission<'a> {
+    pub application_id: &'a str,
+    pub number: i64,
+    pub reference: &'a str,
+    pub request_key: &'a str,
+    pub user_id: &'a str,
+    pub user_name: &'a str,
+    pub at: DateTime<Utc>,
+    /// Every part and its text.
+    pub parts: &'a [(String, String)],
+}
+
+/// Stores a submission with its copy of the text; call inside the
+/// application's lock (`applications::lock`).
+pub async fn insert(conn: &mut AnyConnection, new: &NewSubmission<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO submissions (application_id, number, reference, request_key, submitted_at, submitted_by, \
+         submitted_by_name) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new.application_id)
+    .bind(new.number)
+    .bind(new.reference)
+    .bind(new.request_key)
+    .bind(to_db_time(new.at))
+    .bind(new.user_id)
+    .bind(new.user_name)
+    .execute(&mut *conn)
+    .await?;
+    for (part, body) in new.parts {
+        sqlx::query("INSERT INTO submission_parts (application_id, number, part, body) VALUES ($1, $2, $3, $4)")
+            .bind(new.application_id)
+            .bind(new.number)
+            .bind(part)
+            .bind(body)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Every submission of an application, newest first.
+pub async fn list(db: &Db, application_id: &str) -> Result<Vec<Submission>, sqlx::Error> {
+    sqlx::query(&format!("SELECT {COLUMNS} FROM submissions WHERE application_id = $1 ORDER BY number DESC"))
+        .bind(application_id)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(submission)
+        .collect()
+}
+
+/// One submission and its text, part by part.
+pub async fn find(
+    db: &Db,
+    application_id: &str,
+    number: i64,
+) -> Result<Option<(Submission, Vec<(String, String)>)>, sqlx::Error> {
+    let Some(found) =
+        sqlx::query(&format!("SELECT {COLUMNS} FROM submissions WHERE application_id = $1 AND number = $2"))
+            .bind(application_id)
+            .bind(number)
+            .fetch_optional(db.pool())
+            .await?
+    else {
+        return Ok(None);
+    };
+    let parts = sqlx::query("SELECT part, body FROM submission_parts WHERE application_id = $1 AND number = $2")
+        .bind(application_id)
+        .bind(number)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("part")?, r.try_get("body")?)))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(Some((submission(&found)?, parts)))
+}
+
+/// The latest submission of every application to a round, by application id.
+pub async fn latest_of_round(db: &Db, round_id: &str) -> Result<Vec<(String, Submission)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT s.application_id, s.number, s.reference, s.submitted_at, s.submitted_by_name FROM submissions s \
+         JOIN applications a ON a.id = s.application_id WHERE a.round_id = $1 AND s.number = \
+         (SELECT MAX(n.number) FROM submissions n WHERE n.application_id = s.application_id)",
+    )
+    .bind(round_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get("application_id")?, submission(r)?)))
+    .collect()
+}
