@@ -19,8 +19,10 @@ python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --dis
 
 work="$(mktemp -d /tmp/portal-test.XXXXXX)"
 portal_pid=""
+closed_pid=""
 cleanup() {
   [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null && wait "$portal_pid" 2>/dev/null
+  [ -n "$closed_pid" ] && kill "$closed_pid" 2>/dev/null && wait "$closed_pid" 2>/dev/null
   stop_test_postgres
   rm -rf "$work"
 }
@@ -52,6 +54,17 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ -n "$healthy" ] || { echo "the portal did not start:"; cat "$work/portal.log"; exit 1; }
+# The same database served a second time on a clock standing just after the
+# deadline (16 April 2027 00.00 Swedish time), for the closed state.
+closed_port="$(free_port)"
+DATABASE_URL="sqlite://$work/portal.db" PORTAL_ADDR="127.0.0.1:$closed_port" PORTAL_BASE_URL="http://127.0.0.1:$closed_port" \
+  PORTAL_OUTBOX_DIR="$work/outbox" \
+  PORTAL_FIXED_TIME=2027-04-15T22:00:00Z "$ROOT/target/debug/portal" serve > "$work/portal-closed.log" 2>&1 &
+closed_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$closed_port/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
 e2e_status=0
 (
   cd end2end
@@ -59,7 +72,8 @@ e2e_status=0
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
   # The browser tests read the mail the portal writes to its outbox (no SMTP here).
-  BASE_URL="http://127.0.0.1:$port" OUTBOX_DIR="$work/outbox" npx playwright test
+  BASE_URL="http://127.0.0.1:$port" CLOSED_BASE_URL="http://127.0.0.1:$closed_port" OUTBOX_DIR="$work/outbox" \
+    npx playwright test
 ) 2>&1 | tee "$work/e2e.log" || e2e_status=$?
 [ "$e2e_status" -eq 0 ] || { echo "--- portal log"; tail -n 50 "$work/portal.log"; exit "$e2e_status"; }
 

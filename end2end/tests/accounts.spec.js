@@ -8,59 +8,15 @@ const {
   trackFormHydration,
   waitForFormHydration,
   waitForMailLink,
+  PASSWORD,
+  uniqueEmail,
+  signUp,
+  confirmByMail,
+  logIn,
+  createConfirmedAccount,
 } = require('./helpers');
 
-const PASSWORD = 'tre gröna äpplen i Kalmar';
 const NEW_PASSWORD = 'fyra blå båtar vid Kalmarsund';
-
-/** An address no earlier run has used: the database outlives a test run. */
-function uniqueEmail(who) {
-  return `${who}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@kalmar.se`;
-}
-
-/** Fills in and sends "Skapa konto" (going to /registrera first unless already there). */
-async function signUp(page, { name, email, kommun = 'Kalmar', password = PASSWORD }) {
-  if (!/\/registrera$/.test(page.url())) await page.goto('/registrera');
-  await page.getByLabel('Namn').fill(name);
-  await page.getByLabel('E-postadress i tjänsten').fill(email);
-  await page.getByLabel('Kommun').fill(kommun);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Skapa konto' }).click();
-}
-
-/** Opens the newest confirmation link mailed to `email` (not one of `exclude`) and presses its button. */
-async function confirmByMail(page, email, exclude = []) {
-  const link = await waitForMailLink(email, 'bekrafta', { exclude });
-  await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekräfta e-postadressen');
-  await page.getByRole('button', { name: 'Bekräfta e-postadressen' }).click();
-  await expect(page).toHaveURL(/\/logga-in\?klart=bekraftad$/);
-  await expect(page.getByRole('status')).toHaveText('Din e-postadress är bekräftad. Nu kan du logga in.');
-  return link;
-}
-
-/** Fills in and sends "Logga in" (going to /logga-in first unless already there). */
-async function logIn(page, { email, password }) {
-  if (!/\/logga-in/.test(page.url())) await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-}
-
-/** A confirmed applicant in Kalmar, made through the pages in a browser of its own. */
-async function createConfirmedAccount(browser, who) {
-  const account = { name: `${who} Testsson`, email: uniqueEmail(who.toLowerCase()), password: PASSWORD };
-  const context = await browser.newContext({ baseURL: process.env.BASE_URL, locale: 'sv-SE' });
-  try {
-    const page = await context.newPage();
-    await signUp(page, account);
-    await expect(page).toHaveURL(/\/registrera\/skickat$/);
-    await confirmByMail(page, account.email);
-  } finally {
-    await context.close();
-  }
-  return account;
-}
 
 /** WCAG contrast ratio of two CSS colours (rgb/rgba, opaque). */
 function contrast(a, b) {
@@ -231,8 +187,8 @@ test('a forgotten password is replaced through the e-mailed link, which works on
   expect(problems).toEqual([]);
 
   await logIn(page, { email: account.email, password: NEW_PASSWORD });
-  await expect(page).toHaveURL(/\/konto$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mitt konto');
+  await expect(page).toHaveURL(/\/ansokan$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ansökan från Kalmar');
 
   // Whoever opens the link again, it no longer works.
   await page.context().clearCookies();
@@ -344,7 +300,7 @@ test.describe('without JavaScript', () => {
     await logIn(page, { email, password: 'inte mitt lösenord alls' });
     await expect(page.getByRole('alert')).toContainText('Fel e-postadress eller lösenord.');
     await logIn(page, { email, password: PASSWORD });
-    await expect(page).toHaveURL(/\/konto$/);
+    await expect(page).toHaveURL(/\/ansokan$/);
     await expect(page.getByRole('banner').getByText('Bertil Utan', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Logga ut' }).click();
     await expect(page).toHaveURL(/\/logga-in\?klart=utloggad$/);

@@ -186,3 +186,59 @@ async function waitForMailLink(to, kind, { exclude = [], timeout = 10_000 } = {}
 }
 
 Object.assign(module.exports, { trackFormHydration, waitForFormHydration, waitForMailLink, readOutbox });
+
+// ---------------------------------------------------------------------------
+// Accounts, made and used through the pages as a person would.
+
+const PASSWORD = 'tre gröna äpplen i Kalmar';
+
+/** An address no earlier run has used: the database outlives a test run. */
+function uniqueEmail(who) {
+  return `${who}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@kalmar.se`;
+}
+
+/** Fills in and sends "Skapa konto" (going to /registrera first unless already there). */
+async function signUp(page, { name, email, kommun = 'Kalmar', password = PASSWORD }) {
+  if (!/\/registrera$/.test(page.url())) await page.goto('/registrera');
+  await page.getByLabel('Namn').fill(name);
+  await page.getByLabel('E-postadress i tjänsten').fill(email);
+  await page.getByLabel('Kommun').fill(kommun);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+}
+
+/** Opens the newest confirmation link mailed to `email` (not one of `exclude`) and presses its button. */
+async function confirmByMail(page, email, exclude = []) {
+  const link = await waitForMailLink(email, 'bekrafta', { exclude });
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bekräfta e-postadressen');
+  await page.getByRole('button', { name: 'Bekräfta e-postadressen' }).click();
+  await expect(page).toHaveURL(/\/logga-in\?klart=bekraftad$/);
+  await expect(page.getByRole('status')).toHaveText('Din e-postadress är bekräftad. Nu kan du logga in.');
+  return link;
+}
+
+/** Fills in and sends "Logga in" (going to /logga-in first unless already there). */
+async function logIn(page, { email, password }) {
+  if (!/\/logga-in/.test(page.url())) await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+/** A confirmed applicant (in Kalmar unless named), made through the pages in a browser of its own. */
+async function createConfirmedAccount(browser, who, kommun = 'Kalmar') {
+  const account = { name: `${who} Testsson`, email: uniqueEmail(who.toLowerCase()), password: PASSWORD, kommun };
+  const context = await browser.newContext({ baseURL: process.env.BASE_URL, locale: 'sv-SE' });
+  try {
+    const page = await context.newPage();
+    await signUp(page, account);
+    await expect(page).toHaveURL(/\/registrera\/skickat$/);
+    await confirmByMail(page, account.email);
+  } finally {
+    await context.close();
+  }
+  return account;
+}
+
+Object.assign(module.exports, { PASSWORD, uniqueEmail, signUp, confirmByMail, logIn, createConfirmedAccount });

@@ -178,6 +178,9 @@ async fn seed_demo(settings: Settings) -> Result<(), StartError> {
                     let mut conn = db.pool().acquire().await?;
                     storage::jury::assign(&mut conn, &round.id, &id).await?;
                 }
+                if let (Some(round), Some(kommun)) = (&round, kommun) {
+                    demo_draft(&db, &round.id, kommun.as_str(), (&id, name.as_str())).await?;
+                }
                 println!("demo account {email} ({}), password: {DEMO_PASSWORD}", role.code());
             }
             Err(InsertUserError::EmailTaken) => println!("demo account {email} exists, password: {DEMO_PASSWORD}"),
@@ -185,6 +188,26 @@ async fn seed_demo(settings: Settings) -> Result<(), StartError> {
         }
     }
     Ok(())
+}
+
+/// A begun application for the demo applicant's kommun, so the editor has a
+/// saved text and a history to show.
+async fn demo_draft(db: &storage::Db, round_id: &str, kommun: &str, writer: (&str, &str)) -> Result<(), sqlx::Error> {
+    let now = Clock::System.now();
+    let application = storage::applications::open(db, round_id, kommun, now).await?;
+    let writer = storage::applications::Writer { user_id: writer.0, name: writer.1 };
+    let mut tx = db.begin_write().await?;
+    storage::applications::lock(&mut tx, &application.id, now).await?;
+    for (part, text) in [
+        ("sammanfattning", "Kalmar gör välfärdstekniken till en del av vardagen i vård och omsorg."),
+        (
+            "ledning",
+            "Kommunstyrelsen antog 2025 en plan för digitalisering av vård och omsorg med mål som följs upp varje kvartal.",
+        ),
+    ] {
+        storage::applications::save_part(&mut tx, &application.id, part, 0, text, &writer, now).await?;
+    }
+    tx.commit().await
 }
 
 /// The new password: asked for twice on a terminal, else the first line of standard input.

@@ -11,7 +11,6 @@ fn clock() -> Clock {
     Clock::Fixed("2027-01-10T10:00:00Z".parse().unwrap())
 }
 
-
 /// The application id the editor's form carries.
 fn application_id(page: &str) -> String {
     let start = page.find(r#"name="application" value=""#).expect("the application form") + 26;

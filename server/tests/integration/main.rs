@@ -7,6 +7,7 @@ mod accounts;
 mod applying;
 mod authorization;
 mod binary;
+mod durability;
 mod mail;
 mod pages;
 mod storage;
