@@ -46,6 +46,8 @@ test('two colleagues write over two sessions, meet a conflict, choose, submit an
   await ledning.fill('Politiken har satt tydliga mål.');
   await expect(page.locator('#count-ledning')).toHaveText('31 av 6\u00a0000 tecken');
   await expect(page.locator('#sparstatus')).toHaveText(saved);
+  await page.getByRole('button', { name: 'Spara utkast' }).click();
+  await expect(page.locator('#sparstatus')).toHaveText('Allt är redan sparat.');
 
   // A new session another day: the text is there.
   await page.context().close();

@@ -62,6 +62,7 @@ pub struct ApplyTexts {
     pub status_nothing_saved: &'static str,
     pub status_last_saved: fn(&str) -> String,
     pub status_saving: &'static str,
+    pub status_up_to_date: &'static str,
     pub status_saved: fn(&str) -> String,
     pub status_conflict: fn(&str) -> String,
     pub status_refused: fn(Refusal) -> String,
@@ -306,6 +307,7 @@ pub const SV: ApplyTexts = ApplyTexts {
     status_nothing_saved: "Inget är sparat än. Texten sparas automatiskt medan du skriver.",
     status_last_saved: |when| format!("Senast sparat {when}."),
     status_saving: "Sparar …",
+    status_up_to_date: "Allt är redan sparat.",
     status_saved: |at| format!("Sparat kl. {at}."),
     status_conflict: |parts| {
         format!(
@@ -437,6 +439,7 @@ pub const EN: ApplyTexts = ApplyTexts {
     status_nothing_saved: "Nothing is saved yet. The text is saved automatically as you write.",
     status_last_saved: |when| format!("Last saved {when}."),
     status_saving: "Saving …",
+    status_up_to_date: "Everything is already saved.",
     status_saved: |at| format!("Saved at {at}."),
     status_conflict: |parts| {
         format!(

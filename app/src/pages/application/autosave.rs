@@ -88,7 +88,11 @@ pub fn submitted(editor: Editor, event: ev::SubmitEvent) {
     let action = event.submitter().and_then(|b| b.get_attribute("value")).unwrap_or_default();
     if action == "save" {
         event.prevent_default();
-        save(editor, false);
+        if with_pending(|p| p.dirty.is_empty() && !p.in_flight) {
+            editor.status.set(SaveStatus::UpToDate);
+        } else {
+            save(editor, false);
+        }
     }
 }
 

@@ -25,6 +25,8 @@ pub enum SaveStatus {
     Loaded(Option<NaiveDateTime>),
     Saving,
     Saved(NaiveDateTime),
+    /// "Spara utkast" with nothing new to save.
+    UpToDate,
     /// Parts that met a newer version saved by a colleague.
     Conflict(Vec<String>),
     Refused(Refusal),
@@ -273,6 +275,7 @@ fn status_text(editor: Editor) -> String {
         SaveStatus::Loaded(None) => t.ap.status_nothing_saved.to_owned(),
         SaveStatus::Loaded(Some(at)) => (t.ap.status_last_saved)(&(t.long_date_time)(at)),
         SaveStatus::Saving => t.ap.status_saving.to_owned(),
+        SaveStatus::UpToDate => t.ap.status_up_to_date.to_owned(),
         SaveStatus::Saved(at) => (t.ap.status_saved)(&(t.ap.clock)(at)),
         SaveStatus::Conflict(parts) => {
             let titles = editor.titles.with_value(|titles| {
