@@ -143,6 +143,18 @@ test('text typed just before the tab is closed is saved', async ({ browser }) =>
   await expect(again.getByRole('textbox', { name: 'Användning' })).toHaveValue('Sista meningen innan fliken stängs.');
 });
 
+test('text typed just before moving to another page of the portal is saved', async ({ browser }) => {
+  const account = await createConfirmedAccount(browser, 'Alva', 'Alvesta');
+  const page = await openApplication(browser, account);
+  await page.getByRole('textbox', { name: 'Infrastruktur' }).fill('Skrivet strax innan förhandsgranskningen.');
+  // The router loads the preview in place: the editor is gone before its pause to save.
+  await page.getByRole('link', { name: 'Förhandsgranska hela ansökan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ansökan från Alvesta');
+  await expect(page).toHaveURL(/\/ansokan\/forhandsgranska$/);
+  await page.goto('/ansokan');
+  await expect(page.getByRole('textbox', { name: 'Infrastruktur' })).toHaveValue('Skrivet strax innan förhandsgranskningen.');
+});
+
 test('without JavaScript: save with the button, see earlier versions, restore one, preview', async ({ browser }) => {
   const account = await createConfirmedAccount(browser, 'Olle', 'Borgholm');
   const context = await browser.newContext({ baseURL: process.env.BASE_URL, locale: 'sv-SE', javaScriptEnabled: false });

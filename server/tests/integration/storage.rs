@@ -181,3 +181,60 @@ async fn a_failing_query_is_an_internal_error_not_an_outage() {
     })
     .await;
 }
+
+/// Many saves of one part, all based on the same version, at the same moment:
+/// exactly one becomes the next version, every other one is told it met a
+/// newer version, and the history holds each saved version once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_saves_on_the_same_version_make_one_new_version_and_conflicts_for_the_rest() {
+    use app::storage::applications::{self, Writer};
+    for backend in BACKENDS {
+        let test_db = TestDb::new(backend).await;
+        let db = open(&test_db).await;
+        let now = chrono::Utc::now();
+        let application = applications::open(&db, "ehalsokommun-2027", "0880", now).await.unwrap();
+        sqlx::query(
+            "INSERT INTO users (id, email, name, role, kommun_kod, password_hash, created_at) \
+             VALUES ('skribent', 'skribent@kalmar.se', 'Skribent', 'sokande', '0880', 'x', '2027-01-10T10:00:00Z')",
+        )
+        .execute(db.pool())
+        .await
+        .unwrap();
+        let writers: Vec<_> = (0..8)
+            .map(|i| {
+                let (db, id) = (db.clone(), application.id.clone());
+                tokio::spawn(async move {
+                    let mut tx = db.begin_write().await.unwrap();
+                    applications::lock(&mut tx, &id, now).await.unwrap().expect("the application");
+                    let writer = Writer { user_id: "skribent", name: "Skribent" };
+                    let body = format!("Text {i}");
+                    let saved = applications::save_part(&mut tx, &id, "ledning", 0, &body, &writer, now).await.unwrap();
+                    tx.commit().await.unwrap();
+                    saved.map(|version| (version, body))
+                })
+            })
+            .collect();
+        let mut won = Vec::new();
+        for writer in writers {
+            won.extend(writer.await.unwrap());
+        }
+        assert_eq!(won.len(), 1, "{backend:?}: exactly one save on version 0 wins");
+        let (version, body) = &won[0];
+        assert_eq!(*version, 1);
+        let history = applications::history(&db, &application.id, "ledning").await.unwrap();
+        assert_eq!(history.iter().map(|v| (v.version, v.body.clone())).collect::<Vec<_>>(), vec![(1, body.clone())]);
+        // The next save on version 1 wins; one on version 0 still does not.
+        let mut tx = db.begin_write().await.unwrap();
+        let writer = Writer { user_id: "skribent", name: "Skribent" };
+        assert_eq!(
+            applications::save_part(&mut tx, &application.id, "ledning", 1, "Ny", &writer, now).await.unwrap(),
+            Some(2)
+        );
+        assert_eq!(
+            applications::save_part(&mut tx, &application.id, "ledning", 0, "Gammal", &writer, now).await.unwrap(),
+            None
+        );
+        tx.commit().await.unwrap();
+        test_db.destroy().await;
+    }
+}

@@ -1,7 +1,11 @@
 //! The browser's half of the application editor: counts characters as the
 //! writer types, saves the changed parts a moment after typing stops (and at
 //! least every ten seconds while it goes on), retries when the network fails,
-//! and sends what is left when the page is hidden or closed.
+//! and sends what is left when the page is hidden, closed or left for another
+//! page of the portal.
+//!
+//! What is unsaved lives here, outside the editor's reactive state, so that it
+//! can still be sent after the editor is gone.
 
 use super::editor::{Editor, SAVE_ACTION, SaveStatus};
 use crate::{
@@ -11,7 +15,10 @@ use crate::{
     error::AppError,
 };
 use leptos::{ev, prelude::*};
-use std::{collections::BTreeMap, time::Duration};
+use std::{
+    collections::{BTreeMap, HashMap},
+    time::Duration,
+};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::UrlSearchParams;
 
@@ -22,13 +29,18 @@ const LONGEST_WAIT: f64 = 10_000.0;
 
 #[derive(Default)]
 struct Pending {
+    application: String,
     /// Changed parts not yet sent, with their latest text.
     dirty: BTreeMap<String, String>,
+    /// The version each part's next save is based on.
+    versions: HashMap<String, i64>,
     /// When the oldest unsent change was made.
     since: Option<f64>,
     in_flight: bool,
     timer: Option<TimeoutHandle>,
     failures: u32,
+    /// The editor on the page, while there is one.
+    editor: Option<Editor>,
 }
 
 fn now_ms() -> f64 {
@@ -43,23 +55,41 @@ fn with_pending<R>(f: impl FnOnce(&mut Pending) -> R) -> R {
     PENDING.with(|p| f(&mut p.borrow_mut()))
 }
 
-/// Sends what is unsaved when the writer leaves or hides the page. The
-/// listeners live as long as the page; after a move to another page of the
-/// portal they find the editor gone and do nothing.
+fn flush() {
+    if with_pending(|p| !p.dirty.is_empty()) {
+        save(true);
+    }
+}
+
+/// Binds the editor of this page; sends what is unsaved when the writer
+/// hides or closes the page, or leaves the editor for another page.
 pub fn start(editor: Editor) {
-    let flush = move || {
-        if with_pending(|p| !p.dirty.is_empty()) {
-            save(editor, true);
-        }
-    };
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    with_pending(|p| {
+        p.application = editor.application.get_value();
+        p.editor = Some(editor);
+        // The page has just loaded each part's version; only text still unsent keeps its own.
+        let unsent = &p.dirty;
+        p.versions.retain(|part, _| unsent.contains_key(part));
+    });
+    on_cleanup(|| {
+        flush();
+        with_pending(|p| p.editor = None);
+    });
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
     // A phone may never fire `pagehide` for a tab it discards; it does hide it first.
-    let on_hide = Closure::<dyn Fn()>::new(move || {
+    let on_hide = Closure::<dyn Fn()>::new(|| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
             flush();
         }
     });
     let _ = document().add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
     let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    // The listeners serve every editor of this page load.
     on_hide.forget();
 }
 
@@ -76,11 +106,13 @@ pub fn edited(editor: Editor, event: &ev::Event) {
     if !editor.editable.get_untracked() {
         return;
     }
+    let loaded_version = editor.versions.with_value(|v| v.get(part).map(|s| s.get_untracked())).unwrap_or(0);
     with_pending(|p| {
+        p.versions.entry(part.to_owned()).or_insert(loaded_version);
         p.dirty.insert(part.to_owned(), value);
         p.since.get_or_insert_with(now_ms);
     });
-    schedule(editor, None);
+    schedule(None);
 }
 
 /// "Spara utkast" saves at once; the conflict buttons post the form as it is.
@@ -91,17 +123,17 @@ pub fn submitted(editor: Editor, event: ev::SubmitEvent) {
         if with_pending(|p| p.dirty.is_empty() && !p.in_flight) {
             editor.status.set(SaveStatus::UpToDate);
         } else {
-            save(editor, false);
+            save(false);
         }
     }
 }
 
-fn schedule(editor: Editor, after: Option<f64>) {
+fn schedule(after: Option<f64>) {
     let delay = after.unwrap_or_else(|| {
         let since = with_pending(|p| p.since).unwrap_or_else(now_ms);
         QUIET.min(LONGEST_WAIT - (now_ms() - since)).max(0.0)
     });
-    let handle = set_timeout_with_handle(move || save(editor, false), Duration::from_millis(delay as u64)).ok();
+    let handle = set_timeout_with_handle(|| save(false), Duration::from_millis(delay as u64)).ok();
     with_pending(|p| {
         if let Some(old) = std::mem::replace(&mut p.timer, handle) {
             old.clear();
@@ -109,9 +141,15 @@ fn schedule(editor: Editor, after: Option<f64>) {
     });
 }
 
-fn save(editor: Editor, keepalive: bool) {
+fn show(status: SaveStatus) {
+    if let Some(editor) = with_pending(|p| p.editor) {
+        editor.status.try_set(status);
+    }
+}
+
+fn save(keepalive: bool) {
     let taken = with_pending(|p| {
-        if (p.in_flight && !keepalive) || p.dirty.is_empty() {
+        if (p.in_flight && !keepalive) || p.dirty.is_empty() || p.application.is_empty() {
             return None;
         }
         if let Some(timer) = p.timer.take() {
@@ -119,34 +157,43 @@ fn save(editor: Editor, keepalive: bool) {
         }
         p.in_flight = true;
         p.since = None;
-        Some(std::mem::take(&mut p.dirty))
+        let parts = std::mem::take(&mut p.dirty);
+        let versions: Vec<i64> = parts.keys().map(|part| p.versions.get(part).copied().unwrap_or(0)).collect();
+        Some((p.application.clone(), parts, versions))
     });
-    let Some(parts) = taken else { return };
-    let (Some(application), Ok(body)) = (editor.application.try_get_value(), UrlSearchParams::new()) else {
-        return;
-    };
+    let Some((application, parts, versions)) = taken else { return };
+    let Ok(body) = UrlSearchParams::new() else { return };
     body.append("csrf", &csrf_token());
     body.append("application", &application);
-    for (part, text) in &parts {
-        let version = editor.versions.with_value(|v| v.get(part).map(|s| s.get_untracked())).unwrap_or(0);
+    for ((part, text), version) in parts.iter().zip(versions) {
         body.append(&format!("text[{part}]"), text);
         body.append(&format!("version[{part}]"), &version.to_string());
     }
     let body: String = body.to_string().into();
-    editor.status.set(SaveStatus::Saving);
+    show(SaveStatus::Saving);
     leptos::task::spawn_local(async move {
         let reply = post::<SaveReply>(SAVE_ACTION, body, keepalive).await;
         with_pending(|p| p.in_flight = false);
         let retry_in = match reply {
             Ok(reply) => {
-                for (part, version) in &reply.saved {
-                    if let Some(signal) = editor.versions.with_value(|v| v.get(part).copied()) {
-                        signal.set(*version);
+                let editor = with_pending(|p| {
+                    p.failures = 0;
+                    for (part, version) in &reply.saved {
+                        p.versions.insert(part.clone(), *version);
+                    }
+                    p.editor
+                });
+                if let Some(editor) = editor {
+                    for (part, version) in &reply.saved {
+                        if let Some(signal) = editor.versions.try_with_value(|v| v.get(part).copied()).flatten() {
+                            signal.try_set(*version);
+                        }
+                    }
+                    if reply.refused.is_some() {
+                        editor.editable.try_set(false);
                     }
                 }
-                with_pending(|p| p.failures = 0);
-                editor.status.set(if let Some(refusal) = reply.refused {
-                    editor.editable.set(false);
+                show(if let Some(refusal) = reply.refused {
                     SaveStatus::Refused(refusal)
                 } else if !reply.conflicts.is_empty() {
                     SaveStatus::Conflict(reply.conflicts)
@@ -165,7 +212,7 @@ fn save(editor: Editor, keepalive: bool) {
                     p.failures += 1;
                     p.failures
                 });
-                editor.status.set(match error {
+                show(match error {
                     AppError::NotSignedIn => SaveStatus::SignedOut,
                     AppError::Forbidden => SaveStatus::Forbidden,
                     _ => SaveStatus::Failed,
@@ -173,8 +220,9 @@ fn save(editor: Editor, keepalive: bool) {
                 Some(f64::from(5_000 * failures.min(6)))
             }
         };
-        if with_pending(|p| !p.dirty.is_empty()) && editor.editable.get_untracked() {
-            schedule(editor, retry_in);
+        let editable = with_pending(|p| p.editor).and_then(|e| e.editable.try_get_untracked()).unwrap_or(true);
+        if with_pending(|p| !p.dirty.is_empty()) && editable {
+            schedule(retry_in);
         }
     });
 }
