@@ -14,8 +14,10 @@ profile=debug
 ensure_build_tools
 
 site="$ROOT/target/site"
-staging="$ROOT/target/site.new"
-rm -rf "$staging"
+# A staging folder of this run's own: two builds at once must not empty each other's.
+mkdir -p "$ROOT/target"
+staging="$(mktemp -d "$ROOT/target/site.new.XXXXXX")"
+trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging/pkg"
 
 if [ "$profile" = release ]; then
