@@ -98,8 +98,9 @@ fn with_security_headers(router: Router, https: bool) -> Router {
         (header::X_FRAME_OPTIONS, "DENY"),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
         (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
-        // Pages will carry personal data once people log in: revalidate, never reuse blindly.
-        (header::CACHE_CONTROL, "no-cache"),
+        // Pages and server functions carry personal data (a kommun's draft, a person's
+        // account): no shared cache may keep them, and no browser may store them on disk.
+        (header::CACHE_CONTROL, "private, no-store"),
     ];
     let router = defaults.into_iter().fold(router, |router, (name, value)| {
         router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)))

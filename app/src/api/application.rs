@@ -361,6 +361,15 @@ pub mod ssr {
             let unchanged = here.map_or(body.is_empty(), |p| p.body == body);
             if unchanged || settle == Some((part, false)) {
                 applications::drop_conflict(&mut tx, id, part, user).await?;
+                if unchanged && let Some(here) = here {
+                    // The writer's page catches up with the version it already shows.
+                    saved.push((part.to_owned(), here.version));
+                }
+                continue;
+            }
+            if settle != Some((part, true)) && base != current_version && untouched(&owned, part, base, &body).await? {
+                // A whole-form post carries parts the writer never edited: a colleague's
+                // newer text there is neither overwritten nor a conflict.
                 continue;
             }
             if refused.is_some() {
@@ -389,6 +398,15 @@ pub mod ssr {
         };
         finish(APPLICATION_PAGE, Ok(go_to));
         Ok(SaveReply { saved, conflicts, refused, at_local: local(now) })
+    }
+
+    /// Whether `body` is exactly the text of the version the writer's page was based on.
+    async fn untouched(owned: &Owned, part: &str, base: i64, body: &str) -> Result<bool, AppError> {
+        if base == 0 {
+            return Ok(body.is_empty());
+        }
+        let old = applications::version(&owned.state.db, &owned.application.id, part, base).await?;
+        Ok(old.is_some_and(|v| v.body == body))
     }
 
     pub async fn history(part: String, version: Option<i64>) -> Result<Option<HistoryView>, AppError> {
@@ -445,8 +463,8 @@ pub mod ssr {
             }
             let current = applications::parts(&mut tx, &application).await?;
             let base = current.iter().find(|p| p.part == part).map_or(0, |p| p.version);
+            // A conflict copy of the writer's stays: it is not a version and would be lost.
             applications::save_part(&mut tx, &application, &part, base, &old.body, &owned.writer(), now).await?;
-            applications::drop_conflict(&mut tx, &application, &part, &owned.viewer.user_id).await?;
             tx.commit().await?;
             Ok(Ok(format!("{APPLICATION_PAGE}?klart=aterstalld#del-{part}")))
         })
@@ -468,8 +486,14 @@ pub mod ssr {
             let mut tx = db.begin_write().await?;
             let status = applications::lock(&mut tx, &application, now).await?.ok_or(AppError::NotFound)?;
             if let Some(done) = submissions::by_request_key(&mut tx, &application, &request_key).await? {
-                tx.commit().await?;
-                return Ok(Ok(receipt_href(done.number)));
+                // The same request again (a double click, a retry): its receipt. A key from
+                // before a reopening is an outdated page, not a new submission.
+                let latest = submissions::next_number(&mut tx, &application).await? - 1;
+                if status == Status::Submitted && done.number == latest {
+                    tx.commit().await?;
+                    return Ok(Ok(receipt_href(done.number)));
+                }
+                return Ok(Err(refused(problems, ApplyProblem::OutdatedForm)));
             }
             if let Err(refusal) = owned.life(status).may_submit(now) {
                 return Ok(Err(refused(problems, ApplyProblem::Refused(refusal))));

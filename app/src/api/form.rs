@@ -55,6 +55,8 @@ pub enum ApplyProblem {
     NotReady,
     /// A version to restore that does not exist.
     UnknownVersion,
+    /// A submit form from before the application was reopened.
+    OutdatedForm,
     InvalidDate,
     InvalidTime,
     ReasonMissing,

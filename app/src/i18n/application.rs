@@ -169,6 +169,9 @@ fn problem_sv(problem: &ApplyProblem) -> String {
         ApplyProblem::Refused(r) => refusal_sv(*r),
         ApplyProblem::NotReady => "Ansökan är inte klar att skicka in. Rätta det som står i listan.".into(),
         ApplyProblem::UnknownVersion => "Den versionen finns inte. Välj en version i listan.".into(),
+        ApplyProblem::OutdatedForm => {
+            "Sidan var gammal: ansökan har öppnats igen sedan den visades. Inget skickades in; läs igenom och skicka in igen.".into()
+        }
         ApplyProblem::InvalidDate => "Ange datumet som år-månad-dag, till exempel 2027-04-22.".into(),
         ApplyProblem::InvalidTime => "Ange en klockslag som finns i svensk tid, till exempel 23:59.".into(),
         ApplyProblem::ReasonMissing => "Skriv varför kommunen får längre tid; skälet sparas.".into(),
@@ -181,6 +184,9 @@ fn problem_en(problem: &ApplyProblem) -> String {
         ApplyProblem::Refused(r) => refusal_en(*r),
         ApplyProblem::NotReady => "The application is not ready to submit. Correct what the list says.".into(),
         ApplyProblem::UnknownVersion => "That version does not exist. Choose one from the list.".into(),
+        ApplyProblem::OutdatedForm => {
+            "The page was old: the application has been reopened since it was shown. Nothing was submitted; read it through and submit again.".into()
+        }
         ApplyProblem::InvalidDate => "Enter the date as year-month-day, for example 2027-04-22.".into(),
         ApplyProblem::InvalidTime => "Enter a time that exists in Swedish time, for example 23:59.".into(),
         ApplyProblem::ReasonMissing => "Write why the kommun gets more time; the reason is kept.".into(),

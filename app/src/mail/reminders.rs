@@ -30,11 +30,15 @@ pub async fn send_due(db: &Db, base_url: &str, clock: Clock) -> Result<usize, sq
         let already: Vec<_> = sent.iter().filter(|(id, _)| *id == application.id).map(|(_, r)| *r).collect();
         let Some(reminder) = reminder_due(deadline, now, &already) else { continue };
         let mut tx = db.begin_write().await?;
-        if !applications::record_reminder(&mut tx, &application.id, reminder, now).await? {
+        // Submitted since the list was read: no reminder.
+        let status = applications::status(&mut tx, &application.id).await?;
+        if status.is_none_or(|s| s == Status::Submitted)
+            || !applications::record_reminder(&mut tx, &application.id, reminder, now).await?
+        {
             continue;
         }
         let deadline_text = swedish::long_date_time(deadline.local());
-        let reopened = application.status == Status::Reopened;
+        let reopened = status == Some(Status::Reopened);
         for person in users::applicants_of(&mut tx, &application.kommun_kod).await? {
             let mail =
                 messages::reminder(&person.email, &person.name, base_url, &round.title, &deadline_text, reopened);

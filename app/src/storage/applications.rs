@@ -131,6 +131,12 @@ pub async fn lock(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Res
     row.map(|r| status_of(&r.try_get::<String, _>("status")?)).transpose()
 }
 
+/// The status as it is now, inside a transaction.
+pub async fn status(conn: &mut AnyConnection, id: &str) -> Result<Option<Status>, sqlx::Error> {
+    let row = sqlx::query("SELECT status FROM applications WHERE id = $1").bind(id).fetch_optional(conn).await?;
+    row.map(|r| status_of(&r.try_get::<String, _>("status")?)).transpose()
+}
+
 pub async fn set_status(conn: &mut AnyConnection, id: &str, status: Status) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE applications SET status = $1 WHERE id = $2")
         .bind(status.code())

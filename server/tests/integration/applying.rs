@@ -154,6 +154,14 @@ async fn an_application_is_written_submitted_once_with_a_receipt_reopened_and_re
         assert_eq!(current(&portal, &id, "ledning").await.unwrap(), (3, "Sent tillägg".to_owned()));
         let (second, _) = submit(&mut anna, &id).await;
         assert_eq!(second.location().as_deref(), Some("/ansokan/inskickad/2"), "{backend:?}");
+        // The submit form of before the reopening, sent again (the back button): no submission, a clear message.
+        let reopened = anna.post("/ansokan", "/api/reopen_application", &[("application", &id)], true).await;
+        assert_eq!(reopened.location().as_deref(), Some("/ansokan?klart=oppnad"));
+        let outdated = anna
+            .post("/ansokan/skicka-in", "/api/submit_application", &[("application", &id), ("request_key", &key)], true)
+            .await;
+        assert_eq!(outdated.location().as_deref(), Some("/ansokan/skicka-in"), "{backend:?}");
+        assert!(anna.follow(&outdated).await.body.contains("Sidan var gammal"), "{backend:?}");
         let first_copy = anna.get("/ansokan/inskickad/1").await.body;
         assert!(first_copy.contains("En tidigare inskickning") && first_copy.contains("Vi leder med invånarna."));
         portal.test_db.destroy().await;
@@ -207,6 +215,15 @@ async fn a_save_based_on_an_old_version_is_a_conflict_and_the_writer_chooses() {
         let settled = bo.get("/ansokan").await.body;
         assert!(!settled.contains("Bos andra försök") && !settled.contains("En kollega har sparat"), "{backend:?}");
         assert_eq!(current(&portal, &id, "ledning").await.unwrap().0, 3);
+
+        // A whole-form post (no JavaScript) carries parts its writer never touched: a
+        // colleague's newer text there is kept, and it is no conflict.
+        save(&mut anna, &id, &[("ledning", "Annas fjärde", 3)], "save").await;
+        let whole =
+            save(&mut bo, &id, &[("ledning", "Annas text", 3), ("kompetens", "Bos nya kompetens", 1)], "save").await;
+        assert_eq!(whole.location().as_deref(), Some("/ansokan?klart=utkast-sparat#status"), "{backend:?}");
+        assert_eq!(current(&portal, &id, "ledning").await.unwrap(), (4, "Annas fjärde".to_owned()), "{backend:?}");
+        assert_eq!(current(&portal, &id, "kompetens").await.unwrap(), (2, "Bos nya kompetens".to_owned()));
         portal.test_db.destroy().await;
     }
 }

@@ -157,7 +157,7 @@ async fn pages_are_compressed_and_hashed_assets_cached_for_a_year() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
     let res = portal.client.get(format!("{}/", portal.base_url)).header("accept-encoding", "br").send().await.unwrap();
     assert_eq!(res.headers()["content-encoding"], "br");
-    assert_eq!(res.headers()["cache-control"], "no-cache");
+    assert_eq!(res.headers()["cache-control"], "private, no-store");
 
     let hashes = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site/hash.txt"))
         .expect("scripts/build.sh has built the site");

@@ -55,9 +55,11 @@ fn with_pending<R>(f: impl FnOnce(&mut Pending) -> R) -> R {
     PENDING.with(|p| f(&mut p.borrow_mut()))
 }
 
-fn flush() {
+/// Sends what is unsent now, whether or not a save is under way. `keepalive`
+/// lets the request outlive the page (the browser allows 64 KiB of such bodies).
+fn flush(keepalive: bool) {
     if with_pending(|p| !p.dirty.is_empty()) {
-        save(true);
+        send(Urgency::Now { keepalive });
     }
 }
 
@@ -74,8 +76,9 @@ pub fn start(editor: Editor) {
         let unsent = &p.dirty;
         p.versions.retain(|part, _| unsent.contains_key(part));
     });
+    // Moving to another page of the portal: the page stays, so no keepalive is needed.
     on_cleanup(|| {
-        flush();
+        flush(false);
         with_pending(|p| p.editor = None);
     });
     if LISTENING.with(|l| l.replace(true)) {
@@ -84,13 +87,18 @@ pub fn start(editor: Editor) {
     // A phone may never fire `pagehide` for a tab it discards; it does hide it first.
     let on_hide = Closure::<dyn Fn()>::new(|| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
+            flush(true);
         }
     });
+    // A reload or a link out: `beforeunload` comes before the next page is asked
+    // for, so the text is saved before that page is rendered.
+    let on_leave = Closure::<dyn Fn()>::new(|| flush(true));
     let _ = document().add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
     let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    let _ = window().add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
     // The listeners serve every editor of this page load.
     on_hide.forget();
+    on_leave.forget();
 }
 
 /// A part's text changed: count it, remember it, save soon.
@@ -123,7 +131,7 @@ pub fn submitted(editor: Editor, event: ev::SubmitEvent) {
         if with_pending(|p| p.dirty.is_empty() && !p.in_flight) {
             editor.status.set(SaveStatus::UpToDate);
         } else {
-            save(false);
+            send(Urgency::Due);
         }
     }
 }
@@ -133,7 +141,7 @@ fn schedule(after: Option<f64>) {
         let since = with_pending(|p| p.since).unwrap_or_else(now_ms);
         QUIET.min(LONGEST_WAIT - (now_ms() - since)).max(0.0)
     });
-    let handle = set_timeout_with_handle(|| save(false), Duration::from_millis(delay as u64)).ok();
+    let handle = set_timeout_with_handle(|| send(Urgency::Due), Duration::from_millis(delay as u64)).ok();
     with_pending(|p| {
         if let Some(old) = std::mem::replace(&mut p.timer, handle) {
             old.clear();
@@ -147,9 +155,19 @@ fn show(status: SaveStatus) {
     }
 }
 
-fn save(keepalive: bool) {
+#[derive(Clone, Copy)]
+enum Urgency {
+    /// The pause after typing has come: one save at a time.
+    Due,
+    /// The page or the editor is going away: send now.
+    Now { keepalive: bool },
+}
+
+fn send(urgency: Urgency) {
+    let keepalive = matches!(urgency, Urgency::Now { keepalive: true });
     let taken = with_pending(|p| {
-        if (p.in_flight && !keepalive) || p.dirty.is_empty() || p.application.is_empty() {
+        let busy = p.in_flight && matches!(urgency, Urgency::Due);
+        if busy || p.dirty.is_empty() || p.application.is_empty() {
             return None;
         }
         if let Some(timer) = p.timer.take() {

@@ -79,8 +79,8 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     super::autosave::start(editor);
 
-    let (sections, rest): (Vec<PartView>, Vec<PartView>) =
-        view.parts.iter().cloned().partition(|p| !p.title.is_empty());
+    let (rest, sections): (Vec<PartView>, Vec<PartView>) =
+        view.parts.iter().cloned().partition(|p| p.part == SUMMARY || CONTACT_PARTS.contains(&p.part.as_str()));
     let summary = rest.iter().find(|p| p.part == SUMMARY).cloned();
     let contact: Vec<PartView> = rest.into_iter().filter(|p| CONTACT_PARTS.contains(&p.part.as_str())).collect();
     let has_form = view.id.is_some();
@@ -106,6 +106,11 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
             >
                 <input type="hidden" name="csrf" value=csrf_token() />
                 <input type="hidden" name="application" value=editor.application.get_value() />
+                // Enter in a one-line field presses the form's first button: let it be
+                // "Spara utkast", never a conflict's choice further down.
+                <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">
+                    {t.ap.save_button}
+                </button>
                 {sections.into_iter().map(|part| view! { <PartEditor part rows=14 /> }).collect_view()}
                 {summary.map(|part| view! { <PartEditor part rows=5 /> })}
                 <fieldset class="contact">

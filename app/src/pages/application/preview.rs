@@ -34,7 +34,7 @@ pub fn PreviewPage() -> impl IntoView {
                         <h2 id="del-sammanfattning">{t.ap.summary_label}</h2>
                         <TextAsWritten text=text_of(SUMMARY) />
                     </section>
-                    {view.parts.iter().filter(|p| !p.title.is_empty()).map(|p| view! {
+                    {view.parts.iter().filter(|p| p.part != SUMMARY && !CONTACT_PARTS.contains(&p.part.as_str())).map(|p| view! {
                         <section aria-labelledby=format!("del-{}", p.part)>
                             <h2 id=format!("del-{}", p.part)>{p.title.clone()}</h2>
                             <TextAsWritten text=p.body.clone() />
