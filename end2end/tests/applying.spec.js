@@ -41,7 +41,12 @@ test('two colleagues write over two sessions, meet a conflict, choose, submit an
   let page = await openApplication(browser, ada);
   const problems = watchConsole(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ansökan från Växjö');
+  // Ada was first for Växjö; Bert signed up after her and waits until she lets him in.
+  await expect(page.locator('#kollegor')).toContainText(`${bert.name} (${bert.email}) – väntar på godkännande`);
   await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: `Godkänn ${bert.name}` }).click();
+  await expect(page.getByText('Kontot är godkänt och kan nu skriva i kommunens ansökan.')).toBeVisible();
+  await waitForFormHydration(page, 'ansokan');
   const ledning = page.getByRole('textbox', { name: 'Ledning' });
   await ledning.fill('Politiken har satt tydliga mål.');
   await expect(page.locator('#count-ledning')).toHaveText('31 av 6\u00a0000 tecken');

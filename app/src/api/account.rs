@@ -112,7 +112,7 @@ pub mod ssr {
             access::{Access, Viewer},
             account::{Email, PersonName, Phone},
             deadline::to_stockholm,
-            kommun::choose,
+            kommun::{Kommunkod, choose},
             throttle,
         },
         i18n::safe_return_path,
@@ -221,9 +221,10 @@ pub mod ssr {
                 }
                 Err(users::InsertUserError::Database(e)) => return Err(e.into()),
             };
+            let waiting = users::hold_for_approval(&mut tx, &id, kommun.kod.as_str()).await?;
             queue_confirmation(&mut tx, &state, &id, email.as_str(), name.as_str(), now).await?;
             tx.commit().await?;
-            tracing::info!(user = %id, kommun = %kommun.kod, "applicant signed up");
+            tracing::info!(user = %id, kommun = %kommun.kod, waiting, "applicant signed up");
             Ok(Ok("/registrera/skickat".to_owned()))
         })
         .await
@@ -251,10 +252,36 @@ pub mod ssr {
                 return Ok(Err(problems));
             };
             users::confirm_email(&mut tx, &user_id, now).await?;
+            ask_colleagues_to_approve(&mut tx, &state, &user_id, now).await?;
             tx.commit().await?;
             Ok(Ok("/logga-in?klart=bekraftad".to_owned()))
         })
         .await
+    }
+
+    /// A confirmed applicant waiting for approval: their kommun's approved
+    /// applicants are asked, by mail, to let them in (organisers see them too).
+    async fn ask_colleagues_to_approve(
+        tx: &mut sqlx::AnyConnection,
+        state: &AppState,
+        user_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let Some(newcomer) = users::find(&state.db, user_id).await? else { return Ok(()) };
+        let (Some(kommun_kod), false) = (newcomer.kommun_kod.as_deref(), newcomer.approved) else { return Ok(()) };
+        let kommun = Kommunkod::parse(kommun_kod).map_err(|_| AppError::Internal)?;
+        let kommun_name = storage::kommuner::find(&state.db, &kommun).await?.map(|k| k.namn).unwrap_or_default();
+        for colleague in users::applicants_of(tx, kommun_kod).await? {
+            let mail = messages::join_request(
+                &colleague.email,
+                &colleague.name,
+                &state.settings.base_url,
+                (&newcomer.name, &newcomer.email),
+                &kommun_name,
+            );
+            mail_queue::enqueue(tx, &mail, now).await?;
+        }
+        Ok(())
     }
 
     /// A hash to check against when no account has the address, so that a

@@ -68,6 +68,18 @@ pub struct ApplicationView {
     pub last_saved_local: Option<NaiveDateTime>,
     /// A fresh key for the submit form, so a doubled request submits once.
     pub request_key: String,
+    /// The viewer waits for a colleague or an organiser to let them act for the kommun.
+    pub awaiting_approval: bool,
+    /// The kommun's applicants, approved or waiting.
+    pub colleagues: Vec<Colleague>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Colleague {
+    pub user_id: String,
+    pub name: String,
+    pub email: String,
+    pub approved: bool,
 }
 
 /// The answer to a save, for the autosave's status line.
@@ -149,6 +161,18 @@ pub async fn reopen_application(application: String) -> Result<FormReply, AppErr
     Ok(ssr::reopen(application).await)
 }
 
+/// Lets a waiting applicant act for their kommun: an approved colleague or an organiser.
+#[server(endpoint = "approve_applicant")]
+pub async fn approve_applicant(user: String) -> Result<FormReply, AppError> {
+    Ok(ssr::approve(user, true).await)
+}
+
+/// Takes an applicant's right to act for their kommun away again: organisers only.
+#[server(endpoint = "withdraw_applicant")]
+pub async fn withdraw_applicant(user: String) -> Result<FormReply, AppError> {
+    Ok(ssr::approve(user, false).await)
+}
+
 #[server(endpoint = "my_submission", input = GetUrl)]
 pub async fn my_submission(number: i64) -> Result<Option<SubmissionView>, AppError> {
     ssr::submission(number).await
@@ -168,7 +192,7 @@ pub mod ssr {
         api::form::{ApplyProblem, Problems, finish, run},
         auth::{self, secret},
         domain::{
-            access::{Access, Viewer, may_act_for_kommun},
+            access::{Access, Viewer, may_act_for_kommun, may_approve, may_manage},
             application::{
                 CONTACT_PARTS, Life, SUMMARY, clean_line, clean_text, deadline_for, limit, parts, reference,
                 submit_problems,
@@ -238,10 +262,13 @@ pub mod ssr {
         let db = &state.db;
         let now = state.clock.now();
         let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
+        let awaiting_approval = !may_act_for_kommun(&viewer, &kommun_kod);
         let extension = extensions::find(db, &round.id, &kommun_kod).await?;
         let deadline = deadline_for(round.deadline, extension.as_ref().map(|e| e.deadline));
         let open_now = Life { status: Status::Draft, opens_at: round.opens_at, deadline }.may_edit(now).is_ok();
-        let application = if open_now {
+        let application = if awaiting_approval {
+            None
+        } else if open_now {
             Some(applications::open(db, &round.id, &kommun_kod, now).await?)
         } else {
             applications::for_kommun(db, &round.id, &kommun_kod).await?
@@ -262,6 +289,12 @@ pub mod ssr {
             submissions: Vec::new(),
             last_saved_local: None,
             request_key: secret::new_token(),
+            awaiting_approval,
+            colleagues: users::colleagues(db, &kommun_kod)
+                .await?
+                .into_iter()
+                .map(|u| Colleague { user_id: u.id, name: u.name, email: u.email, approved: u.approved })
+                .collect(),
         };
         let Some(application) = application else { return Ok(Some(view)) };
 
@@ -580,9 +613,40 @@ pub mod ssr {
         .await
     }
 
+    pub async fn approve(user: String, approve: bool) -> FormReply {
+        let problems = Problems::new(if approve { "godkann" } else { "ta-bort" });
+        let viewer = auth::viewer();
+        let back = match viewer.as_ref().map(|v| v.role) {
+            Some(crate::domain::account::Role::Organiser) => "/arrangor/personer".to_owned(),
+            _ => format!("{APPLICATION_PAGE}#kollegor"),
+        };
+        run(&back.clone(), problems, async move {
+            let viewer = auth::require(Access::SignedIn)?;
+            let state = state::state()?;
+            let target = users::find(&state.db, &user).await?.ok_or(AppError::NotFound)?;
+            let kommun = target.kommun_kod.as_deref().ok_or(AppError::NotFound)?;
+            let allowed = if approve { may_approve(&viewer, kommun) } else { may_manage(&viewer) };
+            if !allowed || target.id == viewer.user_id {
+                return Err(AppError::Forbidden);
+            }
+            let now = state.clock.now();
+            users::set_approved(&state.db, &target.id, approve.then_some(now)).await?;
+            tracing::info!(user = %target.id, by = %viewer.user_id, approve, "kommun membership changed");
+            let done = if approve { "godkand" } else { "borttagen" };
+            Ok(Ok(match back.split_once('#') {
+                Some((page, anchor)) => format!("{page}?klart={done}#{anchor}"),
+                None => format!("{back}?klart={done}"),
+            }))
+        })
+        .await
+    }
+
     pub async fn submission(number: i64) -> Result<Option<SubmissionView>, AppError> {
         let viewer = auth::require(Access::Applicant)?;
         let (kommun_kod, kommun) = kommun_of(&viewer)?;
+        if !may_act_for_kommun(&viewer, &kommun_kod) {
+            return Err(AppError::Forbidden);
+        }
         let state = state::state()?;
         let db = &state.db;
         let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };

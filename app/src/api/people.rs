@@ -9,11 +9,14 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
+    pub id: String,
     pub name: String,
     pub email: String,
     pub role: Role,
     pub kommun: Option<String>,
     pub email_confirmed: bool,
+    /// For applicants: whether they may act for their kommun.
+    pub approved: bool,
     pub created_local: NaiveDateTime,
 }
 
@@ -111,10 +114,12 @@ mod ssr {
                     .as_deref()
                     .and_then(|code| kommuner.iter().find(|k| k.kod.as_str() == code))
                     .map(|k| k.namn.clone()),
+                id: u.id,
                 name: u.name,
                 email: u.email,
                 role: u.role,
                 email_confirmed: u.email_confirmed,
+                approved: u.approved,
                 created_local: to_stockholm(u.created_at),
             })
             .collect();

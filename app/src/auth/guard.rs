@@ -70,6 +70,8 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/submit_application", Access::Applicant),
     ("/api/reopen_application", Access::Applicant),
     ("/api/my_submission", Access::Applicant),
+    ("/api/approve_applicant", Access::SignedIn),
+    ("/api/withdraw_applicant", Access::Organiser),
     ("/api/applications_overview", Access::Organiser),
     ("/api/grant_extension", Access::Organiser),
 ];

@@ -13,6 +13,8 @@ pub struct Viewer {
     pub role: Role,
     /// The applicant's kommun (code and name); none for other roles.
     pub kommun: Option<(String, String)>,
+    /// An applicant acts for the kommun only once approved by a colleague or an organiser.
+    pub approved: bool,
     /// The rounds a juror is assigned to.
     pub jury_rounds: Vec<String>,
 }
@@ -51,10 +53,18 @@ pub fn check(access: Access, viewer: Option<&Viewer>) -> Result<(), Denied> {
     if allowed { Ok(()) } else { Err(Denied::Forbidden) }
 }
 
-/// A kommun's own data (its application): only its applicants. Jurors and
-/// organisers read applications through their rounds, never through this.
+/// A kommun's own data (its application): only its approved applicants.
+/// Jurors and organisers read applications through their rounds, never through this.
 pub fn may_act_for_kommun(viewer: &Viewer, kommun_kod: &str) -> bool {
-    viewer.role == Role::Applicant && viewer.kommun.as_ref().is_some_and(|(code, _)| code == kommun_kod)
+    viewer.role == Role::Applicant
+        && viewer.approved
+        && viewer.kommun.as_ref().is_some_and(|(code, _)| code == kommun_kod)
+}
+
+/// Letting a waiting applicant act for their kommun: an organiser, or an
+/// approved applicant of the same kommun.
+pub fn may_approve(viewer: &Viewer, kommun_kod: &str) -> bool {
+    viewer.role == Role::Organiser || may_act_for_kommun(viewer, kommun_kod)
 }
 
 /// A round's applications and reviews: its assigned jurors and the organisers.
@@ -82,6 +92,7 @@ mod tests {
             email: "n@example.se".into(),
             role,
             kommun: kommun.map(|k| (k.to_owned(), "Namn".to_owned())),
+            approved: true,
             jury_rounds: rounds.iter().map(|r| r.to_string()).collect(),
         }
     }
@@ -117,6 +128,18 @@ mod tests {
         assert!(!may_act_for_kommun(&kalmar, "0182"), "Kalmar's applicant must not act for Nacka");
         assert!(!may_act_for_kommun(&person(Role::Organiser, None, &[]), "0880"));
         assert!(!may_act_for_kommun(&person(Role::Juror, None, &["r1"]), "0880"));
+    }
+
+    #[test]
+    fn a_waiting_applicant_acts_for_no_kommun_until_a_colleague_or_an_organiser_approves() {
+        let waiting = Viewer { approved: false, ..person(Role::Applicant, Some("0880"), &[]) };
+        assert!(!may_act_for_kommun(&waiting, "0880"));
+        assert!(!may_approve(&waiting, "0880"), "nobody approves themselves");
+        let colleague = person(Role::Applicant, Some("0880"), &[]);
+        assert!(may_approve(&colleague, "0880"));
+        assert!(!may_approve(&colleague, "0182"), "only for their own kommun");
+        assert!(may_approve(&person(Role::Organiser, None, &[]), "0182"));
+        assert!(!may_approve(&person(Role::Juror, None, &["r1"]), "0880"));
     }
 
     #[test]

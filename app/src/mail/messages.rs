@@ -159,6 +159,21 @@ pub fn receipt(to: &str, name: &str, base_url: &str, r: &Receipt<'_>) -> Outgoin
     )
 }
 
+/// To a kommun's applicants: someone has signed up for the kommun and waits to be let in.
+pub fn join_request(to: &str, name: &str, base_url: &str, newcomer: (&str, &str), kommun: &str) -> OutgoingMail {
+    let (who, address) = newcomer;
+    let first = format!(
+        "{who} ({address}) har skapat ett konto för {kommun} och vill skriva i kommunens ansökan. Känner du igen personen som en kollega kan du godkänna kontot under ”Kollegor” på ansökningssidan."
+    );
+    mail(
+        to,
+        &format!("{who} vill skriva i {kommun}s ansökan"),
+        name,
+        &[&first, "Känner du inte igen personen ska du inte godkänna kontot; hör gärna av dig till arrangören."],
+        Some(("Öppna ansökan", &format!("{base_url}/ansokan#kollegor"))),
+    )
+}
+
 /// A reminder to a kommun whose application is not submitted.
 pub fn reminder(
     to: &str,

@@ -91,7 +91,7 @@ pub async fn list_for_user(db: &Db, user_id: &str) -> Result<Vec<(DateTime<Utc>,
 /// Who a session's person is, with what their role binds them to.
 pub async fn viewer(db: &Db, user_id: &str) -> Result<Option<Viewer>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT u.id, u.name, u.email, u.role, u.kommun_kod, k.namn AS kommun_namn \
+        "SELECT u.id, u.name, u.email, u.role, u.kommun_kod, u.approved_at, k.namn AS kommun_namn \
          FROM users u LEFT JOIN kommuner k ON k.kod = u.kommun_kod WHERE u.id = $1",
     )
     .bind(user_id)
@@ -111,6 +111,7 @@ pub async fn viewer(db: &Db, user_id: &str) -> Result<Option<Viewer>, sqlx::Erro
         email: r.try_get("email")?,
         role,
         kommun,
+        approved: r.try_get::<Option<String>, _>("approved_at")?.is_some(),
         jury_rounds,
     }))
 }

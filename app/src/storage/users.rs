@@ -37,6 +37,8 @@ pub struct StoredUser {
     pub kommun_kod: Option<String>,
     pub password_hash: String,
     pub email_confirmed: bool,
+    /// An applicant may act for their kommun (see `hold_for_approval`); always true for other roles.
+    pub approved: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -55,8 +57,8 @@ pub async fn insert(
     }
     let id = uuid::Uuid::new_v4().to_string();
     let result = sqlx::query(
-        "INSERT INTO users (id, email, name, phone, role, kommun_kod, password_hash, email_confirmed_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        "INSERT INTO users (id, email, name, phone, role, kommun_kod, password_hash, email_confirmed_at, created_at, \
+         approved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
     )
     .bind(&id)
     .bind(user.email.as_str())
@@ -77,8 +79,8 @@ pub async fn insert(
     }
 }
 
-const SELECT: &str =
-    "SELECT id, email, name, phone, role, kommun_kod, password_hash, email_confirmed_at, created_at FROM users";
+const SELECT: &str = "SELECT id, email, name, phone, role, kommun_kod, password_hash, email_confirmed_at, created_at, \
+     approved_at FROM users";
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
     let role: String = r.try_get("role")?;
@@ -91,6 +93,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
         kommun_kod: r.try_get("kommun_kod")?,
         password_hash: r.try_get("password_hash")?,
         email_confirmed: r.try_get::<Option<String>, _>("email_confirmed_at")?.is_some(),
+        approved: r.try_get::<Option<String>, _>("approved_at")?.is_some(),
         created_at: from_db_time(&r.try_get::<String, _>("created_at")?)?,
     })
 }
@@ -115,10 +118,50 @@ pub async fn list(db: &Db) -> Result<Vec<StoredUser>, sqlx::Error> {
         .collect()
 }
 
+/// Every applicant of a kommun, approved or waiting, by name.
+pub async fn colleagues(db: &Db, kommun_kod: &str) -> Result<Vec<StoredUser>, sqlx::Error> {
+    sqlx::query(&format!("{SELECT} WHERE role = 'sokande' AND kommun_kod = $1 ORDER BY name, email"))
+        .bind(kommun_kod)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
+}
+
+/// A new applicant whose kommun already has an approved applicant waits for
+/// one of them, or an organiser, to approve: signing up with a kommun's name
+/// must not open its application to anyone who asks.
+pub async fn hold_for_approval(conn: &mut AnyConnection, id: &str, kommun_kod: &str) -> Result<bool, sqlx::Error> {
+    let taken = sqlx::query(
+        "SELECT 1 FROM users WHERE role = 'sokande' AND kommun_kod = $1 AND approved_at IS NOT NULL AND id <> $2",
+    )
+    .bind(kommun_kod)
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .is_some();
+    if taken {
+        sqlx::query("UPDATE users SET approved_at = NULL WHERE id = $1").bind(id).execute(&mut *conn).await?;
+    }
+    Ok(taken)
+}
+
+/// Approves (or, with `None`, withdraws) an applicant's membership of their kommun.
+pub async fn set_approved(db: &Db, id: &str, at: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET approved_at = $1 WHERE id = $2 AND role = 'sokande'")
+        .bind(at.map(to_db_time))
+        .bind(id)
+        .execute(db.pool())
+        .await
+        .map(|_| ())
+}
+
 /// A kommun's applicants with a confirmed address: who gets its receipts and reminders.
 pub async fn applicants_of(conn: &mut AnyConnection, kommun_kod: &str) -> Result<Vec<StoredUser>, sqlx::Error> {
     sqlx::query(&format!(
-        "{SELECT} WHERE role = 'sokande' AND kommun_kod = $1 AND email_confirmed_at IS NOT NULL ORDER BY email"
+        "{SELECT} WHERE role = 'sokande' AND kommun_kod = $1 AND email_confirmed_at IS NOT NULL \
+         AND approved_at IS NOT NULL ORDER BY email"
     ))
     .bind(kommun_kod)
     .fetch_all(conn)

@@ -3,7 +3,7 @@
 //! submit with a receipt, reopen, the deadline and extensions, reminders, and
 //! what other kommuner and roles cannot do.
 
-use crate::common::{Answer, BACKENDS, Browser, TestPortal};
+use crate::common::{Answer, BACKENDS, Browser, PASSWORD, TestPortal, link_path};
 use app::{domain::account::Role, mail::reminders, state::Clock};
 use sqlx::Row;
 
@@ -371,4 +371,70 @@ async fn text_over_the_limit_is_saved_whole_and_submitting_says_how_much_to_cut(
     );
     assert!(check.contains("E-postadress: ange en e-postadress som fungerar"));
     portal.test_db.destroy().await;
+}
+
+/// Signs up and confirms an applicant through the pages, as a person would.
+async fn sign_up_and_confirm(portal: &TestPortal, email: &str, kommun: &str) -> Browser {
+    let mut browser = portal.browser();
+    let fields = [("name", "Ny Person"), ("email", email), ("phone", ""), ("kommun", kommun), ("password", PASSWORD)];
+    let done = browser.submit("/registrera", "/api/sign_up", &fields).await;
+    assert_eq!(done.location().as_deref(), Some("/registrera/skickat"), "{}", done.body);
+    let (_, body) = portal.take_mail_to(email).await.expect("a confirmation link");
+    let link = link_path(&body, &portal.base_url, "/bekrafta/");
+    let token = link.trim_start_matches("/bekrafta/").to_owned();
+    browser.submit(&link, "/api/confirm_email", &[("token", &token)]).await;
+    let logged_in = browser.submit("/logga-in", "/api/log_in", &[("email", email), ("password", PASSWORD)]).await;
+    assert_eq!(logged_in.location().as_deref(), Some("/ansokan"));
+    browser
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_up_for_a_kommun_that_has_applicants_waits_for_a_colleague_to_let_one_in() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, clock()).await;
+        // The first applicant of a kommun is let in at once.
+        let mut first = sign_up_and_confirm(&portal, "forsta@borgholm.se", "Borgholm").await;
+        assert!(first.get("/ansokan").await.body.contains(r#"name="application""#), "{backend:?}");
+
+        let mut anna = portal.logged_in("anna@kalmar.se", Role::Applicant, Some("0880")).await;
+        let id = open_application(&mut anna).await;
+        save(&mut anna, &id, &[("ledning", "Kalmars utkast", 0)], "save").await;
+
+        // Someone signs up "for Kalmar": they wait, see nothing, change nothing.
+        let mut stranger = sign_up_and_confirm(&portal, "okand@example.com", "Kalmar").await;
+        let (subject, body) = portal.take_mail_to("anna@kalmar.se").await.expect("the colleague is asked");
+        assert!(subject.contains("vill skriva i Kalmars ansökan") && body.contains("okand@example.com"), "{subject}");
+        let waiting = stranger.get("/ansokan").await.body;
+        assert!(waiting.contains("Ditt konto väntar på att bli godkänt"), "{backend:?}");
+        assert!(!waiting.contains("Kalmars utkast") && !waiting.contains(r#"name="application""#), "{backend:?}");
+        let refused = save(&mut stranger, &id, &[("ledning", "Klotter", 1)], "save").await;
+        assert_eq!(refused.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}");
+        assert!(!stranger.get("/ansokan/historik/ledning").await.body.contains("Kalmars utkast"));
+        assert_eq!(current(&portal, &id, "ledning").await.unwrap().1, "Kalmars utkast");
+
+        let stranger_id: String = sqlx::query("SELECT id FROM users WHERE email = 'okand@example.com'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("id");
+        // Nobody of another kommun, and no one waiting, may let them in.
+        let mut nils = portal.logged_in("nils@nacka.se", Role::Applicant, Some("0182")).await;
+        let foreign = nils.post("/ansokan", "/api/approve_applicant", &[("user", &stranger_id)], true).await;
+        assert_eq!(foreign.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}");
+
+        // A colleague knows them: let in, they see and write the application.
+        let approved = anna.post("/ansokan", "/api/approve_applicant", &[("user", &stranger_id)], true).await;
+        assert_eq!(approved.location().as_deref(), Some("/ansokan?klart=godkand#kollegor"), "{backend:?}");
+        assert!(stranger.get("/ansokan").await.body.contains("Kalmars utkast"), "{backend:?}");
+
+        // The organiser can take it back.
+        let mut organiser = portal.logged_in("o@vitalis.se", Role::Organiser, None).await;
+        let people = organiser.get("/arrangor/personer").await.body;
+        assert!(people.contains("okand@example.com") && people.contains("Ta bort från kommunens ansökan"));
+        let withdrawn =
+            organiser.post("/arrangor/personer", "/api/withdraw_applicant", &[("user", &stranger_id)], true).await;
+        assert_eq!(withdrawn.location().as_deref(), Some("/arrangor/personer?klart=borttagen"), "{backend:?}");
+        assert!(stranger.get("/ansokan").await.body.contains("Ditt konto väntar"), "{backend:?}");
+        portal.test_db.destroy().await;
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::{ApplicationStatus, part_label};
 use crate::{
-    api::application::{ApplicationView, ConflictView, PartView, my_application},
+    api::application::{ApplicationView, Colleague, ConflictView, PartView, my_application},
     components::{form::csrf_token, loaded::when_loaded},
     domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count},
     i18n::texts,
@@ -67,6 +67,13 @@ pub fn ApplicationPage() -> impl IntoView {
 #[component]
 fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
     let t = texts();
+    if view.awaiting_approval {
+        return view! {
+            <h1>{(t.ap.heading)(&view.kommun)}</h1>
+            <AwaitingApproval colleagues=view.colleagues />
+        }
+        .into_any();
+    }
     let editor = Editor {
         application: StoredValue::new(view.id.clone().unwrap_or_default()),
         editable: RwSignal::new(view.refusal.is_none()),
@@ -121,6 +128,50 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
                 <SaveBar />
             </form>
         })}
+        <Colleagues colleagues=view.colleagues />
+    }
+    .into_any()
+}
+
+/// For an applicant not yet let in: why, and whom to ask.
+#[component]
+pub fn AwaitingApproval(colleagues: Vec<Colleague>) -> impl IntoView {
+    let t = texts();
+    let approved: Vec<String> = colleagues.into_iter().filter(|c| c.approved).map(|c| c.name).collect();
+    view! {
+        <div class="notice" role="status">
+            <h2>{t.ap.awaiting_heading}</h2>
+            <p>{t.ap.awaiting_body}</p>
+            <p>{if approved.is_empty() { t.ap.colleagues_none_approved.to_owned() } else { approved.join(", ") }}</p>
+        </div>
+    }
+}
+
+/// The kommun's applicants; those waiting can be let in by any approved colleague.
+#[component]
+fn Colleagues(colleagues: Vec<Colleague>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <section id="kollegor" aria-labelledby="kollegor-rubrik">
+            <h2 id="kollegor-rubrik">{t.ap.colleagues_heading}</h2>
+            <ul class="colleagues">
+                {colleagues.into_iter().map(|c| view! {
+                    <li>
+                        {format!("{} ({})", c.name, c.email)}
+                        {(!c.approved).then(|| view! {
+                            " – "{t.ap.colleague_waiting}
+                            <form method="post" action="/api/approve_applicant" class="inline-form">
+                                <input type="hidden" name="csrf" value=csrf_token() />
+                                <input type="hidden" name="user" value=c.user_id.clone() />
+                                <button type="submit" class="button button-secondary">
+                                    {t.ap.approve_button}<span class="visually-hidden">{format!(" {}", c.name)}</span>
+                                </button>
+                            </form>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -1,6 +1,6 @@
 //! `/ansokan/forhandsgranska`: the whole application as the jury will read it, printable.
 
-use super::label_of;
+use super::{editor::AwaitingApproval, label_of};
 use crate::{
     api::application::{APPLICATION_PAGE, my_application},
     components::{loaded::when_loaded, text_as_written::TextAsWritten},
@@ -20,6 +20,9 @@ pub fn PreviewPage() -> impl IntoView {
             {when_loaded(data, |view| {
                 let t = texts();
                 let Some(view) = view else { return view! { <p>{t.ap.no_round}</p> }.into_any() };
+                if view.awaiting_approval {
+                    return view! { <AwaitingApproval colleagues=view.colleagues /> }.into_any();
+                }
                 let text_of = |part: &str| view.parts.iter().find(|p| p.part == part).map(|p| p.body.clone()).unwrap_or_default();
                 let contact: Vec<(String, String)> = CONTACT_PARTS
                     .iter()

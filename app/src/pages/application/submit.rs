@@ -1,6 +1,6 @@
 //! `/ansokan/skicka-in` (check, then confirm) and `/ansokan/inskickad/{nummer}` (the receipt).
 
-use super::{label_of, submit_problem_text};
+use super::{editor::AwaitingApproval, label_of, submit_problem_text};
 use crate::{
     api::application::{APPLICATION_PAGE, SubmissionView, my_application, my_submission, receipt_href},
     components::{
@@ -26,6 +26,9 @@ pub fn SubmitPage() -> impl IntoView {
             {when_loaded(data, |view| {
                 let t = texts();
                 let Some(view) = view else { return view! { <p>{t.ap.no_round}</p> }.into_any() };
+                if view.awaiting_approval {
+                    return view! { <AwaitingApproval colleagues=view.colleagues /> }.into_any();
+                }
                 let back = view! { <p><a href=APPLICATION_PAGE>{t.ap.back_to_editor}</a></p> };
                 match view.refusal {
                     Some(Refusal::Submitted) => {

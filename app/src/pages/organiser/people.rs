@@ -1,7 +1,7 @@
 use crate::{
-    api::people::{PeopleOverview, people},
+    api::people::{PeopleOverview, Person, people},
     components::{
-        form::{PortalForm, RadioField, SubmitButton, TextField},
+        form::{PortalForm, RadioField, SubmitButton, TextField, csrf_token},
         loaded::when_loaded,
     },
     domain::account::{PersonName, Role},
@@ -83,19 +83,44 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">{t.a.name}</th><th scope="col">{t.a.email}</th><th scope="col">{t.a.role}</th>
                         <th scope="col">{t.a.kommun}</th><th scope="col">{t.a.email_confirmed}</th><th scope="col">{t.a.created}</th>
+                        <th scope="col">{t.ap.approved_column}</th>
                     </tr></thead>
                     <tbody>
-                        {people.into_iter().map(|p| view! {
+                        {people.into_iter().map(|p| {
+                            let membership = (p.role == Role::Applicant).then(|| view! { <Membership person=p.clone() /> });
+                            view! {
                             <tr>
                                 <td>{p.name}</td><td>{p.email}</td><td>{t.a.role_name(p.role)}</td>
                                 <td>{p.kommun.unwrap_or_else(|| "–".into())}</td>
                                 <td>{if p.email_confirmed { t.a.yes } else { t.a.no }}</td>
                                 <td>{when(p.created_local)}</td>
+                                <td>{membership}</td>
                             </tr>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </tbody>
                 </table>
             </div>
         </section>
+    }
+}
+
+/// An applicant's right to act for their kommun, and the button that changes it.
+#[component]
+fn Membership(person: Person) -> impl IntoView {
+    let t = texts();
+    let (action, label) = if person.approved {
+        ("/api/withdraw_applicant", t.ap.withdraw_button)
+    } else {
+        ("/api/approve_applicant", t.ap.approve_button)
+    };
+    view! {
+        {if person.approved { t.a.yes } else { t.ap.colleague_waiting }}
+        <form method="post" action=action class="inline-form">
+            <input type="hidden" name="csrf" value=csrf_token() />
+            <input type="hidden" name="user" value=person.id />
+            <button type="submit" class="button button-secondary">
+                {label}<span class="visually-hidden">{format!(" {}", person.name)}</span>
+            </button>
+        </form>
     }
 }
