@@ -91,6 +91,7 @@ pub struct ApplyTexts {
     /// Kommun, round, deadline.
     pub submit_intro: fn(&str, &str, &str) -> String,
     pub preview_first: &'static str,
+    pub undecided_copies: &'static str,
     pub submit_button: &'static str,
 
     pub receipt_title: &'static str,
@@ -360,6 +361,7 @@ pub const SV: ApplyTexts = ApplyTexts {
         )
     },
     preview_first: "Läs igenom hela ansökan först",
+    undecided_copies: "Du har egna texter som krockade med en kollegas och som du inte har valt mellan. Det som skickas in är den sparade versionen, inte din kopia:",
     submit_button: "Skicka in ansökan",
 
     receipt_title: "Ansökan är inskickad",
@@ -503,6 +505,7 @@ pub const EN: ApplyTexts = ApplyTexts {
         )
     },
     preview_first: "Read through the whole application first",
+    undecided_copies: "You have texts of your own that met a colleague's and that you have not chosen between. What is submitted is the saved version, not your copy:",
     submit_button: "Submit the application",
 
     receipt_title: "The application is submitted",

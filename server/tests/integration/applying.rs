@@ -187,6 +187,8 @@ async fn a_save_based_on_an_old_version_is_a_conflict_and_the_writer_chooses() {
         assert!(page.contains("En kollega har sparat en nyare version"), "{backend:?}");
         assert!(page.contains("Annas text") && page.contains("Bos text"), "{backend:?}: both texts shown");
         assert!(!anna.get("/ansokan").await.body.contains("En kollega har sparat"), "only the later writer is asked");
+        let check = bo.get("/ansokan/skicka-in").await.body;
+        assert!(check.contains("Du har egna texter som krockade"), "{backend:?}: submitting names the undecided copy");
 
         // Bo keeps his own: it becomes the next version; nothing of Anna's is lost from the history.
         save(&mut bo, &id, &[("ledning", "Bos text", 0)], "mine:ledning").await;

@@ -44,8 +44,25 @@ pub fn SubmitPage() -> impl IntoView {
                     Some(_) => return view! { <p class="notice">{t.ap.not_yet_open}</p>{back} }.into_any(),
                     None => {}
                 }
+                let undecided: Vec<(String, String)> = view
+                    .parts
+                    .iter()
+                    .filter(|p| p.conflict.is_some())
+                    .map(|p| (p.part.clone(), super::part_label(p)))
+                    .collect();
+                let undecided = (!undecided.is_empty()).then(|| view! {
+                        <div class="notice conflict" role="note">
+                            <p>{t.ap.undecided_copies}</p>
+                            <ul>
+                                {undecided.into_iter().map(|(part, label)| view! {
+                                    <li><a href=format!("{APPLICATION_PAGE}#del-{part}")>{label}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        </div>
+                    });
                 if !view.problems.is_empty() {
                     return view! {
+                        {undecided}
                         <div class="error-summary" role="alert">
                             <h2>{t.ap.not_ready_heading}</h2>
                             <ul>
@@ -59,6 +76,7 @@ pub fn SubmitPage() -> impl IntoView {
                 }
                 let application = view.id.clone().unwrap_or_default();
                 view! {
+                    {undecided}
                     <p>{(t.ap.submit_intro)(&view.kommun, &view.round_title, &(t.long_date_time)(view.deadline_local))}</p>
                     <p><a href=format!("{APPLICATION_PAGE}/forhandsgranska")>{t.ap.preview_first}</a></p>
                     <PortalForm action="/api/submit_application" id="skicka-in">
