@@ -149,7 +149,7 @@ async fn insert_confirmed(
     let hash = PasswordHasher::default().hash(password).await.map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
     let now = Clock::System.now();
     let user = NewUser { email, name, phone: None, role, kommun, password_hash: &hash, email_confirmed_at: Some(now) };
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     let id = storage::users::insert(&mut tx, &user, now).await?;
     tx.commit().await?;
     Ok(id)

@@ -203,7 +203,7 @@ pub mod ssr {
             }
             let hash = state.hasher.hash(&password).await?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let new = users::NewUser {
                 email: &email,
                 name: &name,
@@ -241,7 +241,7 @@ pub mod ssr {
         run(&page, problems.clone(), async move {
             let state = state::state()?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let taken = if secret::is_token_shaped(&token) {
                 storage::tokens::take(&mut tx, &secret::hash_token(&token), Purpose::ConfirmEmail, now).await?
             } else {
@@ -344,7 +344,7 @@ pub mod ssr {
                     return Ok(Err(problems));
                 }
             };
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !user.email_confirmed {
                 queue_confirmation(&mut tx, &state, &user.id, &user.email, &user.name, now).await?;
                 tx.commit().await?;
@@ -353,7 +353,7 @@ pub mod ssr {
             }
             // A new id at every log-in: a session id planted before log-in is worthless.
             if let Some(old) = auth::current_session() {
-                storage::sessions::delete(&state.db, &old.id_hash).await?;
+                storage::sessions::delete(&mut tx, &old.id_hash).await?;
             }
             let id = session::start(&mut tx, &user.id, now).await?;
             tx.commit().await?;
@@ -372,7 +372,7 @@ pub mod ssr {
         run("/konto", Problems::new("logga-ut"), async move {
             let state = state::state()?;
             if let Some(current) = auth::current_session() {
-                storage::sessions::delete(&state.db, &current.id_hash).await?;
+                storage::sessions::delete(&mut *state.db.pool().acquire().await?, &current.id_hash).await?;
             }
             set_cookie(&session::removal_cookie(state.settings.uses_https()));
             Ok(Ok("/logga-in?klart=utloggad".to_owned()))
@@ -391,7 +391,7 @@ pub mod ssr {
             if let Some(user) = users::find_by_email(&state.db, &email).await? {
                 let now = state.clock.now();
                 let token = secret::new_token();
-                let mut tx = state.db.pool().begin().await?;
+                let mut tx = state.db.begin_write().await?;
                 storage::tokens::void_for_user(&mut tx, &user.id, Purpose::ResetPassword, now).await?;
                 storage::tokens::insert(
                     &mut tx,
@@ -434,7 +434,7 @@ pub mod ssr {
                 return Ok(Err(problems));
             }
             let new_hash = state.hasher.hash(&password).await?;
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if storage::tokens::take(&mut tx, &hash, Purpose::ResetPassword, now).await?.is_none() {
                 problems.add("", Problem::LinkInvalid);
                 return Ok(Err(problems));
@@ -547,7 +547,7 @@ pub mod ssr {
             }
             let hash = state.hasher.hash(&new).await?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             users::set_password(&mut tx, &user.id, &hash).await?;
             if let Some(current) = auth::current_session() {
                 storage::sessions::delete_others(&mut tx, &user.id, &current.id_hash).await?;
@@ -577,7 +577,7 @@ pub mod ssr {
                 return Ok(Err(problems));
             }
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             mail_queue::delete_sent_to(&mut tx, &user.email).await?;
             storage::invitations::delete_for_email(&mut tx, &user.email).await?;
             storage::login_failures::delete_for(&mut tx, &format!("konto:{}", user.email)).await?;

@@ -186,7 +186,7 @@ mod ssr {
             }
             let now = state.clock.now();
             let token = secret::new_token();
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             let new = invitations::NewInvitation {
                 token_hash: &secret::hash_token(&token),
                 email: email.as_str(),
@@ -252,7 +252,7 @@ mod ssr {
             let email = Email::parse(&invitation.email).map_err(|_: AccountError| AppError::Internal)?;
             let hash = state.hasher.hash(&password).await?;
             let now = state.clock.now();
-            let mut tx = state.db.pool().begin().await?;
+            let mut tx = state.db.begin_write().await?;
             if !invitations::accept(&mut tx, &secret::hash_token(&token), now).await? {
                 problems.add("", Problem::LinkInvalid);
                 return Ok(Err(problems));

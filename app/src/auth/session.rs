@@ -66,7 +66,7 @@ async fn resolve(db: &Db, id: &str, now: DateTime<Utc>) -> Result<Resolved, sqlx
         return Ok(Resolved::Stale);
     };
     if !is_live(session.created_at, session.last_seen_at, now) {
-        storage::sessions::delete(db, &id_hash).await?;
+        storage::sessions::delete(&mut *db.pool().acquire().await?, &id_hash).await?;
         return Ok(Resolved::Stale);
     }
     let Some(viewer) = storage::sessions::viewer(db, &session.user_id).await? else {

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::{AnyConnection, Row};
 
 pub async fn record(db: &Db, keys: &[&str], now: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     for key in keys {
         sqlx::query("INSERT INTO login_failures (throttle_key, failed_at) VALUES ($1, $2)")
             .bind(*key)

@@ -27,7 +27,7 @@ pub enum SeedError {
 }
 
 pub async fn run(db: &Db) -> Result<(), SeedError> {
-    let mut tx = db.pool().begin().await?;
+    let mut tx = db.begin_write().await?;
     seed_lan(&mut tx).await?;
     seed_kommuner(&mut tx).await?;
     seed_award(&mut tx).await?;
