@@ -47,7 +47,13 @@ use pages::{
     },
     forbidden::ForbiddenPage,
     not_found::NotFoundPage,
-    organiser::{applications::ApplicationsPage, people::PeoplePage},
+    jury::{
+        conflicts::ConflictsPage,
+        review::{PrintApplicationPage, ReviewApplicationPage},
+        shortlist::ShortlistPage,
+        start::JuryStartPage,
+    },
+    organiser::{applications::ApplicationsPage, people::PeoplePage, review_settings::ReviewSettingsPage},
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
 
@@ -109,6 +115,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ansokan/skicka-in") view=SubmitPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokan/inskickad/:number") view=ReceiptPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokan/historik/:part") view=HistoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/bedomning") view=ReviewSettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury") view=JuryStartPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/ansokan/:application") view=ReviewApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/ansokan/:application/utskrift") view=PrintApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/jav") view=ConflictsPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/kortlista") view=ShortlistPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -362,7 +362,11 @@ pub mod ssr {
             tracing::info!(user = %user.id, "logged in");
             let go_to = back.map(|b| safe_return_path(&b).to_owned()).filter(|b| b != "/logga-in");
             // An applicant's start page is their kommun's application.
-            let start = if user.role == Role::Applicant { "/ansokan" } else { "/konto" };
+            let start = match user.role {
+                Role::Applicant => "/ansokan",
+                Role::Juror => "/jury",
+                Role::Organiser => "/konto",
+            };
             Ok(Ok(go_to.unwrap_or_else(|| start.to_owned())))
         })
         .await

@@ -9,7 +9,7 @@
 //!   reload, keeping everything typed.
 
 use crate::{
-    domain::{account::AccountError, application::Refusal, kommun::KommunChoiceError},
+    domain::{account::AccountError, application::Refusal, kommun::KommunChoiceError, review::ReviewProblem},
     error::AppError,
 };
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,7 @@ pub enum Problem {
     /// The server could not do it now; nothing was saved.
     Failed(AppError),
     Apply(ApplyProblem),
+    Review(ReviewProblem),
 }
 
 /// What keeps an action on an application, or a deadline extension, from being done.

@@ -5,5 +5,7 @@ pub mod account;
 pub mod application;
 pub mod applications;
 pub mod form;
+pub mod jury;
 pub mod people;
 pub mod public;
+pub mod review_settings;

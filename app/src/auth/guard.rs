@@ -41,6 +41,12 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/ansokan/historik/{part}", Access::Applicant),
     ("/arrangor/personer", Access::Organiser),
     ("/arrangor/ansokningar", Access::Organiser),
+    ("/arrangor/bedomning", Access::Organiser),
+    ("/jury", Access::Jury),
+    ("/jury/ansokan/{application}", Access::Jury),
+    ("/jury/ansokan/{application}/utskrift", Access::Jury),
+    ("/jury/jav", Access::Juror),
+    ("/jury/kortlista", Access::Jury),
 ];
 
 /// Server functions, by their URL.
@@ -74,6 +80,18 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/withdraw_applicant", Access::Organiser),
     ("/api/applications_overview", Access::Organiser),
     ("/api/grant_extension", Access::Organiser),
+    ("/api/jury_home", Access::Jury),
+    ("/api/review_page", Access::Jury),
+    ("/api/save_review", Access::Juror),
+    ("/api/autosave_review", Access::Juror),
+    ("/api/my_conflicts", Access::Juror),
+    ("/api/declare_conflict", Access::Juror),
+    ("/api/post_to_jury", Access::Jury),
+    ("/api/mark_for_shortlist", Access::Juror),
+    ("/api/shortlist", Access::Jury),
+    ("/api/review_admin", Access::Organiser),
+    ("/api/save_review_settings", Access::Organiser),
+    ("/api/close_review", Access::Organiser),
 ];
 
 /// Where a logged-in person is sent when a page is not for them.

@@ -111,20 +111,33 @@ fn ErrorSummary(node: NodeRef<html::Div>) -> impl IntoView {
     }
 }
 
-fn problem_of(field: &'static str) -> Signal<Option<Problem>> {
+/// The problem of the field named `field` in the surrounding form, if any.
+pub(crate) fn problem_of(field: &str) -> Signal<Option<Problem>> {
     let problems = form_state().problems;
-    Signal::derive(move || problems.with(|p| p.as_ref().and_then(|p| p.problem(field).cloned())))
+    let field = field.to_owned();
+    Signal::derive(move || problems.with(|p| p.as_ref().and_then(|p| p.problem(&field).cloned())))
 }
 
-fn echoed_value(field: &'static str) -> Option<String> {
+/// What the person typed into `field` before the form came back with problems.
+pub(crate) fn echoed_value(field: &str) -> Option<String> {
     form_state().problems.with_untracked(|p| p.as_ref().and_then(|p| p.value(field).map(str::to_owned)))
+}
+
+/// Leptos 0.8 writes a `<textarea>`'s text into the server's HTML unescaped
+/// (tachys treats it like `<script>`), so a text containing `</textarea>`
+/// would end the element and run what follows. The server escapes it here;
+/// the browser builds a text node, which needs no escaping.
+pub(crate) fn textarea_content(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    let text = crate::mail::escape_html(&text);
+    text
 }
 
 /// The message under a field's label, announced with the field (aria-describedby).
 #[component]
-fn FieldMessages(field: &'static str, hint: Option<&'static str>) -> impl IntoView {
+pub(crate) fn FieldMessages(#[prop(into)] field: String, hint: Option<&'static str>) -> impl IntoView {
     let t = texts();
-    let problem = problem_of(field);
+    let problem = problem_of(&field);
     view! {
         {hint.map(|h| view! { <p class="hint" id=format!("{field}-hint")>{h}</p> })}
         <p class="field-error" id=format!("{field}-error") hidden=move || problem.with(Option::is_none)>
@@ -133,7 +146,7 @@ fn FieldMessages(field: &'static str, hint: Option<&'static str>) -> impl IntoVi
     }
 }
 
-fn described_by(field: &'static str, hint: bool) -> String {
+pub(crate) fn described_by(field: &str, hint: bool) -> String {
     if hint { format!("{field}-hint {field}-error") } else { format!("{field}-error") }
 }
 
@@ -252,6 +265,35 @@ pub fn RadioField(
     }
 }
 
+/// A text box for longer text: a comment, a note.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] value: String,
+    #[prop(default = 5)] rows: u32,
+    #[prop(optional)] disabled: bool,
+) -> impl IntoView {
+    let problem = problem_of(name);
+    let value = echoed_value(name).unwrap_or(value);
+    view! {
+        <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
+            <label for=name>{label}</label>
+            <FieldMessages field=name hint />
+            <textarea
+                id=name
+                name=name
+                rows=rows
+                disabled=disabled
+                lang="sv"
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(name, hint.is_some())
+            >{textarea_content(value)}</textarea>
+        </div>
+    }
+}
+
 /// The submit button; while a JavaScript submission is on its way it says so.
 #[component]
 pub fn SubmitButton(label: &'static str) -> impl IntoView {
@@ -332,6 +374,12 @@ pub(crate) mod client {
         }
         if let Some(token) = csrf_cookie() {
             let _ = data.set_with_str("csrf", &token);
+        }
+        // The button pressed says what to do ("Klar", a conflict's choice), as in a plain post.
+        if let Some(button) = ev.submitter()
+            && let (Some(name), Some(value)) = (button.get_attribute("name"), button.get_attribute("value"))
+        {
+            let _ = data.set_with_str(&name, &value);
         }
         let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
         let body: String = params.to_string().into();

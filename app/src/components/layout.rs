@@ -66,8 +66,11 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                 <li><A href="/ansok">{t.nav_apply}</A></li>
                 <li><A href="/vinnare">{t.nav_winners}</A></li>
                 {(role == Some(Role::Applicant)).then(|| view! { <li><A href="/ansokan">{t.ap.nav_application}</A></li> })}
+                {(role == Some(Role::Juror)).then(|| view! { <li><A href="/jury">{t.j.nav_jury}</A></li> })}
                 {(role == Some(Role::Organiser)).then(|| view! {
                     <li><A href="/arrangor/ansokningar">{t.ap.nav_applications}</A></li>
+                    <li><A href="/jury">{t.j.nav_jury}</A></li>
+                    <li><A href="/arrangor/bedomning">{t.j.nav_review_settings}</A></li>
                     <li><A href="/arrangor/personer">{t.a.nav_people}</A></li>
                 })}
                 {role.map(|_| view! { <li><A href="/konto">{t.a.nav_account}</A></li> })}

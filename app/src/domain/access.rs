@@ -28,6 +28,8 @@ pub enum Access {
     SignedIn,
     Applicant,
     Juror,
+    /// The jury's pages: jurors and organisers (who read everything and score nothing).
+    Jury,
     Organiser,
 }
 
@@ -48,6 +50,7 @@ pub fn check(access: Access, viewer: Option<&Viewer>) -> Result<(), Denied> {
         Access::Public | Access::SignedIn => true,
         Access::Applicant => viewer.role == Role::Applicant,
         Access::Juror => viewer.role == Role::Juror,
+        Access::Jury => matches!(viewer.role, Role::Juror | Role::Organiser),
         Access::Organiser => viewer.role == Role::Organiser,
     };
     if allowed { Ok(()) } else { Err(Denied::Forbidden) }
@@ -100,7 +103,7 @@ mod tests {
     #[test]
     fn anonymous_visitors_reach_only_public_things() {
         assert_eq!(check(Access::Public, None), Ok(()));
-        for access in [Access::SignedIn, Access::Applicant, Access::Juror, Access::Organiser] {
+        for access in [Access::SignedIn, Access::Applicant, Access::Juror, Access::Jury, Access::Organiser] {
             assert_eq!(check(access, None), Err(Denied::NotSignedIn), "{access:?}");
         }
     }
@@ -117,6 +120,8 @@ mod tests {
                 assert_eq!(check(access, Some(viewer)), expected, "{:?} asking for {access:?}", viewer.role);
             }
             assert_eq!(check(Access::SignedIn, Some(viewer)), Ok(()));
+            let jury = if viewer.role == Role::Applicant { Err(Denied::Forbidden) } else { Ok(()) };
+            assert_eq!(check(Access::Jury, Some(viewer)), jury, "{:?} asking for the jury's pages", viewer.role);
             assert_eq!(check(Access::Public, Some(viewer)), Ok(()));
         }
     }

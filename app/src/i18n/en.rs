@@ -75,4 +75,5 @@ pub(super) static TEXTS: Texts = Texts {
     long_date_time: english::long_date_time,
     a: &super::account::EN,
     ap: &super::application::EN,
+    j: &super::jury::EN,
 };

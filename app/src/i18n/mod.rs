@@ -5,10 +5,12 @@
 mod account;
 mod application;
 mod en;
+mod jury;
 mod sv;
 
 pub use account::AccountTexts;
 pub use application::ApplyTexts;
+pub use jury::JuryTexts;
 
 use crate::error::AppError;
 use chrono::NaiveDateTime;
@@ -115,6 +117,7 @@ pub struct Texts {
     pub a: &'static AccountTexts,
     /// Applying, and following the applications.
     pub ap: &'static ApplyTexts,
+    pub j: &'static JuryTexts,
 }
 
 impl Texts {

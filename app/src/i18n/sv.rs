@@ -75,4 +75,5 @@ pub(super) static TEXTS: Texts = Texts {
     long_date_time: swedish::long_date_time,
     a: &super::account::SV,
     ap: &super::application::SV,
+    j: &super::jury::SV,
 };

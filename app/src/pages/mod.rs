@@ -3,6 +3,7 @@
 pub mod account;
 pub mod application;
 pub mod forbidden;
+pub mod jury;
 pub mod not_found;
 pub mod organiser;
 pub mod public;

@@ -3,12 +3,14 @@
 //! driver: `$n` placeholders, TEXT/BIGINT columns, instants as UTC text.
 
 pub mod applications;
+pub mod deliberation;
 pub mod extensions;
 pub mod invitations;
 pub mod jury;
 pub mod kommuner;
 pub mod login_failures;
 pub mod mail_queue;
+pub mod reviews;
 pub mod rounds;
 pub mod seed;
 pub mod sessions;

@@ -35,6 +35,7 @@ pub async fn run(db: &Db) -> Result<(), SeedError> {
     if !rounds::exists(&mut tx, &round.id).await? {
         rounds::insert(&mut tx, &round).await?;
     }
+    super::reviews::create_if_missing(&mut tx, &round.id, &crate::domain::review::default_settings(&round)).await?;
     seed_winners(&mut tx).await?;
     tx.commit().await?;
     Ok(())

@@ -26,6 +26,7 @@ fn allowed(access: Access, actor: Actor) -> bool {
         Access::SignedIn => actor != Actor::Anonymous,
         Access::Applicant => matches!(actor, Actor::ApplicantKalmar | Actor::ApplicantNacka),
         Access::Juror => actor == Actor::Juror,
+        Access::Jury => matches!(actor, Actor::Juror | Actor::Organiser),
         Access::Organiser => actor == Actor::Organiser,
     }
 }
@@ -60,13 +61,19 @@ async fn each_role_reaches_exactly_the_pages_and_server_functions_it_may() {
     for actor in [Actor::Anonymous, Actor::ApplicantKalmar, Actor::ApplicantNacka, Actor::Juror, Actor::Organiser] {
         let mut browser = browser_for(&portal, actor).await;
         for (pattern, access) in PAGES {
-            let path = pattern.replace("{token}", &token).replace("{part}", "ledning").replace("{number}", "1");
+            let path = pattern
+                .replace("{token}", &token)
+                .replace("{part}", "ledning")
+                .replace("{number}", "1")
+                .replace("{application}", "okand-ansokan");
             let answer = browser.get(&path).await;
             let verdict = match (allowed(*access, actor), actor) {
                 // The explanation page says 403 to everyone, by design.
                 (true, _) if path == FORBIDDEN_PAGE => answer.status == 403,
                 // Nobody has submitted here: the applicant's receipt 1 does not exist yet.
                 (true, _) if pattern.contains("{number}") => answer.status == 404,
+                // Nor is there an application by that id for the jury to read.
+                (true, _) if pattern.contains("{application}") => answer.status == 404,
                 (true, _) => answer.status == 200,
                 (false, Actor::Anonymous) => {
                     answer.status == 303 && answer.location() == Some(format!("/logga-in?tillbaka={path}"))

@@ -6,7 +6,10 @@
 use super::{ApplicationStatus, part_label};
 use crate::{
     api::application::{ApplicationView, Colleague, ConflictView, PartView, my_application},
-    components::{form::csrf_token, loaded::when_loaded},
+    components::{
+        form::{csrf_token, textarea_content},
+        loaded::when_loaded,
+    },
     domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count},
     i18n::texts,
     pages::account::DoneNotice,
@@ -232,16 +235,6 @@ fn PartEditor(part: PartView, rows: u32) -> impl IntoView {
             <a class="history-link" href=format!("/ansokan/historik/{key}")>{t.ap.history_link}</a>
         </section>
     }
-}
-
-/// Leptos 0.8 writes a `<textarea>`'s text into the server's HTML unescaped
-/// (tachys treats it like `<script>`), so a text containing `</textarea>`
-/// would end the element and run what follows. The server escapes it here;
-/// the browser builds a text node, which needs no escaping.
-fn textarea_content(text: String) -> String {
-    #[cfg(feature = "ssr")]
-    let text = crate::mail::escape_html(&text);
-    text
 }
 
 /// A one-line field of the contact person.

@@ -1,4 +1,5 @@
-//! What organisers use: people and the applications of the round.
+//! What organisers use: people, the applications of the round and the jury's work.
 
 pub mod applications;
 pub mod people;
+pub mod review_settings;

@@ -189,10 +189,19 @@ impl TestPortal {
 
     /// A browser logged in as a new account of `role`.
     pub async fn logged_in(&self, email: &str, role: Role, kommun: Option<&str>) -> Browser {
-        self.create_user(email, role, kommun).await;
+        let id = self.create_user(email, role, kommun).await;
+        if role == Role::Juror {
+            // A juror sits on a round: the current one.
+            let mut conn = self.db.pool().acquire().await.unwrap();
+            app::storage::jury::assign(&mut conn, "ehalsokommun-2027", &id).await.unwrap();
+        }
         let mut browser = self.browser();
         let res = browser.submit("/logga-in", "/api/log_in", &[("email", email), ("password", PASSWORD)]).await;
-        let start = if role == Role::Applicant { "/ansokan" } else { "/konto" };
+        let start = match role {
+            Role::Applicant => "/ansokan",
+            Role::Juror => "/jury",
+            Role::Organiser => "/konto",
+        };
         assert_eq!(res.location().as_deref(), Some(start), "{email} logs in");
         browser
     }

@@ -1,0 +1,841 @@
+//! Server functions of the jury: the list of applications to review, the
+//! reading and scoring view, saving a review (the form and the autosave are
+//! one implementation), jäv, the discussion and the shortlist.
+//! Every call checks the round against the viewer (`may_review_round`) and
+//! what the viewer may see of the others' work (`jury_view`).
+
+use super::form::{FormReply, Problems};
+use crate::{
+    domain::review::{Aggregate, JuryView, Progress, ReviewPhase, ReviewProblem, Scale, ScoredCriterion, Scores},
+    error::AppError,
+};
+use chrono::NaiveDateTime;
+use leptos::{prelude::*, server_fn::codec::GetUrl};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const JURY_PAGE: &str = "/jury";
+
+pub fn review_href(application: &str) -> String {
+    format!("{JURY_PAGE}/ansokan/{application}")
+}
+
+/// One submitted application in a juror's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub application_id: String,
+    pub kommun: String,
+    pub lan: String,
+    pub reference: String,
+    pub submitted_local: NaiveDateTime,
+    /// The viewer's own review (organisers: none, shown as not started).
+    pub mine: Progress,
+    pub conflicted: bool,
+    /// Done reviews by jurors without jäv, and how many such jurors there are.
+    pub done_by: usize,
+    pub jurors: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundReviews {
+    pub round_id: String,
+    pub round_title: String,
+    pub phase: ReviewPhase,
+    /// When applications close (review opens), in Swedish time.
+    pub opens_local: NaiveDateTime,
+    pub rows: Vec<ReviewRow>,
+    /// Before filtering: for the counts and the län choice.
+    pub total: usize,
+    pub my_done: usize,
+    pub all_done: usize,
+    pub all_expected: usize,
+    pub lans: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JuryStart {
+    pub is_juror: bool,
+    pub rounds: Vec<RoundReviews>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Neighbour {
+    pub application_id: String,
+    pub kommun: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyReview {
+    pub scores: Scores,
+    pub private_note: String,
+    pub jury_comment: String,
+    pub version: i64,
+    pub progress: Progress,
+    pub saved_local: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherReview {
+    pub juror: String,
+    pub scores: Scores,
+    pub jury_comment: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostView {
+    pub author: String,
+    pub body: String,
+    pub posted_local: NaiveDateTime,
+}
+
+/// An application as the jury reads it, with the viewer's review and, when
+/// the rules allow, the others' work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnderReview {
+    pub application_id: String,
+    pub round_title: String,
+    pub kommun: String,
+    pub lan: String,
+    pub reference: String,
+    pub submitted_local: NaiveDateTime,
+    /// Headings and texts, as submitted.
+    pub parts: Vec<(String, String)>,
+    pub previous: Option<Neighbour>,
+    pub next: Option<Neighbour>,
+    pub phase: ReviewPhase,
+    pub criteria: Vec<ScoredCriterion>,
+    pub scale: Scale,
+    pub is_juror: bool,
+    pub view: JuryView,
+    /// The viewer's review; none for organisers, who do not score.
+    pub mine: Option<MyReview>,
+    pub others: Vec<OtherReview>,
+    pub aggregate: Option<Aggregate>,
+    pub posts: Vec<PostView>,
+    pub marked: bool,
+}
+
+/// The answer to an autosave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AutosaveReply {
+    Saved { version: i64, at_local: NaiveDateTime },
+    Refused(ReviewProblem),
+    Invalid(Problems),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShortlistRow {
+    pub application_id: String,
+    pub kommun: String,
+    pub lan: String,
+    /// None while the viewer may not see the jury's scores for it.
+    pub aggregate: Option<Aggregate>,
+    pub marks: usize,
+    pub marked_by_me: bool,
+    pub conflicted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShortlistView {
+    pub round_id: String,
+    pub round_title: String,
+    pub phase: ReviewPhase,
+    pub is_juror: bool,
+    pub jurors: usize,
+    pub rows: Vec<ShortlistRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictView {
+    pub juror: String,
+    pub kommun: String,
+    pub reason: String,
+    pub declared_local: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeclaredConflicts {
+    pub round_id: String,
+    pub round_title: String,
+    pub phase: ReviewPhase,
+    pub declared: Vec<ConflictView>,
+}
+
+#[server(endpoint = "jury_home", input = GetUrl)]
+pub async fn jury_home(
+    lan: Option<String>,
+    status: Option<String>,
+    sort: Option<String>,
+) -> Result<JuryStart, AppError> {
+    ssr::home(lan, status, sort).await
+}
+
+#[server(endpoint = "review_page", input = GetUrl)]
+pub async fn review_page(application: String) -> Result<Option<UnderReview>, AppError> {
+    ssr::review_page(application).await
+}
+
+/// The review form without JavaScript (and its buttons with it): "Spara",
+/// "Klar" (`action=klar`) and "Ångra Klar" (`action=angra`).
+#[server(endpoint = "save_review")]
+pub async fn save_review(
+    application: String,
+    version: i64,
+    #[server(default)] score: HashMap<String, String>,
+    #[server(default)] recommendation: Option<String>,
+    #[server(default)] private_note: String,
+    #[server(default)] jury_comment: String,
+    #[server(default)] action: Option<String>,
+) -> Result<FormReply, AppError> {
+    let input = ssr::ReviewForm { application, version, score, recommendation, private_note, jury_comment };
+    Ok(ssr::save_form(input, action).await)
+}
+
+/// The same save, a few seconds after the juror stops typing.
+#[server(endpoint = "autosave_review")]
+pub async fn autosave_review(
+    application: String,
+    version: i64,
+    #[server(default)] score: HashMap<String, String>,
+    #[server(default)] recommendation: Option<String>,
+    #[server(default)] private_note: String,
+    #[server(default)] jury_comment: String,
+) -> Result<AutosaveReply, AppError> {
+    let input = ssr::ReviewForm { application, version, score, recommendation, private_note, jury_comment };
+    ssr::autosave(input).await
+}
+
+#[server(endpoint = "my_conflicts", input = GetUrl)]
+pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
+    ssr::my_conflicts().await
+}
+
+#[server(endpoint = "declare_conflict")]
+pub async fn declare_conflict(round: String, kommun: String, reason: String) -> Result<FormReply, AppError> {
+    Ok(ssr::declare_conflict(round, kommun, reason).await)
+}
+
+#[server(endpoint = "post_to_jury")]
+pub async fn post_to_jury(application: String, body: String) -> Result<FormReply, AppError> {
+    Ok(ssr::post(application, body).await)
+}
+
+#[server(endpoint = "mark_for_shortlist")]
+pub async fn mark_for_shortlist(application: String, marked: String, back: String) -> Result<FormReply, AppError> {
+    Ok(ssr::mark(application, marked == "ja", back).await)
+}
+
+#[server(endpoint = "shortlist", input = GetUrl)]
+pub async fn shortlist() -> Result<Option<ShortlistView>, AppError> {
+    ssr::shortlist().await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::*;
+    use crate::{
+        api::{
+            application::ssr::mail_copy,
+            form::{Problem, run},
+        },
+        auth,
+        domain::{
+            access::{Access, Viewer, may_review_round},
+            account::Role,
+            application::clean_text,
+            deadline::to_stockholm,
+            kommun::{Kommun, choose},
+            review::{
+                COMMENT_LIMIT, Counted, Recommendation, ReviewSettings, aggregate, default_settings, done_problems,
+                jury_view, review_phase,
+            },
+            round::Round,
+            swedish::collate,
+        },
+        state::{self, AppState},
+        storage::{
+            applications, deliberation, jury, kommuner, reviews, rounds, seed::EHALSOKOMMUN, submissions,
+        },
+    };
+
+    /// A submitted application as the jury lists it.
+    #[derive(Clone)]
+    struct Entry {
+        application_id: String,
+        kommun_kod: String,
+        kommun: String,
+        lan: String,
+        submission: submissions::Submission,
+    }
+
+    /// A round with everything the jury's pages draw on.
+    struct RoundWork {
+        round: Round,
+        settings: ReviewSettings,
+        phase: ReviewPhase,
+        /// Submitted applications by kommun name; none before the review opens.
+        entries: Vec<Entry>,
+        jurors: Vec<(String, String)>,
+        conflicts: Vec<jury::Conflict>,
+        reviews: Vec<reviews::StoredReview>,
+    }
+
+    impl RoundWork {
+        fn conflicted(&self, user_id: &str, kommun_kod: &str) -> bool {
+            self.conflicts.iter().any(|c| c.user_id == user_id && c.kommun_kod == kommun_kod)
+        }
+
+        fn review_of(&self, application_id: &str, user_id: &str) -> Option<&reviews::StoredReview> {
+            self.reviews.iter().find(|r| r.application_id == application_id && r.user_id == user_id)
+        }
+
+        fn progress(&self, application_id: &str, user_id: &str) -> Progress {
+            self.review_of(application_id, user_id).map_or(Progress::NotStarted, |r| r.progress())
+        }
+
+        /// What `viewer` may see of the jury's work on this entry.
+        fn view_for(&self, viewer: &Viewer, entry: &Entry) -> JuryView {
+            jury_view(
+                viewer.role == Role::Organiser,
+                self.conflicted(&viewer.user_id, &entry.kommun_kod),
+                self.progress(&entry.application_id, &viewer.user_id),
+            )
+        }
+
+        /// Jurors who count for this kommun: assigned and without jäv.
+        fn counting_jurors(&self, kommun_kod: &str) -> Vec<&str> {
+            self.jurors.iter().map(|(id, _)| id.as_str()).filter(|id| !self.conflicted(id, kommun_kod)).collect()
+        }
+
+        fn aggregate(&self, entry: &Entry) -> Aggregate {
+            let done: Vec<Counted<'_>> = self
+                .reviews
+                .iter()
+                .filter(|r| r.application_id == entry.application_id && r.done_at.is_some())
+                .map(|r| Counted { juror: &r.user_id, scores: &r.scores })
+                .collect();
+            let conflicted: Vec<&str> = self
+                .conflicts
+                .iter()
+                .filter(|c| c.kommun_kod == entry.kommun_kod)
+                .map(|c| c.user_id.as_str())
+                .collect();
+            aggregate(&self.settings.criteria, &done, &conflicted)
+        }
+    }
+
+    pub async fn settings_of(db: &crate::storage::Db, round: &Round) -> Result<ReviewSettings, AppError> {
+        Ok(reviews::settings(db, &round.id).await?.unwrap_or_else(|| default_settings(round)))
+    }
+
+    async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
+        let db = &state.db;
+        let settings = settings_of(db, &round).await?;
+        let phase = review_phase(round.deadline, settings.closed_at, state.clock.now());
+        let mut entries = Vec::new();
+        if phase != ReviewPhase::NotYet {
+            let all = kommuner::list(db).await?;
+            let latest = submissions::latest_of_round(db, &round.id).await?;
+            for application in applications::of_round(db, &round.id).await? {
+                let Some((_, submission)) = latest.iter().find(|(id, _)| *id == application.id) else { continue };
+                let kommun = all.iter().find(|k| k.kod.as_str() == application.kommun_kod);
+                entries.push(Entry {
+                    application_id: application.id,
+                    kommun: kommun.map_or_else(|| application.kommun_kod.clone(), |k| k.namn.clone()),
+                    lan: kommun.map(|k| k.lan.clone()).unwrap_or_default(),
+                    kommun_kod: application.kommun_kod,
+                    submission: submission.clone(),
+                });
+            }
+            entries.sort_by(|a, b| collate(&a.kommun, &b.kommun));
+        }
+        Ok(RoundWork {
+            jurors: jury::jurors_of(db, &round.id).await?,
+            conflicts: jury::conflicts_in_round(db, &round.id).await?,
+            reviews: reviews::of_round(db, &round.id).await?,
+            round,
+            settings,
+            phase,
+            entries,
+        })
+    }
+
+    /// The round a jury page is about: the current one, if the viewer sits on it.
+    async fn current_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
+        let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
+        if !may_review_round(viewer, &round.id) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(Some(round))
+    }
+
+    pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<String>) -> Result<JuryStart, AppError> {
+        let viewer = auth::require(Access::Jury)?;
+        let state = state::state()?;
+        let round_ids = if viewer.role == Role::Organiser {
+            rounds::titles(&state.db).await?.into_iter().map(|(id, _)| id).collect()
+        } else {
+            viewer.jury_rounds.clone()
+        };
+        let wanted_status = status.as_deref().and_then(Progress::from_code);
+        let lan = lan.filter(|l| !l.is_empty());
+        let mut out = Vec::new();
+        for id in round_ids {
+            if !may_review_round(&viewer, &id) {
+                continue;
+            }
+            let Some(round) = rounds::find(&state.db, &id).await? else { continue };
+            let work = round_work(&state, round).await?;
+            let rows: Vec<ReviewRow> = work
+                .entries
+                .iter()
+                .map(|e| {
+                    let counting = work.counting_jurors(&e.kommun_kod);
+                    ReviewRow {
+                        application_id: e.application_id.clone(),
+                        kommun: e.kommun.clone(),
+                        lan: e.lan.clone(),
+                        reference: e.submission.reference.clone(),
+                        submitted_local: to_stockholm(e.submission.submitted_at),
+                        mine: work.progress(&e.application_id, &viewer.user_id),
+                        conflicted: work.conflicted(&viewer.user_id, &e.kommun_kod),
+                        done_by: counting
+                            .iter()
+                            .filter(|j| work.progress(&e.application_id, j) == Progress::Done)
+                            .count(),
+                        jurors: counting.len(),
+                    }
+                })
+                .collect();
+            let mut lans: Vec<String> = rows.iter().map(|r| r.lan.clone()).collect();
+            lans.sort_by(|a, b| collate(a, b));
+            lans.dedup();
+            let my_done = rows.iter().filter(|r| r.mine == Progress::Done).count();
+            let all_done = rows.iter().map(|r| r.done_by).sum();
+            let all_expected = rows.iter().map(|r| r.jurors).sum();
+            let total = rows.len();
+            let mut rows: Vec<ReviewRow> = rows
+                .into_iter()
+                .filter(|r| lan.as_ref().is_none_or(|l| *l == r.lan))
+                .filter(|r| wanted_status.is_none_or(|s| s == r.mine))
+                .collect();
+            match sort.as_deref() {
+                Some("lan") => rows.sort_by(|a, b| collate(&a.lan, &b.lan).then(collate(&a.kommun, &b.kommun))),
+                Some("status") => rows.sort_by(|a, b| a.mine.cmp(&b.mine).then(collate(&a.kommun, &b.kommun))),
+                Some("inskickad") => rows.sort_by_key(|r| r.submitted_local),
+                _ => {}
+            }
+            out.push(RoundReviews {
+                round_id: work.round.id.clone(),
+                round_title: work.round.title.clone(),
+                phase: work.phase,
+                opens_local: work.round.deadline.local(),
+                rows,
+                total,
+                my_done,
+                all_done,
+                all_expected,
+                lans,
+            });
+        }
+        Ok(JuryStart { is_juror: viewer.role == Role::Juror, rounds: out })
+    }
+
+    /// An application the viewer may review, with its round's work.
+    async fn reviewable(viewer: &Viewer, state: &AppState, id: &str) -> Result<(RoundWork, Entry), AppError> {
+        let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
+        if !may_review_round(viewer, &application.round_id) {
+            tracing::warn!(user = %viewer.user_id, application = %id, "refused: not on this round's jury");
+            return Err(AppError::Forbidden);
+        }
+        let round = rounds::find(&state.db, &application.round_id).await?.ok_or(AppError::NotFound)?;
+        let work = round_work(state, round).await?;
+        // Drafts never reach the jury, and nothing does before the deadline.
+        let entry = work.entries.iter().find(|e| e.application_id == id).cloned().ok_or(AppError::NotFound)?;
+        Ok((work, entry))
+    }
+
+    pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
+        let viewer = auth::require(Access::Jury)?;
+        let state = state::state()?;
+        let (work, entry) = match reviewable(&viewer, &state, &id).await {
+            Err(AppError::NotFound) => return Ok(None),
+            other => other?,
+        };
+        let view = work.view_for(&viewer, &entry);
+        let is_juror = viewer.role == Role::Juror;
+        let (_, copy) = submissions::find(&state.db, &id, entry.submission.number).await?.ok_or(AppError::NotFound)?;
+        let position = work.entries.iter().position(|e| e.application_id == id).unwrap_or_default();
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| work.entries.get(i))
+                .map(|e| Neighbour { application_id: e.application_id.clone(), kommun: e.kommun.clone() })
+        };
+        let mine = work.review_of(&id, &viewer.user_id);
+        let everything = view == JuryView::Everything;
+        let others = if everything {
+            work.reviews
+                .iter()
+                .filter(|r| r.application_id == id && r.user_id != viewer.user_id && r.done_at.is_some())
+                .filter(|r| !work.conflicted(&r.user_id, &entry.kommun_kod))
+                .map(|r| OtherReview {
+                    juror: r.juror_name.clone(),
+                    scores: r.scores.clone(),
+                    jury_comment: r.jury_comment.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let posts = if everything {
+            deliberation::posts(&state.db, &id)
+                .await?
+                .into_iter()
+                .map(|p| PostView { author: p.author_name, body: p.body, posted_local: to_stockholm(p.posted_at) })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let marked = deliberation::marks_in_round(&state.db, &work.round.id)
+            .await?
+            .iter()
+            .any(|(a, u)| *a == id && *u == viewer.user_id);
+        Ok(Some(UnderReview {
+            application_id: id.clone(),
+            round_title: work.round.title.clone(),
+            kommun: entry.kommun.clone(),
+            lan: entry.lan.clone(),
+            reference: entry.submission.reference.clone(),
+            submitted_local: to_stockholm(entry.submission.submitted_at),
+            parts: mail_copy(&work.round, &copy),
+            previous: neighbour(position.checked_sub(1)),
+            next: neighbour(Some(position + 1)),
+            phase: work.phase,
+            criteria: work.settings.criteria.clone(),
+            scale: work.settings.scale.clone(),
+            is_juror,
+            view,
+            mine: (is_juror && view != JuryView::Excluded).then(|| MyReview {
+                scores: mine.map(|r| r.scores.clone()).unwrap_or_default(),
+                private_note: mine.map(|r| r.private_note.clone()).unwrap_or_default(),
+                jury_comment: mine.map(|r| r.jury_comment.clone()).unwrap_or_default(),
+                version: mine.map_or(0, |r| r.version),
+                progress: mine.map_or(Progress::NotStarted, |r| r.progress()),
+                saved_local: mine.map(|r| to_stockholm(r.updated_at)),
+            }),
+            others,
+            aggregate: everything.then(|| work.aggregate(&entry)),
+            posts,
+            marked,
+        }))
+    }
+
+    /// A review as the form posts it.
+    pub struct ReviewForm {
+        pub application: String,
+        pub version: i64,
+        pub score: HashMap<String, String>,
+        pub recommendation: Option<String>,
+        pub private_note: String,
+        pub jury_comment: String,
+    }
+
+    impl ReviewForm {
+        /// The values to show again when the form comes back with problems.
+        fn kept(&self, problems: Problems) -> Problems {
+            let mut problems = problems
+                .keep("private_note", &self.private_note)
+                .keep("jury_comment", &self.jury_comment)
+                .keep("recommendation", self.recommendation.as_deref().unwrap_or_default());
+            for (criterion, value) in &self.score {
+                problems = problems.keep(&format!("score[{criterion}]"), value);
+            }
+            problems
+        }
+    }
+
+    enum Saved {
+        Version(i64),
+        Refused(ReviewProblem),
+        Invalid(Problems),
+    }
+
+    /// Checks and saves a review; `done` then marks it done (`Some(true)`) or undoes that (`Some(false)`).
+    async fn save(form: &ReviewForm, done: Option<bool>) -> Result<Saved, AppError> {
+        let viewer = auth::require(Access::Juror)?;
+        let state = state::state()?;
+        let (work, entry) = reviewable(&viewer, &state, &form.application).await?;
+        if let Err(problem) = work.phase.may_work() {
+            return Ok(Saved::Refused(problem));
+        }
+        if work.conflicted(&viewer.user_id, &entry.kommun_kod) {
+            return Ok(Saved::Refused(ReviewProblem::Conflicted));
+        }
+        let current = work.review_of(&form.application, &viewer.user_id);
+        if current.map_or(0, |r| r.version) != form.version {
+            return Ok(Saved::Refused(ReviewProblem::Stale));
+        }
+        let now = state.clock.now();
+        let mut tx = state.db.begin_write().await?;
+        if current.is_some_and(|r| r.done_at.is_some()) {
+            // Done: only "Ångra Klar" changes it.
+            if done != Some(false) {
+                return Ok(Saved::Refused(ReviewProblem::Done));
+            }
+            if !reviews::set_done(&mut tx, &form.application, &viewer.user_id, form.version, None).await? {
+                return Ok(Saved::Refused(ReviewProblem::Stale));
+            }
+            tx.commit().await?;
+            return Ok(Saved::Version(form.version + 1));
+        }
+        let mut problems = form.kept(Problems::new("bedomning-form"));
+        let mut scores = Scores::default();
+        for criterion in &work.settings.criteria {
+            let field = format!("score[{}]", criterion.slug);
+            let Some(raw) = form.score.get(&criterion.slug).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let checked = raw
+                .parse::<i64>()
+                .map_err(|_| ReviewProblem::OutsideScale { min: work.settings.scale.min, max: work.settings.scale.max })
+                .and_then(|n| work.settings.scale.check(n));
+            if let Some(score) = problems.check(&field, checked.map_err(Problem::Review)) {
+                scores.scores.push((criterion.slug.clone(), score));
+            }
+        }
+        match form.recommendation.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            None => {}
+            Some(code) => match Recommendation::from_code(code) {
+                Some(r) => scores.recommendation = Some(r),
+                None => problems.add("recommendation", Problem::Review(ReviewProblem::RecommendationMissing)),
+            },
+        }
+        let private_note = clean_text(&form.private_note);
+        let jury_comment = clean_text(&form.jury_comment);
+        for (field, text) in [("private_note", &private_note), ("jury_comment", &jury_comment)] {
+            if text.chars().count() > COMMENT_LIMIT as usize {
+                problems.add(field, Problem::Review(ReviewProblem::TooLong { max: COMMENT_LIMIT }));
+            }
+        }
+        if done == Some(true) && problems.is_empty() {
+            for (field, problem) in done_problems(&work.settings.criteria, &scores) {
+                problems.add(&field, Problem::Review(problem));
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(Saved::Invalid(problems));
+        }
+        let input = reviews::ReviewInput { scores: &scores, private_note: &private_note, jury_comment: &jury_comment };
+        let Some(mut version) = reviews::save(&mut tx, &form.application, &viewer.user_id, form.version, &input, now).await?
+        else {
+            return Ok(Saved::Refused(ReviewProblem::Stale));
+        };
+        if done == Some(true) {
+            reviews::set_done(&mut tx, &form.application, &viewer.user_id, version, Some(now)).await?;
+            version += 1;
+        }
+        tx.commit().await?;
+        Ok(Saved::Version(version))
+    }
+
+    pub async fn save_form(form: ReviewForm, action: Option<String>) -> FormReply {
+        let done = match action.as_deref() {
+            Some("klar") => Some(true),
+            Some("angra") => Some(false),
+            _ => None,
+        };
+        let page = format!("{}#bedomning", review_href(&form.application));
+        let problems = form.kept(Problems::new("bedomning-form"));
+        run(&page.clone(), problems.clone(), async move {
+            Ok(match save(&form, done).await? {
+                Saved::Version(_) => {
+                    let code = match done {
+                        Some(true) => "bedomning-klar",
+                        Some(false) => "bedomning-oppnad",
+                        None => "bedomning-sparad",
+                    };
+                    Ok(format!("{}?klart={code}#bedomning", review_href(&form.application)))
+                }
+                Saved::Refused(problem) => {
+                    let mut problems = problems;
+                    problems.add("", Problem::Review(problem));
+                    Err(problems)
+                }
+                Saved::Invalid(problems) => Err(problems),
+            })
+        })
+        .await
+    }
+
+    pub async fn autosave(form: ReviewForm) -> Result<AutosaveReply, AppError> {
+        Ok(match save(&form, None).await? {
+            Saved::Version(version) => {
+                let at_local = to_stockholm(state::state()?.clock.now());
+                AutosaveReply::Saved { version, at_local }
+            }
+            Saved::Refused(problem) => AutosaveReply::Refused(problem),
+            Saved::Invalid(problems) => AutosaveReply::Invalid(problems),
+        })
+    }
+
+    pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
+        let viewer = auth::require(Access::Juror)?;
+        let state = state::state()?;
+        let Some(round) = current_round(&viewer, &state).await? else { return Ok(None) };
+        let settings = settings_of(&state.db, &round).await?;
+        let declared = jury::conflicts_in_round(&state.db, &round.id)
+            .await?
+            .into_iter()
+            .filter(|c| c.user_id == viewer.user_id)
+            .map(conflict_view)
+            .collect();
+        Ok(Some(DeclaredConflicts {
+            phase: review_phase(round.deadline, settings.closed_at, state.clock.now()),
+            round_id: round.id,
+            round_title: round.title,
+            declared,
+        }))
+    }
+
+    pub fn conflict_view(c: jury::Conflict) -> ConflictView {
+        ConflictView {
+            juror: c.juror_name,
+            kommun: c.kommun,
+            reason: c.reason,
+            declared_local: to_stockholm(c.declared_at),
+        }
+    }
+
+    pub async fn declare_conflict(round: String, kommun: String, reason: String) -> FormReply {
+        let mut problems = Problems::new("jav").keep("kommun", &kommun).keep("reason", &reason);
+        let page = format!("{JURY_PAGE}/jav");
+        run(&page, problems.clone(), async move {
+            let viewer = auth::require(Access::Juror)?;
+            if !may_review_round(&viewer, &round) {
+                return Err(AppError::Forbidden);
+            }
+            let state = state::state()?;
+            let all: Vec<Kommun> = kommuner::list(&state.db).await?;
+            let chosen = problems.check("kommun", choose(&kommun, &all).map_err(Problem::Kommun)).cloned();
+            let reason = crate::domain::application::clean_line(&reason);
+            if reason.is_empty() {
+                problems.add("reason", Problem::Review(ReviewProblem::Empty));
+            } else if reason.chars().count() > 200 {
+                problems.add("reason", Problem::Review(ReviewProblem::TooLong { max: 200 }));
+            }
+            let (Some(kommun), true) = (chosen, problems.is_empty()) else { return Ok(Err(problems)) };
+            let mut tx = state.db.begin_write().await?;
+            jury::declare_conflict(&mut tx, &round, &viewer.user_id, kommun.kod.as_str(), &reason, state.clock.now())
+                .await?;
+            tx.commit().await?;
+            tracing::info!(user = %viewer.user_id, kommun = %kommun.kod.as_str(), "jäv declared");
+            Ok(Ok(format!("{JURY_PAGE}/jav?klart=jav-anmalt")))
+        })
+        .await
+    }
+
+    pub async fn post(application: String, body: String) -> FormReply {
+        let mut problems = Problems::new("diskussion-form").keep("body", &body);
+        let page = format!("{}#diskussion", review_href(&application));
+        run(&page, problems.clone(), async move {
+            let viewer = auth::require(Access::Jury)?;
+            let state = state::state()?;
+            let (work, entry) = reviewable(&viewer, &state, &application).await?;
+            match work.view_for(&viewer, &entry) {
+                JuryView::Excluded => return Err(AppError::Forbidden),
+                // The discussion opens to a juror with their own review done.
+                JuryView::OwnOnly => problems.add("body", Problem::Review(ReviewProblem::NotYetOpen)),
+                JuryView::Everything => {}
+            }
+            if let Err(problem) = work.phase.may_work() {
+                problems.add("", Problem::Review(problem));
+            }
+            let text = clean_text(&body);
+            if text.trim().is_empty() {
+                problems.add("body", Problem::Review(ReviewProblem::Empty));
+            } else if text.chars().count() > COMMENT_LIMIT as usize {
+                problems.add("body", Problem::Review(ReviewProblem::TooLong { max: COMMENT_LIMIT }));
+            }
+            if !problems.is_empty() {
+                return Ok(Err(problems));
+            }
+            let mut tx = state.db.begin_write().await?;
+            deliberation::add_post(&mut tx, &application, (&viewer.user_id, &viewer.name), &text, state.clock.now())
+                .await?;
+            tx.commit().await?;
+            Ok(Ok(format!("{}?klart=inlagg#diskussion", review_href(&application))))
+        })
+        .await
+    }
+
+    pub async fn mark(application: String, marked: bool, back: String) -> FormReply {
+        let problems = Problems::new("kortlista-form");
+        let back = if back == "kortlista" {
+            format!("{JURY_PAGE}/kortlista")
+        } else {
+            format!("{}#kortlista", review_href(&application))
+        };
+        run(&back.clone(), problems.clone(), async move {
+            let viewer = auth::require(Access::Juror)?;
+            let state = state::state()?;
+            let (work, entry) = reviewable(&viewer, &state, &application).await?;
+            if work.conflicted(&viewer.user_id, &entry.kommun_kod) {
+                return Err(AppError::Forbidden);
+            }
+            if let Err(problem) = work.phase.may_work() {
+                let mut problems = problems;
+                problems.add("", Problem::Review(problem));
+                return Ok(Err(problems));
+            }
+            let mut tx = state.db.begin_write().await?;
+            deliberation::set_mark(&mut tx, &application, &viewer.user_id, marked, state.clock.now()).await?;
+            tx.commit().await?;
+            let code = if marked { "markerad" } else { "avmarkerad" };
+            Ok(Ok(match back.split_once('#') {
+                Some((page, anchor)) => format!("{page}?klart={code}#{anchor}"),
+                None => format!("{back}?klart={code}"),
+            }))
+        })
+        .await
+    }
+
+    pub async fn shortlist() -> Result<Option<ShortlistView>, AppError> {
+        let viewer = auth::require(Access::Jury)?;
+        let state = state::state()?;
+        let Some(round) = current_round(&viewer, &state).await? else { return Ok(None) };
+        let work = round_work(&state, round).await?;
+        let marks = deliberation::marks_in_round(&state.db, &work.round.id).await?;
+        let mut rows: Vec<ShortlistRow> = work
+            .entries
+            .iter()
+            .map(|e| {
+                let view = work.view_for(&viewer, e);
+                let counting = work.counting_jurors(&e.kommun_kod);
+                ShortlistRow {
+                    application_id: e.application_id.clone(),
+                    kommun: e.kommun.clone(),
+                    lan: e.lan.clone(),
+                    aggregate: (view == JuryView::Everything).then(|| work.aggregate(e)),
+                    marks: marks
+                        .iter()
+                        .filter(|(a, u)| *a == e.application_id && counting.contains(&u.as_str()))
+                        .count(),
+                    marked_by_me: marks.iter().any(|(a, u)| *a == e.application_id && *u == viewer.user_id),
+                    conflicted: view == JuryView::Excluded,
+                }
+            })
+            .collect();
+        // The most proposed first, then the highest weighted score.
+        rows.sort_by(|a, b| {
+            let score = |r: &ShortlistRow| r.aggregate.as_ref().and_then(|a| a.weighted).unwrap_or(-1.0);
+            b.marks.cmp(&a.marks).then(score(b).total_cmp(&score(a))).then(collate(&a.kommun, &b.kommun))
+        });
+        Ok(Some(ShortlistView {
+            round_id: work.round.id.clone(),
+            round_title: work.round.title.clone(),
+            phase: work.phase,
+            is_juror: viewer.role == Role::Juror,
+            jurors: work.jurors.len(),
+            rows,
+        }))
+    }
+}

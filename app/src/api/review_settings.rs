@@ -1,0 +1,218 @@
+//! Server functions for organisers running a round's review: the criteria,
+//! their weights and the scale (until the first review is saved), closing
+//! and reopening the review, the jurors' progress and their declared jäv.
+
+use super::{form::FormReply, jury::ConflictView};
+use crate::{
+    domain::review::{ReviewPhase, Scale, ScoredCriterion},
+    error::AppError,
+};
+use chrono::NaiveDateTime;
+use leptos::{prelude::*, server_fn::codec::GetUrl};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const REVIEW_SETTINGS_PAGE: &str = "/arrangor/bedomning";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurorProgress {
+    pub name: String,
+    pub done: usize,
+    pub drafts: usize,
+    pub conflicts: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewOverview {
+    pub round_id: String,
+    pub round_title: String,
+    pub phase: ReviewPhase,
+    pub opens_local: NaiveDateTime,
+    pub closed_local: Option<NaiveDateTime>,
+    /// Criteria and scale can change until the first review is saved.
+    pub locked: bool,
+    pub criteria: Vec<ScoredCriterion>,
+    pub scale: Scale,
+    pub applications: usize,
+    pub jurors: Vec<JurorProgress>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[server(endpoint = "review_admin", input = GetUrl)]
+pub async fn review_admin() -> Result<Option<ReviewOverview>, AppError> {
+    ssr::admin().await
+}
+
+/// Rows of criteria by index (`slug[0]`, `title[0]`, `description[0]`,
+/// `weight[0]`, `remove[0]`), the scale's top value and one label per line.
+#[server(endpoint = "save_review_settings")]
+pub async fn save_review_settings(
+    #[server(default)] slug: HashMap<String, String>,
+    #[server(default)] title: HashMap<String, String>,
+    #[server(default)] description: HashMap<String, String>,
+    #[server(default)] weight: HashMap<String, String>,
+    #[server(default)] remove: HashMap<String, String>,
+    scale_max: String,
+    labels: String,
+) -> Result<FormReply, AppError> {
+    Ok(ssr::save(ssr::SettingsForm { slug, title, description, weight, remove, scale_max, labels }).await)
+}
+
+/// Closes the review (`action=stang`) or opens it again (`action=oppna`).
+#[server(endpoint = "close_review")]
+pub async fn close_review(action: String) -> Result<FormReply, AppError> {
+    Ok(ssr::close(action == "stang").await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::{
+        api::{
+            form::{Problem, Problems, run},
+            jury::ssr::{conflict_view, settings_of},
+        },
+        auth,
+        domain::{
+            access::{Access, may_manage},
+            deadline::to_stockholm,
+            review::{CriterionInput, ReviewProblem, checked_settings, review_phase},
+            round::Round,
+        },
+        state::{self, AppState},
+        storage::{jury, reviews, rounds, seed::EHALSOKOMMUN, submissions},
+    };
+
+    async fn managed_round() -> Result<(AppState, Round, String), AppError> {
+        let viewer = auth::require(Access::Organiser)?;
+        if !may_manage(&viewer) {
+            return Err(AppError::Forbidden);
+        }
+        let state = state::state()?;
+        let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+        Ok((state, round, viewer.user_id))
+    }
+
+    pub async fn admin() -> Result<Option<ReviewOverview>, AppError> {
+        let (state, round, _) = match managed_round().await {
+            Err(AppError::NotFound) => return Ok(None),
+            other => other?,
+        };
+        let db = &state.db;
+        let settings = settings_of(db, &round).await?;
+        let stored = reviews::of_round(db, &round.id).await?;
+        let conflicts = jury::conflicts_in_round(db, &round.id).await?;
+        let jurors = jury::jurors_of(db, &round.id)
+            .await?
+            .into_iter()
+            .map(|(id, name)| JurorProgress {
+                name,
+                done: stored.iter().filter(|r| r.user_id == id && r.done_at.is_some()).count(),
+                drafts: stored.iter().filter(|r| r.user_id == id && r.done_at.is_none()).count(),
+                conflicts: conflicts.iter().filter(|c| c.user_id == id).count(),
+            })
+            .collect();
+        let locked = reviews::started(&mut *db.pool().acquire().await?, &round.id).await?;
+        Ok(Some(ReviewOverview {
+            phase: review_phase(round.deadline, settings.closed_at, state.clock.now()),
+            opens_local: round.deadline.local(),
+            closed_local: settings.closed_at.map(to_stockholm),
+            locked,
+            criteria: settings.criteria,
+            scale: settings.scale,
+            applications: submissions::latest_of_round(db, &round.id).await?.len(),
+            jurors,
+            conflicts: conflicts.into_iter().map(conflict_view).collect(),
+            round_id: round.id,
+            round_title: round.title,
+        }))
+    }
+
+    pub struct SettingsForm {
+        pub slug: HashMap<String, String>,
+        pub title: HashMap<String, String>,
+        pub description: HashMap<String, String>,
+        pub weight: HashMap<String, String>,
+        pub remove: HashMap<String, String>,
+        pub scale_max: String,
+        pub labels: String,
+    }
+
+    impl SettingsForm {
+        fn rows(&self) -> Vec<CriterionInput> {
+            let count = [&self.slug, &self.title, &self.description, &self.weight]
+                .iter()
+                .flat_map(|m| m.keys())
+                .filter_map(|k| k.parse::<usize>().ok())
+                .max()
+                .map_or(0, |m| m + 1)
+                .min(50);
+            let get = |m: &HashMap<String, String>, i: usize| m.get(&i.to_string()).cloned().unwrap_or_default();
+            (0..count)
+                .map(|i| CriterionInput {
+                    slug: get(&self.slug, i),
+                    title: get(&self.title, i),
+                    description: get(&self.description, i),
+                    weight: get(&self.weight, i),
+                    remove: !get(&self.remove, i).is_empty(),
+                })
+                .collect()
+        }
+
+        fn kept(&self, mut problems: Problems) -> Problems {
+            for (field, values) in
+                [("title", &self.title), ("description", &self.description), ("weight", &self.weight)]
+            {
+                for (i, value) in values {
+                    problems = problems.keep(&format!("{field}[{i}]"), value);
+                }
+            }
+            problems.keep("scale_max", &self.scale_max).keep("labels", &self.labels)
+        }
+    }
+
+    pub async fn save(form: SettingsForm) -> FormReply {
+        let problems = form.kept(Problems::new("kriterier"));
+        run(REVIEW_SETTINGS_PAGE, problems.clone(), async move {
+            let (state, round, user) = managed_round().await?;
+            let mut problems = problems;
+            let (criteria, scale) = match checked_settings(&form.rows(), &form.scale_max, &form.labels) {
+                Ok(checked) => checked,
+                Err(found) => {
+                    for (field, problem) in found {
+                        problems.add(&field, Problem::Review(problem));
+                    }
+                    return Ok(Err(problems));
+                }
+            };
+            let mut tx = state.db.begin_write().await?;
+            if reviews::started(&mut tx, &round.id).await? {
+                problems.add("", Problem::Review(ReviewProblem::CriteriaLocked));
+                return Ok(Err(problems));
+            }
+            let current = settings_of(&state.db, &round).await?;
+            reviews::create_if_missing(&mut tx, &round.id, &current).await?;
+            reviews::replace(&mut tx, &round.id, &criteria, &scale).await?;
+            tx.commit().await?;
+            tracing::info!(round = %round.id, by = %user, "review criteria changed");
+            Ok(Ok(format!("{REVIEW_SETTINGS_PAGE}?klart=kriterier-sparade")))
+        })
+        .await
+    }
+
+    pub async fn close(close: bool) -> FormReply {
+        run(REVIEW_SETTINGS_PAGE, Problems::new("stang-bedomning"), async move {
+            let (state, round, user) = managed_round().await?;
+            let now = state.clock.now();
+            let current = settings_of(&state.db, &round).await?;
+            let mut tx = state.db.begin_write().await?;
+            reviews::create_if_missing(&mut tx, &round.id, &current).await?;
+            reviews::set_closed(&mut tx, &round.id, close.then_some(now)).await?;
+            tx.commit().await?;
+            tracing::info!(round = %round.id, by = %user, close, "review closed or reopened");
+            let code = if close { "bedomning-stangd" } else { "bedomning-oppen" };
+            Ok(Ok(format!("{REVIEW_SETTINGS_PAGE}?klart={code}")))
+        })
+        .await
+    }
+}

@@ -1,0 +1,506 @@
+//! The jury's review of a round: what is scored and on which scale, when
+//! reviewing is open, what makes a review done, what each juror may see of
+//! the others' work (the anchoring rule and jäv), and the aggregate that the
+//! shortlist is ordered by.
+
+use super::{deadline::Deadline, round::Round};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The longest comment, note or discussion post a juror writes.
+pub const COMMENT_LIMIT: u32 = 4_000;
+pub const CRITERION_TITLE_LIMIT: u32 = 120;
+pub const CRITERION_DESCRIPTION_LIMIT: u32 = 400;
+pub const STEP_LABEL_LIMIT: u32 = 60;
+pub const MAX_WEIGHT: u32 = 10;
+/// The widest scale an organiser may choose (0–10).
+pub const MAX_SCALE: i64 = 10;
+
+/// One thing each juror scores, with its weight in the aggregate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoredCriterion {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub weight: u32,
+}
+
+/// The scale every criterion is scored on, with a short descriptor per step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    /// One label per value from `min` to `max`.
+    pub labels: Vec<String>,
+}
+
+impl Scale {
+    pub fn steps(&self) -> impl Iterator<Item = (i64, &str)> {
+        (self.min..=self.max).zip(self.labels.iter().map(String::as_str))
+    }
+
+    pub fn check(&self, score: i64) -> Result<i64, ReviewProblem> {
+        if (self.min..=self.max).contains(&score) {
+            Ok(score)
+        } else {
+            Err(ReviewProblem::OutsideScale { min: self.min, max: self.max })
+        }
+    }
+}
+
+/// How a round is reviewed, as the organiser set it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewSettings {
+    pub criteria: Vec<ScoredCriterion>,
+    pub scale: Scale,
+    pub closed_at: Option<DateTime<Utc>>,
+}
+
+/// What the jury of a new round scores: the call's criteria (the first one
+/// "väger särskilt tungt", so it weighs double) and then each area written
+/// about, on 1–5.
+pub fn default_settings(round: &Round) -> ReviewSettings {
+    let from_call = round.criteria.iter().enumerate().map(|(i, c)| ScoredCriterion {
+        slug: c.slug.clone(),
+        title: c.title.clone(),
+        description: c.description.clone(),
+        weight: if i == 0 { 2 } else { 1 },
+    });
+    let areas = round.sections.iter().map(|s| ScoredCriterion {
+        slug: format!("omrade-{}", s.slug),
+        title: s.title.clone(),
+        description: s.guidance.clone(),
+        weight: 1,
+    });
+    ReviewSettings {
+        criteria: from_call.chain(areas).collect(),
+        scale: Scale {
+            min: 1,
+            max: 5,
+            labels: ["Svagt", "Godtagbart", "Gott", "Mycket gott", "Utmärkt"].map(String::from).to_vec(),
+        },
+        closed_at: None,
+    }
+}
+
+/// A juror's overall view of an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Recommendation {
+    Nominate,
+    Maybe,
+    No,
+}
+
+impl Recommendation {
+    pub const ALL: [Recommendation; 3] = [Recommendation::Nominate, Recommendation::Maybe, Recommendation::No];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Recommendation::Nominate => "nominera",
+            Recommendation::Maybe => "kanske",
+            Recommendation::No => "nej",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Recommendation> {
+        Recommendation::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// Where a juror's review of an application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Progress {
+    NotStarted,
+    Draft,
+    Done,
+}
+
+impl Progress {
+    pub const ALL: [Progress; 3] = [Progress::NotStarted, Progress::Draft, Progress::Done];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Progress::NotStarted => "ej-paborjad",
+            Progress::Draft => "utkast",
+            Progress::Done => "klar",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Progress> {
+        Progress::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// When the jury may work: from the moment applications have closed until an
+/// organiser closes the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewPhase {
+    /// Applications are still coming in; the texts can still change.
+    NotYet,
+    Open,
+    Closed,
+}
+
+pub fn review_phase(deadline: Deadline, closed_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> ReviewPhase {
+    if !deadline.has_passed(now) {
+        ReviewPhase::NotYet
+    } else if closed_at.is_some_and(|at| at <= now) {
+        ReviewPhase::Closed
+    } else {
+        ReviewPhase::Open
+    }
+}
+
+/// What is wrong with a juror's input or action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewProblem {
+    OutsideScale { min: i64, max: i64 },
+    /// "Klar" needs a score on every criterion…
+    ScoreMissing,
+    /// … and a recommendation.
+    RecommendationMissing,
+    TooLong { max: u32 },
+    /// The review was saved from another tab or window after this page was loaded.
+    Stale,
+    NotYetOpen,
+    Closed,
+    /// Marked done: undo "Klar" to change it.
+    Done,
+    /// The juror declared jäv for this kommun.
+    Conflicted,
+    /// A discussion post or a jäv reason with no text.
+    Empty,
+    /// The organiser's settings: the criteria are locked once scoring began.
+    CriteriaLocked,
+    TitleMissing,
+    WeightInvalid,
+    NoCriteria,
+    /// One descriptor per step of the scale.
+    LabelsMismatch { steps: i64 },
+    ScaleInvalid,
+}
+
+impl ReviewPhase {
+    /// Whether jurors may change their work now.
+    pub fn may_work(self) -> Result<(), ReviewProblem> {
+        match self {
+            ReviewPhase::NotYet => Err(ReviewProblem::NotYetOpen),
+            ReviewPhase::Open => Ok(()),
+            ReviewPhase::Closed => Err(ReviewProblem::Closed),
+        }
+    }
+}
+
+/// A juror's scores and recommendation, as far as they go.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scores {
+    pub scores: Vec<(String, i64)>,
+    pub recommendation: Option<Recommendation>,
+}
+
+impl Scores {
+    pub fn of(&self, criterion: &str) -> Option<i64> {
+        self.scores.iter().find(|(c, _)| c == criterion).map(|(_, s)| *s)
+    }
+}
+
+/// What keeps a review from being marked done, by field.
+pub fn done_problems(criteria: &[ScoredCriterion], scores: &Scores) -> FieldProblems {
+    let mut problems: FieldProblems = criteria
+        .iter()
+        .filter(|c| scores.of(&c.slug).is_none())
+        .map(|c| (format!("score[{}]", c.slug), ReviewProblem::ScoreMissing))
+        .collect();
+    if scores.recommendation.is_none() {
+        problems.push(("recommendation".to_owned(), ReviewProblem::RecommendationMissing));
+    }
+    problems
+}
+
+/// What a juror may see of the jury's work on one application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JuryView {
+    /// Jäv: nothing of the others' work, and no review of their own.
+    Excluded,
+    /// Their own review only, until it is done (so nobody anchors on the others).
+    OwnOnly,
+    /// Everyone's scores, the jury comments and the discussion.
+    Everything,
+}
+
+/// The rule for a juror (`organiser` false) or an organiser, who reads all and scores nothing.
+pub fn jury_view(organiser: bool, conflicted: bool, own: Progress) -> JuryView {
+    if organiser {
+        JuryView::Everything
+    } else if conflicted {
+        JuryView::Excluded
+    } else if own == Progress::Done {
+        JuryView::Everything
+    } else {
+        JuryView::OwnOnly
+    }
+}
+
+/// One done review, as the aggregate counts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted<'a> {
+    pub juror: &'a str,
+    pub scores: &'a Scores,
+}
+
+/// The jury's combined view of one application: the mean per criterion, the
+/// weighted mean over criteria, and the recommendations.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    pub reviews: usize,
+    pub means: Vec<(String, f64)>,
+    pub weighted: Option<f64>,
+    pub nominate: usize,
+    pub maybe: usize,
+    pub no: usize,
+}
+
+/// Aggregates the done reviews of one application, leaving out every juror in
+/// `conflicted` (jäv declared for its kommun, even if they scored before).
+pub fn aggregate(criteria: &[ScoredCriterion], reviews: &[Counted<'_>], conflicted: &[&str]) -> Aggregate {
+    let counted: Vec<&Scores> =
+        reviews.iter().filter(|r| !conflicted.contains(&r.juror)).map(|r| r.scores).collect();
+    let means: Vec<(String, f64)> = criteria
+        .iter()
+        .filter_map(|c| {
+            let given: Vec<i64> = counted.iter().filter_map(|s| s.of(&c.slug)).collect();
+            (!given.is_empty()).then(|| (c.slug.clone(), given.iter().sum::<i64>() as f64 / given.len() as f64))
+        })
+        .collect();
+    let (mut sum, mut weights) = (0.0, 0u32);
+    for c in criteria {
+        if let Some((_, mean)) = means.iter().find(|(slug, _)| *slug == c.slug) {
+            sum += mean * f64::from(c.weight);
+            weights += c.weight;
+        }
+    }
+    let count = |r: Recommendation| counted.iter().filter(|s| s.recommendation == Some(r)).count();
+    Aggregate {
+        reviews: counted.len(),
+        weighted: (weights > 0).then(|| sum / f64::from(weights)),
+        means,
+        nominate: count(Recommendation::Nominate),
+        maybe: count(Recommendation::Maybe),
+        no: count(Recommendation::No),
+    }
+}
+
+/// Problems by field name ("" for the form as a whole).
+pub type FieldProblems = Vec<(String, ReviewProblem)>;
+
+/// A criterion as the organiser's form sent it, before it is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionInput {
+    /// Empty for a new criterion.
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub weight: String,
+    pub remove: bool,
+}
+
+/// Checks the organiser's criteria and scale. Problems are by row index (`title[2]`).
+pub fn checked_settings(
+    rows: &[CriterionInput],
+    scale_max: &str,
+    labels: &str,
+) -> Result<(Vec<ScoredCriterion>, Scale), FieldProblems> {
+    let mut problems = Vec::new();
+    let mut criteria: Vec<ScoredCriterion> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let title = super::application::clean_line(&row.title);
+        let description = super::application::clean_line(&row.description);
+        let blank_new = row.slug.is_empty() && title.is_empty() && description.is_empty();
+        if row.remove || blank_new {
+            continue;
+        }
+        if title.is_empty() {
+            problems.push((format!("title[{i}]"), ReviewProblem::TitleMissing));
+        } else if title.chars().count() > CRITERION_TITLE_LIMIT as usize {
+            problems.push((format!("title[{i}]"), ReviewProblem::TooLong { max: CRITERION_TITLE_LIMIT }));
+        }
+        if description.chars().count() > CRITERION_DESCRIPTION_LIMIT as usize {
+            problems.push((format!("description[{i}]"), ReviewProblem::TooLong { max: CRITERION_DESCRIPTION_LIMIT }));
+        }
+        let weight = row.weight.trim().parse::<u32>().ok().filter(|w| (1..=MAX_WEIGHT).contains(w));
+        if weight.is_none() {
+            problems.push((format!("weight[{i}]"), ReviewProblem::WeightInvalid));
+        }
+        let slug = if row.slug.is_empty() { new_slug(&title, &criteria, rows) } else { row.slug.clone() };
+        criteria.push(ScoredCriterion { slug, title, description, weight: weight.unwrap_or(1) });
+    }
+    if criteria.is_empty() {
+        problems.push((String::new(), ReviewProblem::NoCriteria));
+    }
+    let max = scale_max.trim().parse::<i64>().ok().filter(|m| (2..=MAX_SCALE).contains(m));
+    let labels: Vec<String> =
+        labels.lines().map(super::application::clean_line).filter(|l| !l.is_empty()).collect();
+    let scale = match max {
+        None => {
+            problems.push(("scale_max".to_owned(), ReviewProblem::ScaleInvalid));
+            None
+        }
+        Some(max) if labels.len() as i64 != max => {
+            problems.push(("labels".to_owned(), ReviewProblem::LabelsMismatch { steps: max }));
+            None
+        }
+        Some(max) => {
+            if labels.iter().any(|l| l.chars().count() > STEP_LABEL_LIMIT as usize) {
+                problems.push(("labels".to_owned(), ReviewProblem::TooLong { max: STEP_LABEL_LIMIT }));
+            }
+            Some(Scale { min: 1, max, labels })
+        }
+    };
+    match scale {
+        Some(scale) if problems.is_empty() => Ok((criteria, scale)),
+        _ => Err(problems),
+    }
+}
+
+/// A slug for a new criterion from its title: lowercase ASCII, unique in the round.
+fn new_slug(title: &str, taken: &[ScoredCriterion], rows: &[CriterionInput]) -> String {
+    let base: String = title
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            'é' => 'e',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if base.is_empty() { "kriterium".to_owned() } else { base.chars().take(40).collect() };
+    let used = |slug: &str| taken.iter().any(|c| c.slug == slug) || rows.iter().any(|r| r.slug == slug);
+    (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|s| !used(s)).unwrap_or(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn criteria() -> Vec<ScoredCriterion> {
+        [("inflytande", 2), ("ledning", 1)]
+            .map(|(slug, weight)| ScoredCriterion {
+                slug: slug.into(),
+                title: slug.into(),
+                description: String::new(),
+                weight,
+            })
+            .to_vec()
+    }
+
+    fn scores(pairs: &[(&str, i64)], recommendation: Option<Recommendation>) -> Scores {
+        Scores { scores: pairs.iter().map(|(c, s)| (c.to_string(), *s)).collect(), recommendation }
+    }
+
+    fn scale() -> Scale {
+        Scale { min: 1, max: 5, labels: ["a", "b", "c", "d", "e"].map(String::from).to_vec() }
+    }
+
+    #[test]
+    fn a_score_must_be_on_the_scale() {
+        assert_eq!(scale().check(1), Ok(1));
+        assert_eq!(scale().check(5), Ok(5));
+        assert_eq!(scale().check(0), Err(ReviewProblem::OutsideScale { min: 1, max: 5 }));
+        assert_eq!(scale().check(6), Err(ReviewProblem::OutsideScale { min: 1, max: 5 }));
+        assert_eq!(scale().steps().map(|(v, _)| v).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn review_opens_when_applications_close_and_ends_when_the_organiser_closes_it() {
+        let deadline = Deadline::from_utc("2027-04-15T21:59:00Z".parse().unwrap());
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        assert_eq!(review_phase(deadline, None, at("2027-04-15T21:59:59Z")), ReviewPhase::NotYet);
+        assert_eq!(review_phase(deadline, None, at("2027-04-15T22:00:00Z")), ReviewPhase::Open);
+        let closed = Some(at("2027-05-01T12:00:00Z"));
+        assert_eq!(review_phase(deadline, closed, at("2027-05-01T11:59:59Z")), ReviewPhase::Open);
+        assert_eq!(review_phase(deadline, closed, at("2027-05-01T12:00:00Z")), ReviewPhase::Closed);
+        assert_eq!(ReviewPhase::Closed.may_work(), Err(ReviewProblem::Closed));
+        assert_eq!(ReviewPhase::NotYet.may_work(), Err(ReviewProblem::NotYetOpen));
+    }
+
+    #[test]
+    fn done_needs_every_criterion_scored_and_a_recommendation() {
+        let half = scores(&[("inflytande", 4)], None);
+        assert_eq!(
+            done_problems(&criteria(), &half),
+            vec![
+                ("score[ledning]".to_owned(), ReviewProblem::ScoreMissing),
+                ("recommendation".to_owned(), ReviewProblem::RecommendationMissing)
+            ]
+        );
+        let whole = scores(&[("inflytande", 4), ("ledning", 2)], Some(Recommendation::Maybe));
+        assert!(done_problems(&criteria(), &whole).is_empty());
+    }
+
+    #[test]
+    fn jurors_see_the_others_work_only_after_their_own_review_is_done_and_never_with_jav() {
+        assert_eq!(jury_view(false, false, Progress::NotStarted), JuryView::OwnOnly);
+        assert_eq!(jury_view(false, false, Progress::Draft), JuryView::OwnOnly);
+        assert_eq!(jury_view(false, false, Progress::Done), JuryView::Everything);
+        for progress in Progress::ALL {
+            assert_eq!(jury_view(false, true, progress), JuryView::Excluded, "{progress:?}");
+        }
+        assert_eq!(jury_view(true, false, Progress::NotStarted), JuryView::Everything);
+    }
+
+    #[test]
+    fn the_aggregate_weighs_criteria_and_leaves_out_jurors_with_jav() {
+        let a = scores(&[("inflytande", 5), ("ledning", 2)], Some(Recommendation::Nominate));
+        let b = scores(&[("inflytande", 3), ("ledning", 4)], Some(Recommendation::Maybe));
+        let c = scores(&[("inflytande", 1), ("ledning", 1)], Some(Recommendation::No));
+        let reviews = [
+            Counted { juror: "a", scores: &a },
+            Counted { juror: "b", scores: &b },
+            Counted { juror: "c", scores: &c },
+        ];
+        let all = aggregate(&criteria(), &reviews, &["c"]);
+        assert_eq!(all.reviews, 2);
+        assert_eq!(all.means, vec![("inflytande".to_owned(), 4.0), ("ledning".to_owned(), 3.0)]);
+        // (4·2 + 3·1) / 3
+        assert!((all.weighted.unwrap() - 11.0 / 3.0).abs() < 1e-9);
+        assert_eq!((all.nominate, all.maybe, all.no), (1, 1, 0));
+        let none = aggregate(&criteria(), &[], &[]);
+        assert_eq!(none.weighted, None);
+        assert_eq!(none.reviews, 0);
+    }
+
+    fn row(slug: &str, title: &str, weight: &str) -> CriterionInput {
+        CriterionInput {
+            slug: slug.into(),
+            title: title.into(),
+            description: String::new(),
+            weight: weight.into(),
+            remove: false,
+        }
+    }
+
+    #[test]
+    fn the_organisers_criteria_and_scale_are_checked_field_by_field() {
+        let rows = [row("inflytande", "Inflytande", "2"), row("", "Ny på året", "1"), row("", "", "")];
+        let (criteria, scale) = checked_settings(&rows, "3", "Svagt\nGott\nUtmärkt\n").unwrap();
+        assert_eq!(criteria.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), vec!["inflytande", "ny-pa-aret"]);
+        assert_eq!(scale, Scale { min: 1, max: 3, labels: ["Svagt", "Gott", "Utmärkt"].map(String::from).to_vec() });
+
+        let bad = [row("inflytande", "", "0"), row("", "Ny", "11")];
+        let problems = checked_settings(&bad, "5", "a\nb").unwrap_err();
+        assert!(problems.contains(&("title[0]".to_owned(), ReviewProblem::TitleMissing)));
+        assert!(problems.contains(&("weight[0]".to_owned(), ReviewProblem::WeightInvalid)));
+        assert!(problems.contains(&("weight[1]".to_owned(), ReviewProblem::WeightInvalid)));
+        assert!(problems.contains(&("labels".to_owned(), ReviewProblem::LabelsMismatch { steps: 5 })));
+
+        let removed = [CriterionInput { remove: true, ..row("inflytande", "Inflytande", "2") }];
+        assert!(checked_settings(&removed, "5", "a\nb\nc\nd\ne").unwrap_err().contains(&(String::new(), ReviewProblem::NoCriteria)));
+        assert!(checked_settings(&rows, "11", "").unwrap_err().contains(&("scale_max".to_owned(), ReviewProblem::ScaleInvalid)));
+    }
+}

@@ -1,0 +1,155 @@
+//! The browser's half of the review form: saves the whole form two seconds
+//! after the juror stops typing or clicking, and when the page is hidden or
+//! left. A refused save (another tab saved first, the review closed) stops
+//! the autosave and says why; what was typed stays in the form.
+
+use super::review::{AutosaveStatus, ReviewDraft};
+use crate::{
+    api::jury::AutosaveReply,
+    components::form::{client::post, csrf_token},
+    error::AppError,
+    i18n::texts,
+};
+use leptos::{ev, prelude::*};
+use std::{cell::RefCell, time::Duration};
+use wasm_bindgen::{JsCast, closure::Closure};
+use web_sys::{FormData, HtmlFormElement, UrlSearchParams};
+
+const FORM_ID: &str = "bedomning-form";
+const QUIET: Duration = Duration::from_millis(2_000);
+const RETRY: Duration = Duration::from_millis(5_000);
+
+#[derive(Default)]
+struct Pending {
+    draft: Option<ReviewDraft>,
+    /// The form's body as last edited, not yet sent.
+    body: Option<String>,
+    timer: Option<TimeoutHandle>,
+    in_flight: bool,
+    /// A refusal: saving again would only be refused again.
+    stopped: bool,
+}
+
+thread_local! {
+    static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
+}
+
+fn with_pending<R>(f: impl FnOnce(&mut Pending) -> R) -> R {
+    PENDING.with(|p| f(&mut p.borrow_mut()))
+}
+
+/// Binds this page's form; sends what is unsaved when the page is hidden or left.
+pub fn start(draft: ReviewDraft) {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    with_pending(|p| *p = Pending { draft: Some(draft), ..Pending::default() });
+    on_cleanup(|| {
+        send(false);
+        with_pending(|p| p.draft = None);
+    });
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let on_hide = Closure::<dyn Fn()>::new(|| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            send(true);
+        }
+    });
+    let _ = document().add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+    let _ = window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    on_hide.forget();
+}
+
+/// The form as a body for the autosave: every field but the button's action.
+fn form_body() -> Option<String> {
+    let form: HtmlFormElement = document().get_element_by_id(FORM_ID)?.dyn_into().ok()?;
+    let data = FormData::new_with_form(&form).ok()?;
+    data.set_with_str("csrf", &csrf_token()).ok()?;
+    data.delete("action");
+    let params = UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    Some(params.to_string().into())
+}
+
+/// A field changed: save soon.
+pub fn edited(_draft: ReviewDraft, _event: &ev::Event) {
+    if with_pending(|p| p.stopped) {
+        return;
+    }
+    let body = form_body();
+    with_pending(|p| p.body = body);
+    schedule(QUIET);
+}
+
+fn schedule(after: Duration) {
+    let handle = set_timeout_with_handle(|| send(false), after).ok();
+    with_pending(|p| {
+        if let Some(old) = std::mem::replace(&mut p.timer, handle) {
+            old.clear();
+        }
+    });
+}
+
+fn show(status: AutosaveStatus) {
+    if let Some(draft) = with_pending(|p| p.draft) {
+        draft.status.try_set(status);
+    }
+}
+
+fn send(keepalive: bool) {
+    let taken = with_pending(|p| {
+        if p.stopped || (p.in_flight && !keepalive) {
+            return None;
+        }
+        if let Some(timer) = p.timer.take() {
+            timer.clear();
+        }
+        let body = p.body.take()?;
+        p.in_flight = true;
+        Some((body, p.draft))
+    });
+    let Some((body, draft)) = taken else { return };
+    // The version is read when sending: an earlier save may have moved it on.
+    let version = draft.and_then(|d| d.version.try_get_untracked()).unwrap_or_default();
+    let body = replace_version(&body, version);
+    show(AutosaveStatus::Saving);
+    leptos::task::spawn_local(async move {
+        let reply = post::<AutosaveReply>("/api/autosave_review", body.clone(), keepalive).await;
+        with_pending(|p| p.in_flight = false);
+        let t = texts();
+        match reply {
+            Ok(AutosaveReply::Saved { version, at_local }) => {
+                if let Some(draft) = with_pending(|p| p.draft) {
+                    draft.version.try_set(version);
+                }
+                show(AutosaveStatus::Saved(at_local));
+            }
+            Ok(AutosaveReply::Refused(problem)) => {
+                with_pending(|p| p.stopped = true);
+                show(AutosaveStatus::Problem((t.j.problem)(&problem)));
+            }
+            Ok(AutosaveReply::Invalid(problems)) => {
+                let text = problems.fields.first().map(|(_, p)| t.problem(p)).unwrap_or_default();
+                show(AutosaveStatus::Problem(text));
+            }
+            Err(error) => {
+                // Not lost: sent again unless newer edits came meanwhile.
+                with_pending(|p| {
+                    p.body.get_or_insert(body);
+                });
+                show(if error == AppError::NotSignedIn { AutosaveStatus::SignedOut } else { AutosaveStatus::Failed });
+                schedule(RETRY);
+                return;
+            }
+        }
+        if with_pending(|p| p.body.is_some()) {
+            schedule(QUIET);
+        }
+    });
+}
+
+fn replace_version(body: &str, version: i64) -> String {
+    let Ok(params) = UrlSearchParams::new_with_str(body) else { return body.to_owned() };
+    params.set("version", &version.to_string());
+    params.to_string().into()
+}

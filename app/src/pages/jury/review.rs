@@ -1,0 +1,361 @@
+//! `/jury/ansokan/{id}`: one submitted application to read, the juror's own
+//! review (autosaved with JavaScript, "Spara" without), and once it is done
+//! the jury's scores, comments and discussion. `/…/utskrift` is the text alone, for print.
+
+use super::one_decimal;
+use crate::{
+    api::jury::{JURY_PAGE, MyReview, UnderReview, review_href, review_page},
+    components::{
+        form::{FieldMessages, PortalForm, SubmitButton, TextAreaField, described_by, echoed_value, problem_of},
+        loaded::when_loaded,
+        text_as_written::TextAsWritten,
+    },
+    domain::review::{JuryView, Progress, Recommendation, ReviewPhase, Scale, ScoredCriterion},
+    i18n::texts,
+    pages::account::DoneNotice,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// What the autosave's status line says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AutosaveStatus {
+    Idle,
+    Saving,
+    Saved(chrono::NaiveDateTime),
+    /// A refusal or a problem, in the reader's language.
+    Problem(String),
+    Failed,
+    SignedOut,
+}
+
+/// The review form's state that the autosave updates.
+#[derive(Clone, Copy)]
+pub struct ReviewDraft {
+    pub version: RwSignal<i64>,
+    pub status: RwSignal<AutosaveStatus>,
+}
+
+fn load() -> OnceResource<Result<Option<UnderReview>, crate::error::AppError>> {
+    let id = use_params_map().with_untracked(|p| p.get("application").unwrap_or_default());
+    OnceResource::new(review_page(id))
+}
+
+#[component]
+pub fn ReviewApplicationPage() -> impl IntoView {
+    let data = load();
+    view! {
+        <div class="wrap page">
+            {when_loaded(data, |found| match found {
+                None => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
+                Some(page) => view! { <Review page /> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+#[component]
+pub fn PrintApplicationPage() -> impl IntoView {
+    let data = load();
+    view! {
+        <div class="wrap page reading">
+            {when_loaded(data, |found| match found {
+                None => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
+                Some(page) => view! {
+                    <Title text=page.kommun.clone() />
+                    <p class="no-print"><a href=review_href(&page.application_id)>{texts().j.back_to_list}</a></p>
+                    <ApplicationText page />
+                }.into_any(),
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn ApplicationText(page: UnderReview) -> impl IntoView {
+    let t = texts();
+    view! {
+        <h1>{page.kommun.clone()}</h1>
+        <p class="lead">{page.round_title.clone()}</p>
+        <p>{(t.j.submitted_line)(&page.lan, &page.reference, &(t.long_date_time)(page.submitted_local))}</p>
+        {page.parts.into_iter().enumerate().map(|(i, (title, body))| view! {
+            <section aria-labelledby=format!("del-{i}")>
+                <h2 id=format!("del-{i}")>{title}</h2>
+                <TextAsWritten text=body />
+            </section>
+        }).collect_view()}
+    }
+}
+
+#[component]
+fn Review(page: UnderReview) -> impl IntoView {
+    let t = texts();
+    let id = page.application_id.clone();
+    view! {
+        <Title text=page.kommun.clone() />
+        <nav class="review-nav no-print" aria-label=t.j.application_heading>
+            <ul class="actions">
+                <li><a href=JURY_PAGE>{t.j.back_to_list}</a></li>
+                {page.previous.clone().map(|n| view! { <li><a href=review_href(&n.application_id) rel="prev">{(t.j.previous)(&n.kommun)}</a></li> })}
+                {page.next.clone().map(|n| view! { <li><a href=review_href(&n.application_id) rel="next">{(t.j.next)(&n.kommun)}</a></li> })}
+                <li><a href=format!("{}/utskrift", review_href(&id))>{t.j.print_link}</a></li>
+            </ul>
+        </nav>
+        <DoneNotice />
+        <div class="review-layout">
+            <article class="reading" aria-label=t.j.application_heading>
+                <ApplicationText page=page.clone() />
+            </article>
+            <div class="review-side no-print">
+                <section id="bedomning" aria-labelledby="bedomning-rubrik">
+                    <h2 id="bedomning-rubrik">{t.j.your_review}</h2>
+                    {(page.phase == ReviewPhase::Closed).then(|| view! { <p class="notice notice-closed">{t.j.closed}</p> })}
+                    {match (&page.view, page.mine.clone()) {
+                        (JuryView::Excluded, _) => view! { <p class="notice">{(t.j.excluded)(&page.kommun)}</p> }.into_any(),
+                        (_, Some(mine)) => view! {
+                            <ReviewForm application=id.clone() mine phase=page.phase criteria=page.criteria.clone() scale=page.scale.clone() />
+                        }.into_any(),
+                        (_, None) => ().into_any(),
+                    }}
+                </section>
+                {(page.is_juror && page.view != JuryView::Excluded).then(|| view! {
+                    <ShortlistMark application=id.clone() marked=page.marked open=page.phase == ReviewPhase::Open />
+                })}
+                {(page.view != JuryView::Excluded).then(|| view! { <JuryWork page=page.clone() /> })}
+            </div>
+        </div>
+    }
+}
+
+/// The juror's own scores, recommendation and comments.
+#[component]
+fn ReviewForm(
+    application: String,
+    mine: MyReview,
+    phase: ReviewPhase,
+    criteria: Vec<ScoredCriterion>,
+    scale: Scale,
+) -> impl IntoView {
+    let t = texts();
+    let done = mine.progress == Progress::Done;
+    let locked = done || phase != ReviewPhase::Open;
+    let draft = ReviewDraft { version: RwSignal::new(mine.version), status: RwSignal::new(AutosaveStatus::Idle) };
+    let on_input = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        if !locked {
+            super::autosave::edited(draft, &ev);
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    #[cfg(feature = "hydrate")]
+    super::autosave::start(draft);
+    let saved = mine.saved_local;
+    let recommendation = mine.scores.recommendation.map(|r| r.code().to_owned());
+    view! {
+        <div on:input=on_input on:change=on_input>
+            <PortalForm action="/api/save_review" id="bedomning-form">
+                <input type="hidden" name="application" value=application.clone() />
+                <input type="hidden" name="version" value=move || draft.version.get().to_string() />
+                {done.then(|| view! { <p class="notice notice-done">{t.j.done_explained}</p> })}
+                {criteria.iter().cloned().map(|c| {
+                    let current = mine.scores.of(&c.slug);
+                    view! { <ScoreField criterion=c scale=scale.clone() current disabled=locked /> }
+                }).collect_view()}
+                <RecommendationField current=recommendation.clone() disabled=locked />
+                <TextAreaField name="jury_comment" label=t.j.jury_comment hint=t.j.jury_comment_hint value=mine.jury_comment.clone() disabled=locked />
+                <TextAreaField name="private_note" label=t.j.private_note hint=t.j.private_note_hint value=mine.private_note.clone() disabled=locked />
+                {(phase == ReviewPhase::Open).then(|| if done {
+                    view! {
+                        <button type="submit" class="button" name="action" value="angra">{t.j.undo_done_button}</button>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="save-bar">
+                            <button type="submit" class="button button-secondary" name="action" value="spara">{t.j.save_button}</button>
+                            <button type="submit" class="button" name="action" value="klar">{t.j.done_button}</button>
+                        </div>
+                    }.into_any()
+                })}
+                <p class="save-status" role="status">{move || status_text(draft.status.get(), saved)}</p>
+            </PortalForm>
+        </div>
+    }
+}
+
+fn status_text(status: AutosaveStatus, saved: Option<chrono::NaiveDateTime>) -> String {
+    let t = texts();
+    match status {
+        AutosaveStatus::Idle => saved.map_or(t.j.not_started.to_owned(), |at| (t.j.saved_at)(&(t.long_date_time)(at))),
+        AutosaveStatus::Saving => t.j.autosave_saving.to_owned(),
+        AutosaveStatus::Saved(at) => (t.j.autosave_saved)(&(t.ap.clock)(at)),
+        AutosaveStatus::Problem(text) => text,
+        AutosaveStatus::Failed => t.j.autosave_failed.to_owned(),
+        AutosaveStatus::SignedOut => t.j.autosave_signed_out.to_owned(),
+    }
+}
+
+/// One criterion's score: a radio button per step of the scale.
+#[component]
+fn ScoreField(criterion: ScoredCriterion, scale: Scale, current: Option<i64>, disabled: bool) -> impl IntoView {
+    let t = texts();
+    let name = format!("score[{}]", criterion.slug);
+    let problem = problem_of(&name);
+    let checked = echoed_value(&name).or(current.map(|c| c.to_string()));
+    let legend = format!("{} ({})", criterion.title, (t.j.weight)(criterion.weight));
+    view! {
+        <fieldset class="field score" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(&name, true)>
+            <legend id=name.clone()>{legend}</legend>
+            <FieldMessages field=name.clone() hint=None />
+            <p class="hint" id=format!("{name}-hint") lang="sv">{criterion.description.clone()}</p>
+            <div class="scale">
+                {scale.steps().map(|(value, label)| {
+                    let id = format!("{name}-{value}");
+                    let is_checked = checked.as_deref() == Some(value.to_string().as_str());
+                    view! {
+                        <div class="radio">
+                            <input type="radio" id=id.clone() name=name.clone() value=value.to_string() checked=is_checked disabled=disabled />
+                            <label for=id>{format!("{value} – {label}")}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn RecommendationField(current: Option<String>, disabled: bool) -> impl IntoView {
+    let t = texts();
+    let name = "recommendation";
+    let problem = problem_of(name);
+    let checked = echoed_value(name).or(current);
+    view! {
+        <fieldset class="field" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(name, false)>
+            <legend id=name>{t.j.recommendation}</legend>
+            <FieldMessages field=name hint=None />
+            {Recommendation::ALL.into_iter().map(|r| {
+                let id = format!("{name}-{}", r.code());
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=id.clone() name=name value=r.code() checked=checked.as_deref() == Some(r.code()) disabled=disabled />
+                        <label for=id>{t.j.recommendation_name(r)}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Propose the application for nomination, or take the proposal back.
+#[component]
+fn ShortlistMark(application: String, marked: bool, open: bool) -> impl IntoView {
+    let t = texts();
+    view! {
+        <section id="kortlista" aria-labelledby="kortlista-rubrik">
+            <h2 id="kortlista-rubrik">{t.j.shortlist_heading}</h2>
+            {marked.then(|| view! { <p>{t.j.marked_explained}</p> })}
+            {open.then(|| view! {
+                <PortalForm action="/api/mark_for_shortlist" id="kortlista-form">
+                    <input type="hidden" name="application" value=application.clone() />
+                    <input type="hidden" name="marked" value=if marked { "nej" } else { "ja" } />
+                    <input type="hidden" name="back" value="ansokan" />
+                    <SubmitButton label=if marked { t.j.unmark_button } else { t.j.mark_button } />
+                </PortalForm>
+            })}
+        </section>
+    }
+}
+
+/// The others' scores, comments and the discussion, or why they are hidden.
+#[component]
+fn JuryWork(page: UnderReview) -> impl IntoView {
+    let t = texts();
+    if page.view != JuryView::Everything {
+        return view! {
+            <section id="juryn" aria-labelledby="juryn-rubrik">
+                <h2 id="juryn-rubrik">{t.j.others_heading}</h2>
+                <p class="notice">{t.j.others_hidden}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let aggregate = page.aggregate.clone().unwrap_or_default();
+    let others = page.others.clone();
+    let mean_of = |slug: &str| aggregate.means.iter().find(|(s, _)| s == slug).map(|(_, m)| one_decimal(*m));
+    view! {
+        <section id="juryn" aria-labelledby="juryn-rubrik">
+            <h2 id="juryn-rubrik">{t.j.others_heading}</h2>
+            <p>{(t.j.reviews_counted)(aggregate.reviews)}</p>
+            {others.is_empty().then(|| view! { <p>{t.j.others_none}</p> })}
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="poang-rubrik">
+                <table>
+                    <caption id="poang-rubrik">{t.j.others_heading}</caption>
+                    <thead><tr>
+                        <th scope="col">{t.j.criterion}</th>
+                        {page.mine.as_ref().map(|_| view! { <th scope="col">{t.j.your_review}</th> })}
+                        {others.iter().map(|o| view! { <th scope="col">{o.juror.clone()}</th> }).collect_view()}
+                        <th scope="col">{t.j.mean}</th>
+                    </tr></thead>
+                    <tbody>
+                        {page.criteria.iter().map(|c| view! {
+                            <tr>
+                                <th scope="row">{c.title.clone()}</th>
+                                {page.mine.as_ref().map(|m| view! { <td>{m.scores.of(&c.slug).map(|s| s.to_string()).unwrap_or_else(|| "–".into())}</td> })}
+                                {others.iter().map(|o| view! { <td>{o.scores.of(&c.slug).map(|s| s.to_string()).unwrap_or_else(|| "–".into())}</td> }).collect_view()}
+                                <td>{mean_of(&c.slug).unwrap_or_else(|| "–".into())}</td>
+                            </tr>
+                        }).collect_view()}
+                        <tr>
+                            <th scope="row">{t.j.recommendation}</th>
+                            {page.mine.as_ref().map(|m| view! { <td>{m.scores.recommendation.map(|r| t.j.recommendation_name(r)).unwrap_or("–")}</td> })}
+                            {others.iter().map(|o| view! { <td>{o.scores.recommendation.map(|r| t.j.recommendation_name(r)).unwrap_or("–")}</td> }).collect_view()}
+                            <td>{(t.j.recommendations)(aggregate.nominate, aggregate.maybe, aggregate.no)}</td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+            <p><strong>{t.j.weighted_mean}": "</strong>{aggregate.weighted.map(one_decimal).unwrap_or_else(|| "–".into())}</p>
+            <h3>{t.j.comments_heading}</h3>
+            <ul class="comments">
+                {others.iter().filter(|o| !o.jury_comment.is_empty()).map(|o| view! {
+                    <li><strong>{o.juror.clone()}</strong><TextAsWritten text=o.jury_comment.clone() /></li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <Discussion page />
+    }
+    .into_any()
+}
+
+#[component]
+fn Discussion(page: UnderReview) -> impl IntoView {
+    let t = texts();
+    view! {
+        <section id="diskussion" aria-labelledby="diskussion-rubrik">
+            <h2 id="diskussion-rubrik">{t.j.discussion_heading}</h2>
+            {if page.posts.is_empty() {
+                view! { <p>{t.j.discussion_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="posts">
+                        {page.posts.into_iter().map(|p| view! {
+                            <li>
+                                <p class="post-meta">{(t.j.posted_by)(&p.author, &(t.long_date_time)(p.posted_local))}</p>
+                                <TextAsWritten text=p.body />
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            {(page.phase == ReviewPhase::Open).then(|| view! {
+                <PortalForm action="/api/post_to_jury" id="diskussion-form">
+                    <input type="hidden" name="application" value=page.application_id.clone() />
+                    <TextAreaField name="body" label=t.j.post_label rows=4 />
+                    <SubmitButton label=t.j.post_button />
+                </PortalForm>
+            })}
+        </section>
+    }
+}
