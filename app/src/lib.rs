@@ -46,13 +46,13 @@ use pages::{
         submit::{ReceiptPage, SubmitPage},
     },
     forbidden::ForbiddenPage,
-    not_found::NotFoundPage,
     jury::{
         conflicts::ConflictsPage,
         review::{PrintApplicationPage, ReviewApplicationPage},
         shortlist::ShortlistPage,
         start::JuryStartPage,
     },
+    not_found::NotFoundPage,
     organiser::{applications::ApplicationsPage, people::PeoplePage, review_settings::ReviewSettingsPage},
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };

@@ -253,9 +253,7 @@ pub mod ssr {
             swedish::collate,
         },
         state::{self, AppState},
-        storage::{
-            applications, deliberation, jury, kommuner, reviews, rounds, seed::EHALSOKOMMUN, submissions,
-        },
+        storage::{applications, deliberation, jury, kommuner, reviews, rounds, seed::EHALSOKOMMUN, submissions},
     };
 
     /// A submitted application as the jury lists it.
@@ -369,7 +367,11 @@ pub mod ssr {
         Ok(Some(round))
     }
 
-    pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<String>) -> Result<JuryStart, AppError> {
+    pub async fn home(
+        lan: Option<String>,
+        status: Option<String>,
+        sort: Option<String>,
+    ) -> Result<JuryStart, AppError> {
         let viewer = auth::require(Access::Jury)?;
         let state = state::state()?;
         let round_ids = if viewer.role == Role::Organiser {
@@ -625,7 +627,8 @@ pub mod ssr {
             return Ok(Saved::Invalid(problems));
         }
         let input = reviews::ReviewInput { scores: &scores, private_note: &private_note, jury_comment: &jury_comment };
-        let Some(mut version) = reviews::save(&mut tx, &form.application, &viewer.user_id, form.version, &input, now).await?
+        let Some(mut version) =
+            reviews::save(&mut tx, &form.application, &viewer.user_id, form.version, &input, now).await?
         else {
             return Ok(Saved::Refused(ReviewProblem::Stale));
         };
@@ -740,11 +743,10 @@ pub mod ssr {
             let viewer = auth::require(Access::Jury)?;
             let state = state::state()?;
             let (work, entry) = reviewable(&viewer, &state, &application).await?;
-            match work.view_for(&viewer, &entry) {
-                JuryView::Excluded => return Err(AppError::Forbidden),
-                // The discussion opens to a juror with their own review done.
-                JuryView::OwnOnly => problems.add("body", Problem::Review(ReviewProblem::NotYetOpen)),
-                JuryView::Everything => {}
+            // The discussion opens to a juror once their own review is done, and never with jäv;
+            // the page offers no form before, so a post is not theirs to make.
+            if work.view_for(&viewer, &entry) != JuryView::Everything {
+                return Err(AppError::Forbidden);
             }
             if let Err(problem) = work.phase.may_work() {
                 problems.add("", Problem::Review(problem));

@@ -47,7 +47,12 @@ pub fn PortalForm(action: &'static str, id: &'static str, children: ChildrenFn) 
         echo
     });
     let state = FormState { problems: RwSignal::new(None), pending: RwSignal::new(false) };
-    provide_context(state);
+    // An owner of its own: a second form on the page must not replace this
+    // form's state before its fields, rendered later in the Suspense, read it.
+    let owner = Owner::new();
+    owner.with(|| provide_context(state));
+    // Kept as long as the form is: the fields' signals live in this owner.
+    let owner = StoredValue::new(owner);
     let summary = NodeRef::<html::Div>::new();
     let on_submit = move |ev: SubmitEvent| {
         #[cfg(feature = "hydrate")]
@@ -58,19 +63,21 @@ pub fn PortalForm(action: &'static str, id: &'static str, children: ChildrenFn) 
     let children = StoredValue::new(children);
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || {
+                let owner = owner.get_value();
+                Suspend::new(async move {
                 let echo = echo.await;
                 if echo.is_some() {
                     state.problems.set(echo);
                 }
-                view! {
+                owner.with(|| view! {
                     <form method="post" action=action id=id class="portal-form" novalidate on:submit=on_submit>
                         <input type="hidden" name="csrf" value=csrf_token() />
                         <ErrorSummary node=summary />
                         {children.read_value()()}
                     </form>
-                }
-            })}
+                })
+            })}}
         </Suspense>
     }
 }

@@ -154,12 +154,17 @@ pub fn review_phase(deadline: Deadline, closed_at: Option<DateTime<Utc>>, now: D
 /// What is wrong with a juror's input or action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReviewProblem {
-    OutsideScale { min: i64, max: i64 },
+    OutsideScale {
+        min: i64,
+        max: i64,
+    },
     /// "Klar" needs a score on every criterion…
     ScoreMissing,
     /// … and a recommendation.
     RecommendationMissing,
-    TooLong { max: u32 },
+    TooLong {
+        max: u32,
+    },
     /// The review was saved from another tab or window after this page was loaded.
     Stale,
     NotYetOpen,
@@ -176,7 +181,9 @@ pub enum ReviewProblem {
     WeightInvalid,
     NoCriteria,
     /// One descriptor per step of the scale.
-    LabelsMismatch { steps: i64 },
+    LabelsMismatch {
+        steps: i64,
+    },
     ScaleInvalid,
 }
 
@@ -263,8 +270,7 @@ pub struct Aggregate {
 /// Aggregates the done reviews of one application, leaving out every juror in
 /// `conflicted` (jäv declared for its kommun, even if they scored before).
 pub fn aggregate(criteria: &[ScoredCriterion], reviews: &[Counted<'_>], conflicted: &[&str]) -> Aggregate {
-    let counted: Vec<&Scores> =
-        reviews.iter().filter(|r| !conflicted.contains(&r.juror)).map(|r| r.scores).collect();
+    let counted: Vec<&Scores> = reviews.iter().filter(|r| !conflicted.contains(&r.juror)).map(|r| r.scores).collect();
     let means: Vec<(String, f64)> = criteria
         .iter()
         .filter_map(|c| {
@@ -338,8 +344,7 @@ pub fn checked_settings(
         problems.push((String::new(), ReviewProblem::NoCriteria));
     }
     let max = scale_max.trim().parse::<i64>().ok().filter(|m| (2..=MAX_SCALE).contains(m));
-    let labels: Vec<String> =
-        labels.lines().map(super::application::clean_line).filter(|l| !l.is_empty()).collect();
+    let labels: Vec<String> = labels.lines().map(super::application::clean_line).filter(|l| !l.is_empty()).collect();
     let scale = match max {
         None => {
             problems.push(("scale_max".to_owned(), ReviewProblem::ScaleInvalid));
@@ -500,7 +505,15 @@ mod tests {
         assert!(problems.contains(&("labels".to_owned(), ReviewProblem::LabelsMismatch { steps: 5 })));
 
         let removed = [CriterionInput { remove: true, ..row("inflytande", "Inflytande", "2") }];
-        assert!(checked_settings(&removed, "5", "a\nb\nc\nd\ne").unwrap_err().contains(&(String::new(), ReviewProblem::NoCriteria)));
-        assert!(checked_settings(&rows, "11", "").unwrap_err().contains(&("scale_max".to_owned(), ReviewProblem::ScaleInvalid)));
+        assert!(
+            checked_settings(&removed, "5", "a\nb\nc\nd\ne")
+                .unwrap_err()
+                .contains(&(String::new(), ReviewProblem::NoCriteria))
+        );
+        assert!(
+            checked_settings(&rows, "11", "")
+                .unwrap_err()
+                .contains(&("scale_max".to_owned(), ReviewProblem::ScaleInvalid))
+        );
     }
 }

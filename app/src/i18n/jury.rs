@@ -210,7 +210,9 @@ pub const SV: JuryTexts = JuryTexts {
 
     home_title: "Juryns bedömning",
     not_on_jury: "Du sitter inte i juryn för någon omgång än. Arrangören bjuder in jurymedlemmar till en omgång.",
-    not_yet: |date| format!("Bedömningen börjar när ansökan har stängt ({date}). Ansökningarna kan ändras fram till dess."),
+    not_yet: |date| {
+        format!("Bedömningen börjar när ansökan har stängt ({date}). Ansökningarna kan ändras fram till dess.")
+    },
     closed: "Bedömningen är stängd. Du kan läsa men inte ändra.",
     my_progress: |done, total| format!("Du har bedömt {done} av {total} ansökningar."),
     jury_progress: |done, expected| format!("Juryn som helhet: {done} av {expected} bedömningar klara."),
@@ -246,7 +248,9 @@ pub const SV: JuryTexts = JuryTexts {
     application_heading: "Ansökan",
     your_review: "Din bedömning",
     excluded: |kommun| {
-        format!("Du har anmält jäv för {kommun}. Du bedömer inte ansökan och ser inte juryns poäng, kommentarer eller diskussion om den.")
+        format!(
+            "Du har anmält jäv för {kommun}. Du bedömer inte ansökan och ser inte juryns poäng, kommentarer eller diskussion om den."
+        )
     },
     weight: |w| format!("vikt {w}"),
     recommendation: "Rekommendation",
@@ -342,7 +346,10 @@ pub const EN: JuryTexts = JuryTexts {
         ("bedomning-sparad", "The review is saved."),
         ("bedomning-klar", "The review is done. You now see the jury's scores, comments and discussion."),
         ("bedomning-oppnad", "The review is open again and can be changed."),
-        ("jav-anmalt", "The conflict of interest is declared. You no longer see the jury's work on that kommun's application."),
+        (
+            "jav-anmalt",
+            "The conflict of interest is declared. You no longer see the jury's work on that kommun's application.",
+        ),
         ("inlagg", "The post is published to the jury."),
         ("markerad", "The application is proposed for nomination."),
         ("avmarkerad", "The proposal is withdrawn."),
@@ -392,7 +399,9 @@ pub const EN: JuryTexts = JuryTexts {
     application_heading: "Application",
     your_review: "Your review",
     excluded: |kommun| {
-        format!("You declared a conflict of interest for {kommun}. You do not review the application and do not see the jury's scores, comments or discussion of it.")
+        format!(
+            "You declared a conflict of interest for {kommun}. You do not review the application and do not see the jury's scores, comments or discussion of it."
+        )
     },
     weight: |w| format!("weight {w}"),
     recommendation: "Recommendation",

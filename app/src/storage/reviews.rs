@@ -127,7 +127,11 @@ async fn write_criteria_and_steps(
     Ok(())
 }
 
-pub async fn set_closed(conn: &mut AnyConnection, round_id: &str, at: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
+pub async fn set_closed(
+    conn: &mut AnyConnection,
+    round_id: &str,
+    at: Option<DateTime<Utc>>,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE review_settings SET review_closed_at = $2 WHERE round_id = $1")
         .bind(round_id)
         .bind(at.map(to_db_time))

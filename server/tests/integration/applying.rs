@@ -23,14 +23,14 @@ fn hidden(page: &str, name: &str) -> String {
     page[start..].chars().take_while(|c| *c != '"').collect()
 }
 
-async fn open_application(browser: &mut Browser) -> String {
+pub(crate) async fn open_application(browser: &mut Browser) -> String {
     let page = browser.get("/ansokan").await;
     assert_eq!(page.status, 200, "{}", page.body);
     application_id(&page.body)
 }
 
 /// Posts the editor form with these parts as "Spara utkast" would.
-async fn save(browser: &mut Browser, id: &str, parts: &[(&str, &str, i64)], action: &str) -> Answer {
+pub(crate) async fn save(browser: &mut Browser, id: &str, parts: &[(&str, &str, i64)], action: &str) -> Answer {
     let texts: Vec<(String, String)> = parts
         .iter()
         .flat_map(|(part, text, version)| {
@@ -52,7 +52,7 @@ async fn current(portal: &TestPortal, id: &str, part: &str) -> Option<(i64, Stri
         .map(|r| (r.get("version"), r.get("body")))
 }
 
-fn complete(ledning: &str) -> Vec<(&str, &str, i64)> {
+pub(crate) fn complete(ledning: &str) -> Vec<(&str, &str, i64)> {
     vec![
         ("ledning", ledning, 0),
         ("infrastruktur", "Vi har byggt ut välfärdsteknik i hemtjänsten.", 0),
@@ -66,7 +66,7 @@ fn complete(ledning: &str) -> Vec<(&str, &str, i64)> {
     ]
 }
 
-async fn submit(browser: &mut Browser, id: &str) -> (Answer, String) {
+pub(crate) async fn submit(browser: &mut Browser, id: &str) -> (Answer, String) {
     let page = browser.get("/ansokan/skicka-in").await;
     // An incomplete application's page has no form; a hand-made post is refused all the same.
     let key = if page.body.contains(r#"name="request_key""#) {

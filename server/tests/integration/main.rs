@@ -8,6 +8,7 @@ mod applying;
 mod authorization;
 mod binary;
 mod durability;
+mod jury;
 mod mail;
 mod pages;
 mod storage;

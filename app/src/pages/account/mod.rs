@@ -16,8 +16,11 @@ pub fn DoneNotice() -> impl IntoView {
     let t = texts();
     let query = use_query_map();
     move || {
-        query.with(|q| q.get("klart")).and_then(|code| t.a.done(&code).or_else(|| t.ap.done(&code)).or_else(|| t.j.done(&code))).map(|text| {
-            view! { <p class="notice notice-done" role="status">{text}</p> }
-        })
+        query
+            .with(|q| q.get("klart"))
+            .and_then(|code| t.a.done(&code).or_else(|| t.ap.done(&code)).or_else(|| t.j.done(&code)))
+            .map(|text| {
+                view! { <p class="notice notice-done" role="status">{text}</p> }
+            })
     }
 }

@@ -316,7 +316,7 @@ fn JuryWork(page: UnderReview) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p><strong>{t.j.weighted_mean}": "</strong>{aggregate.weighted.map(one_decimal).unwrap_or_else(|| "–".into())}</p>
+            <p><strong>{format!("{}: ", t.j.weighted_mean)}</strong>{aggregate.weighted.map(one_decimal).unwrap_or_else(|| "–".into())}</p>
             <h3>{t.j.comments_heading}</h3>
             <ul class="comments">
                 {others.iter().filter(|o| !o.jury_comment.is_empty()).map(|o| view! {

@@ -18,7 +18,8 @@ pub fn JuryStartPage() -> impl IntoView {
     let t = texts();
     let query = use_query_map();
     let (lan, status, sort) = query.with_untracked(|q| (q.get("lan"), q.get("status"), q.get("sortera")));
-    let chosen = (lan.clone().unwrap_or_default(), status.clone().unwrap_or_default(), sort.clone().unwrap_or_default());
+    let chosen =
+        (lan.clone().unwrap_or_default(), status.clone().unwrap_or_default(), sort.clone().unwrap_or_default());
     let data = OnceResource::new(jury_home(lan, status, sort));
     view! {
         <Title text=t.j.home_title />
@@ -69,7 +70,12 @@ fn Filter(lans: Vec<String>, chosen: (String, String, String), is_juror: bool) -
         let selected = value == current;
         view! { <option value=value selected=selected>{label}</option> }
     };
-    let sorts = [("kommun", t.j.sort_kommun), ("lan", t.j.sort_lan), ("status", t.j.sort_status), ("inskickad", t.j.sort_submitted)];
+    let sorts = [
+        ("kommun", t.j.sort_kommun),
+        ("lan", t.j.sort_lan),
+        ("status", t.j.sort_status),
+        ("inskickad", t.j.sort_submitted),
+    ];
     view! {
         <form method="get" action=JURY_PAGE class="filter" aria-label=t.j.filter_heading>
             <div class="field">

@@ -143,13 +143,22 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
 
 /// One criterion's fields, named by row (`title[2]`), as the form posts them.
 #[component]
-fn CriterionRow(index: usize, slug: String, title: String, description: String, weight: String, legend: String) -> impl IntoView {
+fn CriterionRow(
+    index: usize,
+    slug: String,
+    title: String,
+    description: String,
+    weight: String,
+    legend: String,
+) -> impl IntoView {
     let t = texts();
     let field = |name: &str| format!("{name}[{index}]");
     let existing = !slug.is_empty();
-    let echo = |name: &str, value: String| crate::components::form::echoed_value(&format!("{name}[{index}]")).unwrap_or(value);
+    let echo =
+        |name: &str, value: String| crate::components::form::echoed_value(&format!("{name}[{index}]")).unwrap_or(value);
     let problem = |name: &str| crate::components::form::problem_of(&format!("{name}[{index}]"));
-    let (title_problem, weight_problem, description_problem) = (problem("title"), problem("weight"), problem("description"));
+    let (title_problem, weight_problem, description_problem) =
+        (problem("title"), problem("weight"), problem("description"));
     view! {
         <fieldset class="criterion">
             <legend>{legend}</legend>

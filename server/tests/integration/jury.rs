@@ -1,0 +1,392 @@
+//! The jury's work through the real portal, as jurors use it without
+//! JavaScript, on SQLite and PostgreSQL: what they see before and after the
+//! deadline, jäv, scoring with bad input and a stale page, "Klar" and the
+//! anchoring rule, the discussion, the shortlist, closing the review, and
+//! what applicants and jurors of no round never see.
+
+use crate::{
+    applying::{complete, open_application, save, submit},
+    common::{BACKENDS, Browser, PASSWORD, TestPortal},
+};
+use app::{domain::account::Role, state::Clock};
+use sqlx::Row;
+
+fn open_clock() -> Clock {
+    Clock::Fixed("2027-01-10T10:00:00Z".parse().unwrap())
+}
+
+/// The morning after the deadline: the review is open.
+fn review_clock() -> Clock {
+    Clock::Fixed("2027-04-16T08:00:00Z".parse().unwrap())
+}
+
+async fn submitted_application(portal: &TestPortal, email: &str, kommun: &str, text: &str) -> String {
+    let mut writer = portal.logged_in(email, Role::Applicant, Some(kommun)).await;
+    let id = open_application(&mut writer).await;
+    save(&mut writer, &id, &complete(text), "save").await;
+    let (done, _) = submit(&mut writer, &id).await;
+    assert!(done.location().is_some_and(|l| l.starts_with("/ansokan/inskickad/")), "{}", done.body);
+    id
+}
+
+/// A new account of `role` (a juror sits on the round), logged in on the portal at `base_url`.
+async fn logged_in_at(portal: &TestPortal, base_url: &str, email: &str, role: Role, kommun: Option<&str>) -> Browser {
+    portal.logged_in(email, role, kommun).await;
+    log_in_at(portal, base_url, email).await
+}
+
+/// Sessions end after 12 hours: on the later clock everyone logs in again.
+async fn log_in_at(portal: &TestPortal, base_url: &str, email: &str) -> Browser {
+    let mut browser = portal.browser().at(base_url);
+    let answer = browser.submit("/logga-in", "/api/log_in", &[("email", email), ("password", PASSWORD)]).await;
+    assert_eq!(answer.status, 303, "{email} logs in");
+    browser
+}
+
+async fn review(
+    juror: &mut Browser,
+    id: &str,
+    version: &str,
+    scores: &[(&str, &str)],
+    extra: &[(&str, &str)],
+) -> crate::common::Answer {
+    let page = format!("/jury/ansokan/{id}");
+    let names: Vec<(String, String)> = scores.iter().map(|(c, s)| (format!("score[{c}]"), s.to_string())).collect();
+    let mut fields: Vec<(&str, &str)> = vec![("application", id), ("version", version)];
+    fields.extend(names.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    fields.extend_from_slice(extra);
+    juror.post(&page, "/api/save_review", &fields, true).await
+}
+
+const ALL: [&str; 8] = [
+    "inflytande",
+    "arbetssatt",
+    "utvecklingssteg",
+    "resultat",
+    "omrade-ledning",
+    "omrade-infrastruktur",
+    "omrade-kompetens",
+    "omrade-anvandning",
+];
+
+async fn stored(portal: &TestPortal, id: &str, email: &str) -> Option<(i64, String, bool)> {
+    sqlx::query(
+        "SELECT r.version, r.jury_comment, r.done_at FROM reviews r JOIN users u ON u.id = r.user_id \
+         WHERE r.application_id = $1 AND u.email = $2",
+    )
+    .bind(id)
+    .bind(email)
+    .fetch_optional(portal.db.pool())
+    .await
+    .unwrap()
+    .map(|r| (r.get("version"), r.get("jury_comment"), r.get::<Option<String>, _>("done_at").is_some()))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let kalmar = submitted_application(&portal, "anna@kalmar.se", "0880", "Kalmar leder med invånarna.").await;
+        let nacka = submitted_application(&portal, "nils@nacka.se", "0182", "Nacka bygger ut.").await;
+        let mut draft_writer = portal.logged_in("gun@goteborg.se", Role::Applicant, Some("1480")).await;
+        let draft = open_application(&mut draft_writer).await;
+        save(&mut draft_writer, &draft, &[("ledning", "Ett hemligt utkast.", 0)], "save").await;
+
+        let mut anna = portal.logged_in("anna.juror@skr.se", Role::Juror, None).await;
+        portal.logged_in("bert.juror@inera.se", Role::Juror, None).await;
+        portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+
+        // Before the deadline the texts may still change: the jury sees none of them.
+        let early = anna.get("/jury").await.body;
+        assert!(early.contains("Bedömningen börjar när ansökan har stängt"), "{backend:?}");
+        assert!(!early.contains("Kalmar"), "{backend:?}");
+        assert_eq!(anna.get(&format!("/jury/ansokan/{kalmar}")).await.status, 404, "{backend:?}");
+
+        let later = portal.at(review_clock()).await;
+        let mut anna = log_in_at(&portal, &later, "anna.juror@skr.se").await;
+        let mut bert = log_in_at(&portal, &later, "bert.juror@inera.se").await;
+        let mut organiser = log_in_at(&portal, &later, "org@vitalis.se").await;
+
+        // The list: both submitted applications, never the draft.
+        let answer = anna.get("/jury").await;
+        assert_eq!(answer.status, 200, "{:?}", answer.location());
+        let list = answer.body;
+        assert!(list.contains("Kalmar") && list.contains("Nacka"), "{backend:?}: {list}");
+        assert!(!list.contains("Göteborg"), "{backend:?}: a draft never reaches the jury");
+        assert!(list.contains("Du har bedömt 0 av 2 ansökningar."), "{backend:?}");
+        assert_eq!(anna.get(&format!("/jury/ansokan/{draft}")).await.status, 404, "{backend:?}");
+        let filtered = anna.get("/jury?lan=Kalmar+län&status=ej-paborjad&sortera=lan").await.body;
+        assert!(filtered.contains("Kalmar") && !filtered.contains(">Nacka<"), "{backend:?}: filtered by län");
+
+        // Jäv for Nacka: no review of it, and nothing of the jury's work on it.
+        let declared = anna
+            .post(
+                "/jury/jav",
+                "/api/declare_conflict",
+                &[("round", "ehalsokommun-2027"), ("kommun", "Nacka"), ("reason", "Min arbetsgivare")],
+                true,
+            )
+            .await;
+        assert_eq!(
+            declared.location().as_deref(),
+            Some("/jury/jav?klart=jav-anmalt"),
+            "{backend:?}: {}",
+            declared.body
+        );
+        let nacka_page = anna.get(&format!("/jury/ansokan/{nacka}")).await.body;
+        assert!(nacka_page.contains("Du har anmält jäv för Nacka"), "{backend:?}");
+        assert!(nacka_page.contains("Nacka bygger ut."), "{backend:?}: the text itself can be read");
+        let refused = review(&mut anna, &nacka, "0", &[("inflytande", "3")], &[]).await;
+        let back = anna.follow(&refused).await.body;
+        assert!(back.contains("Du har anmält jäv för Nacka"), "{backend:?}");
+        assert_eq!(stored(&portal, &nacka, "anna.juror@skr.se").await, None, "{backend:?}");
+        assert!(organiser.get("/arrangor/bedomning").await.body.contains("Min arbetsgivare"), "{backend:?}");
+
+        // A score off the scale: said beside the field, nothing saved, the comment kept.
+        let off = review(&mut anna, &kalmar, "0", &[("inflytande", "6")], &[("jury_comment", "Stark ledning.")]).await;
+        let back = anna.follow(&off).await.body;
+        assert!(back.contains("Välj en poäng från 1 till 5."), "{backend:?}");
+        assert!(back.contains("Stark ledning."), "{backend:?}: the typed comment is shown again");
+        assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await, None, "{backend:?}");
+
+        // A draft, then a stale page (version 0 again) is refused and overwrites nothing.
+        let first = review(
+            &mut anna,
+            &kalmar,
+            "0",
+            &[("inflytande", "4")],
+            &[("jury_comment", "Stark ledning."), ("private_note", "Min egen tanke.")],
+        )
+        .await;
+        assert!(first.location().is_some_and(|l| l.contains("klart=bedomning-sparad")), "{backend:?}: {}", first.body);
+        let stale =
+            review(&mut anna, &kalmar, "0", &[("inflytande", "1")], &[("jury_comment", "Från en gammal flik.")]).await;
+        assert!(anna.follow(&stale).await.body.contains("har sparats från en annan flik"), "{backend:?}");
+        assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await, Some((1, "Stark ledning.".into(), false)));
+
+        // "Klar" needs every score and a recommendation.
+        let early_done = review(&mut anna, &kalmar, "1", &[("inflytande", "4")], &[("action", "klar")]).await;
+        let back = anna.follow(&early_done).await.body;
+        assert!(back.contains("Ge en poäng här innan du markerar bedömningen som klar."), "{backend:?}");
+        assert!(back.contains("Välj en rekommendation"), "{backend:?}");
+
+        // Bert scores Kalmar first and finishes; Anna cannot see it yet.
+        let all4: Vec<(&str, &str)> = ALL.iter().map(|c| (*c, "4")).collect();
+        let all2: Vec<(&str, &str)> = ALL.iter().map(|c| (*c, "2")).collect();
+        let bert_done = review(
+            &mut bert,
+            &kalmar,
+            "0",
+            &all2,
+            &[
+                ("recommendation", "nej"),
+                ("jury_comment", "Tunn på resultat."),
+                ("private_note", "Berts hemlighet."),
+                ("action", "klar"),
+            ],
+        )
+        .await;
+        assert!(
+            bert_done.location().is_some_and(|l| l.contains("klart=bedomning-klar")),
+            "{backend:?}: {}",
+            bert_done.body
+        );
+        let before = anna.get(&format!("/jury/ansokan/{kalmar}")).await.body;
+        assert!(before.contains("när du har markerat din egen bedömning som klar"), "{backend:?}");
+        assert!(
+            !before.contains("Tunn på resultat.") && !before.contains("Test jurymedlem, "),
+            "{backend:?}: no anchoring"
+        );
+        let discuss_early = anna
+            .post(
+                &format!("/jury/ansokan/{kalmar}"),
+                "/api/post_to_jury",
+                &[("application", &kalmar), ("body", "Får jag tycka?")],
+                true,
+            )
+            .await;
+        assert_eq!(discuss_early.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}");
+        let posts: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM jury_posts").fetch_one(portal.db.pool()).await.unwrap().get("n");
+        assert_eq!(posts, 0, "{backend:?}: nothing said before one's own review is done");
+
+        // Anna finishes: now she sees Bert's scores and comment, never his private note.
+        let done = review(
+            &mut anna,
+            &kalmar,
+            "1",
+            &all4,
+            &[
+                ("recommendation", "nominera"),
+                ("jury_comment", "Stark ledning."),
+                ("private_note", "Min egen tanke."),
+                ("action", "klar"),
+            ],
+        )
+        .await;
+        assert!(done.location().is_some_and(|l| l.contains("klart=bedomning-klar")), "{backend:?}: {}", done.body);
+        let after = anna.get(&format!("/jury/ansokan/{kalmar}")).await.body;
+        assert!(after.contains("Tunn på resultat."), "{backend:?}");
+        assert!(!after.contains("Berts hemlighet."), "{backend:?}: a private note is the juror's own");
+        // Inflytande weighs 2: (4+2)/2 on every criterion = 3,0.
+        assert!(
+            after.contains("Viktat medelvärde: </strong>3,0"),
+            "{backend:?}: {}",
+            &after[after.find("juryn-rubrik").unwrap_or(0)..]
+        );
+        assert!(after.contains("Nominera: 1 · Kanske: 0 · Nej: 1"), "{backend:?}");
+
+        // A done review is locked until "Ångra Klar".
+        let locked = review(&mut anna, &kalmar, "3", &all2, &[]).await;
+        assert!(anna.follow(&locked).await.body.contains("markerad som klar"), "{backend:?}");
+
+        // The discussion, and the shortlist.
+        let posted = anna
+            .post(
+                &format!("/jury/ansokan/{kalmar}"),
+                "/api/post_to_jury",
+                &[("application", &kalmar), ("body", "Kalmar är en kandidat.")],
+                true,
+            )
+            .await;
+        assert!(posted.location().is_some_and(|l| l.contains("klart=inlagg")), "{backend:?}: {}", posted.body);
+        assert!(
+            bert.get(&format!("/jury/ansokan/{kalmar}")).await.body.contains("Kalmar är en kandidat."),
+            "{backend:?}"
+        );
+        let marked = anna
+            .post(
+                "/jury/kortlista",
+                "/api/mark_for_shortlist",
+                &[("application", &kalmar), ("marked", "ja"), ("back", "kortlista")],
+                true,
+            )
+            .await;
+        assert_eq!(marked.location().as_deref(), Some("/jury/kortlista?klart=markerad"), "{backend:?}");
+        let shortlist = bert.get("/jury/kortlista").await.body;
+        assert!(shortlist.contains("1 / 2"), "{backend:?}: one of two jurors proposes Kalmar");
+
+        // Applicants never see the jury's work; a juror off the round sees nothing of it.
+        let mut applicant = logged_in_at(&portal, &later, "ulla@kalmar.se", Role::Applicant, Some("0880")).await;
+        assert_eq!(applicant.get(&format!("/jury/ansokan/{kalmar}")).await.status, 403, "{backend:?}");
+        let mut outsider = logged_in_at(&portal, &later, "olle.juror@fss.se", Role::Juror, None).await;
+        sqlx::query("DELETE FROM jury_assignments WHERE user_id = (SELECT id FROM users WHERE email = $1)")
+            .bind("olle.juror@fss.se")
+            .execute(portal.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(outsider.get(&format!("/jury/ansokan/{kalmar}")).await.status, 403, "{backend:?}");
+        let sneaky = review(&mut outsider, &kalmar, "0", &all4, &[]).await;
+        assert_eq!(sneaky.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}");
+
+        // The organiser closes the review: nothing changes any more, and the criteria are fixed.
+        let closed = organiser.post("/arrangor/bedomning", "/api/close_review", &[("action", "stang")], true).await;
+        assert_eq!(closed.location().as_deref(), Some("/arrangor/bedomning?klart=bedomning-stangd"), "{backend:?}");
+        let undo = review(&mut anna, &kalmar, "3", &[], &[("action", "angra")]).await;
+        assert!(anna.follow(&undo).await.body.contains("Bedömningen är stängd av arrangören"), "{backend:?}");
+        assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await.map(|s| s.2), Some(true), "{backend:?}");
+        let settings = organiser.get("/arrangor/bedomning").await.body;
+        assert!(settings.contains("kriterierna och skalan ligger fast"), "{backend:?}");
+        let change = organiser
+            .post(
+                "/arrangor/bedomning",
+                "/api/save_review_settings",
+                &[("title[0]", "Nytt"), ("weight[0]", "1"), ("scale_max", "3"), ("labels", "a\nb\nc")],
+                true,
+            )
+            .await;
+        assert!(organiser.follow(&change).await.body.contains("ligger fast"), "{backend:?}");
+        let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM review_criteria")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("n");
+        assert_eq!(count, 8, "{backend:?}: the criteria the jury scored on stay");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organiser_sets_criteria_weights_and_scale_before_the_review_begins() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+        let page = organiser.get("/arrangor/bedomning").await.body;
+        assert!(
+            page.contains("Inflytande och delaktighet") && page.contains("value=\"omrade-anvandning\""),
+            "{backend:?}"
+        );
+
+        // Bad input: said beside each field, the rest kept.
+        let bad = organiser
+            .post(
+                "/arrangor/bedomning",
+                "/api/save_review_settings",
+                &[
+                    ("slug[0]", "inflytande"),
+                    ("title[0]", ""),
+                    ("weight[0]", "11"),
+                    ("scale_max", "4"),
+                    ("labels", "Svagt\nGott"),
+                ],
+                true,
+            )
+            .await;
+        let back = organiser.follow(&bad).await.body;
+        assert!(back.contains("Ge kriteriet en rubrik"), "{backend:?}");
+        assert!(back.contains("Vikten ska vara ett heltal från 1 till 10."), "{backend:?}");
+        assert!(back.contains("Skriv en beskrivning per steg, 4 rader"), "{backend:?}");
+
+        let good = organiser
+            .post(
+                "/arrangor/bedomning",
+                "/api/save_review_settings",
+                &[
+                    ("slug[0]", "inflytande"),
+                    ("title[0]", "Inflytande och delaktighet"),
+                    ("weight[0]", "3"),
+                    ("slug[1]", ""),
+                    ("title[1]", "Samverkan med regionen"),
+                    ("weight[1]", "1"),
+                    ("scale_max", "3"),
+                    ("labels", "Svagt\nGott\nUtmärkt"),
+                ],
+                true,
+            )
+            .await;
+        assert_eq!(good.location().as_deref(), Some("/arrangor/bedomning?klart=kriterier-sparade"), "{backend:?}");
+        let criteria: Vec<(String, i64)> = sqlx::query(
+            "SELECT slug, weight FROM review_criteria WHERE round_id = 'ehalsokommun-2027' ORDER BY position",
+        )
+        .fetch_all(portal.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get("slug"), r.get("weight")))
+        .collect();
+        assert_eq!(criteria, vec![("inflytande".to_owned(), 3), ("samverkan-med-regionen".to_owned(), 1)]);
+
+        // A restart (the seed runs again) keeps the organiser's choice.
+        app::storage::seed::run(&portal.db).await.unwrap();
+        let count: i64 = sqlx::query("SELECT COUNT(*) AS n FROM review_criteria")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("n");
+        assert_eq!(count, 2, "{backend:?}");
+
+        // The jury then scores on 1–3.
+        let kalmar = submitted_application(&portal, "anna@kalmar.se", "0880", "Kalmar.").await;
+        let later = portal.at(review_clock()).await;
+        let mut juror = logged_in_at(&portal, &later, "j@skr.se", Role::Juror, None).await;
+        let page = juror.get(&format!("/jury/ansokan/{kalmar}")).await.body;
+        assert!(page.contains("3 – Utmärkt") && !page.contains("4 – "), "{backend:?}");
+        assert!(page.contains("Samverkan med regionen (vikt 1)"), "{backend:?}");
+        let four = review(&mut juror, &kalmar, "0", &[("inflytande", "4")], &[]).await;
+        let back = juror.follow(&four).await.body;
+        assert!(
+            back.contains("Välj en poäng från 1 till 3."),
+            "{backend:?}: {}",
+            &back[back.find("bedomning-rubrik").unwrap_or(0)..]
+        );
+    }
+}
