@@ -353,7 +353,11 @@ async fn an_organiser_invites_a_juror_who_sets_a_password_and_reviews_that_round
             )
             .await;
         assert!(juror.follow(&reused).await.body.contains("Inbjudan gäller inte längre"));
-        assert_eq!(log_in(&mut juror, "jonas@skr.se", NEW_PASSWORD).await.location().as_deref(), Some("/konto"));
+        assert_eq!(
+            log_in(&mut juror, "jonas@skr.se", NEW_PASSWORD).await.location().as_deref(),
+            Some("/jury"),
+            "a juror starts at the jury's list"
+        );
         let account = juror.get("/konto").await.body;
         assert!(account.contains("jurymedlem"));
         let rounds: Vec<String> = sqlx::query("SELECT round_id FROM jury_assignments")
