@@ -633,10 +633,7 @@ pub mod ssr {
             users::set_approved(&state.db, &target.id, approve.then_some(now)).await?;
             tracing::info!(user = %target.id, by = %viewer.user_id, approve, "kommun membership changed");
             let done = if approve { "godkand" } else { "borttagen" };
-            Ok(Ok(match back.split_once('#') {
-                Some((page, anchor)) => format!("{page}?klart={done}#{anchor}"),
-                None => format!("{back}?klart={done}"),
-            }))
+            Ok(Ok(crate::api::form::done_href(&back, done)))
         })
         .await
     }

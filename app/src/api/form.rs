@@ -119,6 +119,14 @@ impl Problems {
     }
 }
 
+/// `page#anchor` with the done notice `code` (`?klart=…`) before the anchor.
+pub fn done_href(back: &str, code: &str) -> String {
+    match back.split_once('#') {
+        Some((page, anchor)) => format!("{page}?klart={code}#{anchor}"),
+        None => format!("{back}?klart={code}"),
+    }
+}
+
 /// A form's answer: go on to a page, or show the problems.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormReply {

@@ -792,10 +792,7 @@ pub mod ssr {
             deliberation::set_mark(&mut tx, &application, &viewer.user_id, marked, state.clock.now()).await?;
             tx.commit().await?;
             let code = if marked { "markerad" } else { "avmarkerad" };
-            Ok(Ok(match back.split_once('#') {
-                Some((page, anchor)) => format!("{page}?klart={code}#{anchor}"),
-                None => format!("{back}?klart={code}"),
-            }))
+            Ok(Ok(crate::api::form::done_href(&back, code)))
         })
         .await
     }
