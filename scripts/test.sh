@@ -40,6 +40,11 @@ log "unit and integration tests (SQLite and PostgreSQL)"
 cargo test --workspace 2>&1 | tee "$work/cargo.log"
 
 log "browser tests (Chromium)"
+# The organiser who invites the jury in the jury tests; the password is read from standard input.
+e2e_organiser_email="arrangor.e2e@vitalis.se"
+e2e_organiser_password="fyra blå tåg mot Jönköping"
+printf '%s\n' "$e2e_organiser_password" | DATABASE_URL="sqlite://$work/portal.db" PORTAL_OUTBOX_DIR="$work/outbox" \
+  "$ROOT/target/debug/portal" create-organiser --email "$e2e_organiser_email" --name "Ebba Arrangör"
 port="$(free_port)"
 # A fixed clock in the open application window, so the tests do not change
 # meaning when the real deadline passes.
@@ -73,6 +78,7 @@ e2e_status=0
   fi
   # The browser tests read the mail the portal writes to its outbox (no SMTP here).
   BASE_URL="http://127.0.0.1:$port" CLOSED_BASE_URL="http://127.0.0.1:$closed_port" OUTBOX_DIR="$work/outbox" \
+    E2E_ORGANISER_EMAIL="$e2e_organiser_email" E2E_ORGANISER_PASSWORD="$e2e_organiser_password" \
     npx playwright test
 ) 2>&1 | tee "$work/e2e.log" || e2e_status=$?
 [ "$e2e_status" -eq 0 ] || { echo "--- portal log"; tail -n 50 "$work/portal.log"; exit "$e2e_status"; }

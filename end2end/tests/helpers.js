@@ -158,11 +158,12 @@ function escapeRegExp(text) {
 
 /**
  * Waits (up to `timeout` ms) for the newest e-mail to `to` that holds a link to
- * `${BASE_URL}/${kind}/<token>` (kind: 'bekrafta', 'aterstall', 'inbjudan') not
- * among `exclude`, and returns that link.
+ * `${base}/${kind}/<token>` (kind: 'bekrafta', 'aterstall', 'inbjudan') not
+ * among `exclude`, and returns that link. `base` is the portal that wrote the
+ * mail: BASE_URL unless named.
  */
-async function waitForMailLink(to, kind, { exclude = [], timeout = 10_000 } = {}) {
-  const base = (process.env.BASE_URL || '').replace(/\/$/, '');
+async function waitForMailLink(to, kind, { exclude = [], timeout = 10_000, base: portal = process.env.BASE_URL } = {}) {
+  const base = (portal || '').replace(/\/$/, '');
   const wanted = new RegExp(`${escapeRegExp(base)}/${kind}/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, 'g');
   const anyLink = /[a-z]+:\/\/[^\s"<>]+\/(?:bekrafta|aterstall|inbjudan)\/[A-Za-z0-9_-]+/g;
   const deadline = Date.now() + timeout;

@@ -68,6 +68,7 @@ pub struct JuryTexts {
     pub autosave_signed_out: &'static str,
 
     pub others_heading: &'static str,
+    pub scores_caption: &'static str,
     pub others_hidden: &'static str,
     pub others_none: &'static str,
     pub criterion: &'static str,
@@ -270,6 +271,7 @@ pub const SV: JuryTexts = JuryTexts {
     autosave_signed_out: "Du är utloggad. Logga in i en annan flik, så sparas det du skrivit.",
 
     others_heading: "Juryns bedömningar",
+    scores_caption: "Poäng per kriterium och jurymedlem",
     others_hidden: "Du ser de andra jurymedlemmarnas poäng, kommentarer och diskussionen när du har markerat din egen bedömning som klar.",
     others_none: "Ingen annan i juryn har gjort sin bedömning klar än.",
     criterion: "Kriterium",
@@ -277,7 +279,10 @@ pub const SV: JuryTexts = JuryTexts {
     weighted_mean: "Viktat medelvärde",
     recommendations: |n, m, no| format!("Nominera: {n} · Kanske: {m} · Nej: {no}"),
     comments_heading: "Kommentarer till juryn",
-    reviews_counted: |n| format!("{n} klara bedömningar räknas (jurymedlemmar med jäv räknas inte)."),
+    reviews_counted: |n| match n {
+        1 => "1 klar bedömning räknas (jurymedlemmar med jäv räknas inte).".to_owned(),
+        n => format!("{n} klara bedömningar räknas (jurymedlemmar med jäv räknas inte)."),
+    },
 
     discussion_heading: "Diskussion",
     discussion_hidden: "Diskussionen visas när din egen bedömning är klar.",
@@ -421,6 +426,7 @@ pub const EN: JuryTexts = JuryTexts {
     autosave_signed_out: "You are logged out. Log in in another tab and what you wrote will be saved.",
 
     others_heading: "The jury's reviews",
+    scores_caption: "Scores per criterion and juror",
     others_hidden: "You see the other jurors' scores, comments and the discussion once you have marked your own review done.",
     others_none: "Nobody else on the jury has finished a review yet.",
     criterion: "Criterion",
@@ -428,7 +434,10 @@ pub const EN: JuryTexts = JuryTexts {
     weighted_mean: "Weighted mean",
     recommendations: |n, m, no| format!("Nominate: {n} · Maybe: {m} · No: {no}"),
     comments_heading: "Comments to the jury",
-    reviews_counted: |n| format!("{n} finished reviews count (jurors with a conflict of interest do not)."),
+    reviews_counted: |n| match n {
+        1 => "1 finished review counts (jurors with a conflict of interest do not).".to_owned(),
+        n => format!("{n} finished reviews count (jurors with a conflict of interest do not)."),
+    },
 
     discussion_heading: "Discussion",
     discussion_hidden: "The discussion is shown once your own review is done.",

@@ -291,7 +291,7 @@ fn JuryWork(page: UnderReview) -> impl IntoView {
             {others.is_empty().then(|| view! { <p>{t.j.others_none}</p> })}
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="poang-rubrik">
                 <table>
-                    <caption id="poang-rubrik">{t.j.others_heading}</caption>
+                    <caption id="poang-rubrik">{t.j.scores_caption}</caption>
                     <thead><tr>
                         <th scope="col">{t.j.criterion}</th>
                         {page.mine.as_ref().map(|_| view! { <th scope="col">{t.j.your_review}</th> })}

@@ -1,0 +1,363 @@
+// The jury's review as two jurors do it, after the deadline: declare jäv, score
+// against the criteria, comment, mark done, see each other's scores only after
+// their own review is done, discuss, and propose for nomination. The organiser
+// invites the jurors and sees the declared jäv. Axe scans every jury page.
+//
+// Two kommuner write and submit on the open clock (BASE_URL); everything else
+// happens on the same database served on a clock after the deadline
+// (CLOSED_BASE_URL), where the review is open. The steps build on each other.
+const { test, expect } = require('@playwright/test');
+const {
+  PASSWORD,
+  watchConsole,
+  expectNoAxeViolations,
+  trackFormHydration,
+  waitForFormHydration,
+  waitForMailLink,
+  logIn,
+  uniqueEmail,
+  createConfirmedAccount,
+} = require('./helpers');
+
+test.describe.configure({ mode: 'serial' });
+
+function env(name, why) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: ${why}`);
+  return value;
+}
+
+const closedUrl = () => env('CLOSED_BASE_URL', 'scripts/test.sh starts a second portal after the deadline');
+
+/** A page in a browser context of its own, on the portal at `baseURL`. */
+async function newPage(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  await trackFormHydration(page);
+  return page;
+}
+
+const saved = /^Sparat kl\. \d\d\.\d\d\.$/;
+
+/** A kommun's applicant writes every part and submits, before the deadline. */
+async function submitApplication(browser, who, kommun, ledning) {
+  const account = await createConfirmedAccount(browser, who, kommun);
+  const page = await newPage(browser, process.env.BASE_URL);
+  try {
+    await logIn(page, account);
+    await expect(page).toHaveURL(/\/ansokan$/);
+    await waitForFormHydration(page, 'ansokan');
+    const parts = {
+      Ledning: ledning,
+      Infrastruktur: `${kommun} har trygghetslarm och nattkameror i alla hem som vill.`,
+      Kompetens: 'Alla i hemtjänsten har gått utbildningen i välfärdsteknik.',
+      Användning: 'Digitala tillsynsbesök varje natt.',
+      Sammanfattning: `${kommun} gör det digitala till vardag.`,
+      Namn: account.name,
+      'Titel eller roll': 'Digitaliseringsstrateg',
+      'E-postadress': account.email,
+      Telefonnummer: '0372-789 00',
+    };
+    for (const [label, text] of Object.entries(parts)) {
+      await page.getByRole('textbox', { name: label, exact: true }).fill(text);
+    }
+    await expect(page.locator('#sparstatus')).toHaveText(saved);
+    await page.getByRole('link', { name: 'Skicka in ansökan' }).click();
+    await waitForFormHydration(page, 'skicka-in');
+    await page.getByRole('button', { name: 'Skicka in ansökan' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ansökan är inskickad');
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** The organiser invites a juror to the 2027 round on "Personer". */
+async function inviteJuror(organiser, name) {
+  const juror = { name, email: uniqueEmail(name.split(' ')[0].toLowerCase()), password: PASSWORD };
+  await organiser.goto('/arrangor/personer');
+  await waitForFormHydration(organiser, 'bjud-in');
+  const form = organiser.locator('#bjud-in');
+  await form.getByLabel('Namn').fill(juror.name);
+  await form.getByLabel('E-postadress').fill(juror.email);
+  await form.getByLabel('jurymedlem').check();
+  await form.getByLabel('Sveriges eHälsokommun 2027').check();
+  await form.getByRole('button', { name: 'Skicka inbjudan' }).click();
+  await expect(organiser.getByRole('cell', { name: juror.email, exact: true })).toBeVisible();
+  return juror;
+}
+
+/** The juror opens the invitation mail, chooses a password and logs in: lands on the jury's list. */
+async function acceptInvitation(browser, juror) {
+  const link = await waitForMailLink(juror.email, 'inbjudan', { base: closedUrl() });
+  const page = await newPage(browser, closedUrl());
+  await page.goto(link);
+  await waitForFormHydration(page, 'inbjudan');
+  await page.getByLabel('Lösenord').fill(juror.password);
+  await page.getByRole('button', { name: 'Skapa konto' }).click();
+  await expect(page).toHaveURL(/\/logga-in\?klart=konto-skapat$/);
+  await logIn(page, juror);
+  await expect(page).toHaveURL(/\/jury$/);
+  return page;
+}
+
+/** The row of the jury's list for this kommun. */
+function listRow(page, kommun) {
+  return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: kommun, exact: true }) });
+}
+
+/** The text of the kommun's row of the list (navigates to /jury). */
+async function listRowText(page, kommun) {
+  await page.goto('/jury');
+  return listRow(page, kommun).textContent();
+}
+
+/** Opens the kommun's application from the jury's list, with the review form hydrated when there is one. */
+async function openFromList(page, kommun) {
+  await page.goto('/jury');
+  await listRow(page, kommun).getByRole('link', { name: kommun, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(kommun);
+}
+
+/** Every criterion scored with the step `label`, and the recommendation chosen. */
+async function score(page, label, recommendation) {
+  const criteria = page.locator('#bedomning fieldset.score');
+  await expect(criteria).toHaveCount(8);
+  for (let i = 0; i < 8; i++) await criteria.nth(i).getByLabel(label, { exact: true }).check();
+  await page.getByRole('group', { name: 'Rekommendation' }).getByLabel(recommendation, { exact: true }).check();
+}
+
+/** The cells of the jury's score table, row by row, as text. */
+async function scoreTable(page) {
+  const rows = page.locator('#juryn table tr');
+  const cells = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    cells.push((await rows.nth(i).locator('th, td').allTextContents()).map((c) => c.trim()));
+  }
+  return cells;
+}
+
+let organiser;
+let juni;
+let jens;
+let problems = [];
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  await submitApplication(browser, 'Lova', 'Ljungby', 'Ljungbys kommunstyrelse följer planen varje kvartal.');
+  await submitApplication(browser, 'Mats', 'Markaryd', 'Markaryd har en digitaliseringsplan sedan 2024.');
+
+  organiser = await newPage(browser, closedUrl());
+  await logIn(organiser, {
+    email: env('E2E_ORGANISER_EMAIL', 'scripts/test.sh creates an organiser for the browser tests'),
+    password: env('E2E_ORGANISER_PASSWORD', 'scripts/test.sh creates an organiser for the browser tests'),
+  });
+  await expect(organiser).not.toHaveURL(/logga-in/);
+  const juniAccount = await inviteJuror(organiser, 'Juni Jurysson');
+  const jensAccount = await inviteJuror(organiser, 'Jens Jurysson');
+  juni = await acceptInvitation(browser, juniAccount);
+  jens = await acceptInvitation(browser, jensAccount);
+  problems = [watchConsole(juni), watchConsole(jens)];
+});
+
+test.afterAll(async () => {
+  for (const page of [organiser, juni, jens]) await page?.context().close();
+});
+
+test('the jury sees the submitted applications, declares jäv with a clear message for a wrong kommun', async () => {
+  // Opened after both jurors are on the round.
+  await juni.goto('/jury');
+  await expect(listRow(juni, 'Ljungby')).toContainText('Ej påbörjad');
+  await expect(listRow(juni, 'Markaryd')).toContainText('Ej påbörjad');
+  await expect(listRow(juni, 'Ljungby')).toContainText('0 / 2');
+  await expectNoAxeViolations(juni);
+
+  await juni.getByRole('link', { name: 'Anmäl jäv' }).click();
+  await expect(juni.getByRole('heading', { level: 1 })).toHaveText('Jäv');
+  await waitForFormHydration(juni, 'jav');
+  await expect(juni.getByText('Du har inte anmält något jäv.')).toBeVisible();
+  await expectNoAxeViolations(juni);
+  await juni.getByLabel('Kommun').fill('Atlantis');
+  await juni.getByLabel('Skäl').fill('Min arbetsgivare.');
+  await juni.getByRole('button', { name: 'Anmäl jäv' }).click();
+  await expect(juni.getByLabel('Kommun')).toHaveAccessibleDescription(/Det finns ingen kommun som heter ”Atlantis”\./);
+  await expect(juni.getByLabel('Skäl')).toHaveValue('Min arbetsgivare.');
+  await expectNoAxeViolations(juni);
+
+  await juni.getByLabel('Kommun').fill('Markaryd');
+  await juni.getByRole('button', { name: 'Anmäl jäv' }).click();
+  await expect(juni).toHaveURL(/\/jury\/jav\?klart=jav-anmalt$/);
+  await expect(juni.getByText(/^Markaryd: Min arbetsgivare\. \(anmält /)).toBeVisible();
+
+  await juni.goto('/jury');
+  await expect(listRow(juni, 'Markaryd')).toContainText('Jäv anmält');
+  await openFromList(juni, 'Markaryd');
+  await expect(juni.getByText('Du har anmält jäv för Markaryd.', { exact: false })).toBeVisible();
+  await expect(juni.getByRole('radio')).toHaveCount(0);
+  await expect(juni.getByRole('button', { name: 'Föreslå för nominering' })).toHaveCount(0);
+  await expectNoAxeViolations(juni);
+});
+
+test('a juror scores with autosave, is told what "Klar" still needs, and marks the review done', async () => {
+  await openFromList(juni, 'Ljungby');
+  await waitForFormHydration(juni, 'bedomning-form');
+  await expect(juni.locator('#juryn')).toContainText('Du ser de andra jurymedlemmarnas poäng');
+  await expect(juni.locator('#diskussion')).toHaveCount(0);
+  await expectNoAxeViolations(juni);
+
+  await juni.getByLabel('Kommentar till juryn').fill('Stark ledning med tydliga mål.');
+  await juni.getByRole('button', { name: 'Klar', exact: true }).click();
+  const criteria = juni.locator('#bedomning fieldset.score');
+  await expect(criteria.first()).toContainText('Ge en poäng här innan du markerar bedömningen som klar.');
+  await expect(juni.getByRole('group', { name: 'Rekommendation' })).toContainText('Välj en rekommendation: nominera, kanske eller nej.');
+  await expect(juni.getByLabel('Kommentar till juryn')).toHaveValue('Stark ledning med tydliga mål.');
+  await expectNoAxeViolations(juni);
+
+  await score(juni, '4 – Mycket gott', 'Nominera');
+  await juni.getByLabel('Egen anteckning').fill('Fråga om nattkamerorna.');
+  await expect(juni.locator('.save-status')).toHaveText(saved);
+
+  // Saved without pressing anything: a reload shows it all.
+  await juni.reload();
+  await waitForFormHydration(juni, 'bedomning-form');
+  await expect(criteria.nth(7).getByLabel('4 – Mycket gott')).toBeChecked();
+  await expect(juni.getByLabel('Nominera', { exact: true })).toBeChecked();
+  await expect(juni.getByLabel('Egen anteckning')).toHaveValue('Fråga om nattkamerorna.');
+  await expect(juni.getByLabel('Kommentar till juryn')).toHaveValue('Stark ledning med tydliga mål.');
+  expect(await listRowText(juni, 'Ljungby')).toContain('Utkast');
+
+  await openFromList(juni, 'Ljungby');
+  await waitForFormHydration(juni, 'bedomning-form');
+  await juni.getByRole('button', { name: 'Klar', exact: true }).click();
+  await expect(juni).toHaveURL(/klart=bedomning-klar#bedomning$/);
+  await expect(juni.getByText('Bedömningen är klar. Nu ser du juryns poäng, kommentarer och diskussion.')).toBeVisible();
+  await expect(criteria.first().getByLabel('4 – Mycket gott')).toBeDisabled();
+  await expect(juni.locator('#juryn')).toContainText('Ingen annan i juryn har gjort sin bedömning klar än.');
+  await expect(juni.getByRole('heading', { name: 'Diskussion' })).toBeVisible();
+  await expectNoAxeViolations(juni);
+});
+
+test("the second juror sees nothing of the first one's work until done, then everything but the private note", async () => {
+  await openFromList(jens, 'Ljungby');
+  await waitForFormHydration(jens, 'bedomning-form');
+  await expect(jens.locator('#juryn')).toContainText('Du ser de andra jurymedlemmarnas poäng');
+  // Not on the page, and not in the data the page hydrates from either.
+  expect(await jens.content()).not.toContain('Stark ledning med tydliga mål.');
+  await expect(jens.locator('#diskussion')).toHaveCount(0);
+
+  await score(jens, '2 – Godtagbart', 'Kanske');
+  await jens.getByLabel('Kommentar till juryn').fill('Infrastrukturen är tunn utanför centralorten.');
+  await expect(jens.locator('.save-status')).toHaveText(saved);
+  await jens.getByRole('button', { name: 'Klar', exact: true }).click();
+  await expect(jens).toHaveURL(/klart=bedomning-klar#bedomning$/);
+
+  const table = await scoreTable(jens);
+  expect(table[0]).toEqual(['Kriterium', 'Din bedömning', 'Juni Jurysson', 'Medel']);
+  for (const row of table.slice(1, 9)) expect(row.slice(1)).toEqual(['2', '4', '3,0']);
+  expect(table[9]).toEqual(['Rekommendation', 'Kanske', 'Nominera', 'Nominera: 1 · Kanske: 1 · Nej: 0']);
+  await expect(jens.locator('#juryn')).toContainText('Viktat medelvärde: 3,0');
+  await expect(jens.locator('#juryn')).toContainText('2 klara bedömningar räknas');
+  await expect(jens.locator('#juryn .comments')).toContainText('Juni Jurysson');
+  await expect(jens.locator('#juryn .comments')).toContainText('Stark ledning med tydliga mål.');
+  expect(await jens.content()).not.toContain('Fråga om nattkamerorna.');
+  await expectNoAxeViolations(jens);
+
+  await waitForFormHydration(jens, 'diskussion-form');
+  await jens.getByLabel('Skriv ett inlägg till juryn').fill('Ska vi nominera Ljungby? Ledningen är stark.');
+  await jens.getByRole('button', { name: 'Publicera' }).click();
+  await expect(jens).toHaveURL(/klart=inlagg#diskussion$/);
+  await expect(jens.locator('#diskussion .posts')).toContainText('Jens Jurysson');
+  await expect(jens.locator('#diskussion .posts')).toContainText('Ska vi nominera Ljungby? Ledningen är stark.');
+
+  // Juni, done before Jens, now sees his scores, his comment and his post.
+  await openFromList(juni, 'Ljungby');
+  const juniTable = await scoreTable(juni);
+  expect(juniTable[0]).toEqual(['Kriterium', 'Din bedömning', 'Jens Jurysson', 'Medel']);
+  expect(juniTable[1].slice(1)).toEqual(['4', '2', '3,0']);
+  await expect(juni.locator('#juryn .comments')).toContainText('Infrastrukturen är tunn utanför centralorten.');
+  await expect(juni.locator('#diskussion .posts')).toContainText('Ska vi nominera Ljungby?');
+  await waitForFormHydration(juni, 'diskussion-form');
+  await juni.getByLabel('Skriv ett inlägg till juryn').fill('Ja, jag föreslår den.');
+  await juni.getByRole('button', { name: 'Publicera' }).click();
+  await expect(juni.locator('#diskussion .posts li')).toHaveCount(2);
+  expect(await listRowText(juni, 'Ljungby')).toMatch(/Klar.*2 \/ 2/);
+});
+
+test('a juror with jäv sees none of the jury’s work on that kommun, nor counts in it', async () => {
+  await openFromList(jens, 'Markaryd');
+  await waitForFormHydration(jens, 'bedomning-form');
+  await score(jens, '5 – Utmärkt', 'Nominera');
+  await jens.getByLabel('Kommentar till juryn').fill('Markaryd har kommit längst av alla.');
+  await expect(jens.locator('.save-status')).toHaveText(saved);
+  await jens.getByRole('button', { name: 'Klar', exact: true }).click();
+  await expect(jens).toHaveURL(/klart=bedomning-klar#bedomning$/);
+  // Juni's jäv leaves her out: Jens is the only one counted, and the only column.
+  expect((await scoreTable(jens))[0]).toEqual(['Kriterium', 'Din bedömning', 'Medel']);
+  await expect(jens.locator('#juryn')).toContainText('1 klar bedömning räknas');
+
+  await openFromList(juni, 'Markaryd');
+  expect(await juni.content()).not.toContain('Markaryd har kommit längst av alla.');
+  await expect(juni.locator('#juryn')).toHaveCount(0);
+  await expect(juni.locator('#diskussion')).toHaveCount(0);
+});
+
+test('undoing "Klar" hides the others again until the review is done anew', async () => {
+  await openFromList(juni, 'Ljungby');
+  await waitForFormHydration(juni, 'bedomning-form');
+  await juni.getByRole('button', { name: 'Ångra Klar' }).click();
+  await expect(juni).toHaveURL(/klart=bedomning-oppnad#bedomning$/);
+  await expect(juni.locator('#bedomning fieldset.score').first().getByLabel('4 – Mycket gott')).toBeEnabled();
+  await expect(juni.locator('#juryn')).toContainText('Du ser de andra jurymedlemmarnas poäng');
+  expect(await juni.content()).not.toContain('Infrastrukturen är tunn utanför centralorten.');
+  await waitForFormHydration(juni, 'bedomning-form');
+  await juni.getByRole('button', { name: 'Klar', exact: true }).click();
+  await expect(juni).toHaveURL(/klart=bedomning-klar#bedomning$/);
+  await expect(juni.locator('#juryn .comments')).toContainText('Infrastrukturen är tunn utanför centralorten.');
+});
+
+test('jurors propose for nomination and the shortlist orders by proposals', async () => {
+  await openFromList(jens, 'Ljungby');
+  await waitForFormHydration(jens, 'kortlista-form');
+  await jens.getByRole('button', { name: 'Föreslå för nominering' }).click();
+  await expect(jens.getByText('Ansökan är föreslagen för nominering.')).toBeVisible();
+  await expect(jens.getByText('Du har föreslagit ansökan för nominering.')).toBeVisible();
+
+  await jens.goto('/jury/kortlista');
+  await expect(jens.getByRole('heading', { level: 1 })).toHaveText('Kortlista');
+  const first = jens.locator('table tbody tr').first();
+  await expect(first.getByRole('rowheader')).toHaveText('Ljungby');
+  await expect(first).toContainText('1 / 2');
+  await expect(first).toContainText('3,0');
+  await expectNoAxeViolations(jens);
+
+  await juni.goto('/jury/kortlista');
+  await expect(listRow(juni, 'Markaryd')).toContainText('Jäv anmält');
+  await expect(listRow(juni, 'Markaryd')).not.toContainText('5,0');
+  await expectNoAxeViolations(juni);
+});
+
+test('the print view holds the application text alone', async () => {
+  await openFromList(juni, 'Ljungby');
+  await juni.getByRole('link', { name: 'Utskriftsvänlig version' }).click();
+  await expect(juni).toHaveURL(/\/utskrift$/);
+  await expect(juni.getByRole('heading', { level: 1 })).toHaveText('Ljungby');
+  await expect(juni.getByText('Ljungbys kommunstyrelse följer planen varje kvartal.')).toBeVisible();
+  await expect(juni.getByRole('radio')).toHaveCount(0);
+  await expectNoAxeViolations(juni);
+  expect(problems.flat()).toEqual([]);
+});
+
+test("the organiser sees each juror's work and every declared jäv, and reads the jury's scores", async () => {
+  await organiser.goto('/arrangor/bedomning');
+  await expect(organiser.getByText('Bedömningen pågår.')).toBeVisible();
+  await expect(organiser.getByText(/Juni Jurysson: Markaryd: Min arbetsgivare\. \(anmält /)).toBeVisible();
+  const juniRow = organiser.getByRole('row').filter({ has: organiser.getByRole('rowheader', { name: 'Juni Jurysson' }) });
+  await expect(juniRow.getByRole('cell').last()).toHaveText('1');
+  await expectNoAxeViolations(organiser);
+
+  await organiser.goto('/jury');
+  await listRow(organiser, 'Ljungby').getByRole('link', { name: 'Ljungby' }).click();
+  await expect(organiser.getByRole('radio')).toHaveCount(0);
+  expect((await scoreTable(organiser))[0]).toEqual(['Kriterium', 'Jens Jurysson', 'Juni Jurysson', 'Medel']);
+  expect(await organiser.content()).not.toContain('Fråga om nattkamerorna.');
+  await expectNoAxeViolations(organiser);
+});
