@@ -19,6 +19,8 @@ use server::startup::{self, StartError};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
+mod demo;
+
 /// The award portal: applications, jury review and announcement.
 ///
 /// Configured through the environment: DATABASE_URL, PORTAL_ADDR, PORTAL_BASE_URL,
@@ -45,7 +47,8 @@ enum Command {
         name: String,
     },
     /// Add demo accounts (an organiser, an applicant of Kalmar, a juror of the
-    /// current round), all with the password DEMO_PASSWORD; kept if they exist.
+    /// current round) and three submitted applications that a second juror has
+    /// reviewed, all with the password DEMO_PASSWORD; kept if they exist.
     /// For trying the portal out, never for a real deployment.
     SeedDemo,
     /// Send a test e-mail through the configured SMTP server (or the outbox folder).
@@ -76,7 +79,7 @@ async fn main() -> ExitCode {
         Command::Migrate => startup::open_database(&settings).await.map(|_| ()),
         Command::SendTestMail { to } => send_test_mail(settings, &to).await,
         Command::CreateOrganiser { email, name } => create_organiser(settings, &email, &name).await,
-        Command::SeedDemo => seed_demo(settings).await,
+        Command::SeedDemo => demo::seed_demo(settings).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -153,61 +156,6 @@ async fn insert_confirmed(
     let id = storage::users::insert(&mut tx, &user, now).await?;
     tx.commit().await?;
     Ok(id)
-}
-
-/// The password of every demo account (README: "Try it").
-const DEMO_PASSWORD: &str = "demo vid Kalmarsund 2027";
-
-async fn seed_demo(settings: Settings) -> Result<(), StartError> {
-    let db = startup::open_database(&settings).await?;
-    let kalmar = Kommunkod::parse("0880").map_err(|e| StartError::Input(e.to_string()))?;
-    let demo = [
-        ("arrangor@demo.example.se", "Eva Arrangör", Role::Organiser, None),
-        ("sokande@kalmar.demo.example.se", "Anna Sökande", Role::Applicant, Some(&kalmar)),
-        ("jury@demo.example.se", "Jonas Jurymedlem", Role::Juror, None),
-    ];
-    let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
-    for (email, name, role, kommun) in demo {
-        let invalid = |e: AccountError| StartError::Input(e.to_string());
-        let (email, name) = (Email::parse(email).map_err(invalid)?, PersonName::parse(name).map_err(invalid)?);
-        match insert_confirmed(&db, &email, &name, role, kommun, DEMO_PASSWORD).await {
-            Ok(id) => {
-                if role == Role::Juror
-                    && let Some(round) = &round
-                {
-                    let mut conn = db.pool().acquire().await?;
-                    storage::jury::assign(&mut conn, &round.id, &id).await?;
-                }
-                if let (Some(round), Some(kommun)) = (&round, kommun) {
-                    demo_draft(&db, &round.id, kommun.as_str(), (&id, name.as_str())).await?;
-                }
-                println!("demo account {email} ({}), password: {DEMO_PASSWORD}", role.code());
-            }
-            Err(InsertUserError::EmailTaken) => println!("demo account {email} exists, password: {DEMO_PASSWORD}"),
-            Err(InsertUserError::Database(e)) => return Err(e.into()),
-        }
-    }
-    Ok(())
-}
-
-/// A begun application for the demo applicant's kommun, so the editor has a
-/// saved text and a history to show.
-async fn demo_draft(db: &storage::Db, round_id: &str, kommun: &str, writer: (&str, &str)) -> Result<(), sqlx::Error> {
-    let now = Clock::System.now();
-    let application = storage::applications::open(db, round_id, kommun, now).await?;
-    let writer = storage::applications::Writer { user_id: writer.0, name: writer.1 };
-    let mut tx = db.begin_write().await?;
-    storage::applications::lock(&mut tx, &application.id, now).await?;
-    for (part, text) in [
-        ("sammanfattning", "Kalmar gör välfärdstekniken till en del av vardagen i vård och omsorg."),
-        (
-            "ledning",
-            "Kommunstyrelsen antog 2025 en plan för digitalisering av vård och omsorg med mål som följs upp varje kvartal.",
-        ),
-    ] {
-        storage::applications::save_part(&mut tx, &application.id, part, 0, text, &writer, now).await?;
-    }
-    tx.commit().await
 }
 
 /// The new password: asked for twice on a terminal, else the first line of standard input.

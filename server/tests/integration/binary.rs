@@ -1,7 +1,8 @@
 //! The `portal` binary as an operator meets it: its help, its refusal of bad
 //! settings, and a clean stop on SIGTERM.
 
-use crate::common::{Backend, TestDb};
+use crate::common::{Backend, TestDb, TestPortal};
+use app::state::Clock;
 use std::{
     process::{Command, Stdio},
     time::{Duration, Instant},
@@ -146,20 +147,41 @@ async fn seed_demo_gives_every_role_a_login_once_however_often_it_runs() {
     let first = seed();
     assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
     let said = String::from_utf8_lossy(&first.stdout);
-    assert!(said.contains("arrangor@demo.example.se (arrangor), password: demo vid Kalmarsund 2027"), "{said}");
+    assert!(said.contains(&format!("arrangor@demo.example.se (arrangor), password: {DEMO_PASSWORD}")), "{said}");
     let again = seed();
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout).contains("jury@demo.example.se exists"));
 
     let test_db = app::storage::Db::connect(&db.url).await.unwrap();
     let users = app::storage::users::list(&test_db).await.unwrap();
-    assert_eq!(users.len(), 3, "kept, not duplicated");
+    // The organiser, two jurors, Kalmar's applicant and one per submitted application.
+    assert_eq!(users.len(), 7, "kept, not duplicated");
     let hasher = app::auth::password::PasswordHasher::default();
     for user in &users {
-        assert!(hasher.verify("demo vid Kalmarsund 2027", &user.password_hash).await.unwrap(), "{}", user.email);
+        assert!(hasher.verify(DEMO_PASSWORD, &user.password_hash).await.unwrap(), "{}", user.email);
     }
-    let applicant = users.iter().find(|u| u.role == app::domain::account::Role::Applicant).unwrap();
-    assert_eq!(applicant.kommun_kod.as_deref(), Some("0880"));
-    let juror = users.iter().find(|u| u.role == app::domain::account::Role::Juror).unwrap();
-    assert_eq!(app::storage::jury::rounds_of(&test_db, &juror.id).await.unwrap().len(), 1);
+    let kalmar = users.iter().find(|u| u.email == "sokande@kalmar.demo.example.se").unwrap();
+    assert_eq!(kalmar.kommun_kod.as_deref(), Some("0880"));
+    test_db.close().await;
+
+    // The demo juror on the morning after the deadline, as the README says.
+    let portal = TestPortal::serving(db, Clock::Fixed("2027-04-16T08:00:00Z".parse().unwrap())).await;
+    let mut juror = portal.browser();
+    let login = [("email", "jury@demo.example.se"), ("password", DEMO_PASSWORD)];
+    assert_eq!(juror.submit("/logga-in", "/api/log_in", &login).await.location().as_deref(), Some("/jury"));
+    let list = juror.get("/jury").await;
+    for kommun in ["Mörbylånga", "Västervik", "Oskarshamn"] {
+        assert!(list.body.contains(kommun), "{kommun} is on the jury's list: {}", list.body);
+    }
+    assert!(list.body.contains("Juryn som helhet: 3 av 6 bedömningar klara."), "{}", list.body);
+    // Kalmar's draft is not the jury's.
+    assert_eq!(list.body.matches("href=\"/jury/ansokan/").count(), 3, "{}", list.body);
+    // The other demo juror's comment waits until the demo juror's own review is done.
+    let start = list.body.find("href=\"/jury/ansokan/").expect("a link to an application") + "href=\"".len();
+    let application: String = list.body[start..].chars().take_while(|c| *c != '"').collect();
+    let page = juror.get(&application).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Du ser de andra jurymedlemmarnas poäng"), "{}", page.body);
 }
+
+const DEMO_PASSWORD: &str = "demo vid Kalmarsund 2027";

@@ -98,12 +98,16 @@ pub struct TestPortal {
 
 impl TestPortal {
     pub async fn start(backend: Backend, clock: Clock) -> TestPortal {
+        TestPortal::serving(TestDb::new(backend).await, clock).await
+    }
+
+    /// A portal on a database made beforehand (by the `portal` binary, say).
+    pub async fn serving(test_db: TestDb, clock: Clock) -> TestPortal {
         // Server logs appear beside a failing test's output.
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
             .with_test_writer()
             .try_init();
-        let test_db = TestDb::new(backend).await;
         let db = open(&test_db).await;
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());

@@ -1,0 +1,279 @@
+//! `portal seed-demo`: accounts for every role, a begun draft for Kalmar, and
+//! three submitted applications that a second juror has already reviewed, so
+//! that each page has something to show. Everything is added once: a demo
+//! account that exists is kept as it is, with whatever was done with it.
+
+use super::{StartError, insert_confirmed};
+use app::{
+    config::Settings,
+    domain::{
+        account::{AccountError, Email, PersonName, Role},
+        application::{CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, CONTACT_TITLE, SUMMARY, Status, reference},
+        kommun::Kommunkod,
+        review::{Recommendation, Scores},
+        round::Round,
+    },
+    state::Clock,
+    storage::{
+        self, Db, applications::Writer, reviews::ReviewInput, submissions::NewSubmission, users::InsertUserError,
+    },
+};
+use server::startup;
+
+/// The password of every demo account (README: "Try it").
+const DEMO_PASSWORD: &str = "demo vid Kalmarsund 2027";
+
+/// A demo kommun's application: its applicant, its text per part, and how the
+/// second demo juror scored it (one score for every criterion) and why.
+struct DemoApplication {
+    kommun: &'static str,
+    applicant: (&'static str, &'static str),
+    parts: [(&'static str, &'static str); 9],
+    score: i64,
+    recommendation: Recommendation,
+    comment: &'static str,
+}
+
+const SUBMITTED: [DemoApplication; 3] = [
+    DemoApplication {
+        kommun: "0840",
+        applicant: ("sokande@morbylanga.demo.example.se", "Maja Sökande"),
+        parts: [
+            (
+                "ledning",
+                "Kommunfullmäktige antog 2025 en handlingsplan för välfärdsteknik. Socialnämnden följer upp den varje \
+                 kvartal med mått som brukarråden har varit med och valt.",
+            ),
+            (
+                "infrastruktur",
+                "Alla särskilda boenden har trådlöst nät och digitala trygghetslarm. Ett gemensamt larmsystem med \
+                 Borgholm gör att nattpatrullen ser larm från båda kommunerna.",
+            ),
+            (
+                "kompetens",
+                "Varje arbetsplats har ett digitaliseringsombud med fyra timmar i månaden för uppdraget. Ombuden \
+                 träffas varannan vecka och delar vad som fungerar.",
+            ),
+            (
+                "anvandning",
+                "Digital nattillsyn används i 140 hem. Brukarna själva valde bort två produkter efter att ha provat dem, \
+                 och de anhöriga får ett sms när tillsynen är gjord.",
+            ),
+            (SUMMARY, "Mörbylånga låter brukarna välja sin välfärdsteknik och samarbetar över sundet om larmen."),
+            (CONTACT_NAME, "Maja Sökande"),
+            (CONTACT_TITLE, "Utvecklingsledare, socialförvaltningen"),
+            (CONTACT_EMAIL, "maja.sokande@morbylanga.demo.example.se"),
+            (CONTACT_PHONE, "0485-470 00"),
+        ],
+        score: 4,
+        recommendation: Recommendation::Nominate,
+        comment: "Brukarnas inflytande är tydligt genom hela ansökan. Samarbetet över kommungränsen är ett gott exempel.",
+    },
+    DemoApplication {
+        kommun: "0883",
+        applicant: ("sokande@vastervik.demo.example.se", "Viktor Sökande"),
+        parts: [
+            (
+                "ledning",
+                "Digitaliseringen styrs av en strategi från 2023. Ansvaret ligger hos förvaltningschefen, men \
+                 uppföljningen har hittills varit ojämn.",
+            ),
+            (
+                "infrastruktur",
+                "Ett nytt verksamhetssystem för hemtjänsten infördes i höstas. Mobilt arbetssätt finns i två av fem \
+                 hemtjänstområden.",
+            ),
+            (
+                "kompetens",
+                "All personal har gått en grundutbildning i informationssäkerhet. En utbildning i välfärdsteknik \
+                 planeras till nästa år.",
+            ),
+            (
+                "anvandning",
+                "Läkemedelsrobotar används av 35 brukare. Vi mäter ännu inte hur det påverkar hemtjänstens tid.",
+            ),
+            (SUMMARY, "Västervik har lagt grunden med nytt system och mobilt arbetssätt och tar nu nästa steg."),
+            (CONTACT_NAME, "Viktor Sökande"),
+            (CONTACT_TITLE, "Digitaliseringsstrateg"),
+            (CONTACT_EMAIL, "viktor.sokande@vastervik.demo.example.se"),
+            (CONTACT_PHONE, "0490-25 40 00"),
+        ],
+        score: 3,
+        recommendation: Recommendation::Maybe,
+        comment: "En stabil grund, men resultaten är ännu inte mätta.",
+    },
+    DemoApplication {
+        kommun: "0882",
+        applicant: ("sokande@oskarshamn.demo.example.se", "Olivia Sökande"),
+        parts: [
+            (
+                "ledning",
+                "Kommunstyrelsen har gett socialförvaltningen i uppdrag att pröva välfärdsteknik. En styrgrupp med \
+                 politiker och fack träffas två gånger om året.",
+            ),
+            (
+                "infrastruktur",
+                "Trygghetslarmen är digitala sedan 2022. Övriga system är fristående och byter inte uppgifter med \
+                 varandra.",
+            ),
+            (
+                "kompetens",
+                "Två medarbetare har gått en högskolekurs i e-hälsa och sprider kunskapen på arbetsplatsträffar.",
+            ),
+            (
+                "anvandning",
+                "Ett försök med digitala tillsynsbesök pågick i sex månader med tolv brukare och avslutades när \
+                 försöksperioden tog slut.",
+            ),
+            (SUMMARY, "Oskarshamn har prövat och lärt sig och vill nu göra försöken till ordinarie verksamhet."),
+            (CONTACT_NAME, "Olivia Sökande"),
+            (CONTACT_TITLE, "Verksamhetsutvecklare"),
+            (CONTACT_EMAIL, "olivia.sokande@oskarshamn.demo.example.se"),
+            (CONTACT_PHONE, "0491-880 00"),
+        ],
+        score: 2,
+        recommendation: Recommendation::No,
+        comment: "Försöken är intressanta men har inte blivit en del av verksamheten än.",
+    },
+];
+
+pub async fn seed_demo(settings: Settings) -> Result<(), StartError> {
+    let db = startup::open_database(&settings).await?;
+    let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
+    let kalmar = kommunkod("0880")?;
+    let demo = [
+        ("arrangor@demo.example.se", "Eva Arrangör", Role::Organiser, None),
+        ("sokande@kalmar.demo.example.se", "Anna Sökande", Role::Applicant, Some(&kalmar)),
+        ("jury@demo.example.se", "Jonas Jurymedlem", Role::Juror, None),
+    ];
+    for (email, name, role, kommun) in demo {
+        let Some(id) = demo_account(&db, email, name, role, kommun).await? else { continue };
+        match (&round, role, kommun) {
+            (Some(round), Role::Juror, _) => {
+                storage::jury::assign(&mut *db.pool().acquire().await?, &round.id, &id).await?
+            }
+            (Some(round), _, Some(kommun)) => demo_draft(&db, &round.id, kommun.as_str(), (&id, name)).await?,
+            _ => {}
+        }
+    }
+    let Some(round) = round else { return Ok(()) };
+    // The applications are in when the review opens; a second juror has reviewed
+    // them, so the demo juror sees the jury's scores once their own review is done.
+    let Some(juror) = demo_account(&db, "jury2@demo.example.se", "Lena Jurymedlem", Role::Juror, None).await? else {
+        return Ok(());
+    };
+    storage::jury::assign(&mut *db.pool().acquire().await?, &round.id, &juror).await?;
+    for application in &SUBMITTED {
+        let kommun = kommunkod(application.kommun)?;
+        let (email, name) = application.applicant;
+        let Some(applicant) = demo_account(&db, email, name, Role::Applicant, Some(&kommun)).await? else { continue };
+        let id = demo_submission(&db, &round, application, (&applicant, name)).await?;
+        demo_review(&db, &round, &id, &juror, application).await?;
+    }
+    println!(
+        "three submitted demo applications (Mörbylånga, Västervik, Oskarshamn), reviewed by jury2@demo.example.se"
+    );
+    Ok(())
+}
+
+fn kommunkod(code: &str) -> Result<Kommunkod, StartError> {
+    Kommunkod::parse(code).map_err(|e| StartError::Input(e.to_string()))
+}
+
+/// The new account's id, or `None` when it exists already.
+async fn demo_account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    role: Role,
+    kommun: Option<&Kommunkod>,
+) -> Result<Option<String>, StartError> {
+    let invalid = |e: AccountError| StartError::Input(e.to_string());
+    let (email, name) = (Email::parse(email).map_err(invalid)?, PersonName::parse(name).map_err(invalid)?);
+    match insert_confirmed(db, &email, &name, role, kommun, DEMO_PASSWORD).await {
+        Ok(id) => {
+            println!("demo account {email} ({}), password: {DEMO_PASSWORD}", role.code());
+            Ok(Some(id))
+        }
+        Err(InsertUserError::EmailTaken) => {
+            println!("demo account {email} exists, password: {DEMO_PASSWORD}");
+            Ok(None)
+        }
+        Err(InsertUserError::Database(e)) => Err(e.into()),
+    }
+}
+
+/// A begun application for the demo applicant's kommun, so the editor has a
+/// saved text and a history to show.
+async fn demo_draft(db: &Db, round_id: &str, kommun: &str, writer: (&str, &str)) -> Result<(), sqlx::Error> {
+    let now = Clock::System.now();
+    let application = storage::applications::open(db, round_id, kommun, now).await?;
+    let writer = Writer { user_id: writer.0, name: writer.1 };
+    let mut tx = db.begin_write().await?;
+    storage::applications::lock(&mut tx, &application.id, now).await?;
+    for (part, text) in [
+        ("sammanfattning", "Kalmar gör välfärdstekniken till en del av vardagen i vård och omsorg."),
+        (
+            "ledning",
+            "Kommunstyrelsen antog 2025 en plan för digitalisering av vård och omsorg med mål som följs upp varje kvartal.",
+        ),
+    ] {
+        storage::applications::save_part(&mut tx, &application.id, part, 0, text, &writer, now).await?;
+    }
+    tx.commit().await
+}
+
+/// The demo kommun's application, written and submitted as its first submission; answers its id.
+async fn demo_submission(
+    db: &Db,
+    round: &Round,
+    demo: &DemoApplication,
+    writer: (&str, &str),
+) -> Result<String, sqlx::Error> {
+    let now = Clock::System.now();
+    let application = storage::applications::open(db, &round.id, demo.kommun, now).await?;
+    let (user_id, name) = writer;
+    let mut tx = db.begin_write().await?;
+    storage::applications::lock(&mut tx, &application.id, now).await?;
+    for (part, text) in demo.parts {
+        storage::applications::save_part(&mut tx, &application.id, part, 0, text, &Writer { user_id, name }, now)
+            .await?;
+    }
+    let copy: Vec<(String, String)> = demo.parts.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
+    let submission = NewSubmission {
+        application_id: &application.id,
+        number: 1,
+        reference: &reference(&round.title, round.year, demo.kommun, 1),
+        request_key: "demo",
+        user_id,
+        user_name: name,
+        at: now,
+        parts: &copy,
+    };
+    storage::submissions::insert(&mut tx, &submission).await?;
+    storage::applications::set_status(&mut tx, &application.id, Status::Submitted).await?;
+    tx.commit().await?;
+    Ok(application.id)
+}
+
+/// The second demo juror's review of the application, marked done.
+async fn demo_review(
+    db: &Db,
+    round: &Round,
+    application_id: &str,
+    juror: &str,
+    demo: &DemoApplication,
+) -> Result<(), sqlx::Error> {
+    let now = Clock::System.now();
+    let criteria = storage::reviews::settings(db, &round.id).await?.map(|s| s.criteria).unwrap_or_default();
+    let scores = Scores {
+        scores: criteria.iter().map(|c| (c.slug.clone(), demo.score)).collect(),
+        recommendation: Some(demo.recommendation),
+    };
+    let input = ReviewInput { scores: &scores, private_note: "", jury_comment: demo.comment };
+    let mut tx = db.begin_write().await?;
+    if let Some(version) = storage::reviews::save(&mut tx, application_id, juror, 0, &input, now).await? {
+        storage::reviews::set_done(&mut tx, application_id, juror, version, Some(now)).await?;
+    }
+    tx.commit().await
+}
