@@ -53,7 +53,9 @@ use pages::{
         start::JuryStartPage,
     },
     not_found::NotFoundPage,
-    organiser::{applications::ApplicationsPage, people::PeoplePage, review_settings::ReviewSettingsPage},
+    organiser::{
+        applications::ApplicationsPage, people::PeoplePage, ranking::RankingPage, review_settings::ReviewSettingsPage,
+    },
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
 
@@ -116,6 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ansokan/inskickad/:number") view=ReceiptPage ssr=SsrMode::Async />
                     <Route path=path!("/ansokan/historik/:part") view=HistoryPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/bedomning") view=ReviewSettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/rangordning") view=RankingPage ssr=SsrMode::Async />
                     <Route path=path!("/jury") view=JuryStartPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application") view=ReviewApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application/utskrift") view=PrintApplicationPage ssr=SsrMode::Async />

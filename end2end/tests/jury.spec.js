@@ -346,7 +346,7 @@ test('the print view holds the application text alone', async () => {
   expect(problems.flat()).toEqual([]);
 });
 
-test("the organiser sees each juror's work and every declared jäv, and reads the jury's scores", async () => {
+test("the organiser sees each juror's work and every declared jäv, reads the jury's scores and the ranking", async () => {
   await organiser.goto('/arrangor/bedomning');
   await expect(organiser.getByText('Bedömningen pågår.')).toBeVisible();
   await expect(organiser.getByText(/Juni Jurysson: Markaryd: Min arbetsgivare\. \(anmält /)).toBeVisible();
@@ -354,10 +354,22 @@ test("the organiser sees each juror's work and every declared jäv, and reads th
   await expect(juniRow.getByRole('cell').last()).toHaveText('1');
   await expectNoAxeViolations(organiser);
 
-  await organiser.goto('/jury');
-  await listRow(organiser, 'Ljungby').getByRole('link', { name: 'Ljungby' }).click();
+  await openFromList(organiser, 'Ljungby');
+  await expect(organiser.getByRole('heading', { name: 'Juryns bedömningar' })).toBeVisible();
   await expect(organiser.getByRole('radio')).toHaveCount(0);
   expect((await scoreTable(organiser))[0]).toEqual(['Kriterium', 'Jens Jurysson', 'Juni Jurysson', 'Medel']);
   expect(await organiser.content()).not.toContain('Fråga om nattkamerorna.');
+  await expectNoAxeViolations(organiser);
+
+  // The ranking: Jens's totals are Ljungby 2 and Markaryd 5 (z −1 and 1); Juni scored Ljungby
+  // alone (z 0) and is left out of Markaryd. Normalised: Markaryd 1, Ljungby −0,5.
+  await organiser.getByRole('link', { name: 'Rangordning' }).click();
+  await expect(organiser.getByRole('heading', { level: 1 })).toHaveText('Rangordning');
+  const ranked = organiser.locator('table.ranking tbody tr');
+  await expect(ranked.nth(0).getByRole('rowheader')).toContainText('Markaryd');
+  await expect(ranked.nth(0)).toContainText('jäv');
+  await expect(ranked.nth(0).locator('td').nth(-2)).toHaveText('1,00');
+  await expect(ranked.nth(1).getByRole('rowheader')).toContainText('Ljungby');
+  await expect(ranked.nth(1).locator('td').nth(-2)).toHaveText('−0,50');
   await expectNoAxeViolations(organiser);
 });

@@ -245,6 +245,7 @@ pub mod ssr {
             application::clean_text,
             deadline::to_stockholm,
             kommun::{Kommun, choose},
+            ranking::{DoneReview, Ranking, rank},
             review::{
                 COMMENT_LIMIT, Counted, Recommendation, ReviewSettings, aggregate, default_settings, done_problems,
                 jury_view, review_phase,
@@ -258,28 +259,29 @@ pub mod ssr {
 
     /// A submitted application as the jury lists it.
     #[derive(Clone)]
-    struct Entry {
-        application_id: String,
-        kommun_kod: String,
-        kommun: String,
-        lan: String,
-        submission: submissions::Submission,
+    pub(crate) struct Entry {
+        pub application_id: String,
+        pub kommun_kod: String,
+        pub kommun: String,
+        pub lan: String,
+        pub submission: submissions::Submission,
     }
 
     /// A round with everything the jury's pages draw on.
-    struct RoundWork {
-        round: Round,
-        settings: ReviewSettings,
-        phase: ReviewPhase,
+    pub(crate) struct RoundWork {
+        pub round: Round,
+        pub settings: ReviewSettings,
+        pub phase: ReviewPhase,
         /// Submitted applications by kommun name; none before the review opens.
-        entries: Vec<Entry>,
-        jurors: Vec<(String, String)>,
-        conflicts: Vec<jury::Conflict>,
-        reviews: Vec<reviews::StoredReview>,
+        pub entries: Vec<Entry>,
+        /// Ids and names, by name.
+        pub jurors: Vec<(String, String)>,
+        pub conflicts: Vec<jury::Conflict>,
+        pub reviews: Vec<reviews::StoredReview>,
     }
 
     impl RoundWork {
-        fn conflicted(&self, user_id: &str, kommun_kod: &str) -> bool {
+        pub fn conflicted(&self, user_id: &str, kommun_kod: &str) -> bool {
             self.conflicts.iter().any(|c| c.user_id == user_id && c.kommun_kod == kommun_kod)
         }
 
@@ -320,13 +322,35 @@ pub mod ssr {
                 .collect();
             aggregate(&self.settings.criteria, &done, &conflicted)
         }
+
+        /// The round's ranking from the done reviews, jäv respected.
+        pub fn ranking(&self) -> Ranking {
+            let applications: Vec<&str> = self.entries.iter().map(|e| e.application_id.as_str()).collect();
+            let done: Vec<DoneReview<'_>> = self
+                .reviews
+                .iter()
+                .filter(|r| r.done_at.is_some())
+                .map(|r| DoneReview { application: &r.application_id, juror: &r.user_id, scores: &r.scores })
+                .collect();
+            let conflicts: Vec<(&str, &str)> = self
+                .entries
+                .iter()
+                .flat_map(|e| {
+                    self.conflicts
+                        .iter()
+                        .filter(|c| c.kommun_kod == e.kommun_kod)
+                        .map(|c| (c.user_id.as_str(), e.application_id.as_str()))
+                })
+                .collect();
+            rank(&self.settings.criteria, &applications, &done, &conflicts)
+        }
     }
 
     pub async fn settings_of(db: &crate::storage::Db, round: &Round) -> Result<ReviewSettings, AppError> {
         Ok(reviews::settings(db, &round.id).await?.unwrap_or_else(|| default_settings(round)))
     }
 
-    async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
+    pub(crate) async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
         let db = &state.db;
         let settings = settings_of(db, &round).await?;
         let phase = review_phase(round.deadline, settings.closed_at, state.clock.now());

@@ -8,4 +8,5 @@ pub mod form;
 pub mod jury;
 pub mod people;
 pub mod public;
+pub mod ranking;
 pub mod review_settings;

@@ -42,6 +42,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/arrangor/personer", Access::Organiser),
     ("/arrangor/ansokningar", Access::Organiser),
     ("/arrangor/bedomning", Access::Organiser),
+    ("/arrangor/rangordning", Access::Organiser),
     ("/jury", Access::Jury),
     ("/jury/ansokan/{application}", Access::Jury),
     ("/jury/ansokan/{application}/utskrift", Access::Jury),
@@ -92,6 +93,7 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/review_admin", Access::Organiser),
     ("/api/save_review_settings", Access::Organiser),
     ("/api/close_review", Access::Organiser),
+    ("/api/jury_ranking", Access::Organiser),
 ];
 
 /// Where a logged-in person is sent when a page is not for them.

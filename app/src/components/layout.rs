@@ -71,6 +71,7 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                     <li><A href="/arrangor/ansokningar">{t.ap.nav_applications}</A></li>
                     <li><A href="/jury">{t.j.nav_jury}</A></li>
                     <li><A href="/arrangor/bedomning">{t.j.nav_review_settings}</A></li>
+                    <li><A href="/arrangor/rangordning">{t.o.nav_ranking}</A></li>
                     <li><A href="/arrangor/personer">{t.a.nav_people}</A></li>
                 })}
                 {role.map(|_| view! { <li><A href="/konto">{t.a.nav_account}</A></li> })}

@@ -7,6 +7,7 @@ pub mod application;
 pub mod deadline;
 pub mod english;
 pub mod kommun;
+pub mod ranking;
 pub mod review;
 pub mod round;
 pub mod swedish;

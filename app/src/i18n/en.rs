@@ -76,4 +76,5 @@ pub(super) static TEXTS: Texts = Texts {
     a: &super::account::EN,
     ap: &super::application::EN,
     j: &super::jury::EN,
+    o: &super::organising::EN,
 };

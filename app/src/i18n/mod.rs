@@ -6,11 +6,13 @@ mod account;
 mod application;
 mod en;
 mod jury;
+mod organising;
 mod sv;
 
 pub use account::AccountTexts;
 pub use application::ApplyTexts;
 pub use jury::JuryTexts;
+pub use organising::OrganiseTexts;
 
 use crate::error::AppError;
 use chrono::NaiveDateTime;
@@ -118,6 +120,7 @@ pub struct Texts {
     /// Applying, and following the applications.
     pub ap: &'static ApplyTexts,
     pub j: &'static JuryTexts,
+    pub o: &'static OrganiseTexts,
 }
 
 impl Texts {

@@ -76,4 +76,5 @@ pub(super) static TEXTS: Texts = Texts {
     a: &super::account::SV,
     ap: &super::application::SV,
     j: &super::jury::SV,
+    o: &super::organising::SV,
 };

@@ -38,7 +38,7 @@ pub async fn round_titles_of(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx
 pub async fn jurors_of(db: &Db, round_id: &str) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query(
         "SELECT u.id, u.name FROM jury_assignments j JOIN users u ON u.id = j.user_id WHERE j.round_id = $1 \
-         ORDER BY u.name",
+         ORDER BY u.name, u.email",
     )
     .bind(round_id)
     .fetch_all(db.pool())

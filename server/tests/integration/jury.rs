@@ -11,16 +11,16 @@ use crate::{
 use app::{domain::account::Role, state::Clock};
 use sqlx::Row;
 
-fn open_clock() -> Clock {
+pub(crate) fn open_clock() -> Clock {
     Clock::Fixed("2027-01-10T10:00:00Z".parse().unwrap())
 }
 
 /// The morning after the deadline: the review is open.
-fn review_clock() -> Clock {
+pub(crate) fn review_clock() -> Clock {
     Clock::Fixed("2027-04-16T08:00:00Z".parse().unwrap())
 }
 
-async fn submitted_application(portal: &TestPortal, email: &str, kommun: &str, text: &str) -> String {
+pub(crate) async fn submitted_application(portal: &TestPortal, email: &str, kommun: &str, text: &str) -> String {
     let mut writer = portal.logged_in(email, Role::Applicant, Some(kommun)).await;
     let id = open_application(&mut writer).await;
     save(&mut writer, &id, &complete(text), "save").await;
@@ -36,14 +36,14 @@ async fn logged_in_at(portal: &TestPortal, base_url: &str, email: &str, role: Ro
 }
 
 /// Sessions end after 12 hours: on the later clock everyone logs in again.
-async fn log_in_at(portal: &TestPortal, base_url: &str, email: &str) -> Browser {
+pub(crate) async fn log_in_at(portal: &TestPortal, base_url: &str, email: &str) -> Browser {
     let mut browser = portal.browser().at(base_url);
     let answer = browser.submit("/logga-in", "/api/log_in", &[("email", email), ("password", PASSWORD)]).await;
     assert_eq!(answer.status, 303, "{email} logs in");
     browser
 }
 
-async fn review(
+pub(crate) async fn review(
     juror: &mut Browser,
     id: &str,
     version: &str,
@@ -58,7 +58,7 @@ async fn review(
     juror.post(&page, "/api/save_review", &fields, true).await
 }
 
-const ALL: [&str; 8] = [
+pub(crate) const ALL: [&str; 8] = [
     "inflytande",
     "arbetssatt",
     "utvecklingssteg",

@@ -11,4 +11,5 @@ mod durability;
 mod jury;
 mod mail;
 mod pages;
+mod ranking;
 mod storage;

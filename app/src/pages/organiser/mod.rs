@@ -2,4 +2,5 @@
 
 pub mod applications;
 pub mod people;
+pub mod ranking;
 pub mod review_settings;

@@ -1,0 +1,157 @@
+//! `/arrangor/rangordning`: the ranking of the round's applications, with each
+//! juror's total, the mean, median, spread and normalised score, the shared
+//! places, where the jury disagrees most and what normalising changed.
+
+use crate::{
+    api::{
+        jury::review_href,
+        ranking::{JurorCell, RankingRow, RankingView, jury_ranking},
+    },
+    components::loaded::when_loaded,
+    domain::ranking::Place,
+    i18n::texts,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn RankingPage() -> impl IntoView {
+    let t = texts();
+    let data = OnceResource::new(jury_ranking());
+    view! {
+        <Title text=t.o.ranking_title />
+        <div class="wrap page">
+            <h1>{t.o.ranking_title}</h1>
+            {when_loaded(data, |found| match found {
+                None => view! { <p>{texts().ap.no_round}</p> }.into_any(),
+                Some(ranking) => view! { <Ranking ranking /> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// Scores are shown with two decimals: z-scores and close means need them.
+fn two_decimals(value: f64) -> String {
+    let text = format!("{value:.2}");
+    if texts().lang == "sv" { text.replace('.', ",").replace('-', "−") } else { text }
+}
+
+fn place_text(place: Option<Place>) -> String {
+    match place {
+        None => "–".to_owned(),
+        Some(p) if p.tied => (texts().o.tied_place)(p.place),
+        Some(p) => p.place.to_string(),
+    }
+}
+
+#[component]
+fn Ranking(ranking: RankingView) -> impl IntoView {
+    let t = texts();
+    if ranking.rows.iter().all(|r| r.reviews == 0) {
+        return view! {
+            <p class="lead">{ranking.round_title.clone()}</p>
+            <p>{t.o.ranking_empty}</p>
+        }
+        .into_any();
+    }
+    let RankingView { round_title, jurors, rows, disputed, moved, any_ties, scales } = ranking;
+    view! {
+        <p class="lead">{round_title}</p>
+        <p>{t.o.ranking_intro}</p>
+        <p>{t.o.ranking_method}</p>
+        <p><strong>{(t.o.moved_summary)(moved)}</strong></p>
+        {any_ties.then(|| view! { <p class="notice">{t.o.ties_note}</p> })}
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rangordning-rubrik">
+            <table class="ranking">
+                <caption id="rangordning-rubrik">{t.o.ranking_caption}</caption>
+                <thead><tr>
+                    <th scope="col">{t.o.place}</th>
+                    <th scope="col">{t.o.kommun}</th>
+                    {jurors.iter().map(|j| view! { <th scope="col">{j.clone()}</th> }).collect_view()}
+                    <th scope="col">{t.o.mean}</th>
+                    <th scope="col">{t.o.median}</th>
+                    <th scope="col">{t.o.reviews}</th>
+                    <th scope="col">{t.o.spread}</th>
+                    <th scope="col">{t.o.normalised}</th>
+                    <th scope="col">{t.o.raw_place}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! { <RankingLine row /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <section aria-labelledby="oenighet">
+            <h2 id="oenighet">{t.o.disputed_heading}</h2>
+            {if disputed.is_empty() {
+                view! { <p>{t.o.disputed_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {disputed.into_iter().map(|(kommun, spread)| view! {
+                            <li>{(t.o.disputed_line)(&kommun, &two_decimals(spread))}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section aria-labelledby="skalor">
+            <h2 id="skalor">{t.o.jurors_heading}</h2>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="skalor-tabell">
+                <table>
+                    <caption id="skalor-tabell">{t.o.jurors_caption}</caption>
+                    <thead><tr>
+                        <th scope="col">{t.o.juror}</th><th scope="col">{t.o.juror_reviews}</th>
+                        <th scope="col">{t.o.juror_mean}</th><th scope="col">{t.o.juror_deviation}</th>
+                    </tr></thead>
+                    <tbody>
+                        {scales.into_iter().map(|(name, scale)| view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                <td>{scale.reviews}</td>
+                                <td>{two_decimals(scale.mean)}</td>
+                                <td>{if scale.deviation > 0.0 { two_decimals(scale.deviation) } else { t.o.flat_juror.to_owned() }}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn RankingLine(row: RankingRow) -> impl IntoView {
+    let t = texts();
+    let optional = |value: Option<f64>, show: fn(f64) -> String| value.map_or_else(|| "–".to_owned(), show);
+    let moved = match row.moved {
+        Some(n) if n > 0 => Some((t.o.moved_up)(n)),
+        Some(n) if n < 0 => Some((t.o.moved_down)(-n)),
+        _ => None,
+    };
+    view! {
+        <tr>
+            <td>{place_text(row.place)}</td>
+            <th scope="row">
+                <a href=review_href(&row.application_id)>{row.kommun.clone()}</a>
+                <span class="reference">{format!(" {}", row.reference)}</span>
+            </th>
+            {row.cells.iter().map(|cell| view! {
+                <td>{match cell {
+                    JurorCell::Total(total) => two_decimals(*total),
+                    JurorCell::Conflict => t.o.conflict_cell.to_owned(),
+                    JurorCell::NotDone => t.o.not_done_cell.to_owned(),
+                }}</td>
+            }).collect_view()}
+            <td>{optional(row.mean, two_decimals)}</td>
+            <td>{optional(row.median, two_decimals)}</td>
+            <td>{row.reviews}</td>
+            <td>{optional(row.spread, two_decimals)}</td>
+            <td>{optional(row.normalised, two_decimals)}</td>
+            <td>
+                {place_text(row.raw_place)}
+                {moved.map(|m| view! { <span class="moved">{format!(" ({m})")}</span> })}
+            </td>
+        </tr>
+    }
+}
