@@ -10,12 +10,18 @@ use app::{
         account::{AccountError, Email, PersonName, Role},
         application::{CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, CONTACT_TITLE, SUMMARY, Status, reference},
         kommun::Kommunkod,
+        lifecycle::{RoundState, StepFacts, may_step},
         review::{Recommendation, Scores},
         round::Round,
     },
     state::Clock,
     storage::{
-        self, Db, applications::Writer, reviews::ReviewInput, submissions::NewSubmission, users::InsertUserError,
+        self, Db,
+        applications::Writer,
+        audit::{self, Actor},
+        reviews::ReviewInput,
+        submissions::NewSubmission,
+        users::InsertUserError,
     },
 };
 use server::startup;
@@ -159,20 +165,49 @@ pub async fn seed_demo(settings: Settings) -> Result<(), StartError> {
     let Some(round) = round else { return Ok(()) };
     // The applications are in when the review opens; a second juror has reviewed
     // them, so the demo juror sees the jury's scores once their own review is done.
-    let Some(juror) = demo_account(&db, "jury2@demo.example.se", "Lena Jurymedlem", Role::Juror, None).await? else {
-        return Ok(());
-    };
-    storage::jury::assign(&mut *db.pool().acquire().await?, &round.id, &juror).await?;
-    for application in &SUBMITTED {
-        let kommun = kommunkod(application.kommun)?;
-        let (email, name) = application.applicant;
-        let Some(applicant) = demo_account(&db, email, name, Role::Applicant, Some(&kommun)).await? else { continue };
-        let id = demo_submission(&db, &round, application, (&applicant, name)).await?;
-        demo_review(&db, &round, &id, &juror, application).await?;
+    if let Some(juror) = demo_account(&db, "jury2@demo.example.se", "Lena Jurymedlem", Role::Juror, None).await? {
+        storage::jury::assign(&mut *db.pool().acquire().await?, &round.id, &juror).await?;
+        for application in &SUBMITTED {
+            let kommun = kommunkod(application.kommun)?;
+            let (email, name) = application.applicant;
+            let Some(applicant) = demo_account(&db, email, name, Role::Applicant, Some(&kommun)).await? else {
+                continue;
+            };
+            let id = demo_submission(&db, &round, application, (&applicant, name)).await?;
+            demo_review(&db, &round, &id, &juror, application).await?;
+        }
+        println!(
+            "three submitted demo applications (Mörbylånga, Västervik, Oskarshamn), reviewed by jury2@demo.example.se"
+        );
     }
-    println!(
-        "three submitted demo applications (Mörbylånga, Västervik, Oskarshamn), reviewed by jury2@demo.example.se"
-    );
+    start_demo_review(&db, &round, settings.fixed_time.map_or(Clock::System, Clock::Fixed)).await
+}
+
+/// On a clock past the deadline (PORTAL_FIXED_TIME, as the README shows) the
+/// demo round is taken through "Stäng ansökan" and "Starta bedömningen", by
+/// the rules an organiser meets, so the demo jury has work at once.
+async fn start_demo_review(db: &Db, round: &Round, clock: Clock) -> Result<(), StartError> {
+    let now = clock.now();
+    let facts = StepFacts {
+        now,
+        opens_at: round.opens_at,
+        deadline: round.deadline.closes_at_utc(),
+        ceremony_at: round.ceremony_at,
+        last_closing: round.deadline.closes_at_utc(),
+        decision_problems: vec![],
+    };
+    let steps = [(RoundState::Open, RoundState::Closed), (RoundState::Closed, RoundState::Review)];
+    if round.state != RoundState::Open || steps.iter().any(|(from, to)| may_step(*from, *to, &facts).is_err()) {
+        return Ok(());
+    }
+    let mut tx = db.begin_write().await?;
+    for (from, to) in steps {
+        storage::rounds::set_state(&mut tx, &round.id, from, to).await?;
+    }
+    let actor = Actor { user_id: None, name: "Demodata" };
+    audit::record(&mut tx, actor, Some(&round.id), "omgang-steg", "Öppen → Bedömning (demodata)", now).await?;
+    tx.commit().await?;
+    println!("the demo round is in review: the clock is past its deadline");
     Ok(())
 }
 

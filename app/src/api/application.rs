@@ -229,7 +229,7 @@ pub mod ssr {
 
     impl Owned {
         pub fn life(&self, status: Status) -> Life {
-            Life { status, opens_at: self.round.opens_at, deadline: self.deadline }
+            Life { status, round_state: self.round.state, opens_at: self.round.opens_at, deadline: self.deadline }
         }
         fn writer(&self) -> Writer<'_> {
             Writer { user_id: &self.viewer.user_id, name: &self.viewer.name }
@@ -265,7 +265,9 @@ pub mod ssr {
         let awaiting_approval = !may_act_for_kommun(&viewer, &kommun_kod);
         let extension = extensions::find(db, &round.id, &kommun_kod).await?;
         let deadline = deadline_for(round.deadline, extension.as_ref().map(|e| e.deadline));
-        let open_now = Life { status: Status::Draft, opens_at: round.opens_at, deadline }.may_edit(now).is_ok();
+        let open_now = Life { status: Status::Draft, round_state: round.state, opens_at: round.opens_at, deadline }
+            .may_edit(now)
+            .is_ok();
         let application = if awaiting_approval {
             None
         } else if open_now {
@@ -274,7 +276,7 @@ pub mod ssr {
             applications::for_kommun(db, &round.id, &kommun_kod).await?
         };
         let status = application.as_ref().map_or(Status::Draft, |a| a.status);
-        let life = Life { status, opens_at: round.opens_at, deadline };
+        let life = Life { status, round_state: round.state, opens_at: round.opens_at, deadline };
         let mut view = ApplicationView {
             id: application.as_ref().map(|a| a.id.clone()),
             round_title: round.title.clone(),

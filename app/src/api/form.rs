@@ -9,10 +9,24 @@
 //!   reload, keeping everything typed.
 
 use crate::{
-    domain::{account::AccountError, application::Refusal, kommun::KommunChoiceError, review::ReviewProblem},
+    domain::{
+        account::AccountError,
+        application::Refusal,
+        decision::DecisionProblem,
+        kommun::KommunChoiceError,
+        lifecycle::{RoundState, StepRefusal},
+        review::ReviewProblem,
+    },
     error::AppError,
 };
 use serde::{Deserialize, Serialize};
+
+/// The key of a `name[key]` field for a record id. The form decoder reads a
+/// key that begins with a digit as a list index and refuses the whole form
+/// (a UUID often does), so the key begins with a letter.
+pub fn field_key(id: &str) -> String {
+    format!("id-{id}")
+}
 
 /// What can be wrong with a form, shown in the visitor's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +60,24 @@ pub enum Problem {
     Failed(AppError),
     Apply(ApplyProblem),
     Review(ReviewProblem),
+    Organise(OrganiseProblem),
+}
+
+/// What keeps an organiser's step or decision from being taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrganiseProblem {
+    Step(StepRefusal),
+    Decision(DecisionProblem),
+    /// A step needs its box ticked.
+    NotConfirmed,
+    /// Someone else moved the round since the page was opened.
+    Moved {
+        now: RoundState,
+    },
+    /// The decision can change only while the round is in review.
+    DecisionLocked {
+        state: RoundState,
+    },
 }
 
 /// What keeps an action on an application, or a deadline extension, from being done.

@@ -353,7 +353,7 @@ pub mod ssr {
     pub(crate) async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
         let db = &state.db;
         let settings = settings_of(db, &round).await?;
-        let phase = review_phase(round.deadline, settings.closed_at, state.clock.now());
+        let phase = review_phase(round.state, settings.closed_at, state.clock.now());
         let mut entries = Vec::new();
         if phase != ReviewPhase::NotYet {
             let all = kommuner::list(db).await?;
@@ -716,7 +716,7 @@ pub mod ssr {
             .map(conflict_view)
             .collect();
         Ok(Some(DeclaredConflicts {
-            phase: review_phase(round.deadline, settings.closed_at, state.clock.now()),
+            phase: review_phase(round.state, settings.closed_at, state.clock.now()),
             round_id: round.id,
             round_title: round.title,
             declared,

@@ -4,9 +4,11 @@
 pub mod account;
 pub mod application;
 pub mod applications;
+pub mod decision;
 pub mod form;
 pub mod jury;
 pub mod people;
 pub mod public;
 pub mod ranking;
 pub mod review_settings;
+pub mod round;

@@ -42,7 +42,8 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     let db = state::db()?;
     let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
     let now = state::now()?;
-    Ok(round.map(|r| PublicRound::new(r, now)))
+    // A round being prepared is not public yet.
+    Ok(round.filter(|r| r.state.is_public()).map(|r| PublicRound::new(r, now)))
 }
 
 #[server(endpoint = "past_winners", input = leptos::server_fn::codec::GetUrl)]
@@ -50,4 +51,61 @@ pub async fn past_winners() -> Result<Vec<PastWinner>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;
     Ok(storage::winners::list(&db, storage::seed::EHALSOKOMMUN).await?)
+}
+
+/// A kommun the jury chose, with the jury's motivation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Laureate {
+    pub kommun: String,
+    pub motivation: String,
+}
+
+/// The current round's announced decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnouncedDecision {
+    pub round_title: String,
+    pub ceremony_local: NaiveDateTime,
+    pub ceremony_place: String,
+    pub winner: Laureate,
+    /// The other finalists.
+    pub finalists: Vec<Laureate>,
+    pub mentions: Vec<Laureate>,
+}
+
+/// The winner, finalists and honourable mentions of the current round, once
+/// an organiser has announced them; nothing before.
+#[server(endpoint = "announcement", input = leptos::server_fn::codec::GetUrl)]
+pub async fn announcement() -> Result<Option<AnnouncedDecision>, AppError> {
+    use crate::{
+        domain::{decision::Outcome, lifecycle::RoundState},
+        state, storage,
+    };
+    let db = state::db()?;
+    let Some(round) = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await? else { return Ok(None) };
+    if round.state != RoundState::Announced {
+        return Ok(None);
+    }
+    let all = storage::kommuner::list(&db).await?;
+    let applications = storage::applications::of_round(&db, &round.id).await?;
+    let mut laureates: Vec<(Outcome, Laureate)> = Vec::new();
+    for recorded in storage::decisions::of_round(&db, &round.id).await? {
+        let Some(application) = applications.iter().find(|a| a.id == recorded.choice.application_id) else { continue };
+        let kommun = all
+            .iter()
+            .find(|k| k.kod.as_str() == application.kommun_kod)
+            .map_or_else(|| application.kommun_kod.clone(), |k| k.namn.clone());
+        laureates.push((recorded.choice.outcome, Laureate { kommun, motivation: recorded.choice.motivation }));
+    }
+    let of = |outcome: Outcome| -> Vec<Laureate> {
+        laureates.iter().filter(|(o, _)| *o == outcome).map(|(_, l)| l.clone()).collect()
+    };
+    let Some(winner) = of(Outcome::Winner).into_iter().next() else { return Ok(None) };
+    Ok(Some(AnnouncedDecision {
+        round_title: round.title.clone(),
+        ceremony_local: to_stockholm(round.ceremony_at),
+        ceremony_place: round.ceremony_place.clone(),
+        winner,
+        finalists: of(Outcome::Nominee),
+        mentions: of(Outcome::Mention),
+    }))
 }

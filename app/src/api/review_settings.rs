@@ -114,7 +114,7 @@ mod ssr {
             .collect();
         let locked = reviews::started(&mut *db.pool().acquire().await?, &round.id).await?;
         Ok(Some(ReviewOverview {
-            phase: review_phase(round.deadline, settings.closed_at, state.clock.now()),
+            phase: review_phase(round.state, settings.closed_at, state.clock.now()),
             opens_local: round.deadline.local(),
             closed_local: settings.closed_at.map(to_stockholm),
             locked,

@@ -43,6 +43,9 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/arrangor/ansokningar", Access::Organiser),
     ("/arrangor/bedomning", Access::Organiser),
     ("/arrangor/rangordning", Access::Organiser),
+    ("/arrangor/omgang", Access::Organiser),
+    ("/arrangor/beslut", Access::Organiser),
+    ("/arrangor/logg", Access::Organiser),
     ("/jury", Access::Jury),
     ("/jury/ansokan/{application}", Access::Jury),
     ("/jury/ansokan/{application}/utskrift", Access::Jury),
@@ -54,6 +57,7 @@ pub const PAGES: &[(&str, Access)] = &[
 pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/current_round", Access::Public),
     ("/api/past_winners", Access::Public),
+    ("/api/announcement", Access::Public),
     ("/api/kommun_list", Access::Public),
     ("/api/sign_up", Access::Public),
     ("/api/confirm_email", Access::Public),
@@ -94,6 +98,11 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/save_review_settings", Access::Organiser),
     ("/api/close_review", Access::Organiser),
     ("/api/jury_ranking", Access::Organiser),
+    ("/api/round_admin", Access::Organiser),
+    ("/api/step_round", Access::Organiser),
+    ("/api/audit_log", Access::Organiser),
+    ("/api/decision", Access::Organiser),
+    ("/api/save_decision", Access::Organiser),
 ];
 
 /// Where a logged-in person is sent when a page is not for them.

@@ -275,27 +275,27 @@ pub fn RadioField(
 /// A text box for longer text: a comment, a note.
 #[component]
 pub fn TextAreaField(
-    name: &'static str,
+    #[prop(into)] name: String,
     label: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] value: String,
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] disabled: bool,
 ) -> impl IntoView {
-    let problem = problem_of(name);
-    let value = echoed_value(name).unwrap_or(value);
+    let problem = problem_of(&name);
+    let value = echoed_value(&name).unwrap_or(value);
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
-            <label for=name>{label}</label>
-            <FieldMessages field=name hint />
+            <label for=name.clone()>{label}</label>
+            <FieldMessages field=name.clone() hint />
             <textarea
-                id=name
-                name=name
+                id=name.clone()
+                name=name.clone()
                 rows=rows
                 disabled=disabled
                 lang="sv"
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                aria-describedby=described_by(name, hint.is_some())
+                aria-describedby=described_by(&name, hint.is_some())
             >{textarea_content(value)}</textarea>
         </div>
     }

@@ -68,10 +68,13 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                 {(role == Some(Role::Applicant)).then(|| view! { <li><A href="/ansokan">{t.ap.nav_application}</A></li> })}
                 {(role == Some(Role::Juror)).then(|| view! { <li><A href="/jury">{t.j.nav_jury}</A></li> })}
                 {(role == Some(Role::Organiser)).then(|| view! {
+                    <li><A href="/arrangor/omgang">{t.o.nav_round}</A></li>
                     <li><A href="/arrangor/ansokningar">{t.ap.nav_applications}</A></li>
                     <li><A href="/jury">{t.j.nav_jury}</A></li>
                     <li><A href="/arrangor/bedomning">{t.j.nav_review_settings}</A></li>
                     <li><A href="/arrangor/rangordning">{t.o.nav_ranking}</A></li>
+                    <li><A href="/arrangor/beslut">{t.o.nav_decision}</A></li>
+                    <li><A href="/arrangor/logg">{t.o.nav_log}</A></li>
                     <li><A href="/arrangor/personer">{t.a.nav_people}</A></li>
                 })}
                 {role.map(|_| view! { <li><A href="/konto">{t.a.nav_account}</A></li> })}

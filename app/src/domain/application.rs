@@ -5,6 +5,7 @@
 use super::{
     account::{Email, Phone},
     deadline::Deadline,
+    lifecycle::RoundState,
     round::{ApplicationWindow, Section, application_window},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -97,8 +98,9 @@ pub fn deadline_for(round: Deadline, extension: Option<Deadline>) -> Deadline {
     }
 }
 
-fn window_allows(opens_at: DateTime<Utc>, deadline: Deadline, now: DateTime<Utc>) -> Result<(), Refusal> {
-    match application_window(opens_at, deadline, now) {
+fn window_allows(life: &Life, now: DateTime<Utc>) -> Result<(), Refusal> {
+    let deadline = life.deadline;
+    match application_window(life.round_state, life.opens_at, deadline, now) {
         ApplicationWindow::Open => Ok(()),
         ApplicationWindow::NotYetOpen => Err(Refusal::NotYetOpen),
         ApplicationWindow::Closed => Err(Refusal::Closed { closed_at: deadline.closes_at_utc() }),
@@ -109,13 +111,15 @@ fn window_allows(opens_at: DateTime<Utc>, deadline: Deadline, now: DateTime<Utc>
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Life {
     pub status: Status,
+    /// Applications are taken only while the round is open, whatever the clock says.
+    pub round_state: RoundState,
     pub opens_at: DateTime<Utc>,
     pub deadline: Deadline,
 }
 
 impl Life {
     pub fn may_edit(&self, now: DateTime<Utc>) -> Result<(), Refusal> {
-        window_allows(self.opens_at, self.deadline, now)?;
+        window_allows(self, now)?;
         if self.status == Status::Submitted { Err(Refusal::Submitted) } else { Ok(()) }
     }
 
@@ -124,7 +128,7 @@ impl Life {
     }
 
     pub fn may_reopen(&self, now: DateTime<Utc>) -> Result<(), Refusal> {
-        window_allows(self.opens_at, self.deadline, now)?;
+        window_allows(self, now)?;
         if self.status == Status::Submitted { Ok(()) } else { Err(Refusal::NotSubmitted) }
     }
 }
@@ -279,7 +283,7 @@ mod tests {
         s.parse().unwrap()
     }
     fn life(status: Status) -> Life {
-        Life { status, opens_at: utc("2026-11-01T00:00:00Z"), deadline: deadline() }
+        Life { status, round_state: RoundState::Open, opens_at: utc("2026-11-01T00:00:00Z"), deadline: deadline() }
     }
     /// 15 April 2027 is summer time in Sweden (UTC+2): 23:59:59 local is 21:59:59 UTC.
     const LAST_SECOND: &str = "2027-04-15T21:59:59Z";

@@ -3,7 +3,7 @@
 //! the others' work (the anchoring rule and jäv), and the aggregate that the
 //! shortlist is ordered by.
 
-use super::{deadline::Deadline, round::Round};
+use super::{lifecycle::RoundState, round::Round};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -131,8 +131,8 @@ impl Progress {
     }
 }
 
-/// When the jury may work: from the moment applications have closed until an
-/// organiser closes the review.
+/// When the jury may work: while the round is in review (an organiser starts it
+/// once applications have closed), until an organiser closes the review.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReviewPhase {
     /// Applications are still coming in; the texts can still change.
@@ -141,10 +141,10 @@ pub enum ReviewPhase {
     Closed,
 }
 
-pub fn review_phase(deadline: Deadline, closed_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> ReviewPhase {
-    if !deadline.has_passed(now) {
+pub fn review_phase(state: RoundState, closed_at: Option<DateTime<Utc>>, now: DateTime<Utc>) -> ReviewPhase {
+    if state < RoundState::Review {
         ReviewPhase::NotYet
-    } else if closed_at.is_some_and(|at| at <= now) {
+    } else if state > RoundState::Review || closed_at.is_some_and(|at| at <= now) {
         ReviewPhase::Closed
     } else {
         ReviewPhase::Open
@@ -384,7 +384,13 @@ fn new_slug(title: &str, taken: &[ScoredCriterion], rows: &[CriterionInput]) -> 
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let base = if base.is_empty() { "kriterium".to_owned() } else { base.chars().take(40).collect() };
+    // The slug names a form field (`score[slug]`), and a key that begins with
+    // a digit is read as a list index by the form decoder: it begins with a letter.
+    let base = match base.chars().next() {
+        None => "kriterium".to_owned(),
+        Some(c) if c.is_ascii_digit() => format!("k-{}", base.chars().take(38).collect::<String>()),
+        Some(_) => base.chars().take(40).collect(),
+    };
     let used = |slug: &str| taken.iter().any(|c| c.slug == slug) || rows.iter().any(|r| r.slug == slug);
     (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|s| !used(s)).unwrap_or(base)
 }
@@ -422,14 +428,19 @@ mod tests {
     }
 
     #[test]
-    fn review_opens_when_applications_close_and_ends_when_the_organiser_closes_it() {
-        let deadline = Deadline::from_utc("2027-04-15T21:59:00Z".parse().unwrap());
+    fn review_opens_with_the_rounds_review_and_ends_when_the_organiser_closes_it_or_the_jury_decides() {
         let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
-        assert_eq!(review_phase(deadline, None, at("2027-04-15T21:59:59Z")), ReviewPhase::NotYet);
-        assert_eq!(review_phase(deadline, None, at("2027-04-15T22:00:00Z")), ReviewPhase::Open);
+        let now = at("2027-04-20T10:00:00Z");
+        for state in [RoundState::Draft, RoundState::Open, RoundState::Closed] {
+            assert_eq!(review_phase(state, None, now), ReviewPhase::NotYet, "{state:?}");
+        }
+        assert_eq!(review_phase(RoundState::Review, None, now), ReviewPhase::Open);
         let closed = Some(at("2027-05-01T12:00:00Z"));
-        assert_eq!(review_phase(deadline, closed, at("2027-05-01T11:59:59Z")), ReviewPhase::Open);
-        assert_eq!(review_phase(deadline, closed, at("2027-05-01T12:00:00Z")), ReviewPhase::Closed);
+        assert_eq!(review_phase(RoundState::Review, closed, at("2027-05-01T11:59:59Z")), ReviewPhase::Open);
+        assert_eq!(review_phase(RoundState::Review, closed, at("2027-05-01T12:00:00Z")), ReviewPhase::Closed);
+        for state in [RoundState::Decided, RoundState::Announced] {
+            assert_eq!(review_phase(state, None, now), ReviewPhase::Closed, "{state:?}");
+        }
         assert_eq!(ReviewPhase::Closed.may_work(), Err(ReviewProblem::Closed));
         assert_eq!(ReviewPhase::NotYet.may_work(), Err(ReviewProblem::NotYetOpen));
     }
@@ -495,6 +506,9 @@ mod tests {
         let rows = [row("inflytande", "Inflytande", "2"), row("", "Ny på året", "1"), row("", "", "")];
         let (criteria, scale) = checked_settings(&rows, "3", "Svagt\nGott\nUtmärkt\n").unwrap();
         assert_eq!(criteria.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), vec!["inflytande", "ny-pa-aret"]);
+        // A title that begins with a digit still gives a slug that begins with a letter (it names a form field).
+        let digits = [row("", "5G i hemtjänsten", "1")];
+        assert_eq!(checked_settings(&digits, "3", "a\nb\nc").unwrap().0[0].slug, "k-5g-i-hemtjansten");
         assert_eq!(scale, Scale { min: 1, max: 3, labels: ["Svagt", "Gott", "Utmärkt"].map(String::from).to_vec() });
 
         let bad = [row("inflytande", "", "0"), row("", "Ny", "11")];

@@ -1,7 +1,7 @@
 //! A round (omgång) of an award: what applicants write, what the jury judges,
 //! and the window in which applications are taken.
 
-use super::deadline::Deadline;
+use super::{deadline::Deadline, lifecycle::RoundState};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +49,8 @@ pub struct Round {
     pub ceremony_at: DateTime<Utc>,
     pub ceremony_place: String,
     pub contact: String,
+    /// Where the round stands in its life; applications are taken only while it is open.
+    pub state: RoundState,
     pub sections: Vec<Section>,
     pub criteria: Vec<Criterion>,
     pub jury: Vec<JuryMember>,
@@ -57,7 +59,7 @@ pub struct Round {
 
 impl Round {
     pub fn window(&self, now: DateTime<Utc>) -> ApplicationWindow {
-        application_window(self.opens_at, self.deadline, now)
+        application_window(self.state, self.opens_at, self.deadline, now)
     }
 }
 
@@ -69,9 +71,16 @@ pub enum ApplicationWindow {
     Closed,
 }
 
-/// The application window, judged on the server's clock.
-pub fn application_window(opens_at: DateTime<Utc>, deadline: Deadline, now: DateTime<Utc>) -> ApplicationWindow {
-    if deadline.has_passed(now) {
+/// The application window: shut unless the round is open, and then judged on the server's clock.
+pub fn application_window(
+    state: RoundState,
+    opens_at: DateTime<Utc>,
+    deadline: Deadline,
+    now: DateTime<Utc>,
+) -> ApplicationWindow {
+    if state == RoundState::Draft {
+        ApplicationWindow::NotYetOpen
+    } else if state > RoundState::Open || deadline.has_passed(now) {
         ApplicationWindow::Closed
     } else if now < opens_at {
         ApplicationWindow::NotYetOpen
@@ -99,9 +108,27 @@ mod tests {
     #[test]
     fn a_round_is_open_from_its_opening_until_the_deadline_has_passed() {
         let opens = utc("2026-11-01T00:00:00Z");
-        assert_eq!(application_window(opens, deadline(), utc("2026-10-31T23:59:59Z")), ApplicationWindow::NotYetOpen);
-        assert_eq!(application_window(opens, deadline(), opens), ApplicationWindow::Open);
-        assert_eq!(application_window(opens, deadline(), utc("2027-04-15T21:59:30Z")), ApplicationWindow::Open);
-        assert_eq!(application_window(opens, deadline(), utc("2027-04-15T22:00:00Z")), ApplicationWindow::Closed);
+        assert_eq!(
+            application_window(RoundState::Open, opens, deadline(), utc("2026-10-31T23:59:59Z")),
+            ApplicationWindow::NotYetOpen
+        );
+        assert_eq!(application_window(RoundState::Open, opens, deadline(), opens), ApplicationWindow::Open);
+        assert_eq!(
+            application_window(RoundState::Open, opens, deadline(), utc("2027-04-15T21:59:30Z")),
+            ApplicationWindow::Open
+        );
+        assert_eq!(
+            application_window(RoundState::Open, opens, deadline(), utc("2027-04-15T22:00:00Z")),
+            ApplicationWindow::Closed
+        );
+    }
+
+    #[test]
+    fn a_draft_round_takes_nothing_and_a_closed_one_nothing_more_whatever_the_clock() {
+        let (opens, now) = (utc("2026-11-01T00:00:00Z"), utc("2027-01-10T10:00:00Z"));
+        assert_eq!(application_window(RoundState::Draft, opens, deadline(), now), ApplicationWindow::NotYetOpen);
+        for state in [RoundState::Closed, RoundState::Review, RoundState::Announced] {
+            assert_eq!(application_window(state, opens, deadline(), now), ApplicationWindow::Closed, "{state:?}");
+        }
     }
 }

@@ -212,7 +212,10 @@ pub const SV: JuryTexts = JuryTexts {
     home_title: "Juryns bedömning",
     not_on_jury: "Du sitter inte i juryn för någon omgång än. Arrangören bjuder in jurymedlemmar till en omgång.",
     not_yet: |date| {
-        format!("Bedömningen börjar när ansökan har stängt ({date}). Ansökningarna kan ändras fram till dess.")
+        format!(
+            "Bedömningen börjar när ansökan har stängt ({date}) och arrangören har startat bedömningen. \
+             Ansökningarna kan ändras fram till dess."
+        )
     },
     closed: "Bedömningen är stängd. Du kan läsa men inte ändra.",
     my_progress: |done, total| format!("Du har bedömt {done} av {total} ansökningar."),
@@ -314,7 +317,11 @@ pub const SV: JuryTexts = JuryTexts {
 
     settings_title: "Juryns arbete",
     settings_phase: |phase, opens, closed| match phase {
-        ReviewPhase::NotYet => format!("Bedömningen börjar när ansökan stänger, {opens}."),
+        ReviewPhase::NotYet => {
+            format!(
+                "Ansökan stänger {opens}. Bedömningen börjar när omgången förs över till bedömning under ”Omgången”."
+            )
+        }
         ReviewPhase::Open => "Bedömningen pågår.".to_owned(),
         ReviewPhase::Closed => format!("Bedömningen stängdes {}.", closed.unwrap_or_default()),
     },
@@ -368,7 +375,12 @@ pub const EN: JuryTexts = JuryTexts {
 
     home_title: "Jury review",
     not_on_jury: "You do not sit on the jury of any round yet. The organiser invites jurors to a round.",
-    not_yet: |date| format!("The review begins when applications close ({date}). Applications can change until then."),
+    not_yet: |date| {
+        format!(
+            "The review begins once applications have closed ({date}) and the organiser has started it. \
+             Applications can change until then."
+        )
+    },
     closed: "The review is closed. You can read but not change.",
     my_progress: |done, total| format!("You have reviewed {done} of {total} applications."),
     jury_progress: |done, expected| format!("The jury as a whole: {done} of {expected} reviews done."),
@@ -469,7 +481,9 @@ pub const EN: JuryTexts = JuryTexts {
 
     settings_title: "The jury's work",
     settings_phase: |phase, opens, closed| match phase {
-        ReviewPhase::NotYet => format!("The review begins when applications close, {opens}."),
+        ReviewPhase::NotYet => {
+            format!("Applications close {opens}. The review begins when the round is moved to review under “Round”.")
+        }
         ReviewPhase::Open => "The review is under way.".to_owned(),
         ReviewPhase::Closed => format!("The review was closed {}.", closed.unwrap_or_default()),
     },

@@ -1,7 +1,72 @@
 //! The texts of running a round to its decision, Swedish first.
 
+use crate::{
+    api::form::OrganiseProblem,
+    domain::{
+        decision::{DecisionProblem, Outcome},
+        lifecycle::{RoundState, StepRefusal},
+    },
+};
+
 pub struct OrganiseTexts {
     pub nav_ranking: &'static str,
+    pub nav_round: &'static str,
+    pub nav_decision: &'static str,
+    pub nav_log: &'static str,
+    pub done_messages: [(&'static str, &'static str); 3],
+    pub problem: fn(&OrganiseProblem) -> String,
+    /// In the order of `RoundState::ALL`.
+    pub state_names: [&'static str; 6],
+    /// What each state means, in the same order.
+    pub state_meanings: [&'static str; 6],
+    /// The button that takes the round into each state, in the same order (the first is unused).
+    pub step_buttons: [&'static str; 6],
+    /// What taking the round into each state does, in the same order.
+    pub step_consequences: [&'static str; 6],
+    /// In the order of `Outcome::ALL`.
+    pub outcome_names: [&'static str; 3],
+
+    pub round_title: &'static str,
+    pub current_state: &'static str,
+    pub steps_caption: &'static str,
+    pub step_heading: &'static str,
+    pub no_next_step: &'static str,
+    pub confirm_step: &'static str,
+    pub back_heading: &'static str,
+    pub back_button: &'static str,
+    pub back_consequence: &'static str,
+    pub deadline_line: fn(&str) -> String,
+    pub last_closing_line: fn(&str) -> String,
+    pub submitted_line: fn(usize) -> String,
+    pub history_heading: &'static str,
+    pub history_none: &'static str,
+    pub when: &'static str,
+    pub who: &'static str,
+    pub what: &'static str,
+
+    pub decision_title: &'static str,
+    pub decision_intro: &'static str,
+    pub decision_locked: fn(&str) -> String,
+    pub decision_none_submitted: &'static str,
+    pub decision_outcome: &'static str,
+    pub not_chosen: &'static str,
+    pub motivation: &'static str,
+    pub motivation_hint: &'static str,
+    pub decision_save: &'static str,
+    pub decided_by: fn(&str, &str) -> String,
+    pub ranking_line: fn(&str, &str) -> String,
+
+    pub announced_heading: fn(&str) -> String,
+    pub winner_heading: &'static str,
+    pub finalists_heading: &'static str,
+    pub mentions_heading: &'static str,
+    pub ceremony_line: fn(&str, &str) -> String,
+    pub motivations_link: &'static str,
+
+    pub log_title: &'static str,
+    pub log_intro: &'static str,
+    pub log_caption: &'static str,
+    pub log_none: &'static str,
 
     pub ranking_title: &'static str,
     pub ranking_intro: &'static str,
@@ -39,6 +104,86 @@ pub struct OrganiseTexts {
 
 pub static SV: OrganiseTexts = OrganiseTexts {
     nav_ranking: "Rangordning",
+    nav_round: "Omgången",
+    nav_decision: "Beslut",
+    nav_log: "Logg",
+    done_messages: [
+        ("steg-taget", "Omgången har gått vidare till nästa steg."),
+        ("beslut-sparat", "Beslutet är sparat."),
+        ("beslut-oppnat", "Beslutet är öppnat igen. Juryn kan ändra det innan det offentliggörs."),
+    ],
+    problem: problem_sv,
+    state_names: ["Utkast", "Öppen", "Stängd", "Bedömning", "Beslutad", "Offentliggjord"],
+    state_meanings: [
+        "Omgången förbereds och syns inte för allmänheten.",
+        "Omgången syns på webbplatsen och kommunerna kan ansöka fram till sista ansökningsdag.",
+        "Ansökan är stängd. Juryn har inte börjat.",
+        "Juryn läser, poängsätter och diskuterar.",
+        "Juryn har fattat beslut. Inget är offentligt än.",
+        "Vinnaren och finalisterna är offentliggjorda.",
+    ],
+    step_buttons: [
+        "",
+        "Öppna omgången",
+        "Stäng ansökan",
+        "Starta bedömningen",
+        "Fatta beslut",
+        "Offentliggör vinnaren",
+    ],
+    step_consequences: [
+        "",
+        "Omgången syns på webbplatsen och kommunerna kan ansöka från öppningsdagen till sista ansökningsdag.",
+        "Inga fler ansökningar tas emot och inga kan ändras. Kräver att sista ansökningsdag, och varje förlängning, har passerat.",
+        "Juryn får läsa de inskickade ansökningarna och börja bedöma dem.",
+        "Bedömningen stängs och beslutet låses. Kräver en vinnare och en motivering för varje vald ansökan.",
+        "Vinnarsidan publiceras, vinnaren och finalisterna läggs till i arkivet och varje kommun som sökt får besked per e-post. Kan inte ångras.",
+    ],
+    outcome_names: ["Vinnare", "Finalist (nominerad)", "Hedersomnämnande"],
+
+    round_title: "Omgången",
+    current_state: "Omgången står nu i steget",
+    steps_caption: "Omgångens steg",
+    step_heading: "Nästa steg",
+    no_next_step: "Omgången är avslutad. Det finns inget nästa steg.",
+    confirm_step: "Jag har läst vad steget innebär och vill ta det.",
+    back_heading: "Ändra beslutet",
+    back_button: "Öppna beslutet igen",
+    back_consequence: "Omgången går tillbaka till bedömning så att beslutet kan ändras. Inget har offentliggjorts.",
+    deadline_line: |date| format!("Sista ansökningsdag: {date}."),
+    last_closing_line: |date| format!("Med förlängningar stänger den sista ansökan {date}."),
+    submitted_line: |n| match n {
+        1 => "1 ansökan är inskickad.".to_owned(),
+        n => format!("{n} ansökningar är inskickade."),
+    },
+    history_heading: "Omgångens logg",
+    history_none: "Inget är loggat för omgången än.",
+    when: "När",
+    who: "Vem",
+    what: "Vad",
+
+    decision_title: "Juryns beslut",
+    decision_intro: "Välj finalister, en vinnare bland dem och eventuella hedersomnämnanden, och skriv juryns motivering för var och en. Motiveringarna publiceras när vinnaren offentliggörs. Ansökningarna står i rangordningens ordning.",
+    decision_locked: |state| format!("Beslutet kan ändras bara medan omgången är i bedömning. Nu: {state}."),
+    decision_none_submitted: "Inga ansökningar är inskickade till omgången.",
+    decision_outcome: "Juryns beslut",
+    not_chosen: "Inte vald",
+    motivation: "Juryns motivering",
+    motivation_hint: "Högst 2 000 tecken. Publiceras på vinnarsidan och skickas till kommunen.",
+    decision_save: "Spara beslutet",
+    decided_by: |who, when| format!("Senast ändrat av {who}, {when}."),
+    ranking_line: |place, normalised| format!("Plats {place} i rangordningen, normaliserat värde {normalised}."),
+
+    announced_heading: |round| format!("{round}: juryns beslut"),
+    winner_heading: "Vinnare",
+    finalists_heading: "Finalister",
+    mentions_heading: "Hedersomnämnanden",
+    ceremony_line: |when, place| format!("Utmärkelsen delas ut {when}, {place}."),
+    motivations_link: "Läs juryns motiveringar",
+
+    log_title: "Logg",
+    log_intro: "Varje steg i omgångens liv, varje beslut och varje ändring av vem som har tillgång, med vem och när.",
+    log_caption: "Händelser, de senaste först",
+    log_none: "Inget är loggat än.",
 
     ranking_title: "Rangordning",
     ranking_intro: "Juryns klara bedömningar, sammanvägda. Jurymedlemmar med jäv räknas inte för den kommunens ansökan.",
@@ -78,6 +223,79 @@ pub static SV: OrganiseTexts = OrganiseTexts {
 
 pub static EN: OrganiseTexts = OrganiseTexts {
     nav_ranking: "Ranking",
+    nav_round: "Round",
+    nav_decision: "Decision",
+    nav_log: "Log",
+    done_messages: [
+        ("steg-taget", "The round has moved on to the next step."),
+        ("beslut-sparat", "The decision is saved."),
+        ("beslut-oppnat", "The decision is open again. The jury can change it before it is announced."),
+    ],
+    problem: problem_en,
+    state_names: ["Draft", "Open", "Closed", "Review", "Decided", "Announced"],
+    state_meanings: [
+        "The round is being prepared and is not public.",
+        "The round is on the website and kommuner can apply until the deadline.",
+        "Applications are closed. The jury has not started.",
+        "The jury reads, scores and discusses.",
+        "The jury has decided. Nothing is public yet.",
+        "The winner and the finalists are public.",
+    ],
+    step_buttons: ["", "Open the round", "Close applications", "Start the review", "Decide", "Announce the winner"],
+    step_consequences: [
+        "",
+        "The round appears on the website and kommuner can apply from the opening until the deadline.",
+        "No more applications are taken and none can change. Needs the deadline, and every extension, to have passed.",
+        "The jury may read the submitted applications and start reviewing them.",
+        "The review closes and the decision is locked. Needs a winner and a motivation for each chosen application.",
+        "The winner page is published, the winner and finalists join the archive and every kommun that applied is told by e-mail. Cannot be undone.",
+    ],
+    outcome_names: ["Winner", "Finalist (nominee)", "Honourable mention"],
+
+    round_title: "Round",
+    current_state: "The round is now at the step",
+    steps_caption: "The round's steps",
+    step_heading: "Next step",
+    no_next_step: "The round is finished. There is no next step.",
+    confirm_step: "I have read what the step does and want to take it.",
+    back_heading: "Change the decision",
+    back_button: "Reopen the decision",
+    back_consequence: "The round goes back to review so the decision can change. Nothing has been announced.",
+    deadline_line: |date| format!("Deadline: {date}."),
+    last_closing_line: |date| format!("With extensions, the last application closes {date}."),
+    submitted_line: |n| match n {
+        1 => "1 application is submitted.".to_owned(),
+        n => format!("{n} applications are submitted."),
+    },
+    history_heading: "The round's log",
+    history_none: "Nothing is logged for the round yet.",
+    when: "When",
+    who: "Who",
+    what: "What",
+
+    decision_title: "The jury's decision",
+    decision_intro: "Choose finalists, one winner among them and any honourable mentions, and write the jury's motivation for each. The motivations are published when the winner is announced. The applications are in the order of the ranking.",
+    decision_locked: |state| format!("The decision can change only while the round is in review. Now: {state}."),
+    decision_none_submitted: "No applications are submitted to the round.",
+    decision_outcome: "The jury's decision",
+    not_chosen: "Not chosen",
+    motivation: "The jury's motivation",
+    motivation_hint: "At most 2,000 characters. Published on the winner page and sent to the kommun.",
+    decision_save: "Save the decision",
+    decided_by: |who, when| format!("Last changed by {who}, {when}."),
+    ranking_line: |place, normalised| format!("Place {place} in the ranking, normalised score {normalised}."),
+
+    announced_heading: |round| format!("{round}: the jury's decision"),
+    winner_heading: "Winner",
+    finalists_heading: "Finalists",
+    mentions_heading: "Honourable mentions",
+    ceremony_line: |when, place| format!("The award is presented {when}, {place}."),
+    motivations_link: "Read the jury's motivations",
+
+    log_title: "Log",
+    log_intro: "Every step in the round's life, every decision and every change of who has access, with who and when.",
+    log_caption: "Events, latest first",
+    log_none: "Nothing is logged yet.",
 
     ranking_title: "Ranking",
     ranking_intro: "The jury's finished reviews, combined. Jurors with a conflict of interest do not count for that kommun's application.",
@@ -114,3 +332,99 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     juror_deviation: "Standard deviation",
     flat_juror: "0 (the same value throughout: does not move the normalised score)",
 };
+
+impl OrganiseTexts {
+    pub fn done(&self, code: &str) -> Option<&'static str> {
+        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
+    }
+
+    pub fn state_name(&self, state: RoundState) -> &'static str {
+        self.state_names[state as usize]
+    }
+
+    pub fn outcome_name(&self, outcome: Outcome) -> &'static str {
+        self.outcome_names[outcome as usize]
+    }
+}
+
+fn problem_sv(problem: &OrganiseProblem) -> String {
+    let state = |s: &RoundState| SV.state_name(*s);
+    match problem {
+        OrganiseProblem::Step(StepRefusal::OutOfOrder { from, to }) => {
+            format!("Omgången kan inte gå från {} till {}: stegen tas ett i taget.", state(from), state(to))
+        }
+        OrganiseProblem::Step(StepRefusal::DatesInvalid) => {
+            "Datumen stämmer inte: öppningen måste komma före sista ansökningsdag och den före utdelningen.".into()
+        }
+        OrganiseProblem::Step(StepRefusal::DeadlineNotPassed { closes_at }) => format!(
+            "Ansökan kan inte stängas än: den sista kommunens ansökningstid går ut {}.",
+            crate::domain::swedish::long_date_time(last_minute(*closes_at))
+        ),
+        OrganiseProblem::Step(StepRefusal::DecisionIncomplete(problems)) => {
+            let first = problems.first().map(decision_sv).unwrap_or_default();
+            format!("Beslutet är inte färdigt: {first} Gör klart det under ”Beslut”.")
+        }
+        OrganiseProblem::Decision(p) => decision_sv(p),
+        OrganiseProblem::NotConfirmed => "Kryssa i rutan för att bekräfta steget.".into(),
+        OrganiseProblem::Moved { now } => format!(
+            "Någon annan har redan flyttat omgången. Den står nu i steget {}. Sidan visar läget som det är nu.",
+            state(now)
+        ),
+        OrganiseProblem::DecisionLocked { state: s } => (SV.decision_locked)(state(s)),
+    }
+}
+
+fn decision_sv(problem: &DecisionProblem) -> String {
+    match problem {
+        DecisionProblem::NoWinner => "Välj en vinnare.".into(),
+        DecisionProblem::SeveralWinners => "Välj en enda vinnare.".into(),
+        DecisionProblem::MotivationMissing { .. } => "Skriv juryns motivering.".into(),
+        DecisionProblem::MotivationTooLong { .. } => "Motiveringen får vara högst 2 000 tecken.".into(),
+        DecisionProblem::OutcomeUnknown { .. } => "Välj ett av alternativen.".into(),
+    }
+}
+
+fn problem_en(problem: &OrganiseProblem) -> String {
+    let state = |s: &RoundState| EN.state_name(*s);
+    match problem {
+        OrganiseProblem::Step(StepRefusal::OutOfOrder { from, to }) => {
+            format!("The round cannot go from {} to {}: steps are taken one at a time.", state(from), state(to))
+        }
+        OrganiseProblem::Step(StepRefusal::DatesInvalid) => {
+            "The dates do not hold: the opening must come before the deadline, and the deadline before the ceremony."
+                .into()
+        }
+        OrganiseProblem::Step(StepRefusal::DeadlineNotPassed { closes_at }) => format!(
+            "Applications cannot close yet: the last kommun's time to apply ends {}.",
+            crate::domain::english::long_date_time(last_minute(*closes_at))
+        ),
+        OrganiseProblem::Step(StepRefusal::DecisionIncomplete(problems)) => {
+            let first = problems.first().map(decision_en).unwrap_or_default();
+            format!("The decision is not finished: {first} Finish it under “Decision”.")
+        }
+        OrganiseProblem::Decision(p) => decision_en(p),
+        OrganiseProblem::NotConfirmed => "Tick the box to confirm the step.".into(),
+        OrganiseProblem::Moved { now } => {
+            format!(
+                "Someone else has already moved the round. It is now at the step {}. The page shows it as it is now.",
+                state(now)
+            )
+        }
+        OrganiseProblem::DecisionLocked { state: s } => (EN.decision_locked)(state(s)),
+    }
+}
+
+fn decision_en(problem: &DecisionProblem) -> String {
+    match problem {
+        DecisionProblem::NoWinner => "Choose a winner.".into(),
+        DecisionProblem::SeveralWinners => "Choose one winner only.".into(),
+        DecisionProblem::MotivationMissing { .. } => "Write the jury's motivation.".into(),
+        DecisionProblem::MotivationTooLong { .. } => "The motivation may be at most 2,000 characters.".into(),
+        DecisionProblem::OutcomeUnknown { .. } => "Choose one of the options.".into(),
+    }
+}
+
+/// A deadline is said by its last minute ("23.59"); the refusal holds the first instant after it.
+fn last_minute(closes_at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+    crate::domain::deadline::to_stockholm(closes_at - chrono::Duration::minutes(1))
+}

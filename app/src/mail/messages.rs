@@ -2,7 +2,7 @@
 //! the same content. Every link starts with the portal's base URL.
 
 use super::{OutgoingMail, escape_html};
-use crate::domain::account::Role;
+use crate::domain::{account::Role, decision::Outcome};
 
 const SIGNATURE: &str = "Hälsningar\nUtmärkelseportalen – Sveriges eHälsokommun";
 
@@ -196,6 +196,45 @@ pub fn reminder(
         &[&when, state, "Efter sista ansökningsdag kan ansökan inte längre ändras eller skickas in."],
         Some(("Öppna ansökan", &format!("{base_url}/ansokan"))),
     )
+}
+
+/// What an applicant kommun hears when the jury's decision is announced.
+pub struct OutcomeNotice<'a> {
+    pub round_title: &'a str,
+    pub kommun: &'a str,
+    pub winner: &'a str,
+    /// The kommun's own outcome and the jury's motivation for it; `None`: not chosen.
+    pub own: Option<(Outcome, &'a str)>,
+    pub ceremony: &'a str,
+}
+
+/// To every applicant of a kommun that applied: the announced outcome.
+pub fn outcome(to: &str, name: &str, base_url: &str, n: &OutcomeNotice<'_>) -> OutgoingMail {
+    let first = match n.own {
+        Some((Outcome::Winner, _)) => {
+            format!("Grattis! {} har vunnit {}. Juryns motivering följer nedan.", n.kommun, n.round_title)
+        }
+        Some((Outcome::Nominee, _)) => format!(
+            "{} är en av finalisterna i {}. Vinnare blev {}. Juryns motivering för {} följer nedan.",
+            n.kommun, n.round_title, n.winner, n.kommun
+        ),
+        Some((Outcome::Mention, _)) => format!(
+            "{} får ett hedersomnämnande i {}. Vinnare blev {}. Juryns motivering följer nedan.",
+            n.kommun, n.round_title, n.winner
+        ),
+        None => format!(
+            "Juryn har fattat sitt beslut i {}. Vinnare blev {}. {} gick inte vidare den här gången. Tack för er ansökan!",
+            n.round_title, n.winner, n.kommun
+        ),
+    };
+    let ceremony = format!("Utmärkelsen delas ut {}.", n.ceremony);
+    let mut paragraphs: Vec<&str> = vec![&first];
+    if let Some((_, motivation)) = n.own {
+        paragraphs.push(motivation);
+    }
+    paragraphs.push(&ceremony);
+    let subject = format!("{}: juryns beslut", n.round_title);
+    mail(to, &subject, name, &paragraphs, Some(("Läs mer på vinnarsidan", &format!("{base_url}/vinnare"))))
 }
 
 #[cfg(test)]

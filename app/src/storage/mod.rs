@@ -3,6 +3,8 @@
 //! driver: `$n` placeholders, TEXT/BIGINT columns, instants as UTC text.
 
 pub mod applications;
+pub mod audit;
+pub mod decisions;
 pub mod deliberation;
 pub mod extensions;
 pub mod invitations;

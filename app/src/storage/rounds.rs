@@ -1,6 +1,7 @@
 use super::{Db, from_db_time, to_db_time, to_u32};
 use crate::domain::{
     deadline::Deadline,
+    lifecycle::RoundState,
     round::{Criterion, JuryMember, Round, Section},
 };
 use chrono::Utc;
@@ -22,7 +23,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
     let pool = db.pool();
     let Some(row) = sqlx::query(
         "SELECT id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
-         ceremony_at, ceremony_place, contact FROM rounds WHERE id = $1",
+         ceremony_at, ceremony_place, contact, state FROM rounds WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(pool)
@@ -92,6 +93,8 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
         ceremony_at: from_db_time(&row.try_get::<String, _>("ceremony_at")?)?,
         ceremony_place: row.try_get("ceremony_place")?,
         contact: row.try_get("contact")?,
+        state: RoundState::from_code(&row.try_get::<String, _>("state")?)
+            .ok_or_else(|| sqlx::Error::Decode("unknown round state".into()))?,
         sections,
         criteria,
         jury,
@@ -107,8 +110,8 @@ pub async fn exists(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Er
 pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO rounds (id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
-         ceremony_at, ceremony_place, contact, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+         ceremony_at, ceremony_place, contact, created_at, state) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(&round.id)
     .bind(&round.award_id)
@@ -123,6 +126,7 @@ pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx:
     .bind(&round.ceremony_place)
     .bind(&round.contact)
     .bind(to_db_time(Utc::now()))
+    .bind(round.state.code())
     .execute(&mut *conn)
     .await?;
 
@@ -180,4 +184,21 @@ pub async fn titles(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
         .into_iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("title")?)))
         .collect()
+}
+
+/// Moves the round from `from` to `to`; false when it no longer stands at
+/// `from` (another organiser stepped first). Call inside a transaction.
+pub async fn set_state(
+    conn: &mut AnyConnection,
+    id: &str,
+    from: RoundState,
+    to: RoundState,
+) -> Result<bool, sqlx::Error> {
+    let changed = sqlx::query("UPDATE rounds SET state = $3 WHERE id = $1 AND state = $2")
+        .bind(id)
+        .bind(from.code())
+        .bind(to.code())
+        .execute(conn)
+        .await?;
+    Ok(changed.rows_affected() == 1)
 }

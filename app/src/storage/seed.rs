@@ -5,6 +5,7 @@
 use super::{Db, rounds};
 use crate::domain::{
     deadline::Deadline,
+    lifecycle::RoundState,
     round::{Criterion, DEFAULT_SECTION_LIMIT, JuryMember, Round, Section},
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -158,6 +159,7 @@ pub fn ehalsokommun_2027() -> Round {
         award_id: EHALSOKOMMUN.into(),
         year: 2027,
         title: "Sveriges eHälsokommun 2027".into(),
+        state: RoundState::Open,
         intro: "Sveriges eHälsokommun vill uppmärksamma kommuner som använder digitaliseringens möjligheter för att \
                 uppnå en god och jämlik hälsa och stärka invånarnas självständighet och delaktighet i samhället. Vi är \
                 säkra på att det finns många goda initiativ och exempel på utveckling som sker ute i landet. Välkommen \

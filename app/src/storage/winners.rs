@@ -33,3 +33,30 @@ pub async fn list(db: &Db, award_id: &str) -> Result<Vec<PastWinner>, sqlx::Erro
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
     Ok(newest_first(winners))
 }
+
+/// Adds an announced round's winner and finalists to the archive; call inside
+/// the announcement's transaction.
+pub async fn insert(conn: &mut sqlx::AnyConnection, award_id: &str, winner: &PastWinner) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO past_winners (award_id, year, winner, kommun_kod, ceremony, sources) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(award_id)
+    .bind(i64::from(winner.year))
+    .bind(&winner.winner)
+    .bind(&winner.kommunkod)
+    .bind(&winner.ceremony)
+    .bind("Juryns beslut i portalen")
+    .execute(&mut *conn)
+    .await?;
+    for (position, name) in (0i64..).zip(&winner.finalists) {
+        sqlx::query("INSERT INTO past_finalists (award_id, year, position, name) VALUES ($1, $2, $3, $4)")
+            .bind(award_id)
+            .bind(i64::from(winner.year))
+            .bind(position)
+            .bind(name)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

@@ -43,6 +43,15 @@ pub(crate) async fn log_in_at(portal: &TestPortal, base_url: &str, email: &str) 
     browser
 }
 
+/// The organiser closes applications and starts the review, as on /arrangor/omgang.
+pub(crate) async fn start_review(organiser: &mut Browser) {
+    for (from, to) in [("oppen", "stangd"), ("stangd", "bedomning")] {
+        let fields = [("from", from), ("to", to), ("confirm", "ja")];
+        let answer = organiser.post("/arrangor/omgang", "/api/step_round", &fields, true).await;
+        assert_eq!(answer.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{from} → {to}");
+    }
+}
+
 pub(crate) async fn review(
     juror: &mut Browser,
     id: &str,
@@ -106,6 +115,7 @@ async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
         let mut anna = log_in_at(&portal, &later, "anna.juror@skr.se").await;
         let mut bert = log_in_at(&portal, &later, "bert.juror@inera.se").await;
         let mut organiser = log_in_at(&portal, &later, "org@vitalis.se").await;
+        start_review(&mut organiser).await;
 
         // The list: both submitted applications, never the draft.
         let answer = anna.get("/jury").await;
@@ -377,6 +387,7 @@ async fn the_organiser_sets_criteria_weights_and_scale_before_the_review_begins(
         // The jury then scores on 1–3.
         let kalmar = submitted_application(&portal, "anna@kalmar.se", "0880", "Kalmar.").await;
         let later = portal.at(review_clock()).await;
+        start_review(&mut log_in_at(&portal, &later, "org@vitalis.se").await).await;
         let mut juror = logged_in_at(&portal, &later, "j@skr.se", Role::Juror, None).await;
         let page = juror.get(&format!("/jury/ansokan/{kalmar}")).await.body;
         assert!(page.contains("3 – Utmärkt") && !page.contains("4 – "), "{backend:?}");

@@ -10,6 +10,7 @@ mod binary;
 mod durability;
 mod jury;
 mod mail;
+mod organising;
 mod pages;
 mod ranking;
 mod storage;

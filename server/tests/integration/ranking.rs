@@ -3,7 +3,7 @@
 
 use crate::{
     common::{BACKENDS, TestPortal},
-    jury::{ALL, log_in_at, open_clock, review, review_clock, submitted_application},
+    jury::{ALL, log_in_at, open_clock, review, review_clock, start_review, submitted_application},
 };
 use app::domain::account::Role;
 
@@ -53,6 +53,7 @@ async fn the_ranking_normalises_a_harsh_and_a_lenient_juror_and_leaves_out_jav()
         let empty = organiser.get("/arrangor/rangordning").await;
         assert_eq!(empty.status, 200, "{backend:?}");
         assert!(empty.body.contains("Inga ansökningar är inskickade och bedömda än."), "{backend:?}");
+        start_review(&mut organiser).await;
 
         let mut hard = log_in_at(&portal, &later, "hard@skr.se").await;
         let mut snall = log_in_at(&portal, &later, "snall@inera.se").await;

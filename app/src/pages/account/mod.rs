@@ -18,7 +18,9 @@ pub fn DoneNotice() -> impl IntoView {
     move || {
         query
             .with(|q| q.get("klart"))
-            .and_then(|code| t.a.done(&code).or_else(|| t.ap.done(&code)).or_else(|| t.j.done(&code)))
+            .and_then(|code| {
+                t.a.done(&code).or_else(|| t.ap.done(&code)).or_else(|| t.j.done(&code)).or_else(|| t.o.done(&code))
+            })
             .map(|text| {
                 view! { <p class="notice notice-done" role="status">{text}</p> }
             })

@@ -1,6 +1,9 @@
 //! What organisers use: people, the applications of the round and the jury's work.
 
 pub mod applications;
+pub mod decision;
+pub mod log;
 pub mod people;
 pub mod ranking;
 pub mod review_settings;
+pub mod round;

@@ -1,7 +1,8 @@
+use super::winners::AnnouncedWinner;
 use super::with_current_round;
 use crate::{
-    api::public::PublicRound,
-    components::{deadline_notice::DeadlineNotice, disclosure::Disclosure},
+    api::public::{PublicRound, announcement},
+    components::{deadline_notice::DeadlineNotice, disclosure::Disclosure, loaded::when_loaded},
     domain::round::ApplicationWindow,
     i18n::texts,
 };
@@ -37,6 +38,9 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                 </div>
             </header>
             <div class="wrap page">
+                {when_loaded(OnceResource::new(announcement()), |found| {
+                    found.map(|a| view! { <AnnouncedWinner announcement=a full=false /> })
+                })}
                 <section aria-labelledby="omraden">
                     <h2 id="omraden">{t.areas_heading}</h2>
                     <p>{t.areas_intro}</p>

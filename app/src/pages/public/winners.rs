@@ -1,4 +1,9 @@
-use crate::{api::public::past_winners, components::error_page::ErrorPage, domain::winner::PastWinner, i18n::texts};
+use crate::{
+    api::public::{AnnouncedDecision, Laureate, announcement, past_winners},
+    components::{error_page::ErrorPage, loaded::when_loaded, text_as_written::TextAsWritten},
+    domain::winner::PastWinner,
+    i18n::texts,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -12,6 +17,7 @@ pub fn WinnersPage() -> impl IntoView {
         <div class="wrap page">
             <h1>{t.winners_title}</h1>
             <p class="lead">{t.winners_intro}</p>
+            {when_loaded(OnceResource::new(announcement()), |found| found.map(|a| view! { <AnnouncedWinner announcement=a full=true /> }))}
             <Suspense>
                 {move || Suspend::new(async move {
                     match winners.await {
@@ -62,5 +68,38 @@ fn WinnersTable(winners: Vec<PastWinner>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The current round's announced winner, finalists and honourable mentions;
+/// `full` with the jury's motivations, else the names and a link to them.
+#[component]
+pub fn AnnouncedWinner(announcement: AnnouncedDecision, full: bool) -> impl IntoView {
+    let t = texts();
+    let AnnouncedDecision { round_title, ceremony_local, ceremony_place, winner, finalists, mentions } = announcement;
+    let group = move |heading: &'static str, id: &'static str, laureates: Vec<Laureate>| {
+        (!laureates.is_empty()).then(|| {
+            view! {
+                <h3 id=id>{heading}</h3>
+                <ul class="laureates" aria-labelledby=id>
+                    {laureates.into_iter().map(|l| view! {
+                        <li>
+                            <strong lang="sv">{l.kommun}</strong>
+                            {full.then(|| view! { <div lang="sv"><TextAsWritten text=l.motivation /></div> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    };
+    view! {
+        <section class="announced" aria-labelledby="juryns-beslut">
+            <h2 id="juryns-beslut" lang="sv">{(t.o.announced_heading)(&round_title)}</h2>
+            {group(t.o.winner_heading, "vinnare-rubrik-2", vec![winner])}
+            {group(t.o.finalists_heading, "finalister-rubrik", finalists)}
+            {group(t.o.mentions_heading, "hedersomnamnanden-rubrik", mentions)}
+            <p>{(t.o.ceremony_line)(&(t.long_date_time)(ceremony_local), &ceremony_place)}</p>
+            {(!full).then(|| view! { <p><a href="/vinnare">{t.o.motivations_link}</a></p> })}
+        </section>
     }
 }

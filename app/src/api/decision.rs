@@ -1,0 +1,176 @@
+//! Server functions for the jury's decision: the applications in ranking
+//! order with their outcome and motivation, saved while the round is in review.
+
+use super::form::FormReply;
+use crate::{
+    domain::{
+        decision::{DecisionProblem, Outcome},
+        lifecycle::RoundState,
+        ranking::Place,
+    },
+    error::AppError,
+};
+use chrono::NaiveDateTime;
+use leptos::{prelude::*, server_fn::codec::GetUrl};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub const DECISION_PAGE: &str = "/arrangor/beslut";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionRow {
+    pub application_id: String,
+    pub kommun: String,
+    pub reference: String,
+    /// The place in the ranking and the normalised score, once reviewed.
+    pub ranked: Option<(Place, f64)>,
+    pub outcome: Option<Outcome>,
+    pub motivation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub round_title: String,
+    pub state: RoundState,
+    pub rows: Vec<DecisionRow>,
+    /// What keeps the decision from being taken.
+    pub problems: Vec<DecisionProblem>,
+    /// Who changed it last, and when.
+    pub last_change: Option<(String, NaiveDateTime)>,
+}
+
+#[server(endpoint = "decision", input = GetUrl)]
+pub async fn decision() -> Result<Option<DecisionView>, AppError> {
+    ssr::view().await
+}
+
+/// `outcome[<key>]` is an outcome's code or empty (not chosen) and
+/// `motivation[<key>]` the jury's motivation, keyed by `form::field_key` of the application.
+#[server(endpoint = "save_decision")]
+pub async fn save_decision(
+    #[server(default)] outcome: HashMap<String, String>,
+    #[server(default)] motivation: HashMap<String, String>,
+) -> Result<FormReply, AppError> {
+    Ok(ssr::save(outcome, motivation).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::{
+        api::{
+            form::{OrganiseProblem, Problem, Problems, field_key, run},
+            jury::ssr::round_work,
+            round::ssr::managed_round,
+        },
+        domain::{
+            application::clean_text,
+            deadline::to_stockholm,
+            decision::{Choice, MOTIVATION_LIMIT, decision_problems},
+        },
+        storage::{
+            audit::{self, Actor},
+            decisions,
+        },
+    };
+
+    pub async fn view() -> Result<Option<DecisionView>, AppError> {
+        let (state, round, _) = match managed_round().await {
+            Err(AppError::NotFound) => return Ok(None),
+            other => other?,
+        };
+        let recorded = decisions::of_round(&state.db, &round.id).await?;
+        let work = round_work(&state, round).await?;
+        let ranking = work.ranking();
+        let rows = ranking
+            .rows
+            .iter()
+            .filter_map(|ranked| {
+                let entry = work.entries.iter().find(|e| e.application_id == ranked.application)?;
+                let chosen = recorded.iter().find(|r| r.choice.application_id == entry.application_id);
+                Some(DecisionRow {
+                    application_id: entry.application_id.clone(),
+                    kommun: entry.kommun.clone(),
+                    reference: entry.submission.reference.clone(),
+                    ranked: ranked.place.zip(ranked.normalised),
+                    outcome: chosen.map(|r| r.choice.outcome),
+                    motivation: chosen.map(|r| r.choice.motivation.clone()).unwrap_or_default(),
+                })
+            })
+            .collect();
+        let choices: Vec<Choice> = recorded.iter().map(|r| r.choice.clone()).collect();
+        Ok(Some(DecisionView {
+            round_title: work.round.title.clone(),
+            state: work.round.state,
+            rows,
+            problems: decision_problems(&choices),
+            last_change: recorded
+                .iter()
+                .max_by_key(|r| r.decided_at)
+                .map(|r| (r.decided_by_name.clone(), to_stockholm(r.decided_at))),
+        }))
+    }
+
+    pub async fn save(outcome: HashMap<String, String>, motivation: HashMap<String, String>) -> FormReply {
+        let mut problems = Problems::new("beslut");
+        for (key, text) in &motivation {
+            problems = problems.keep(&format!("motivation[{key}]"), text);
+        }
+        for (key, code) in &outcome {
+            problems = problems.keep(&format!("outcome[{key}]"), code);
+        }
+        run(DECISION_PAGE, problems.clone(), async move {
+            let (state, round, viewer) = managed_round().await?;
+            if round.state != RoundState::Review {
+                problems.add("", Problem::Organise(OrganiseProblem::DecisionLocked { state: round.state }));
+                return Ok(Err(problems));
+            }
+            let work = round_work(&state, round).await?;
+            let mut choices = Vec::new();
+            for entry in &work.entries {
+                let id = &entry.application_id;
+                let key = field_key(id);
+                let code = outcome.get(&key).map(String::as_str).unwrap_or_default();
+                if code.is_empty() {
+                    continue;
+                }
+                let Some(chosen) = Outcome::from_code(code) else {
+                    let problem = DecisionProblem::OutcomeUnknown { application_id: id.clone() };
+                    problems.add(&format!("outcome[{key}]"), Problem::Organise(OrganiseProblem::Decision(problem)));
+                    continue;
+                };
+                let text = clean_text(motivation.get(&key).map(String::as_str).unwrap_or_default());
+                if text.chars().count() > MOTIVATION_LIMIT {
+                    let problem = DecisionProblem::MotivationTooLong { application_id: id.clone() };
+                    problems.add(&format!("motivation[{key}]"), Problem::Organise(OrganiseProblem::Decision(problem)));
+                }
+                choices.push(Choice { application_id: id.clone(), outcome: chosen, motivation: text });
+            }
+            if decision_problems(&choices).contains(&DecisionProblem::SeveralWinners) {
+                problems.add("", Problem::Organise(OrganiseProblem::Decision(DecisionProblem::SeveralWinners)));
+            }
+            if !problems.is_empty() {
+                return Ok(Err(problems));
+            }
+            let now = state.clock.now();
+            let mut tx = state.db.begin_write().await?;
+            decisions::replace(&mut tx, &work.round.id, &choices, (&viewer.user_id, &viewer.name), now).await?;
+            let summary: Vec<String> = choices
+                .iter()
+                .filter_map(|c| {
+                    let kommun = &work.entries.iter().find(|e| e.application_id == c.application_id)?.kommun;
+                    Some(format!("{kommun}: {}", crate::i18n::Locale::Sv.texts().o.outcome_name(c.outcome)))
+                })
+                .collect();
+            let detail = format!(
+                "Beslutet sparat ({})",
+                if summary.is_empty() { "inget valt".into() } else { summary.join(", ") }
+            );
+            let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            audit::record(&mut tx, actor, Some(&work.round.id), "beslut-sparat", &detail, now).await?;
+            tx.commit().await?;
+            Ok(Ok(format!("{DECISION_PAGE}?klart=beslut-sparat")))
+        })
+        .await
+    }
+}

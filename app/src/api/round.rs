@@ -1,0 +1,243 @@
+//! Server functions for the round's life: where it stands, the next step (and
+//! the way back from a decision), the announcement that the last step makes,
+//! and the audit log.
+
+use super::form::FormReply;
+use crate::{
+    domain::{decision::DecisionProblem, lifecycle::RoundState},
+    error::AppError,
+};
+use chrono::NaiveDateTime;
+use leptos::{prelude::*, server_fn::codec::GetUrl};
+use serde::{Deserialize, Serialize};
+
+pub const ROUND_PAGE: &str = "/arrangor/omgang";
+pub const LOG_PAGE: &str = "/arrangor/logg";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogLine {
+    pub at_local: NaiveDateTime,
+    pub who: String,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundOverview {
+    pub round_title: String,
+    pub state: RoundState,
+    pub next: Option<RoundState>,
+    pub back: Option<RoundState>,
+    pub deadline_local: NaiveDateTime,
+    /// When the last extension ends, if later than the deadline.
+    pub last_closing_local: Option<NaiveDateTime>,
+    pub submitted: usize,
+    pub decision_problems: Vec<DecisionProblem>,
+    pub history: Vec<LogLine>,
+}
+
+#[server(endpoint = "round_admin", input = GetUrl)]
+pub async fn round_admin() -> Result<Option<RoundOverview>, AppError> {
+    ssr::overview().await
+}
+
+/// Moves the round from `from` (the state the page showed) to `to`, once `confirm` is ticked.
+#[server(endpoint = "step_round")]
+pub async fn step_round(from: String, to: String, #[server(default)] confirm: String) -> Result<FormReply, AppError> {
+    Ok(ssr::step(from, to, !confirm.is_empty()).await)
+}
+
+#[server(endpoint = "audit_log", input = GetUrl)]
+pub async fn audit_log() -> Result<Vec<LogLine>, AppError> {
+    ssr::log().await
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::*;
+    use crate::{
+        api::form::{OrganiseProblem, Problem, Problems, run},
+        auth,
+        domain::{
+            access::{Access, Viewer, may_manage},
+            deadline::to_stockholm,
+            decision::{Choice, Outcome, decision_problems},
+            lifecycle::{StepFacts, may_step},
+            round::Round,
+            swedish,
+            winner::PastWinner,
+        },
+        mail::messages,
+        state::{self, AppState},
+        storage::{
+            Db, applications,
+            audit::{self, Actor},
+            decisions, extensions, kommuner, mail_queue, rounds,
+            seed::EHALSOKOMMUN,
+            submissions, users, winners,
+        },
+    };
+    use chrono::{DateTime, Utc};
+
+    /// The organiser and the current round they manage.
+    pub async fn managed_round() -> Result<(AppState, Round, Viewer), AppError> {
+        let viewer = auth::require(Access::Organiser)?;
+        if !may_manage(&viewer) {
+            return Err(AppError::Forbidden);
+        }
+        let state = state::state()?;
+        let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+        Ok((state, round, viewer))
+    }
+
+    /// The first instant at which every kommun's deadline, extensions included, has passed.
+    async fn last_closing(db: &Db, round: &Round) -> Result<DateTime<Utc>, AppError> {
+        let latest = extensions::of_round(db, &round.id).await?.into_iter().map(|e| e.deadline.closes_at_utc()).max();
+        Ok(latest.map_or(round.deadline.closes_at_utc(), |l| l.max(round.deadline.closes_at_utc())))
+    }
+
+    async fn facts(state: &AppState, round: &Round) -> Result<StepFacts, AppError> {
+        let choices: Vec<Choice> =
+            decisions::of_round(&state.db, &round.id).await?.into_iter().map(|r| r.choice).collect();
+        Ok(StepFacts {
+            now: state.clock.now(),
+            opens_at: round.opens_at,
+            deadline: round.deadline.closes_at_utc(),
+            ceremony_at: round.ceremony_at,
+            last_closing: last_closing(&state.db, round).await?,
+            decision_problems: decision_problems(&choices),
+        })
+    }
+
+    fn log_line(entry: audit::Entry) -> LogLine {
+        LogLine { at_local: to_stockholm(entry.at), who: entry.actor_name, what: entry.detail }
+    }
+
+    pub async fn overview() -> Result<Option<RoundOverview>, AppError> {
+        let (state, round, _) = match managed_round().await {
+            Err(AppError::NotFound) => return Ok(None),
+            other => other?,
+        };
+        let facts = facts(&state, &round).await?;
+        let history = audit::list(&state.db)
+            .await?
+            .into_iter()
+            .filter(|e| e.round_id.as_deref() == Some(round.id.as_str()))
+            .map(log_line)
+            .collect();
+        Ok(Some(RoundOverview {
+            state: round.state,
+            next: round.state.next(),
+            back: round.state.back(),
+            deadline_local: round.deadline.local(),
+            last_closing_local: (facts.last_closing > round.deadline.closes_at_utc())
+                .then(|| to_stockholm(facts.last_closing - chrono::Duration::minutes(1))),
+            submitted: submissions::latest_of_round(&state.db, &round.id).await?.len(),
+            decision_problems: facts.decision_problems,
+            history,
+            round_title: round.title,
+        }))
+    }
+
+    pub async fn step(from: String, to: String, confirmed: bool) -> FormReply {
+        // The way back has a form of its own; every other refusal is said at the step forward.
+        let back = RoundState::from_code(&from).and_then(RoundState::back) == RoundState::from_code(&to);
+        let mut problems = Problems::new(if back { "steg-tillbaka" } else { "steg" });
+        run(ROUND_PAGE, problems.clone(), async move {
+            let (state, round, viewer) = managed_round().await?;
+            let (Some(from), Some(to)) = (RoundState::from_code(&from), RoundState::from_code(&to)) else {
+                return Err(AppError::NotFound);
+            };
+            if round.state != from {
+                problems.add("", Problem::Organise(OrganiseProblem::Moved { now: round.state }));
+                return Ok(Err(problems));
+            }
+            if !confirmed {
+                problems.add("confirm", Problem::Organise(OrganiseProblem::NotConfirmed));
+                return Ok(Err(problems));
+            }
+            if let Err(refusal) = may_step(from, to, &facts(&state, &round).await?) {
+                problems.add("", Problem::Organise(OrganiseProblem::Step(refusal)));
+                return Ok(Err(problems));
+            }
+            let now = state.clock.now();
+            let mut tx = state.db.begin_write().await?;
+            if !rounds::set_state(&mut tx, &round.id, from, to).await? {
+                problems.add("", Problem::Organise(OrganiseProblem::Moved { now: round.state }));
+                return Ok(Err(problems));
+            }
+            let t = crate::i18n::Locale::Sv.texts();
+            let detail = format!("{} → {}", t.o.state_name(from), t.o.state_name(to));
+            let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            audit::record(&mut tx, actor, Some(&round.id), "omgang-steg", &detail, now).await?;
+            if to == RoundState::Announced {
+                announce(&mut tx, &state, &round, now).await?;
+            }
+            tx.commit().await?;
+            tracing::info!(round = %round.id, from = from.code(), to = to.code(), by = %viewer.user_id, "round stepped");
+            let code = if to < from { "beslut-oppnat" } else { "steg-taget" };
+            Ok(Ok(format!("{ROUND_PAGE}?klart={code}")))
+        })
+        .await
+    }
+
+    /// The announcement: the winner and the finalists join the public archive,
+    /// and every kommun that applied hears its outcome, in the step's transaction.
+    async fn announce(
+        tx: &mut sqlx::AnyConnection,
+        state: &AppState,
+        round: &Round,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let db = &state.db;
+        let choices: Vec<Choice> = decisions::of_round(db, &round.id).await?.into_iter().map(|r| r.choice).collect();
+        let all = kommuner::list(db).await?;
+        let submitted = submissions::latest_of_round(db, &round.id).await?;
+        let mut kommun_of_application = Vec::new();
+        for application in applications::of_round(db, &round.id).await? {
+            if submitted.iter().any(|(id, _)| *id == application.id) {
+                let name = all
+                    .iter()
+                    .find(|k| k.kod.as_str() == application.kommun_kod)
+                    .map_or_else(|| application.kommun_kod.clone(), |k| k.namn.clone());
+                kommun_of_application.push((application.id, application.kommun_kod, name));
+            }
+        }
+        let name_of = |id: &str| kommun_of_application.iter().find(|(a, _, _)| a == id).map(|(_, kod, n)| (kod, n));
+        let winner = choices.iter().find(|c| c.outcome == Outcome::Winner).ok_or(AppError::Internal)?;
+        let (winner_kod, winner_name) = name_of(&winner.application_id).ok_or(AppError::Internal)?;
+        let ceremony =
+            format!("{}, {}", swedish::long_date_time(to_stockholm(round.ceremony_at)), round.ceremony_place);
+        let archived = PastWinner {
+            year: round.year,
+            winner: winner_name.clone(),
+            kommunkod: winner_kod.clone(),
+            finalists: choices
+                .iter()
+                .filter(|c| c.outcome == Outcome::Nominee)
+                .filter_map(|c| name_of(&c.application_id).map(|(_, n)| n.clone()))
+                .collect(),
+            ceremony: ceremony.clone(),
+        };
+        winners::insert(tx, &round.award_id, &archived).await?;
+        for (application_id, kommun_kod, kommun) in &kommun_of_application {
+            let own = choices.iter().find(|c| c.application_id == *application_id);
+            let notice = messages::OutcomeNotice {
+                round_title: &round.title,
+                kommun,
+                winner: winner_name,
+                own: own.map(|c| (c.outcome, c.motivation.as_str())),
+                ceremony: &ceremony,
+            };
+            for person in users::applicants_of(tx, kommun_kod).await? {
+                let mail = messages::outcome(&person.email, &person.name, &state.settings.base_url, &notice);
+                mail_queue::enqueue(tx, &mail, now).await?;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn log() -> Result<Vec<LogLine>, AppError> {
+        let (state, _, _) = managed_round().await?;
+        Ok(audit::list(&state.db).await?.into_iter().map(log_line).collect())
+    }
+}

@@ -1,0 +1,20 @@
+//! `/arrangor/logg`: the audit log, newest first.
+
+use super::round::LogTable;
+use crate::{api::round::audit_log, components::loaded::when_loaded, i18n::texts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn LogPage() -> impl IntoView {
+    let t = texts();
+    let data = OnceResource::new(audit_log());
+    view! {
+        <Title text=t.o.log_title />
+        <div class="wrap page">
+            <h1>{t.o.log_title}</h1>
+            <p>{t.o.log_intro}</p>
+            {when_loaded(data, move |lines| view! { <LogTable lines empty=t.o.log_none caption=t.o.log_caption /> })}
+        </div>
+    }
+}

@@ -1,0 +1,96 @@
+//! The jury's decision on a round: the chosen applications, each with its
+//! outcome and motivation, and who recorded it when.
+
+use super::{Db, from_db_time, to_db_time};
+use crate::domain::decision::{Choice, Outcome};
+use chrono::{DateTime, Utc};
+use sqlx::{AnyConnection, Row};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub choice: Choice,
+    pub decided_by_name: String,
+    pub decided_at: DateTime<Utc>,
+}
+
+/// The round's decision as it stands, by outcome (winner first).
+pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Recorded>, sqlx::Error> {
+    let mut recorded = sqlx::query(
+        "SELECT application_id, outcome, motivation, decided_by_name, decided_at FROM decisions WHERE round_id = $1",
+    )
+    .bind(round_id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| {
+        let outcome: String = r.try_get("outcome")?;
+        Ok(Recorded {
+            choice: Choice {
+                application_id: r.try_get("application_id")?,
+                outcome: Outcome::from_code(&outcome)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown outcome {outcome}").into()))?,
+                motivation: r.try_get("motivation")?,
+            },
+            decided_by_name: r.try_get("decided_by_name")?,
+            decided_at: from_db_time(&r.try_get::<String, _>("decided_at")?)?,
+        })
+    })
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    recorded.sort_by_key(|r| Outcome::ALL.iter().position(|o| *o == r.choice.outcome));
+    Ok(recorded)
+}
+
+/// Replaces the round's decision with `choices`; a choice that did not
+/// change keeps who recorded it and when. Call inside a transaction.
+pub async fn replace(
+    conn: &mut AnyConnection,
+    round_id: &str,
+    choices: &[Choice],
+    by: (&str, &str),
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let before: Vec<(String, String, String)> =
+        sqlx::query("SELECT application_id, outcome, motivation FROM decisions WHERE round_id = $1")
+            .bind(round_id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|r| Ok((r.try_get("application_id")?, r.try_get("outcome")?, r.try_get("motivation")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+    for (application_id, _, _) in &before {
+        if !choices.iter().any(|c| &c.application_id == application_id) {
+            sqlx::query("DELETE FROM decisions WHERE round_id = $1 AND application_id = $2")
+                .bind(round_id)
+                .bind(application_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    for choice in choices {
+        let unchanged = before.iter().any(|(id, outcome, motivation)| {
+            *id == choice.application_id && outcome == choice.outcome.code() && *motivation == choice.motivation
+        });
+        if unchanged {
+            continue;
+        }
+        sqlx::query("DELETE FROM decisions WHERE round_id = $1 AND application_id = $2")
+            .bind(round_id)
+            .bind(&choice.application_id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO decisions (round_id, application_id, outcome, motivation, decided_by, decided_by_name, \
+             decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(round_id)
+        .bind(&choice.application_id)
+        .bind(choice.outcome.code())
+        .bind(&choice.motivation)
+        .bind(by.0)
+        .bind(by.1)
+        .bind(to_db_time(at))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! Running a round from open to announced through the real portal, on SQLite
+//! and PostgreSQL: each step confirmed and in order, the decision with its
+//! motivations, nothing public before the announcement, then the winner page,
+//! the archive, the outcome mails and the audit log.
+
+use crate::{
+    common::{BACKENDS, Browser, TestPortal},
+    jury::{ALL, log_in_at, open_clock, review, review_clock, start_review, submitted_application},
+};
+use app::domain::account::Role;
+use sqlx::Row;
+
+async fn step(organiser: &mut Browser, from: &str, to: &str, confirm: bool) -> crate::common::Answer {
+    let mut fields = vec![("from", from), ("to", to)];
+    if confirm {
+        fields.push(("confirm", "ja"));
+    }
+    organiser.post("/arrangor/omgang", "/api/step_round", &fields, true).await
+}
+
+/// A step that is refused: what the page it sends back to says.
+async fn refused(organiser: &mut Browser, from: &str, to: &str, confirm: bool) -> String {
+    let answer = step(organiser, from, to, confirm).await;
+    assert_eq!(answer.location().as_deref(), Some("/arrangor/omgang"), "{from} → {to} is refused");
+    organiser.follow(&answer).await.body
+}
+
+/// The body of the outcome mail queued for `to`.
+async fn outcome_mail(portal: &TestPortal, to: &str) -> Option<String> {
+    sqlx::query("SELECT body_text FROM mail_queue WHERE recipient = $1 AND subject LIKE '%juryns beslut'")
+        .bind(to)
+        .fetch_optional(portal.db.pool())
+        .await
+        .unwrap()
+        .map(|r| r.get("body_text"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_before() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let kalmar = submitted_application(&portal, "anna@kalmar.se", "0880", "Kalmar leder.").await;
+        let nacka = submitted_application(&portal, "nils@nacka.se", "0182", "Nacka bygger.").await;
+        let umea = submitted_application(&portal, "ulla@umea.se", "2480", "Umeå prövar.").await;
+        portal.logged_in("hard@skr.se", Role::Juror, None).await;
+        let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+
+        // Before the deadline: applications cannot close, steps go one at a time, and each needs its box.
+        let early = refused(&mut organiser, "oppen", "stangd", true).await;
+        assert!(
+            early.contains(
+                "Ansökan kan inte stängas än: den sista kommunens ansökningstid går ut 15 april 2027 kl. 23.59"
+            ),
+            "{backend:?}: {early}"
+        );
+        let skipped = refused(&mut organiser, "oppen", "bedomning", true).await;
+        assert!(skipped.contains("Omgången kan inte gå från Öppen till Bedömning"), "{backend:?}");
+        let unconfirmed = refused(&mut organiser, "oppen", "stangd", false).await;
+        assert!(unconfirmed.contains("Kryssa i rutan för att bekräfta steget."), "{backend:?}");
+        let state: String = sqlx::query("SELECT state FROM rounds").fetch_one(portal.db.pool()).await.unwrap().get(0);
+        assert_eq!(state, "oppen", "{backend:?}: nothing moved");
+
+        // After the deadline the organiser closes applications and starts the review.
+        let later = portal.at(review_clock()).await;
+        let mut organiser = log_in_at(&portal, &later, "org@vitalis.se").await;
+        start_review(&mut organiser).await;
+        let round_page = organiser.get("/arrangor/omgang").await.body;
+        assert!(round_page.contains("aria-current=\"step\""), "{backend:?}");
+        assert!(round_page.contains("Öppen → Stängd") && round_page.contains("Stängd → Bedömning"), "{backend:?}");
+        let public = portal.browser().at(&later).get("/").await.body;
+        assert!(public.contains("Ansökan har stängt."), "{backend:?}");
+
+        let mut juror = log_in_at(&portal, &later, "hard@skr.se").await;
+        for (application, score) in [(&kalmar, "5"), (&nacka, "4"), (&umea, "2")] {
+            let scores: Vec<(&str, &str)> = ALL.iter().map(|c| (*c, score)).collect();
+            review(&mut juror, application, "0", &scores, &[("recommendation", "nominera"), ("action", "klar")]).await;
+        }
+
+        // The decision page lists the applications in ranking order.
+        let page = organiser.get("/arrangor/beslut").await.body;
+        let (k, n, u) =
+            (page.find("Kalmar (SE-").unwrap(), page.find("Nacka (SE-").unwrap(), page.find("Umeå (SE-").unwrap());
+        assert!(k < n && n < u, "{backend:?}: in ranking order");
+        let outcome = |id: &str| format!("outcome[id-{id}]");
+        let motivation = |id: &str| format!("motivation[id-{id}]");
+        let (ok, on, mk, mn) = (outcome(&kalmar), outcome(&nacka), motivation(&kalmar), motivation(&nacka));
+
+        // Two winners: refused, what was typed kept.
+        let two = [(ok.as_str(), "vinnare"), (on.as_str(), "vinnare"), (mk.as_str(), "Modigt och genomfört.")];
+        let back = organiser.post("/arrangor/beslut", "/api/save_decision", &two, true).await;
+        let back = organiser.follow(&back).await.body;
+        assert!(back.contains("Välj en enda vinnare."), "{backend:?}");
+        assert!(back.contains("Modigt och genomfört."), "{backend:?}: the motivation is kept");
+
+        // A winner, and a finalist still without a motivation: saved, but the round cannot be decided yet.
+        let draft = [(ok.as_str(), "vinnare"), (mk.as_str(), "Modigt och genomfört."), (on.as_str(), "nominerad")];
+        let saved = organiser.post("/arrangor/beslut", "/api/save_decision", &draft, true).await;
+        assert_eq!(saved.location().as_deref(), Some("/arrangor/beslut?klart=beslut-sparat"), "{backend:?}");
+        let not_yet = refused(&mut organiser, "bedomning", "beslutad", true).await;
+        assert!(not_yet.contains("Beslutet är inte färdigt: Skriv juryns motivering."), "{backend:?}");
+
+        let complete = [
+            (ok.as_str(), "vinnare"),
+            (mk.as_str(), "Modigt och genomfört, med invånarna i centrum."),
+            (on.as_str(), "nominerad"),
+            (mn.as_str(), "Stora steg under året."),
+        ];
+        organiser.post("/arrangor/beslut", "/api/save_decision", &complete, true).await;
+        let decided = step(&mut organiser, "bedomning", "beslutad", true).await;
+        assert_eq!(decided.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
+
+        // Decided: the jury's review is closed, the decision locked, and nothing public yet.
+        let locked = organiser.post("/arrangor/beslut", "/api/save_decision", &complete, true).await;
+        assert!(
+            organiser.follow(&locked).await.body.contains("Beslutet kan ändras bara medan omgången är i bedömning")
+        );
+        assert!(
+            juror.get(&format!("/jury/ansokan/{kalmar}")).await.body.contains("Bedömningen är stängd"),
+            "{backend:?}"
+        );
+        let mut visitor = portal.browser().at(&later);
+        for path in ["/", "/vinnare"] {
+            let body = visitor.get(path).await.body;
+            assert!(!body.contains("Modigt och genomfört") && !body.contains("juryns beslut"), "{backend:?}: {path}");
+        }
+        assert_eq!(outcome_mail(&portal, "anna@kalmar.se").await, None, "{backend:?}");
+
+        // Back to the jury and decided again: allowed until it is announced.
+        let reopened = step(&mut organiser, "beslutad", "bedomning", true).await;
+        assert_eq!(reopened.location().as_deref(), Some("/arrangor/omgang?klart=beslut-oppnat"), "{backend:?}");
+        step(&mut organiser, "bedomning", "beslutad", true).await;
+
+        // The announcement.
+        let announced = step(&mut organiser, "beslutad", "offentliggjord", true).await;
+        assert_eq!(announced.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
+        let winners = visitor.get("/vinnare").await.body;
+        assert!(winners.contains("Sveriges eHälsokommun 2027: juryns beslut"), "{backend:?}");
+        assert!(winners.contains("Modigt och genomfört, med invånarna i centrum."), "{backend:?}");
+        assert!(winners.contains("Stora steg under året."), "{backend:?}");
+        let archive: (String, String) = sqlx::query(
+            "SELECT w.winner, f.name FROM past_winners w JOIN past_finalists f ON f.year = w.year WHERE w.year = 2027",
+        )
+        .fetch_one(portal.db.pool())
+        .await
+        .map(|r| (r.get(0), r.get(1)))
+        .unwrap();
+        assert_eq!(archive, ("Kalmar".to_owned(), "Nacka".to_owned()), "{backend:?}");
+        let home = visitor.get("/").await.body;
+        assert!(home.contains("Läs juryns motiveringar") && home.contains("Kalmar"), "{backend:?}");
+
+        let to_kalmar = outcome_mail(&portal, "anna@kalmar.se").await.expect("Kalmar hears");
+        assert!(to_kalmar.contains("Grattis! Kalmar har vunnit Sveriges eHälsokommun 2027."), "{to_kalmar}");
+        assert!(to_kalmar.contains("Modigt och genomfört, med invånarna i centrum."), "{to_kalmar}");
+        let to_nacka = outcome_mail(&portal, "nils@nacka.se").await.expect("Nacka hears");
+        assert!(to_nacka.contains("Nacka är en av finalisterna") && to_nacka.contains("Stora steg under året."));
+        let to_umea = outcome_mail(&portal, "ulla@umea.se").await.expect("Umeå hears");
+        assert!(to_umea.contains("Umeå gick inte vidare den här gången.") && !to_umea.contains("Modigt"), "{to_umea}");
+
+        // The end: no further step, and the log says who did what.
+        let done = organiser.get("/arrangor/omgang").await.body;
+        assert!(done.contains("Omgången är avslutad. Det finns inget nästa steg."), "{backend:?}");
+        let after = refused(&mut organiser, "offentliggjord", "bedomning", true).await;
+        assert!(after.contains("Omgången kan inte gå från Offentliggjord till Bedömning"), "{backend:?}");
+        let log = organiser.get("/arrangor/logg").await.body;
+        for line in ["Beslutad → Offentliggjord", "Beslutet sparat (Kalmar: Vinnare, Nacka: Finalist (nominerad))"] {
+            assert!(log.contains(line), "{backend:?}: {line} in the log");
+        }
+        assert_eq!(juror.get("/arrangor/logg").await.status, 403, "{backend:?}");
+    }
+}
