@@ -14,6 +14,12 @@ module.exports = defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
+  // The jury's story moves the shared round from open to announced, which would
+  // close it under the other tests: it runs after them.
+  projects: [
+    { name: 'portal', testIgnore: /jury\.spec\.js/ },
+    { name: 'jury', testMatch: /jury\.spec\.js/, dependencies: ['portal'] },
+  ],
   use: {
     baseURL: process.env.BASE_URL,
     locale: 'sv-SE',

@@ -1,7 +1,9 @@
-// The jury's review as two jurors do it, after the deadline: declare jäv, score
-// against the criteria, comment, mark done, see each other's scores only after
-// their own review is done, discuss, and propose for nomination. The organiser
-// invites the jurors and sees the declared jäv. Axe scans every jury page.
+// The round's story after the deadline: the organiser closes applications,
+// starts the review and invites two jurors, who declare jäv, score against the
+// criteria, comment, mark done, see each other's scores only after their own
+// review is done, discuss, and propose for nomination. The organiser reads the
+// ranking, records the decision and announces it; the public pages then show
+// the winner and the jury's motivation. Axe scans every page on the way.
 //
 // Two kommuner write and submit on the open clock (BASE_URL); everything else
 // happens on the same database served on a clock after the deadline
@@ -100,6 +102,15 @@ async function acceptInvitation(browser, juror) {
   return page;
 }
 
+/** The organiser takes the round's next step on "Omgången", ticking the box that confirms it. */
+async function takeStep(organiser, button) {
+  await organiser.goto('/arrangor/omgang');
+  await waitForFormHydration(organiser, 'steg');
+  await organiser.getByLabel('Jag har läst vad steget innebär och vill ta det.').check();
+  await organiser.getByRole('button', { name: button }).click();
+  await expect(organiser.getByText('Omgången har gått vidare till nästa steg.')).toBeVisible();
+}
+
 /** The row of the jury's list for this kommun. */
 function listRow(page, kommun) {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: kommun, exact: true }) });
@@ -152,6 +163,9 @@ test.beforeAll(async ({ browser }) => {
     password: env('E2E_ORGANISER_PASSWORD', 'scripts/test.sh creates an organiser for the browser tests'),
   });
   await expect(organiser).not.toHaveURL(/logga-in/);
+  // The deadline has passed on this clock: the organiser closes applications and starts the review.
+  await takeStep(organiser, 'Stäng ansökan');
+  await takeStep(organiser, 'Starta bedömningen');
   const juniAccount = await inviteJuror(organiser, 'Juni Jurysson');
   const jensAccount = await inviteJuror(organiser, 'Jens Jurysson');
   juni = await acceptInvitation(browser, juniAccount);
@@ -371,5 +385,53 @@ test("the organiser sees each juror's work and every declared jäv, reads the ju
   await expect(ranked.nth(0).locator('td').nth(-2)).toHaveText('1,00');
   await expect(ranked.nth(1).getByRole('rowheader')).toContainText('Ljungby');
   await expect(ranked.nth(1).locator('td').nth(-2)).toHaveText('−0,50');
+  await expectNoAxeViolations(organiser);
+});
+
+test('the organiser records the decision, announces it, and the public pages show the winner with the motivation', async ({ browser }) => {
+  await organiser.goto('/arrangor/beslut');
+  await waitForFormHydration(organiser, 'beslut');
+  await expectNoAxeViolations(organiser);
+  const ljungby = organiser.getByRole('group', { name: /^Ljungby \(SE-2027-/ });
+  const markaryd = organiser.getByRole('group', { name: /^Markaryd \(SE-2027-/ });
+  await ljungby.getByLabel('Vinnare').check();
+  await markaryd.getByLabel('Finalist (nominerad)').check();
+  await markaryd.getByLabel('Juryns motivering').fill('Markaryd har tagit stora steg under året.');
+  await organiser.getByRole('button', { name: 'Spara beslutet' }).click();
+  await expect(organiser.getByText('Beslutet är sparat.')).toBeVisible();
+  // Ljungby has no motivation yet: the round cannot be decided.
+  await organiser.goto('/arrangor/omgang');
+  await expect(organiser.getByText('Skriv juryns motivering.')).toBeVisible();
+
+  await organiser.goto('/arrangor/beslut');
+  await waitForFormHydration(organiser, 'beslut');
+  await ljungby.getByLabel('Juryns motivering').fill('Ljungby sätter invånarnas inflytande främst.');
+  await organiser.getByRole('button', { name: 'Spara beslutet' }).click();
+  await expect(organiser.getByText('Beslutet är sparat.')).toBeVisible();
+
+  // Nothing is public before the announcement.
+  const visitor = await newPage(browser, closedUrl());
+  await visitor.goto('/vinnare');
+  await expect(visitor.getByText('Ljungby sätter invånarnas inflytande främst.')).toHaveCount(0);
+
+  await takeStep(organiser, 'Fatta beslut');
+  await expectNoAxeViolations(organiser);
+  await takeStep(organiser, 'Offentliggör vinnaren');
+  await expect(organiser.getByText('Omgången är avslutad. Det finns inget nästa steg.')).toBeVisible();
+
+  await visitor.goto('/');
+  const decision = visitor.getByRole('region', { name: 'Sveriges eHälsokommun 2027: juryns beslut' });
+  await expect(decision.getByRole('list', { name: 'Vinnare' })).toHaveText('Ljungby');
+  await expectNoAxeViolations(visitor);
+  await decision.getByRole('link', { name: 'Läs juryns motiveringar' }).click();
+  await expect(visitor).toHaveURL(/\/vinnare$/);
+  await expect(visitor.getByText('Ljungby sätter invånarnas inflytande främst.')).toBeVisible();
+  await expect(visitor.getByText('Markaryd har tagit stora steg under året.')).toBeVisible();
+  await expect(visitor.getByRole('row').filter({ hasText: '2027' })).toContainText('Ljungby');
+  await expectNoAxeViolations(visitor);
+  await visitor.context().close();
+
+  await organiser.goto('/arrangor/logg');
+  await expect(organiser.getByRole('cell', { name: 'Beslutad → Offentliggjord' })).toBeVisible();
   await expectNoAxeViolations(organiser);
 });

@@ -26,7 +26,6 @@ pub struct RoundOverview {
     pub round_title: String,
     pub state: RoundState,
     pub next: Option<RoundState>,
-    pub back: Option<RoundState>,
     pub deadline_local: NaiveDateTime,
     /// When the last extension ends, if later than the deadline.
     pub last_closing_local: Option<NaiveDateTime>,
@@ -55,7 +54,10 @@ pub async fn audit_log() -> Result<Vec<LogLine>, AppError> {
 pub mod ssr {
     use super::*;
     use crate::{
-        api::form::{OrganiseProblem, Problem, Problems, run},
+        api::{
+            decision::DECISION_PAGE,
+            form::{OrganiseProblem, Problem, Problems, run},
+        },
         auth,
         domain::{
             access::{Access, Viewer, may_manage},
@@ -127,7 +129,6 @@ pub mod ssr {
         Ok(Some(RoundOverview {
             state: round.state,
             next: round.state.next(),
-            back: round.state.back(),
             deadline_local: round.deadline.local(),
             last_closing_local: (facts.last_closing > round.deadline.closes_at_utc())
                 .then(|| to_stockholm(facts.last_closing - chrono::Duration::minutes(1))),
@@ -139,10 +140,13 @@ pub mod ssr {
     }
 
     pub async fn step(from: String, to: String, confirmed: bool) -> FormReply {
-        // The way back has a form of its own; every other refusal is said at the step forward.
-        let back = RoundState::from_code(&from).and_then(RoundState::back) == RoundState::from_code(&to);
+        // The way back is taken on the decision page; every other step on the round's page.
+        let back = RoundState::from_code(&from)
+            .and_then(RoundState::back)
+            .is_some_and(|b| Some(b) == RoundState::from_code(&to));
+        let page = if back { DECISION_PAGE } else { ROUND_PAGE };
         let mut problems = Problems::new(if back { "steg-tillbaka" } else { "steg" });
-        run(ROUND_PAGE, problems.clone(), async move {
+        run(page, problems.clone(), async move {
             let (state, round, viewer) = managed_round().await?;
             let (Some(from), Some(to)) = (RoundState::from_code(&from), RoundState::from_code(&to)) else {
                 return Err(AppError::NotFound);
@@ -174,8 +178,7 @@ pub mod ssr {
             }
             tx.commit().await?;
             tracing::info!(round = %round.id, from = from.code(), to = to.code(), by = %viewer.user_id, "round stepped");
-            let code = if to < from { "beslut-oppnat" } else { "steg-taget" };
-            Ok(Ok(format!("{ROUND_PAGE}?klart={code}")))
+            Ok(Ok(format!("{page}?klart={}", if back { "beslut-oppnat" } else { "steg-taget" })))
         })
         .await
     }

@@ -126,8 +126,15 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
         assert_eq!(outcome_mail(&portal, "anna@kalmar.se").await, None, "{backend:?}");
 
         // Back to the jury and decided again: allowed until it is announced.
+        let unconfirmed = step(&mut organiser, "beslutad", "bedomning", false).await;
+        assert_eq!(
+            unconfirmed.location().as_deref(),
+            Some("/arrangor/beslut"),
+            "{backend:?}: said on the decision page"
+        );
+        assert!(organiser.follow(&unconfirmed).await.body.contains("Kryssa i rutan för att bekräfta steget."));
         let reopened = step(&mut organiser, "beslutad", "bedomning", true).await;
-        assert_eq!(reopened.location().as_deref(), Some("/arrangor/omgang?klart=beslut-oppnat"), "{backend:?}");
+        assert_eq!(reopened.location().as_deref(), Some("/arrangor/beslut?klart=beslut-oppnat"), "{backend:?}");
         step(&mut organiser, "bedomning", "beslutad", true).await;
 
         // The announcement.

@@ -7,7 +7,9 @@ use crate::{
         form::field_key,
     },
     components::{
-        form::{FieldMessages, PortalForm, SubmitButton, TextAreaField, described_by, echoed_value, problem_of},
+        form::{
+            CheckField, FieldMessages, PortalForm, SubmitButton, TextAreaField, described_by, echoed_value, problem_of,
+        },
         loaded::when_loaded,
         text_as_written::TextAsWritten,
     },
@@ -66,6 +68,25 @@ fn Decision(view: DecisionView) -> impl IntoView {
         } else {
             view! { <Chosen rows /> }.into_any()
         }}
+        {(state == RoundState::Decided).then(|| view! { <Reopen /> })}
+    }
+}
+
+/// Back to review, so the decision can change: possible until it is announced.
+#[component]
+fn Reopen() -> impl IntoView {
+    let t = texts();
+    view! {
+        <section aria-labelledby="tillbaka">
+            <h2 id="tillbaka">{t.o.back_heading}</h2>
+            <p>{t.o.back_consequence}</p>
+            <PortalForm action="/api/step_round" id="steg-tillbaka">
+                <input type="hidden" name="from" value=RoundState::Decided.code() />
+                <input type="hidden" name="to" value=RoundState::Review.code() />
+                <CheckField name="confirm" label=t.o.confirm_step />
+                <SubmitButton label=t.o.back_button />
+            </PortalForm>
+        </section>
     }
 }
 

@@ -14,7 +14,7 @@ pub fn LogPage() -> impl IntoView {
         <div class="wrap page">
             <h1>{t.o.log_title}</h1>
             <p>{t.o.log_intro}</p>
-            {when_loaded(data, move |lines| view! { <LogTable lines empty=t.o.log_none caption=t.o.log_caption /> })}
+            {when_loaded(data, move |lines| view! { <LogTable lines empty=t.o.log_none /> })}
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! `/arrangor/omgang`: where the round stands in its life, the next step with
-//! what it does and a box to confirm it, the way back from a decision, and
-//! the round's log.
+//! what it does and a box to confirm it, and the round's log. (The way back
+//! from a decision is on the decision page.)
 
 use crate::{
     api::round::{LogLine, RoundOverview, round_admin},
@@ -80,35 +80,24 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
                 })}
             </PortalForm>
         </section>
-        {overview.back.map(|back| view! {
-            <section aria-labelledby="tillbaka">
-                <h2 id="tillbaka">{t.o.back_heading}</h2>
-                <p>{t.o.back_consequence}</p>
-                <PortalForm action="/api/step_round" id="steg-tillbaka">
-                    <input type="hidden" name="from" value=current.code() />
-                    <input type="hidden" name="to" value=back.code() />
-                    <CheckField name="confirm" label=t.o.confirm_step />
-                    <SubmitButton label=t.o.back_button />
-                </PortalForm>
-            </section>
-        })}
         <section aria-labelledby="omgangens-logg">
             <h2 id="omgangens-logg">{t.o.history_heading}</h2>
-            <LogTable lines=overview.history empty=t.o.history_none caption=t.o.history_heading />
+            <LogTable lines=overview.history empty=t.o.history_none />
         </section>
     }
 }
 
 /// Log lines as a table: when, who, what.
 #[component]
-pub fn LogTable(lines: Vec<LogLine>, empty: &'static str, caption: &'static str) -> impl IntoView {
+pub fn LogTable(lines: Vec<LogLine>, empty: &'static str) -> impl IntoView {
     let t = texts();
     if lines.is_empty() {
         return view! { <p>{empty}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="logg-tabell">
             <table>
+                <caption id="logg-tabell">{t.o.log_caption}</caption>
                 <thead><tr>
                     <th scope="col">{t.o.when}</th><th scope="col">{t.o.who}</th><th scope="col">{t.o.what}</th>
                 </tr></thead>
