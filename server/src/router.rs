@@ -1,4 +1,9 @@
-use crate::{health::healthz, language::switch_language, my_data::my_data_json};
+use crate::{
+    downloads::{download, round_calendar},
+    health::healthz,
+    language::switch_language,
+    my_data::my_data_json,
+};
 use app::{
     App,
     api::form::forget_echo,
@@ -64,6 +69,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/sprak", get(switch_language))
         .route("/konto/mina-uppgifter.json", get(my_data_json))
+        .route("/omgang.ics", get(round_calendar))
+        .route("/arrangor/export/{file}", get(download))
         .nest_service("/pkg", assets)
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))

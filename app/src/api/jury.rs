@@ -259,7 +259,7 @@ pub mod ssr {
 
     /// A submitted application as the jury lists it.
     #[derive(Clone)]
-    pub(crate) struct Entry {
+    pub struct Entry {
         pub application_id: String,
         pub kommun_kod: String,
         pub kommun: String,
@@ -268,7 +268,7 @@ pub mod ssr {
     }
 
     /// A round with everything the jury's pages draw on.
-    pub(crate) struct RoundWork {
+    pub struct RoundWork {
         pub round: Round,
         pub settings: ReviewSettings,
         pub phase: ReviewPhase,
@@ -350,7 +350,7 @@ pub mod ssr {
         Ok(reviews::settings(db, &round.id).await?.unwrap_or_else(|| default_settings(round)))
     }
 
-    pub(crate) async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
+    pub async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
         let db = &state.db;
         let settings = settings_of(db, &round).await?;
         let phase = review_phase(round.state, settings.closed_at, state.clock.now());

@@ -58,13 +58,13 @@ pub async fn jury_ranking() -> Result<Option<RankingView>, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub mod ssr {
     use super::*;
     use crate::{
         api::jury::ssr::round_work,
         auth,
         domain::access::{Access, may_manage},
-        state,
+        state::{self, AppState},
         storage::{rounds, seed::EHALSOKOMMUN},
     };
 
@@ -76,9 +76,13 @@ mod ssr {
         if !may_manage(&viewer) {
             return Err(AppError::Forbidden);
         }
-        let state = state::state()?;
+        view(&state::state()?).await
+    }
+
+    /// The current round's ranking; the caller has checked that an organiser asks.
+    pub async fn view(state: &AppState) -> Result<Option<RankingView>, AppError> {
         let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
-        let work = round_work(&state, round).await?;
+        let work = round_work(state, round).await?;
         let ranking = work.ranking();
         let name_of = |id: &str| work.jurors.iter().find(|(j, _)| j == id).map_or_else(String::new, |(_, n)| n.clone());
         let rows: Vec<RankingRow> = ranking

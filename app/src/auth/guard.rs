@@ -32,7 +32,6 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/inbjudan/{token}", Access::Public),
     ("/konto", Access::SignedIn),
     ("/konto/mina-uppgifter", Access::SignedIn),
-    ("/konto/mina-uppgifter.json", Access::SignedIn),
     ("/konto/radera", Access::SignedIn),
     ("/ansokan", Access::Applicant),
     ("/ansokan/forhandsgranska", Access::Applicant),
@@ -51,6 +50,14 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/jury/ansokan/{application}/utskrift", Access::Jury),
     ("/jury/jav", Access::Juror),
     ("/jury/kortlista", Access::Jury),
+];
+
+/// Files to download, by their router path. Refused, they send the person to
+/// the explanation page: a file has no page to show it on.
+pub const FILES: &[(&str, Access)] = &[
+    ("/konto/mina-uppgifter.json", Access::SignedIn),
+    ("/omgang.ics", Access::Public),
+    ("/arrangor/export/{file}", Access::Organiser),
 ];
 
 /// Server functions, by their URL.
@@ -130,13 +137,17 @@ pub fn page_access(path: &str) -> Option<Access> {
     lookup(PAGES, path)
 }
 
+pub fn file_access(path: &str) -> Option<Access> {
+    lookup(FILES, path)
+}
+
 pub fn server_fn_access(path: &str) -> Option<Access> {
     lookup(SERVER_FNS, path)
 }
 
 /// Router paths (Leptos's or axum's `{name}` form) that the table leaves out.
 pub fn unlisted_routes<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    paths.into_iter().filter(|p| !PAGES.iter().any(|(pattern, _)| pattern == p)).collect()
+    paths.into_iter().filter(|p| !PAGES.iter().chain(FILES).any(|(pattern, _)| pattern == p)).collect()
 }
 
 fn accepts_html(request: &Request) -> bool {
@@ -177,11 +188,13 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
         }
         return next.run(request).await;
     }
-    let Some(access) = page_access(&path) else {
+    let file = file_access(&path);
+    let Some(access) = page_access(&path).or(file) else {
         return next.run(request).await;
     };
     match check(access, viewer) {
         Ok(()) => next.run(request).await,
+        Err(Denied::Forbidden) if file.is_some() => Redirect::to(FORBIDDEN_PAGE).into_response(),
         Err(Denied::NotSignedIn) => {
             let back = request.uri().path_and_query().map(|p| p.path()).unwrap_or("/");
             Redirect::to(&log_in_href(back)).into_response()

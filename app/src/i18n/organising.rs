@@ -63,6 +63,13 @@ pub struct OrganiseTexts {
     pub ceremony_line: fn(&str, &str) -> String,
     pub motivations_link: &'static str,
 
+    pub downloads: &'static str,
+    pub download_ranking_csv: &'static str,
+    pub download_scores_csv: &'static str,
+    pub download_xlsx: &'static str,
+    pub download_log_csv: &'static str,
+    pub calendar_link: &'static str,
+
     pub log_title: &'static str,
     pub log_intro: &'static str,
     pub log_caption: &'static str,
@@ -180,6 +187,13 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     ceremony_line: |when, place| format!("Utmärkelsen delas ut {when}, {place}."),
     motivations_link: "Läs juryns motiveringar",
 
+    downloads: "Ladda ner",
+    download_ranking_csv: "Rangordningen (CSV)",
+    download_scores_csv: "Alla poäng (CSV)",
+    download_xlsx: "Rangordningen och alla poäng (Excel)",
+    download_log_csv: "Loggen (CSV)",
+    calendar_link: "Lägg in sista ansökningsdag och utdelningen i din kalender (.ics)",
+
     log_title: "Logg",
     log_intro: "Varje steg i omgångens liv, varje beslut och varje ändring av vem som har tillgång, med vem och när.",
     log_caption: "Händelser, de senaste först",
@@ -291,6 +305,13 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     mentions_heading: "Honourable mentions",
     ceremony_line: |when, place| format!("The award is presented {when}, {place}."),
     motivations_link: "Read the jury's motivations",
+
+    downloads: "Download",
+    download_ranking_csv: "The ranking (CSV)",
+    download_scores_csv: "All scores (CSV)",
+    download_xlsx: "The ranking and all scores (Excel)",
+    download_log_csv: "The log (CSV)",
+    calendar_link: "Add the deadline and the ceremony to your calendar (.ics)",
 
     log_title: "Log",
     log_intro: "Every step in the round's life, every decision and every change of who has access, with who and when.",

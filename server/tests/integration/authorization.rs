@@ -4,7 +4,7 @@
 
 use crate::common::{Browser, TestPortal};
 use app::{
-    auth::guard::{FORBIDDEN_PAGE, PAGES, SERVER_FNS},
+    auth::guard::{FILES, FORBIDDEN_PAGE, PAGES, SERVER_FNS},
     domain::access::Access,
     domain::account::Role,
     state::Clock,
@@ -60,11 +60,12 @@ async fn each_role_reaches_exactly_the_pages_and_server_functions_it_may() {
     let token = "A".repeat(43);
     for actor in [Actor::Anonymous, Actor::ApplicantKalmar, Actor::ApplicantNacka, Actor::Juror, Actor::Organiser] {
         let mut browser = browser_for(&portal, actor).await;
-        for (pattern, access) in PAGES {
+        for (pattern, access) in PAGES.iter().chain(FILES) {
             let path = pattern
                 .replace("{token}", &token)
                 .replace("{part}", "ledning")
                 .replace("{number}", "1")
+                .replace("{file}", "logg.csv")
                 .replace("{application}", "okand-ansokan");
             let answer = browser.get(&path).await;
             let verdict = match (allowed(*access, actor), actor) {
@@ -77,6 +78,10 @@ async fn each_role_reaches_exactly_the_pages_and_server_functions_it_may() {
                 (true, _) => answer.status == 200,
                 (false, Actor::Anonymous) => {
                     answer.status == 303 && answer.location() == Some(format!("/logga-in?tillbaka={path}"))
+                }
+                // A file has no page of its own: the explanation page says why.
+                (false, _) if FILES.contains(&(pattern, *access)) => {
+                    answer.status == 303 && answer.location().as_deref() == Some(FORBIDDEN_PAGE)
                 }
                 (false, _) => answer.status == 403 && answer.body.contains("Du har inte behörighet till sidan"),
             };

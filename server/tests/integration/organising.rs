@@ -69,6 +69,11 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
         assert!(round_page.contains("Öppen → Stängd") && round_page.contains("Stängd → Bedömning"), "{backend:?}");
         let public = portal.browser().at(&later).get("/").await.body;
         assert!(public.contains("Ansökan har stängt."), "{backend:?}");
+        let (status, kind, ics) = portal.browser().at(&later).download("/omgang.ics").await;
+        assert_eq!((status, kind.as_str()), (200, "text/calendar; charset=utf-8"), "{backend:?}");
+        let ics = String::from_utf8(ics).unwrap();
+        assert!(ics.contains("SUMMARY:Utdelning: Sveriges eHälsokommun 2027\r\n"), "{backend:?}: {ics}");
+        assert!(public.contains("href=\"/omgang.ics\""), "{backend:?}: the round page links to it");
 
         let mut juror = log_in_at(&portal, &later, "hard@skr.se").await;
         for (application, score) in [(&kalmar, "5"), (&nacka, "4"), (&umea, "2")] {

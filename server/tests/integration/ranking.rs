@@ -6,6 +6,10 @@ use crate::{
     jury::{ALL, log_in_at, open_clock, review, review_clock, start_review, submitted_application},
 };
 use app::domain::account::Role;
+use calamine::{Data, Reader, Xlsx};
+use std::io::Cursor;
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The text of a table row, tags dropped and spaces collapsed, that holds `marker`.
 fn row_text(page: &str, marker: &str) -> String {
@@ -94,7 +98,37 @@ async fn the_ranking_normalises_a_harsh_and_a_lenient_juror_and_leaves_out_jav()
         assert!(page.contains("Normaliseringen ändrar placeringen för 2 ansökningar."), "{backend:?}");
         assert!(page.contains("Umeå: spridning 1,50"), "{backend:?}: the largest disagreement is named");
 
-        // Only organisers see it.
+        // The same as a workbook: the ranking and every score, numbers as numbers.
+        let (status, kind, bytes) = organiser.download("/arrangor/export/bedomning.xlsx").await;
+        assert_eq!((status, kind.as_str()), (200, XLSX), "{backend:?}");
+        let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        let ranking = workbook.worksheet_range("Rangordning").unwrap();
+        let header: Vec<String> = ranking.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+        assert_eq!(header[..6], ["Plats", "Delad plats", "Kommun", "Referens", "Hård Jurysson", "Snäll Jurysson"]);
+        let first: Vec<Data> = ranking.rows().nth(1).unwrap().to_vec();
+        assert_eq!(first[2], Data::String("Kalmar".into()), "{backend:?}");
+        assert_eq!((&first[0], &first[4], &first[5]), (&Data::Float(1.0), &Data::Float(3.0), &Data::Float(5.0)));
+        let nacka_row = ranking.rows().nth(2).unwrap();
+        assert_eq!(nacka_row[5], Data::String("jäv".into()), "{backend:?}");
+        let scores = workbook.worksheet_range("Poäng").unwrap();
+        assert_eq!(scores.height(), 6, "{backend:?}: a header and five reviews");
+        assert!(scores.rows().any(|r| r[0] == Data::String("Umeå".into())
+            && r[2] == Data::String("Snäll Jurysson".into())
+            && r[13] == Data::Float(4.0)
+            && r[14] == Data::String("Kanske".into())));
+
+        let (status, kind, csv) = organiser.download("/arrangor/export/rangordning.csv").await;
+        assert_eq!((status, kind.as_str()), (200, "text/csv; charset=utf-8"), "{backend:?}");
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(csv.starts_with("\u{feff}Plats;Delad plats;Kommun;"), "{backend:?}: {csv}");
+        assert!(csv.contains("\n1;;Kalmar;SE-2027-0880-1;3;5;4;4;2;1;1,1124;1\n"), "{backend:?}: {csv}");
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(log.contains("Export: bedomning.xlsx") && log.contains("Export: rangordning.csv"), "{backend:?}");
+
+        // Only organisers see it or download it.
         assert_eq!(hard.get("/arrangor/rangordning").await.status, 403, "{backend:?}");
+        let refused = hard.get("/arrangor/export/poang.csv").await;
+        assert_eq!(refused.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}: {}", refused.status);
+        assert_eq!(organiser.download("/arrangor/export/hemligt.csv").await.0, 404, "{backend:?}");
     }
 }

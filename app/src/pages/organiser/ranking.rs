@@ -60,6 +60,11 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
         <p>{t.o.ranking_intro}</p>
         <p>{t.o.ranking_method}</p>
         <p><strong>{(t.o.moved_summary)(moved)}</strong></p>
+        <Downloads files=vec![
+            ("rangordning.csv", t.o.download_ranking_csv),
+            ("poang.csv", t.o.download_scores_csv),
+            ("bedomning.xlsx", t.o.download_xlsx),
+        ] />
         {any_ties.then(|| view! { <p class="notice">{t.o.ties_note}</p> })}
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rangordning-rubrik">
             <table class="ranking">
@@ -153,5 +158,21 @@ fn RankingLine(row: RankingRow) -> impl IntoView {
                 {moved.map(|m| view! { <span class="moved">{format!(" ({m})")}</span> })}
             </td>
         </tr>
+    }
+}
+
+/// Links to the organisers' exports (`/arrangor/export/…`).
+#[component]
+pub fn Downloads(files: Vec<(&'static str, &'static str)>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <nav class="downloads" aria-label=t.o.downloads>
+            <h2>{t.o.downloads}</h2>
+            <ul>
+                {files.into_iter().map(|(file, label)| view! {
+                    <li><a href=format!("/arrangor/export/{file}") download=file rel="external">{label}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }

@@ -91,6 +91,7 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                         </time>
                         ", "<span lang="sv">{round.ceremony_place.clone()}</span>"."
                     </p>
+                    <p><a href="/omgang.ics" download="ehalsokommun.ics" rel="external">{t.o.calendar_link}</a></p>
                 </section>
                 <section aria-labelledby="partner">
                     <h2 id="partner">{t.partners_heading}</h2>

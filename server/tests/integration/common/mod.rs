@@ -276,6 +276,19 @@ impl Browser {
         self.answer(res).await
     }
 
+    /// A file as a download link fetches it: status, content type and bytes.
+    pub async fn download(&self, path: &str) -> (u16, String, Vec<u8>) {
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base_url))
+            .header("cookie", self.cookie_header())
+            .send()
+            .await
+            .unwrap();
+        let kind = res.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        (res.status().as_u16(), kind, res.bytes().await.unwrap().to_vec())
+    }
+
     /// Posts `fields` to `action` as a plain HTML form on `page` would.
     pub async fn post(&mut self, page: &str, action: &str, fields: &[(&str, &str)], extra_csrf: bool) -> Answer {
         let mut form: Vec<(String, String)> = fields.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();

@@ -1,0 +1,107 @@
+//! Files to download: the round's calendar for anyone (`/omgang.ics`), and
+//! the organisers' exports (`/arrangor/export/{file}`, `app::export`), each
+//! export written to the audit log.
+
+use app::{
+    api::{jury::ssr::round_work, ranking, round},
+    auth::guard::FORBIDDEN_PAGE,
+    domain::access::{Viewer, may_manage},
+    error::AppError,
+    export::{self, Table},
+    state::AppState,
+    storage::{
+        audit::{self, Actor},
+        rounds,
+        seed::EHALSOKOMMUN,
+    },
+};
+use axum::{
+    Extension,
+    extract::{Path, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+
+/// The current round's deadline and ceremony as an iCalendar file.
+pub async fn round_calendar(State(state): State<AppState>) -> Response {
+    match rounds::current(&state.db, EHALSOKOMMUN).await {
+        Ok(Some(round)) if round.state.is_public() => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"ehalsokommun.ics\""),
+            ],
+            app::calendar::round_calendar(&round, &state.settings.base_url),
+        )
+            .into_response(),
+        Ok(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => status(AppError::from(err)),
+    }
+}
+
+const CSV: &str = "text/csv; charset=utf-8";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+pub async fn download(
+    State(state): State<AppState>,
+    viewer: Option<Extension<Viewer>>,
+    Path(file): Path<String>,
+) -> Response {
+    // The guard lets only organisers through; anyone else it hands on to be
+    // refused, and a file has no page of its own: the explanation page says why.
+    let Some(Extension(viewer)) = viewer.filter(|Extension(v)| may_manage(v)) else {
+        return Redirect::to(FORBIDDEN_PAGE).into_response();
+    };
+    match build(&state, &file).await {
+        Ok(Some((bytes, kind))) => {
+            let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            let recorded = async {
+                let mut conn = state.db.pool().acquire().await?;
+                audit::record(&mut conn, actor, None, "export", &format!("Export: {file}"), state.clock.now()).await
+            };
+            if let Err(err) = recorded.await {
+                return status(AppError::from(err));
+            }
+            let disposition = format!("attachment; filename=\"{file}\"");
+            (
+                [
+                    (header::CONTENT_TYPE, kind.to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => status(err),
+    }
+}
+
+fn status(err: AppError) -> Response {
+    StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR).into_response()
+}
+
+/// The file's bytes and media type; `None` for a file there is no such export of.
+async fn build(state: &AppState, file: &str) -> Result<Option<(Vec<u8>, &'static str)>, AppError> {
+    let tables = |t: Table| vec![t];
+    Ok(Some(match file {
+        "logg.csv" => (export::csv(&export::log_table(&round::ssr::log_lines(&state.db).await?)), CSV),
+        "rangordning.csv" => (export::csv(&export::ranking_table(&ranking_of(state).await?)), CSV),
+        "poang.csv" => (export::csv(&scores_of(state).await?), CSV),
+        "bedomning.xlsx" => {
+            let mut sheets = tables(export::ranking_table(&ranking_of(state).await?));
+            sheets.push(scores_of(state).await?);
+            (export::xlsx(&sheets).map_err(|_| AppError::Internal)?, XLSX)
+        }
+        _ => return Ok(None),
+    }))
+}
+
+async fn ranking_of(state: &AppState) -> Result<ranking::RankingView, AppError> {
+    ranking::ssr::view(state).await?.ok_or(AppError::NotFound)
+}
+
+async fn scores_of(state: &AppState) -> Result<Table, AppError> {
+    let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+    Ok(export::scores_table(&round_work(state, round).await?))
+}
