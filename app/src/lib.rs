@@ -58,8 +58,8 @@ use pages::{
     },
     not_found::NotFoundPage,
     organiser::{
-        applications::ApplicationsPage, decision::DecisionPage, log::LogPage, people::PeoplePage, ranking::RankingPage,
-        review_settings::ReviewSettingsPage, round::RoundLifePage,
+        applications::ApplicationsPage, decision::DecisionPage, log::LogPage, packet::PacketPage, people::PeoplePage,
+        ranking::RankingPage, review_settings::ReviewSettingsPage, round::RoundLifePage,
     },
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
@@ -127,6 +127,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arrangor/omgang") view=RoundLifePage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/beslut") view=DecisionPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/logg") view=LogPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/laspaket") view=PacketPage ssr=SsrMode::Async />
                     <Route path=path!("/jury") view=JuryStartPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application") view=ReviewApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application/utskrift") view=PrintApplicationPage ssr=SsrMode::Async />

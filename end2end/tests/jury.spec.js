@@ -389,6 +389,12 @@ test("the organiser sees each juror's work and every declared jäv, reads the ju
 });
 
 test('the organiser records the decision, announces it, and the public pages show the winner with the motivation', async ({ browser }) => {
+  await organiser.getByRole('link', { name: 'Läspaket' }).click();
+  await expect(organiser.getByRole('heading', { level: 1 })).toHaveText('Juryns läspaket');
+  await expect(organiser.getByRole('heading', { level: 2, name: 'Ljungby' })).toBeVisible();
+  await expect(organiser.getByText('Ljungbys kommunstyrelse följer planen varje kvartal.')).toBeVisible();
+  await expectNoAxeViolations(organiser);
+
   await organiser.goto('/arrangor/beslut');
   await waitForFormHydration(organiser, 'beslut');
   await expectNoAxeViolations(organiser);

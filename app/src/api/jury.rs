@@ -93,13 +93,7 @@ pub struct PostView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnderReview {
     pub application_id: String,
-    pub round_title: String,
-    pub kommun: String,
-    pub lan: String,
-    pub reference: String,
-    pub submitted_local: NaiveDateTime,
-    /// Headings and texts, as submitted.
-    pub parts: Vec<(String, String)>,
+    pub text: SubmittedText,
     pub previous: Option<Neighbour>,
     pub next: Option<Neighbour>,
     pub phase: ReviewPhase,
@@ -121,6 +115,25 @@ pub enum AutosaveReply {
     Saved { version: i64, at_local: NaiveDateTime },
     Refused(ReviewProblem),
     Invalid(Problems),
+}
+
+/// A submitted application as the jury reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmittedText {
+    pub round_title: String,
+    pub kommun: String,
+    pub lan: String,
+    pub reference: String,
+    pub submitted_local: NaiveDateTime,
+    /// Headings and texts, as submitted.
+    pub parts: Vec<(String, String)>,
+}
+
+/// Every submitted application of the round, to print for the jury.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrintPacket {
+    pub round_title: String,
+    pub texts: Vec<SubmittedText>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,6 +181,11 @@ pub async fn jury_home(
     sort: Option<String>,
 ) -> Result<JuryStart, AppError> {
     ssr::home(lan, status, sort).await
+}
+
+#[server(endpoint = "jury_packet", input = GetUrl)]
+pub async fn jury_packet() -> Result<Option<PrintPacket>, AppError> {
+    ssr::packet().await
 }
 
 #[server(endpoint = "review_page", input = GetUrl)]
@@ -240,7 +258,7 @@ pub mod ssr {
         },
         auth,
         domain::{
-            access::{Access, Viewer, may_review_round},
+            access::{Access, Viewer, may_manage, may_review_round},
             account::Role,
             application::clean_text,
             deadline::to_stockholm,
@@ -481,6 +499,37 @@ pub mod ssr {
         Ok((work, entry))
     }
 
+    /// The entry's latest submission, as the jury reads it.
+    async fn submitted_text(state: &AppState, work: &RoundWork, entry: &Entry) -> Result<SubmittedText, AppError> {
+        let (_, copy) = submissions::find(&state.db, &entry.application_id, entry.submission.number)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(SubmittedText {
+            round_title: work.round.title.clone(),
+            kommun: entry.kommun.clone(),
+            lan: entry.lan.clone(),
+            reference: entry.submission.reference.clone(),
+            submitted_local: to_stockholm(entry.submission.submitted_at),
+            parts: mail_copy(&work.round, &copy),
+        })
+    }
+
+    /// The jury packet: for organisers, every submitted application once the review has begun.
+    pub async fn packet() -> Result<Option<PrintPacket>, AppError> {
+        let viewer = auth::require(Access::Organiser)?;
+        if !may_manage(&viewer) {
+            return Err(AppError::Forbidden);
+        }
+        let state = state::state()?;
+        let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
+        let work = round_work(&state, round).await?;
+        let mut texts = Vec::with_capacity(work.entries.len());
+        for entry in &work.entries {
+            texts.push(submitted_text(&state, &work, entry).await?);
+        }
+        Ok(Some(PrintPacket { round_title: work.round.title.clone(), texts }))
+    }
+
     pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
         let viewer = auth::require(Access::Jury)?;
         let state = state::state()?;
@@ -490,7 +539,6 @@ pub mod ssr {
         };
         let view = work.view_for(&viewer, &entry);
         let is_juror = viewer.role == Role::Juror;
-        let (_, copy) = submissions::find(&state.db, &id, entry.submission.number).await?.ok_or(AppError::NotFound)?;
         let position = work.entries.iter().position(|e| e.application_id == id).unwrap_or_default();
         let neighbour = |i: Option<usize>| {
             i.and_then(|i| work.entries.get(i))
@@ -527,12 +575,7 @@ pub mod ssr {
             .any(|(a, u)| *a == id && *u == viewer.user_id);
         Ok(Some(UnderReview {
             application_id: id.clone(),
-            round_title: work.round.title.clone(),
-            kommun: entry.kommun.clone(),
-            lan: entry.lan.clone(),
-            reference: entry.submission.reference.clone(),
-            submitted_local: to_stockholm(entry.submission.submitted_at),
-            parts: mail_copy(&work.round, &copy),
+            text: submitted_text(&state, &work, &entry).await?,
             previous: neighbour(position.checked_sub(1)),
             next: neighbour(Some(position + 1)),
             phase: work.phase,

@@ -45,6 +45,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/arrangor/omgang", Access::Organiser),
     ("/arrangor/beslut", Access::Organiser),
     ("/arrangor/logg", Access::Organiser),
+    ("/arrangor/laspaket", Access::Organiser),
     ("/jury", Access::Jury),
     ("/jury/ansokan/{application}", Access::Jury),
     ("/jury/ansokan/{application}/utskrift", Access::Jury),
@@ -108,6 +109,7 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/round_admin", Access::Organiser),
     ("/api/step_round", Access::Organiser),
     ("/api/audit_log", Access::Organiser),
+    ("/api/jury_packet", Access::Organiser),
     ("/api/decision", Access::Organiser),
     ("/api/save_decision", Access::Organiser),
 ];

@@ -73,6 +73,7 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                     <li><A href="/jury">{t.j.nav_jury}</A></li>
                     <li><A href="/arrangor/bedomning">{t.j.nav_review_settings}</A></li>
                     <li><A href="/arrangor/rangordning">{t.o.nav_ranking}</A></li>
+                    <li><A href="/arrangor/laspaket">{t.o.nav_packet}</A></li>
                     <li><A href="/arrangor/beslut">{t.o.nav_decision}</A></li>
                     <li><A href="/arrangor/logg">{t.o.nav_log}</A></li>
                     <li><A href="/arrangor/personer">{t.a.nav_people}</A></li>

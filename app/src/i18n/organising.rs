@@ -70,6 +70,12 @@ pub struct OrganiseTexts {
     pub download_log_csv: &'static str,
     pub calendar_link: &'static str,
 
+    pub nav_packet: &'static str,
+    pub packet_title: &'static str,
+    pub packet_intro: &'static str,
+    pub packet_contents: &'static str,
+    pub packet_empty: &'static str,
+
     pub log_title: &'static str,
     pub log_intro: &'static str,
     pub log_caption: &'static str,
@@ -194,6 +200,12 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     download_log_csv: "Loggen (CSV)",
     calendar_link: "Lägg in sista ansökningsdag och utdelningen i din kalender (.ics)",
 
+    nav_packet: "Läspaket",
+    packet_title: "Juryns läspaket",
+    packet_intro: "Alla inskickade ansökningar i ett dokument. Skriv ut det med webbläsarens utskrift: varje ansökan börjar på en ny sida. I utskriftsdialogen kan du också spara det som PDF.",
+    packet_contents: "Innehåll",
+    packet_empty: "Ansökningarna visas här när bedömningen har börjat.",
+
     log_title: "Logg",
     log_intro: "Varje steg i omgångens liv, varje beslut och varje ändring av vem som har tillgång, med vem och när.",
     log_caption: "Händelser, de senaste först",
@@ -312,6 +324,12 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     download_xlsx: "The ranking and all scores (Excel)",
     download_log_csv: "The log (CSV)",
     calendar_link: "Add the deadline and the ceremony to your calendar (.ics)",
+
+    nav_packet: "Reading packet",
+    packet_title: "The jury's reading packet",
+    packet_intro: "Every submitted application in one document. Print it from the browser: each application starts on a new page. The print dialog can also save it as PDF.",
+    packet_contents: "Contents",
+    packet_empty: "The applications appear here once the review has begun.",
 
     log_title: "Log",
     log_intro: "Every step in the round's life, every decision and every change of who has access, with who and when.",

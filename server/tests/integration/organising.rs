@@ -81,6 +81,13 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
             review(&mut juror, application, "0", &scores, &[("recommendation", "nominera"), ("action", "klar")]).await;
         }
 
+        // The reading packet holds every submitted text, each under its kommun.
+        let packet = organiser.get("/arrangor/laspaket").await.body;
+        for (kommun, text) in [("Kalmar", "Kalmar leder."), ("Nacka", "Nacka bygger."), ("Umeå", "Umeå prövar.")] {
+            assert!(packet.contains(&format!(">{kommun}</h2>")) && packet.contains(text), "{backend:?}: {kommun}");
+        }
+        assert_eq!(packet.matches("class=\"packet-entry\"").count(), 3, "{backend:?}");
+
         // The decision page lists the applications in ranking order.
         let page = organiser.get("/arrangor/beslut").await.body;
         let (k, n, u) =

@@ -4,7 +4,7 @@
 
 use super::one_decimal;
 use crate::{
-    api::jury::{JURY_PAGE, MyReview, UnderReview, review_href, review_page},
+    api::jury::{JURY_PAGE, MyReview, SubmittedText, UnderReview, review_href, review_page},
     components::{
         form::{FieldMessages, PortalForm, SubmitButton, TextAreaField, described_by, echoed_value, problem_of},
         loaded::when_loaded,
@@ -63,28 +63,49 @@ pub fn PrintApplicationPage() -> impl IntoView {
             {when_loaded(data, |found| match found {
                 None => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
                 Some(page) => view! {
-                    <Title text=page.kommun.clone() />
+                    <Title text=page.text.kommun.clone() />
                     <p class="no-print"><a href=review_href(&page.application_id)>{texts().j.back_to_list}</a></p>
-                    <ApplicationText page />
+                    <ApplicationText text=page.text id="del" />
                 }.into_any(),
             })}
         </div>
     }
 }
 
+/// A submitted application's text under the kommun's name as the page's
+/// heading; `nested` (in the jury packet) one level down. `id` prefixes the
+/// sections' ids, unique on the page.
 #[component]
-fn ApplicationText(page: UnderReview) -> impl IntoView {
+pub fn ApplicationText(text: SubmittedText, #[prop(into)] id: String, #[prop(optional)] nested: bool) -> impl IntoView {
     let t = texts();
-    view! {
-        <h1>{page.kommun.clone()}</h1>
-        <p class="lead">{page.round_title.clone()}</p>
-        <p>{(t.j.submitted_line)(&page.lan, &page.reference, &(t.long_date_time)(page.submitted_local))}</p>
-        {page.parts.into_iter().enumerate().map(|(i, (title, body))| view! {
-            <section aria-labelledby=format!("del-{i}")>
-                <h2 id=format!("del-{i}")>{title}</h2>
+    let SubmittedText { round_title, kommun, lan, reference, submitted_local, parts } = text;
+    let line = (t.j.submitted_line)(&lan, &reference, &(t.long_date_time)(submitted_local));
+    let prefix = id.clone();
+    let sections = parts.into_iter().enumerate().map(move |(i, (title, body))| {
+        let section_id = format!("{prefix}-{i}");
+        let heading = if nested {
+            view! { <h3 id=section_id.clone()>{title}</h3> }.into_any()
+        } else {
+            view! { <h2 id=section_id.clone()>{title}</h2> }.into_any()
+        };
+        // In the packet every application has the same sections: named, they would
+        // be many landmarks of one name; the article around them is the landmark.
+        view! {
+            <section aria-labelledby=(!nested).then_some(section_id)>
+                {heading}
                 <TextAsWritten text=body />
             </section>
-        }).collect_view()}
+        }
+    });
+    view! {
+        {if nested {
+            view! { <h2 id=id>{kommun}</h2> }.into_any()
+        } else {
+            view! { <h1>{kommun}</h1> }.into_any()
+        }}
+        <p class="lead">{round_title}</p>
+        <p>{line}</p>
+        {sections.collect_view()}
     }
 }
 
@@ -93,7 +114,7 @@ fn Review(page: UnderReview) -> impl IntoView {
     let t = texts();
     let id = page.application_id.clone();
     view! {
-        <Title text=page.kommun.clone() />
+        <Title text=page.text.kommun.clone() />
         <nav class="review-nav no-print" aria-label=t.j.application_heading>
             <ul class="actions">
                 <li><a href=JURY_PAGE>{t.j.back_to_list}</a></li>
@@ -105,14 +126,14 @@ fn Review(page: UnderReview) -> impl IntoView {
         <DoneNotice />
         <div class="review-layout">
             <article class="reading" aria-label=t.j.application_heading>
-                <ApplicationText page=page.clone() />
+                <ApplicationText text=page.text.clone() id="del" />
             </article>
             <div class="review-side no-print">
                 <section id="bedomning" aria-labelledby="bedomning-rubrik">
                     <h2 id="bedomning-rubrik">{t.j.your_review}</h2>
                     {(page.phase == ReviewPhase::Closed).then(|| view! { <p class="notice notice-closed">{t.j.closed}</p> })}
                     {match (&page.view, page.mine.clone()) {
-                        (JuryView::Excluded, _) => view! { <p class="notice">{(t.j.excluded)(&page.kommun)}</p> }.into_any(),
+                        (JuryView::Excluded, _) => view! { <p class="notice">{(t.j.excluded)(&page.text.kommun)}</p> }.into_any(),
                         (_, Some(mine)) => view! {
                             <ReviewForm application=id.clone() mine phase=page.phase criteria=page.criteria.clone() scale=page.scale.clone() />
                         }.into_any(),

@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod decision;
 pub mod log;
+pub mod packet;
 pub mod people;
 pub mod ranking;
 pub mod review_settings;
