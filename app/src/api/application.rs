@@ -205,7 +205,7 @@ pub mod ssr {
         state::{self, AppState},
         storage::{
             applications::{self, Application, PartVersion, Writer},
-            extensions, mail_queue, rounds,
+            audit, extensions, mail_queue, rounds,
             seed::EHALSOKOMMUN,
             submissions, users,
         },
@@ -632,7 +632,13 @@ pub mod ssr {
                 return Err(AppError::Forbidden);
             }
             let now = state.clock.now();
-            users::set_approved(&state.db, &target.id, approve.then_some(now)).await?;
+            let mut tx = state.db.begin_write().await?;
+            users::set_approved(&mut tx, &target.id, approve.then_some(now)).await?;
+            let detail = if approve { "Godkände" } else { "Tog bort" };
+            let detail = format!("{detail} {} ({}) som sökande för sin kommun", target.name, target.email);
+            let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            audit::record(&mut tx, actor, None, "behorighet", &detail, now).await?;
+            tx.commit().await?;
             tracing::info!(user = %target.id, by = %viewer.user_id, approve, "kommun membership changed");
             let done = if approve { "godkand" } else { "borttagen" };
             Ok(Ok(crate::api::form::done_href(&back, done)))

@@ -52,6 +52,12 @@ pub async fn grant_extension(
     Ok(ssr::grant_extension(kommun, date, time, reason).await)
 }
 
+/// Reminds every kommun with a begun, unsubmitted application whose deadline has not passed.
+#[server(endpoint = "remind_drafts")]
+pub async fn remind_drafts() -> Result<FormReply, AppError> {
+    Ok(ssr::remind_drafts().await)
+}
+
 pub const APPLICATIONS_PAGE: &str = "/arrangor/ansokningar";
 
 #[cfg(feature = "ssr")]
@@ -76,6 +82,22 @@ mod ssr {
         all.iter()
             .find(|k| k.kod.as_str() == code)
             .map_or_else(|| (code.to_owned(), String::new()), |k| (k.namn.clone(), k.lan.clone()))
+    }
+
+    pub async fn remind_drafts() -> FormReply {
+        run(APPLICATIONS_PAGE, Problems::new("paminn"), async move {
+            let viewer = auth::require(Access::Organiser)?;
+            if !may_manage(&viewer) {
+                return Err(AppError::Forbidden);
+            }
+            let state = state::state()?;
+            let by = crate::storage::audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            let now = state.clock.now();
+            let reminded = crate::mail::reminders::send_now(&state.db, &state.settings.base_url, now, by).await?;
+            tracing::info!(by = %viewer.user_id, reminded, "reminder sent to drafts");
+            Ok(Ok(format!("{APPLICATIONS_PAGE}?klart=paminnelse-skickad")))
+        })
+        .await
     }
 
     pub async fn overview() -> Result<Option<RoundApplications>, AppError> {

@@ -389,10 +389,14 @@ pub mod ssr {
             }
             entries.sort_by(|a, b| collate(&a.kommun, &b.kommun));
         }
+        let jurors = jury::jurors_of(db, &round.id).await?;
+        // A juror taken off the jury no longer counts, nor does their work.
+        let mut reviews = reviews::of_round(db, &round.id).await?;
+        reviews.retain(|r| jurors.iter().any(|(id, _)| *id == r.user_id));
         Ok(RoundWork {
-            jurors: jury::jurors_of(db, &round.id).await?,
+            jurors,
             conflicts: jury::conflicts_in_round(db, &round.id).await?,
-            reviews: reviews::of_round(db, &round.id).await?,
+            reviews,
             round,
             settings,
             phase,

@@ -7,6 +7,8 @@ use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub const PEOPLE_PAGE: &str = "/arrangor/personer";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
@@ -17,6 +19,8 @@ pub struct Person {
     pub email_confirmed: bool,
     /// For applicants: whether they may act for their kommun.
     pub approved: bool,
+    /// For jurors: the ids of the rounds they sit on.
+    pub jury_rounds: Vec<String>,
     pub created_local: NaiveDateTime,
 }
 
@@ -59,6 +63,18 @@ pub async fn invite(name: String, email: String, role: String, round: Option<Str
     Ok(ssr::invite(name, email, role, round).await)
 }
 
+/// Sends the newest open invitation to `email` again, with a new link and time limit.
+#[server(endpoint = "resend_invitation")]
+pub async fn resend_invitation(email: String) -> Result<FormReply, AppError> {
+    Ok(ssr::resend(email).await)
+}
+
+/// Puts a juror on a round's jury (`seat=ja`) or takes them off it (`seat=nej`).
+#[server(endpoint = "set_jury_seat")]
+pub async fn set_jury_seat(user: String, round: String, seat: String) -> Result<FormReply, AppError> {
+    Ok(ssr::seat(user, round, seat == "ja").await)
+}
+
 #[server(endpoint = "invitation", input = leptos::server_fn::codec::GetUrl)]
 pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppError> {
     ssr::invitation(token).await
@@ -84,13 +100,17 @@ mod ssr {
         },
         auth::{self, secret},
         domain::{
-            access::{Access, may_manage},
+            access::{Access, Viewer, may_manage},
             account::{AccountError, Email, PersonName, Phone},
             deadline::to_stockholm,
         },
         mail::messages,
-        state,
-        storage::{self, invitations, jury, mail_queue, users},
+        state::{self, AppState},
+        storage::{
+            self,
+            audit::{self, Actor},
+            invitations, jury, mail_queue, users,
+        },
     };
     use chrono::Duration;
 
@@ -105,10 +125,11 @@ mod ssr {
         let db = &state.db;
         let kommuner = storage::kommuner::list(db).await?;
         let now = state.clock.now();
-        let people = users::list(db)
-            .await?
-            .into_iter()
-            .map(|u| Person {
+        let mut people = Vec::new();
+        for u in users::list(db).await? {
+            let jury_rounds = if u.role == Role::Juror { jury::rounds_of(db, &u.id).await? } else { Vec::new() };
+            people.push(Person {
+                jury_rounds,
                 kommun: u
                     .kommun_kod
                     .as_deref()
@@ -121,8 +142,8 @@ mod ssr {
                 email_confirmed: u.email_confirmed,
                 approved: u.approved,
                 created_local: to_stockholm(u.created_at),
-            })
-            .collect();
+            });
+        }
         let invitations = invitations::pending(db)
             .await?
             .into_iter()
@@ -146,7 +167,7 @@ mod ssr {
             .keep("email", &email)
             .keep("role", &role)
             .keep("round", round.as_deref().unwrap_or(""));
-        let page = "/arrangor/personer";
+        let page = PEOPLE_PAGE;
         run(page, problems.clone(), async move {
             let viewer = auth::require(Access::Organiser)?;
             let state = state::state()?;
@@ -206,9 +227,87 @@ mod ssr {
                 &token,
             );
             mail_queue::enqueue(&mut tx, &mail, now).await?;
+            let detail = format!("Bjöd in {} ({}) som {}", name.as_str(), email.as_str(), role_name(role));
+            audit::record(&mut tx, actor(&viewer), round_id(&round), "inbjudan", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(by = %viewer.user_id, role = role.code(), "invitation sent");
             Ok(Ok(format!("{page}?klart=inbjuden")))
+        })
+        .await
+    }
+
+    fn actor(viewer: &Viewer) -> Actor<'_> {
+        Actor { user_id: Some(&viewer.user_id), name: &viewer.name }
+    }
+
+    fn round_id(round: &Option<(String, String)>) -> Option<&str> {
+        round.as_ref().map(|(id, _)| id.as_str())
+    }
+
+    fn role_name(role: Role) -> &'static str {
+        crate::i18n::Locale::Sv.texts().a.role_name(role)
+    }
+
+    async fn organiser() -> Result<(Viewer, AppState), AppError> {
+        let viewer = auth::require(Access::Organiser)?;
+        if !may_manage(&viewer) {
+            return Err(AppError::Forbidden);
+        }
+        Ok((viewer, state::state()?))
+    }
+
+    pub async fn resend(email: String) -> FormReply {
+        run(PEOPLE_PAGE, Problems::new("inbjudningar"), async move {
+            let (viewer, state) = organiser().await?;
+            let now = state.clock.now();
+            let token = secret::new_token();
+            let mut tx = state.db.begin_write().await?;
+            let Some(invitation) =
+                invitations::renew(&mut tx, &email, &secret::hash_token(&token), now + INVITATION_VALID).await?
+            else {
+                return Err(AppError::NotFound);
+            };
+            let mail = messages::invitation(
+                &invitation.email,
+                &invitation.name,
+                invitation.role,
+                invitation.round_title.as_deref(),
+                &viewer.name,
+                &state.settings.base_url,
+                &token,
+            );
+            mail_queue::enqueue(&mut tx, &mail, now).await?;
+            let detail = format!("Skickade inbjudan till {} ({}) igen", invitation.name, invitation.email);
+            audit::record(&mut tx, actor(&viewer), invitation.round_id.as_deref(), "inbjudan", &detail, now).await?;
+            tx.commit().await?;
+            Ok(Ok(format!("{PEOPLE_PAGE}?klart=inbjudan-igen")))
+        })
+        .await
+    }
+
+    pub async fn seat(user: String, round: String, seated: bool) -> FormReply {
+        run(PEOPLE_PAGE, Problems::new("jury"), async move {
+            let (viewer, state) = organiser().await?;
+            let juror =
+                users::find(&state.db, &user).await?.filter(|u| u.role == Role::Juror).ok_or(AppError::NotFound)?;
+            let rounds = storage::rounds::titles(&state.db).await?;
+            let (round_id, title) = rounds.iter().find(|(id, _)| *id == round).ok_or(AppError::NotFound)?;
+            let now = state.clock.now();
+            let mut tx = state.db.begin_write().await?;
+            if seated {
+                jury::assign(&mut tx, round_id, &juror.id).await?;
+            } else {
+                jury::unassign(&mut tx, round_id, &juror.id).await?;
+            }
+            let detail = if seated {
+                format!("Satte {} ({}) i juryn för {title}", juror.name, juror.email)
+            } else {
+                format!("Tog bort {} ({}) ur juryn för {title}", juror.name, juror.email)
+            };
+            audit::record(&mut tx, actor(&viewer), Some(round_id), "behorighet", &detail, now).await?;
+            tx.commit().await?;
+            let code = if seated { "i-juryn" } else { "ur-juryn" };
+            Ok(Ok(format!("{PEOPLE_PAGE}?klart={code}")))
         })
         .await
     }
@@ -278,6 +377,10 @@ mod ssr {
             if let Some(round) = &invitation.round_id {
                 jury::assign(&mut tx, round, &id).await?;
             }
+            let detail =
+                format!("{} ({}) tog emot inbjudan som {}", name.as_str(), email.as_str(), role_name(invitation.role));
+            let actor = Actor { user_id: Some(&id), name: name.as_str() };
+            audit::record(&mut tx, actor, invitation.round_id.as_deref(), "inbjudan", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(user = %id, role = invitation.role.code(), "invitation accepted");
             Ok(Ok("/logga-in?klart=konto-skapat".to_owned()))

@@ -13,7 +13,7 @@ pub struct OrganiseTexts {
     pub nav_round: &'static str,
     pub nav_decision: &'static str,
     pub nav_log: &'static str,
-    pub done_messages: [(&'static str, &'static str); 3],
+    pub done_messages: [(&'static str, &'static str); 7],
     pub problem: fn(&OrganiseProblem) -> String,
     /// In the order of `RoundState::ALL`.
     pub state_names: [&'static str; 6],
@@ -76,6 +76,15 @@ pub struct OrganiseTexts {
     pub packet_contents: &'static str,
     pub packet_empty: &'static str,
 
+    pub resend_button: &'static str,
+    pub jury_column: &'static str,
+    pub seat_button: fn(&str) -> String,
+    pub unseat_button: fn(&str) -> String,
+
+    pub remind_heading: &'static str,
+    pub remind_intro: &'static str,
+    pub remind_button: &'static str,
+
     pub log_title: &'static str,
     pub log_intro: &'static str,
     pub log_caption: &'static str,
@@ -124,6 +133,10 @@ pub static SV: OrganiseTexts = OrganiseTexts {
         ("steg-taget", "Omgången har gått vidare till nästa steg."),
         ("beslut-sparat", "Beslutet är sparat."),
         ("beslut-oppnat", "Beslutet är öppnat igen. Juryn kan ändra det innan det offentliggörs."),
+        ("inbjudan-igen", "Inbjudan är skickad igen med en ny länk. Den gamla länken fungerar inte längre."),
+        ("i-juryn", "Jurymedlemmen sitter nu i juryn för omgången."),
+        ("ur-juryn", "Jurymedlemmen är borttagen ur juryn. Hens bedömningar räknas inte längre."),
+        ("paminnelse-skickad", "Påminnelsen är skickad till kommunerna med en ansökan som inte är inskickad."),
     ],
     problem: problem_sv,
     state_names: ["Utkast", "Öppen", "Stängd", "Bedömning", "Beslutad", "Offentliggjord"],
@@ -206,6 +219,15 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     packet_contents: "Innehåll",
     packet_empty: "Ansökningarna visas här när bedömningen har börjat.",
 
+    resend_button: "Skicka igen",
+    jury_column: "Jury",
+    seat_button: |round| format!("Sätt i juryn för {round}"),
+    unseat_button: |round| format!("Ta bort ur juryn för {round}"),
+
+    remind_heading: "Påminn",
+    remind_intro: "Skicka en påminnelse nu till alla som sökt för en kommun vars ansökan är påbörjad men inte inskickad, med kommunens sista ansökningsdag. Påminnelser går också ut av sig själva en vecka och en dag före.",
+    remind_button: "Skicka påminnelse",
+
     log_title: "Logg",
     log_intro: "Varje steg i omgångens liv, varje beslut och varje ändring av vem som har tillgång, med vem och när.",
     log_caption: "Händelser, de senaste först",
@@ -256,6 +278,10 @@ pub static EN: OrganiseTexts = OrganiseTexts {
         ("steg-taget", "The round has moved on to the next step."),
         ("beslut-sparat", "The decision is saved."),
         ("beslut-oppnat", "The decision is open again. The jury can change it before it is announced."),
+        ("inbjudan-igen", "The invitation is sent again with a new link. The old link no longer works."),
+        ("i-juryn", "The juror now sits on the round's jury."),
+        ("ur-juryn", "The juror is off the jury. Their reviews no longer count."),
+        ("paminnelse-skickad", "The reminder is sent to the kommuner whose application is not submitted."),
     ],
     problem: problem_en,
     state_names: ["Draft", "Open", "Closed", "Review", "Decided", "Announced"],
@@ -330,6 +356,15 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     packet_intro: "Every submitted application in one document. Print it from the browser: each application starts on a new page. The print dialog can also save it as PDF.",
     packet_contents: "Contents",
     packet_empty: "The applications appear here once the review has begun.",
+
+    resend_button: "Send again",
+    jury_column: "Jury",
+    seat_button: |round| format!("Put on the jury of {round}"),
+    unseat_button: |round| format!("Take off the jury of {round}"),
+
+    remind_heading: "Remind",
+    remind_intro: "Send a reminder now to everyone applying for a kommun whose application is begun but not submitted, with the kommun's deadline. Reminders also go out by themselves a week and a day before.",
+    remind_button: "Send a reminder",
 
     log_title: "Log",
     log_intro: "Every step in the round's life, every decision and every change of who has access, with who and when.",

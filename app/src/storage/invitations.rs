@@ -114,3 +114,32 @@ pub async fn delete_for_email(conn: &mut AnyConnection, email: &str) -> Result<(
     sqlx::query("DELETE FROM invitations WHERE email = $1").bind(email).execute(conn).await?;
     Ok(())
 }
+
+/// Gives the newest open invitation to `email` a new link and a new time limit,
+/// the old link no longer working; the invitation, or `None` when there is
+/// no open one (accepted meanwhile).
+pub async fn renew(
+    conn: &mut AnyConnection,
+    email: &str,
+    token_hash: &str,
+    expires_at: DateTime<Utc>,
+) -> Result<Option<Invitation>, sqlx::Error> {
+    let renewed = sqlx::query(
+        "UPDATE invitations SET token_hash = $1, expires_at = $2 WHERE token_hash = (SELECT token_hash FROM \
+         invitations WHERE email = $3 AND accepted_at IS NULL ORDER BY created_at DESC LIMIT 1)",
+    )
+    .bind(token_hash)
+    .bind(to_db_time(expires_at))
+    .bind(email)
+    .execute(&mut *conn)
+    .await?;
+    if renewed.rows_affected() == 0 {
+        return Ok(None);
+    }
+    sqlx::query(&format!("{SELECT} WHERE i.token_hash = $1"))
+        .bind(token_hash)
+        .fetch_optional(conn)
+        .await?
+        .map(|r| from_row(&r))
+        .transpose()
+}

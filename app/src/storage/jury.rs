@@ -11,6 +11,16 @@ pub async fn assign(conn: &mut AnyConnection, round_id: &str, user_id: &str) -> 
     Ok(())
 }
 
+/// Takes the juror off the round; false if they were not on it.
+pub async fn unassign(conn: &mut AnyConnection, round_id: &str, user_id: &str) -> Result<bool, sqlx::Error> {
+    let removed = sqlx::query("DELETE FROM jury_assignments WHERE round_id = $1 AND user_id = $2")
+        .bind(round_id)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(removed.rows_affected() == 1)
+}
+
 pub async fn rounds_of(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query("SELECT round_id FROM jury_assignments WHERE user_id = $1 ORDER BY round_id")
         .bind(user_id)

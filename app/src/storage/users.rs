@@ -148,11 +148,11 @@ pub async fn hold_for_approval(conn: &mut AnyConnection, id: &str, kommun_kod: &
 }
 
 /// Approves (or, with `None`, withdraws) an applicant's membership of their kommun.
-pub async fn set_approved(db: &Db, id: &str, at: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
+pub async fn set_approved(conn: &mut AnyConnection, id: &str, at: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET approved_at = $1 WHERE id = $2 AND role = 'sokande'")
         .bind(at.map(to_db_time))
         .bind(id)
-        .execute(db.pool())
+        .execute(conn)
         .await
         .map(|_| ())
 }

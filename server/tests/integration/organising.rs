@@ -187,3 +187,108 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
         assert_eq!(juror.get("/arrangor/logg").await.status, 403, "{backend:?}");
     }
 }
+
+/// Every invitation link mailed to `to`, as paths (the clock stands still, so in no set order).
+async fn invitation_links(portal: &TestPortal, to: &str) -> Vec<String> {
+    sqlx::query("SELECT body_text FROM mail_queue WHERE recipient = $1")
+        .bind(to)
+        .fetch_all(portal.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| crate::common::link_path(&r.get::<String, _>("body_text"), &portal.base_url, "/inbjudan/"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisers_resend_invitations_seat_and_unseat_jurors_and_the_log_says_so() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+        let invite = [
+            ("name", "Jonna Jury"),
+            ("email", "jonna@inera.se"),
+            ("role", "jurymedlem"),
+            ("round", "ehalsokommun-2027"),
+        ];
+        organiser.post("/arrangor/personer", "/api/invite", &invite, true).await;
+        let first = invitation_links(&portal, "jonna@inera.se").await.remove(0);
+
+        let resent =
+            organiser.post("/arrangor/personer", "/api/resend_invitation", &[("email", "jonna@inera.se")], true).await;
+        assert_eq!(resent.location().as_deref(), Some("/arrangor/personer?klart=inbjudan-igen"), "{backend:?}");
+        let links = invitation_links(&portal, "jonna@inera.se").await;
+        assert_eq!(links.len(), 2, "{backend:?}: the invitation went out again");
+        let second = links.into_iter().find(|l| *l != first).expect("a new link");
+        let mut jonna = portal.browser();
+        assert!(
+            jonna.get(&first).await.body.contains("Inbjudan gäller inte längre"),
+            "{backend:?}: the old link is dead"
+        );
+        let token = second.trim_start_matches("/inbjudan/");
+        let fields = [("token", token), ("name", "Jonna Jury"), ("phone", ""), ("password", crate::common::PASSWORD)];
+        let accepted = jonna.submit(&second, "/api/accept_invitation", &fields).await;
+        assert_eq!(
+            accepted.location().as_deref(),
+            Some("/logga-in?klart=konto-skapat"),
+            "{backend:?}: {}",
+            accepted.body
+        );
+        let mut jonna = crate::jury::log_in_at(&portal, &portal.base_url, "jonna@inera.se").await;
+        assert!(!jonna.get("/jury").await.body.contains("Du sitter inte i juryn"), "{backend:?}");
+
+        // Taken off the jury: the list is gone for her; put back, it returns.
+        let id: String = sqlx::query("SELECT id FROM users WHERE email = 'jonna@inera.se'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get(0);
+        let seat = |seat| [("user", id.clone()), ("round", "ehalsokommun-2027".to_owned()), ("seat", seat)];
+        let off = seat("nej".to_owned());
+        let off: Vec<(&str, &str)> = off.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let answer = organiser.post("/arrangor/personer", "/api/set_jury_seat", &off, true).await;
+        assert_eq!(answer.location().as_deref(), Some("/arrangor/personer?klart=ur-juryn"), "{backend:?}");
+        assert!(jonna.get("/jury").await.body.contains("Du sitter inte i juryn"), "{backend:?}");
+        let on = seat("ja".to_owned());
+        let on: Vec<(&str, &str)> = on.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        organiser.post("/arrangor/personer", "/api/set_jury_seat", &on, true).await;
+        assert!(!jonna.get("/jury").await.body.contains("Du sitter inte i juryn"), "{backend:?}");
+
+        // A reminder now to the kommuner with a draft: Kalmar's, not Nacka's submitted one.
+        let mut kalmar = portal.logged_in("anna@kalmar.se", Role::Applicant, Some("0880")).await;
+        crate::applying::open_application(&mut kalmar).await;
+        submitted_application(&portal, "nils@nacka.se", "0182", "Nacka bygger.").await;
+        let reminded = organiser.post("/arrangor/ansokningar", "/api/remind_drafts", &[], true).await;
+        assert_eq!(
+            reminded.location().as_deref(),
+            Some("/arrangor/ansokningar?klart=paminnelse-skickad"),
+            "{backend:?}"
+        );
+        let reminders = |subjects: Vec<String>| subjects.iter().filter(|s| s.starts_with("Påminnelse")).count();
+        assert_eq!(reminders(portal.mail_subjects("anna@kalmar.se").await), 1, "{backend:?}");
+        assert_eq!(reminders(portal.mail_subjects("nils@nacka.se").await), 0, "{backend:?}");
+
+        let log = organiser.get("/arrangor/logg").await.body;
+        for line in [
+            "Skickade en påminnelse till 1 kommun med en ansökan som inte är inskickad",
+            "Bjöd in Jonna Jury (jonna@inera.se) som jurymedlem",
+            "Skickade inbjudan till Jonna Jury (jonna@inera.se) igen",
+            "Jonna Jury (jonna@inera.se) tog emot inbjudan som jurymedlem",
+            "Tog bort Jonna Jury (jonna@inera.se) ur juryn för Sveriges eHälsokommun 2027",
+            "Satte Jonna Jury (jonna@inera.se) i juryn för Sveriges eHälsokommun 2027",
+        ] {
+            assert!(log.contains(line), "{backend:?}: «{line}» in the log");
+        }
+        // Only organisers change a jury.
+        let refused = jonna.post("/jury", "/api/set_jury_seat", &off, true).await;
+        assert_ne!(refused.status, 303, "{backend:?}: {}", refused.status);
+        assert!(
+            sqlx::query("SELECT 1 FROM jury_assignments WHERE user_id = $1")
+                .bind(&id)
+                .fetch_optional(portal.db.pool())
+                .await
+                .unwrap()
+                .is_some()
+        );
+    }
+}

@@ -63,6 +63,13 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <section aria-labelledby="paminn">
+            <h2 id="paminn">{t.o.remind_heading}</h2>
+            <p>{t.o.remind_intro}</p>
+            <PortalForm action="/api/remind_drafts" id="paminn-form">
+                <SubmitButton label=t.o.remind_button />
+            </PortalForm>
+        </section>
         <section aria-labelledby="forlangningar">
             <h2 id="forlangningar">{t.ap.extensions_heading}</h2>
             {if overview.extensions.is_empty() {

@@ -36,6 +36,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
         (Role::Organiser.code().to_owned(), t.a.role_organiser.to_owned()),
     ];
     let round_options: Vec<(String, String)> = rounds;
+    let seat_rounds = round_options.clone();
     view! {
         <section aria-labelledby="bjud-in-rubrik">
             <h2 id="bjud-in-rubrik">{t.a.invite_heading}</h2>
@@ -60,14 +61,19 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                                 <th scope="col">{t.a.name}</th><th scope="col">{t.a.email}</th>
                                 <th scope="col">{t.a.role}</th><th scope="col">{t.a.invite_round}</th>
                                 <th scope="col">{t.a.invited_by}</th><th scope="col">{t.a.valid_until}</th>
+                                <th scope="col">{t.o.resend_button}</th>
                             </tr></thead>
                             <tbody>
                                 {invitations.into_iter().map(|i| view! {
                                     <tr>
-                                        <td>{i.name}</td><td>{i.email}</td><td>{t.a.role_name(i.role)}</td>
+                                        <td>{i.name.clone()}</td><td>{i.email.clone()}</td><td>{t.a.role_name(i.role)}</td>
                                         <td>{i.round_title.unwrap_or_else(|| "–".into())}</td>
                                         <td>{i.invited_by.unwrap_or_else(|| "–".into())}</td>
                                         <td>{if i.expired { t.a.expired.to_owned() } else { when(i.expires_local) }}</td>
+                                        <td>
+                                            <PlainButton action="/api/resend_invitation" field=("email", i.email.clone())
+                                                label=t.o.resend_button who=i.name.clone() />
+                                        </td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -84,10 +90,12 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                         <th scope="col">{t.a.name}</th><th scope="col">{t.a.email}</th><th scope="col">{t.a.role}</th>
                         <th scope="col">{t.a.kommun}</th><th scope="col">{t.a.email_confirmed}</th><th scope="col">{t.a.created}</th>
                         <th scope="col">{t.ap.approved_column}</th>
+                        <th scope="col">{t.o.jury_column}</th>
                     </tr></thead>
                     <tbody>
                         {people.into_iter().map(|p| {
                             let membership = (p.role == Role::Applicant).then(|| view! { <Membership person=p.clone() /> });
+                            let seats = (p.role == Role::Juror).then(|| view! { <JurySeats person=p.clone() rounds=seat_rounds.clone() /> });
                             view! {
                             <tr>
                                 <td>{p.name}</td><td>{p.email}</td><td>{t.a.role_name(p.role)}</td>
@@ -95,6 +103,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                                 <td>{if p.email_confirmed { t.a.yes } else { t.a.no }}</td>
                                 <td>{when(p.created_local)}</td>
                                 <td>{membership}</td>
+                                <td>{seats}</td>
                             </tr>
                         }}).collect_view()}
                     </tbody>
@@ -120,6 +129,44 @@ fn Membership(person: Person) -> impl IntoView {
             <input type="hidden" name="user" value=person.id />
             <button type="submit" class="button button-secondary">
                 {label}<span class="visually-hidden">{format!(" {}", person.name)}</span>
+            </button>
+        </form>
+    }
+}
+
+/// A juror's seat on each round's jury, with the button that changes it.
+#[component]
+fn JurySeats(person: Person, rounds: Vec<(String, String)>) -> impl IntoView {
+    let t = texts();
+    rounds
+        .into_iter()
+        .map(|(id, title)| {
+            let seated = person.jury_rounds.contains(&id);
+            let label = if seated { (t.o.unseat_button)(&title) } else { (t.o.seat_button)(&title) };
+            view! {
+                <form method="post" action="/api/set_jury_seat" class="inline-form">
+                    <input type="hidden" name="csrf" value=csrf_token() />
+                    <input type="hidden" name="user" value=person.id.clone() />
+                    <input type="hidden" name="round" value=id />
+                    <input type="hidden" name="seat" value=if seated { "nej" } else { "ja" } />
+                    <button type="submit" class="button button-secondary">
+                        {label}<span class="visually-hidden">{format!(": {}", person.name)}</span>
+                    </button>
+                </form>
+            }
+        })
+        .collect_view()
+}
+
+/// A one-button form (sent as a plain post) acting on the named person.
+#[component]
+fn PlainButton(action: &'static str, field: (&'static str, String), label: &'static str, who: String) -> impl IntoView {
+    view! {
+        <form method="post" action=action class="inline-form">
+            <input type="hidden" name="csrf" value=csrf_token() />
+            <input type="hidden" name=field.0 value=field.1 />
+            <button type="submit" class="button button-secondary">
+                {label}<span class="visually-hidden">{format!(" {who}")}</span>
             </button>
         </form>
     }
