@@ -19,13 +19,14 @@ CREATE TABLE decisions (
     PRIMARY KEY (round_id, application_id)
 );
 
--- Who did what and when. The name is kept as it was, so the log outlives accounts.
+-- Who did what and when. The name is kept as it was, and the round may go,
+-- so the log outlives accounts and removed drafts.
 CREATE TABLE audit_log (
     id         TEXT PRIMARY KEY,
     at         TEXT NOT NULL,
     actor_id   TEXT REFERENCES users (id) ON DELETE SET NULL,
     actor_name TEXT NOT NULL,
-    round_id   TEXT REFERENCES rounds (id) ON DELETE CASCADE,
+    round_id   TEXT REFERENCES rounds (id) ON DELETE SET NULL,
     action     TEXT NOT NULL,
     detail     TEXT NOT NULL
 );

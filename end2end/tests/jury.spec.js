@@ -441,3 +441,39 @@ test('the organiser records the decision, announces it, and the public pages sho
   await expect(organiser.getByRole('cell', { name: 'Beslutad → Offentliggjord' })).toBeVisible();
   await expectNoAxeViolations(organiser);
 });
+
+test('after the announcement the organiser copies the round for next year and opens it', async ({ browser }) => {
+  await organiser.getByRole('link', { name: 'Omgångar' }).click();
+  await expect(organiser.getByRole('heading', { level: 1 })).toHaveText('Omgångar');
+  await waitForFormHydration(organiser, 'ny-omgang');
+  await expectNoAxeViolations(organiser);
+  const form = organiser.locator('#ny-omgang');
+  await form.getByLabel('År').fill('2028');
+  await form.getByLabel('Namn').fill('Sveriges eHälsokommun 2028');
+  await form.getByLabel('Öppnar (datum)').fill('2027-11-01');
+  await form.getByLabel('Sista ansökningsdag (datum)').fill('2027-10-01');
+  await form.getByLabel('Utdelning (datum och klockslag)').fill('2028-05-10T18:00');
+  await form.getByLabel('Plats för utdelningen').fill('Svenska Mässan, Göteborg');
+  await form.getByRole('button', { name: 'Skapa omgången' }).click();
+  // Said beside the field, without a reload, and nothing typed is lost.
+  await expect(form.getByLabel('Sista ansökningsdag (datum)')).toHaveAccessibleDescription(/Sista ansökningsdag måste komma efter öppningsdagen\./);
+  await expect(form.getByLabel('Plats för utdelningen')).toHaveValue('Svenska Mässan, Göteborg');
+  await expectNoAxeViolations(organiser);
+  await form.getByLabel('Sista ansökningsdag (datum)').fill('2028-04-14');
+  await form.getByRole('button', { name: 'Skapa omgången' }).click();
+  await expect(organiser.getByText('Den nya omgången är skapad som utkast.')).toBeVisible();
+
+  // A draft is not public: the visitor still sees 2027 and its winner.
+  const visitor = await newPage(browser, closedUrl());
+  await visitor.goto('/');
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
+
+  await waitForFormHydration(organiser, 'oppna-omgang');
+  await organiser.locator('#oppna-omgang').getByLabel('Jag har läst vad steget innebär och vill ta det.').check();
+  await organiser.getByRole('button', { name: 'Öppna omgången' }).click();
+  await expect(organiser.getByText('Omgången är öppnad och syns nu på webbplatsen.')).toBeVisible();
+  await visitor.goto('/');
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2028');
+  await expectNoAxeViolations(visitor);
+  await visitor.context().close();
+});

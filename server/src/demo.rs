@@ -195,6 +195,7 @@ async fn start_demo_review(db: &Db, round: &Round, clock: Clock) -> Result<(), S
         ceremony_at: round.ceremony_at,
         last_closing: round.deadline.closes_at_utc(),
         decision_problems: vec![],
+        another_round_running: false,
     };
     let steps = [(RoundState::Open, RoundState::Closed), (RoundState::Closed, RoundState::Review)];
     if round.state != RoundState::Open || steps.iter().any(|(from, to)| may_step(*from, *to, &facts).is_err()) {

@@ -16,6 +16,7 @@ use crate::{
         kommun::KommunChoiceError,
         lifecycle::{RoundState, StepRefusal},
         review::ReviewProblem,
+        round::RoundProblem,
     },
     error::AppError,
 };
@@ -78,6 +79,7 @@ pub enum OrganiseProblem {
     DecisionLocked {
         state: RoundState,
     },
+    Round(RoundProblem),
 }
 
 /// What keeps an action on an application, or a deadline extension, from being done.

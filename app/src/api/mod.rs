@@ -12,3 +12,4 @@ pub mod public;
 pub mod ranking;
 pub mod review_settings;
 pub mod round;
+pub mod rounds;

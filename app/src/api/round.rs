@@ -82,13 +82,26 @@ pub mod ssr {
 
     /// The organiser and the current round they manage.
     pub async fn managed_round() -> Result<(AppState, Round, Viewer), AppError> {
+        let (state, viewer) = managed_organiser()?;
+        let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+        Ok((state, round, viewer))
+    }
+
+    /// An organiser, for the pages that are not about the current round alone.
+    pub fn managed_organiser() -> Result<(AppState, Viewer), AppError> {
         let viewer = auth::require(Access::Organiser)?;
         if !may_manage(&viewer) {
             return Err(AppError::Forbidden);
         }
-        let state = state::state()?;
-        let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
-        Ok((state, round, viewer))
+        Ok((state::state()?, viewer))
+    }
+
+    /// Whether another round of the award is public and not yet announced.
+    pub async fn another_round_running(db: &Db, round: &Round) -> Result<bool, AppError> {
+        Ok(rounds::list(db, &round.award_id)
+            .await?
+            .iter()
+            .any(|r| r.id != round.id && r.state != RoundState::Draft && r.state != RoundState::Announced))
     }
 
     /// The first instant at which every kommun's deadline, extensions included, has passed.
@@ -107,6 +120,7 @@ pub mod ssr {
             ceremony_at: round.ceremony_at,
             last_closing: last_closing(&state.db, round).await?,
             decision_problems: decision_problems(&choices),
+            another_round_running: another_round_running(&state.db, round).await?,
         })
     }
 

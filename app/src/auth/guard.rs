@@ -46,6 +46,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/arrangor/beslut", Access::Organiser),
     ("/arrangor/logg", Access::Organiser),
     ("/arrangor/laspaket", Access::Organiser),
+    ("/arrangor/omgangar", Access::Organiser),
     ("/jury", Access::Jury),
     ("/jury/ansokan/{application}", Access::Jury),
     ("/jury/ansokan/{application}/utskrift", Access::Jury),
@@ -113,6 +114,10 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/step_round", Access::Organiser),
     ("/api/audit_log", Access::Organiser),
     ("/api/jury_packet", Access::Organiser),
+    ("/api/rounds_overview", Access::Organiser),
+    ("/api/copy_round", Access::Organiser),
+    ("/api/open_round", Access::Organiser),
+    ("/api/delete_round", Access::Organiser),
     ("/api/decision", Access::Organiser),
     ("/api/save_decision", Access::Organiser),
 ];

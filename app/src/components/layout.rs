@@ -69,6 +69,7 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                 {(role == Some(Role::Juror)).then(|| view! { <li><A href="/jury">{t.j.nav_jury}</A></li> })}
                 {(role == Some(Role::Organiser)).then(|| view! {
                     <li><A href="/arrangor/omgang">{t.o.nav_round}</A></li>
+                    <li><A href="/arrangor/omgangar">{t.o.nav_rounds}</A></li>
                     <li><A href="/arrangor/ansokningar">{t.ap.nav_applications}</A></li>
                     <li><A href="/jury">{t.j.nav_jury}</A></li>
                     <li><A href="/arrangor/bedomning">{t.j.nav_review_settings}</A></li>

@@ -71,6 +71,8 @@ pub enum StepRefusal {
     OutOfOrder { from: RoundState, to: RoundState },
     /// The opening must come before the deadline, and the deadline before the ceremony.
     DatesInvalid,
+    /// A round opens only when the award's running round has been announced.
+    AnotherRoundRunning,
     /// Applications close only once every kommun's deadline (extensions too) has passed.
     DeadlineNotPassed { closes_at: DateTime<Utc> },
     /// The decision is not complete.
@@ -89,6 +91,8 @@ pub struct StepFacts {
     pub last_closing: DateTime<Utc>,
     /// What the decision still lacks; empty when it is complete.
     pub decision_problems: Vec<DecisionProblem>,
+    /// Another round of the award is public and not yet announced.
+    pub another_round_running: bool,
 }
 
 /// Whether the round may go from `from` to `to` now.
@@ -97,6 +101,7 @@ pub fn may_step(from: RoundState, to: RoundState, facts: &StepFacts) -> Result<(
         return Err(StepRefusal::OutOfOrder { from, to });
     }
     match to {
+        RoundState::Open if facts.another_round_running => Err(StepRefusal::AnotherRoundRunning),
         RoundState::Open if !(facts.opens_at < facts.deadline && facts.deadline < facts.ceremony_at) => {
             Err(StepRefusal::DatesInvalid)
         }
@@ -127,6 +132,7 @@ mod tests {
             ceremony_at: at("2027-05-12T16:00:00Z"),
             last_closing: at("2027-04-15T22:00:00Z"),
             decision_problems: vec![],
+            another_round_running: false,
         }
     }
 
@@ -156,7 +162,9 @@ mod tests {
     }
 
     #[test]
-    fn a_round_opens_only_with_its_dates_in_order() {
+    fn a_round_opens_only_with_its_dates_in_order_and_no_other_round_running() {
+        let f = StepFacts { another_round_running: true, ..facts() };
+        assert_eq!(may_step(Draft, Open, &f), Err(StepRefusal::AnotherRoundRunning));
         let f = StepFacts { deadline: at("2026-10-01T00:00:00Z"), ..facts() };
         assert_eq!(may_step(Draft, Open, &f), Err(StepRefusal::DatesInvalid));
         let f = StepFacts { ceremony_at: at("2027-04-01T00:00:00Z"), ..facts() };

@@ -5,6 +5,7 @@ use crate::{
     domain::{
         decision::{DecisionProblem, Outcome},
         lifecycle::{RoundState, StepRefusal},
+        round::RoundProblem,
     },
 };
 
@@ -13,7 +14,7 @@ pub struct OrganiseTexts {
     pub nav_round: &'static str,
     pub nav_decision: &'static str,
     pub nav_log: &'static str,
-    pub done_messages: [(&'static str, &'static str); 7],
+    pub done_messages: [(&'static str, &'static str); 10],
     pub problem: fn(&OrganiseProblem) -> String,
     /// In the order of `RoundState::ALL`.
     pub state_names: [&'static str; 6],
@@ -85,6 +86,29 @@ pub struct OrganiseTexts {
     pub remind_intro: &'static str,
     pub remind_button: &'static str,
 
+    pub nav_rounds: &'static str,
+    pub rounds_title: &'static str,
+    pub rounds_caption: &'static str,
+    pub year: &'static str,
+    pub round_name: &'static str,
+    pub state: &'static str,
+    pub applications: &'static str,
+    pub draft_heading: fn(&str) -> String,
+    pub open_draft_consequence: &'static str,
+    pub open_draft_button: &'static str,
+    pub remove_draft_consequence: &'static str,
+    pub remove_draft_confirm: &'static str,
+    pub remove_draft_button: &'static str,
+    pub copy_heading: &'static str,
+    pub copy_intro: &'static str,
+    pub copy_source: &'static str,
+    pub opens_label: &'static str,
+    pub deadline_label: &'static str,
+    pub deadline_hint: &'static str,
+    pub ceremony_label: &'static str,
+    pub ceremony_place_label: &'static str,
+    pub copy_button: &'static str,
+
     pub log_title: &'static str,
     pub log_intro: &'static str,
     pub log_caption: &'static str,
@@ -137,6 +161,9 @@ pub static SV: OrganiseTexts = OrganiseTexts {
         ("i-juryn", "Jurymedlemmen sitter nu i juryn för omgången."),
         ("ur-juryn", "Jurymedlemmen är borttagen ur juryn. Hens bedömningar räknas inte längre."),
         ("paminnelse-skickad", "Påminnelsen är skickad till kommunerna med en ansökan som inte är inskickad."),
+        ("omgang-skapad", "Den nya omgången är skapad som utkast. Den syns inte för allmänheten förrän den öppnas."),
+        ("omgang-oppnad", "Omgången är öppnad och syns nu på webbplatsen."),
+        ("omgang-borttagen", "Utkastet är borttaget."),
     ],
     problem: problem_sv,
     state_names: ["Utkast", "Öppen", "Stängd", "Bedömning", "Beslutad", "Offentliggjord"],
@@ -228,6 +255,29 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     remind_intro: "Skicka en påminnelse nu till alla som sökt för en kommun vars ansökan är påbörjad men inte inskickad, med kommunens sista ansökningsdag. Påminnelser går också ut av sig själva en vecka och en dag före.",
     remind_button: "Skicka påminnelse",
 
+    nav_rounds: "Omgångar",
+    rounds_title: "Omgångar",
+    rounds_caption: "Utmärkelsens omgångar, den senaste först",
+    year: "År",
+    round_name: "Namn",
+    state: "Steg",
+    applications: "Ansökningar",
+    draft_heading: |title| format!("Utkastet {title}"),
+    open_draft_consequence: "Omgången syns på webbplatsen och blir den som kommunerna ansöker till och juryn arbetar med. Går när den förra omgången har offentliggjort sin vinnare.",
+    open_draft_button: "Öppna omgången",
+    remove_draft_consequence: "Utkastet tas bort med allt som hör till det. Går bara så länge det inte har några ansökningar.",
+    remove_draft_confirm: "Jag vill ta bort utkastet.",
+    remove_draft_button: "Ta bort utkastet",
+    copy_heading: "Ny omgång",
+    copy_intro: "En ny omgång kopierar en tidigare: texterna, områdena med vägledning och gränser, kriterierna med vikter och skala, juryn och partnerna. Du ger den ett år, ett namn och nya datum. Den skapas som utkast.",
+    copy_source: "Kopiera från",
+    opens_label: "Öppnar (datum)",
+    deadline_label: "Sista ansökningsdag (datum)",
+    deadline_hint: "Ansökan stänger kl. 23.59 svensk tid den dagen.",
+    ceremony_label: "Utdelning (datum och klockslag)",
+    ceremony_place_label: "Plats för utdelningen",
+    copy_button: "Skapa omgången",
+
     log_title: "Logg",
     log_intro: "Varje steg i omgångens liv, varje beslut och varje ändring av vem som har tillgång, med vem och när.",
     log_caption: "Händelser, de senaste först",
@@ -282,6 +332,9 @@ pub static EN: OrganiseTexts = OrganiseTexts {
         ("i-juryn", "The juror now sits on the round's jury."),
         ("ur-juryn", "The juror is off the jury. Their reviews no longer count."),
         ("paminnelse-skickad", "The reminder is sent to the kommuner whose application is not submitted."),
+        ("omgang-skapad", "The new round is created as a draft. The public will not see it until it opens."),
+        ("omgang-oppnad", "The round is open and now on the website."),
+        ("omgang-borttagen", "The draft is removed."),
     ],
     problem: problem_en,
     state_names: ["Draft", "Open", "Closed", "Review", "Decided", "Announced"],
@@ -366,6 +419,29 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     remind_intro: "Send a reminder now to everyone applying for a kommun whose application is begun but not submitted, with the kommun's deadline. Reminders also go out by themselves a week and a day before.",
     remind_button: "Send a reminder",
 
+    nav_rounds: "Rounds",
+    rounds_title: "Rounds",
+    rounds_caption: "The award's rounds, latest first",
+    year: "Year",
+    round_name: "Name",
+    state: "Step",
+    applications: "Applications",
+    draft_heading: |title| format!("The draft {title}"),
+    open_draft_consequence: "The round appears on the website and becomes the one kommuner apply to and the jury works on. Possible once the last round has announced its winner.",
+    open_draft_button: "Open the round",
+    remove_draft_consequence: "The draft is removed with everything that belongs to it. Possible only while it has no applications.",
+    remove_draft_confirm: "I want to remove the draft.",
+    remove_draft_button: "Remove the draft",
+    copy_heading: "New round",
+    copy_intro: "A new round copies an earlier one: the texts, the areas with their guidance and limits, the criteria with weights and scale, the jury and the partners. You give it a year, a name and new dates. It is created as a draft.",
+    copy_source: "Copy from",
+    opens_label: "Opens (date)",
+    deadline_label: "Deadline (date)",
+    deadline_hint: "Applications close at 23.59 Swedish time that day.",
+    ceremony_label: "Ceremony (date and time)",
+    ceremony_place_label: "Where the award is presented",
+    copy_button: "Create the round",
+
     log_title: "Log",
     log_intro: "Every step in the round's life, every decision and every change of who has access, with who and when.",
     log_caption: "Events, latest first",
@@ -427,6 +503,9 @@ fn problem_sv(problem: &OrganiseProblem) -> String {
         OrganiseProblem::Step(StepRefusal::OutOfOrder { from, to }) => {
             format!("Omgången kan inte gå från {} till {}: stegen tas ett i taget.", state(from), state(to))
         }
+        OrganiseProblem::Step(StepRefusal::AnotherRoundRunning) => {
+            "En annan omgång pågår. En ny omgång kan öppnas när den förra har offentliggjort sin vinnare.".into()
+        }
         OrganiseProblem::Step(StepRefusal::DatesInvalid) => {
             "Datumen stämmer inte: öppningen måste komma före sista ansökningsdag och den före utdelningen.".into()
         }
@@ -445,6 +524,7 @@ fn problem_sv(problem: &OrganiseProblem) -> String {
             state(now)
         ),
         OrganiseProblem::DecisionLocked { state: s } => (SV.decision_locked)(state(s)),
+        OrganiseProblem::Round(p) => round_sv(p).into(),
     }
 }
 
@@ -463,6 +543,9 @@ fn problem_en(problem: &OrganiseProblem) -> String {
     match problem {
         OrganiseProblem::Step(StepRefusal::OutOfOrder { from, to }) => {
             format!("The round cannot go from {} to {}: steps are taken one at a time.", state(from), state(to))
+        }
+        OrganiseProblem::Step(StepRefusal::AnotherRoundRunning) => {
+            "Another round is running. A new round can open once the last one has announced its winner.".into()
         }
         OrganiseProblem::Step(StepRefusal::DatesInvalid) => {
             "The dates do not hold: the opening must come before the deadline, and the deadline before the ceremony."
@@ -485,6 +568,7 @@ fn problem_en(problem: &OrganiseProblem) -> String {
             )
         }
         OrganiseProblem::DecisionLocked { state: s } => (EN.decision_locked)(state(s)),
+        OrganiseProblem::Round(p) => round_en(p).into(),
     }
 }
 
@@ -501,4 +585,36 @@ fn decision_en(problem: &DecisionProblem) -> String {
 /// A deadline is said by its last minute ("23.59"); the refusal holds the first instant after it.
 fn last_minute(closes_at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
     crate::domain::deadline::to_stockholm(closes_at - chrono::Duration::minutes(1))
+}
+
+fn round_sv(problem: &RoundProblem) -> &'static str {
+    match problem {
+        RoundProblem::YearInvalid => "Skriv året med fyra siffror, till exempel 2028.",
+        RoundProblem::YearTaken => "Utmärkelsen har redan en omgång det året.",
+        RoundProblem::TitleMissing => "Ge omgången ett namn.",
+        RoundProblem::DateInvalid => "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2028-04-14.",
+        RoundProblem::DateTimeInvalid => "Ange datum och klockslag, till exempel 2028-05-10 18:00.",
+        RoundProblem::PlaceMissing => "Skriv var utmärkelsen delas ut.",
+        RoundProblem::DeadlineBeforeOpening => "Sista ansökningsdag måste komma efter öppningsdagen.",
+        RoundProblem::CeremonyBeforeDeadline => "Utdelningen måste komma efter sista ansökningsdag.",
+        RoundProblem::HasApplications => "Omgången har ansökningar och kan inte tas bort.",
+        RoundProblem::NotADraft => "Bara en omgång som inte har öppnats kan tas bort.",
+        RoundProblem::DraftExists => "En omgång förbereds redan. Öppna eller ta bort den innan du skapar en ny.",
+    }
+}
+
+fn round_en(problem: &RoundProblem) -> &'static str {
+    match problem {
+        RoundProblem::YearInvalid => "Write the year with four digits, for example 2028.",
+        RoundProblem::YearTaken => "The award already has a round that year.",
+        RoundProblem::TitleMissing => "Give the round a name.",
+        RoundProblem::DateInvalid => "Write the date as YYYY-MM-DD, for example 2028-04-14.",
+        RoundProblem::DateTimeInvalid => "Give a date and a time, for example 2028-05-10 18:00.",
+        RoundProblem::PlaceMissing => "Write where the award is presented.",
+        RoundProblem::DeadlineBeforeOpening => "The deadline must come after the opening.",
+        RoundProblem::CeremonyBeforeDeadline => "The ceremony must come after the deadline.",
+        RoundProblem::HasApplications => "The round has applications and cannot be removed.",
+        RoundProblem::NotADraft => "Only a round that has not opened can be removed.",
+        RoundProblem::DraftExists => "A round is already being prepared. Open or remove it before creating another.",
+    }
 }

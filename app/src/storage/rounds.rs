@@ -7,9 +7,10 @@ use crate::domain::{
 use chrono::Utc;
 use sqlx::{AnyConnection, Row};
 
-/// The newest round of an award, the one the public page shows.
+/// The newest round of an award that has opened: the one the public page
+/// shows and everyone works on. A round being prepared is not current yet.
 pub async fn current(db: &Db, award_id: &str) -> Result<Option<Round>, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM rounds WHERE award_id = $1 ORDER BY year DESC LIMIT 1")
+    let row = sqlx::query("SELECT id FROM rounds WHERE award_id = $1 AND state <> 'utkast' ORDER BY year DESC LIMIT 1")
         .bind(award_id)
         .fetch_optional(db.pool())
         .await?;
@@ -201,4 +202,50 @@ pub async fn set_state(
         .execute(conn)
         .await?;
     Ok(changed.rows_affected() == 1)
+}
+
+/// A round as the organisers' list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundSummary {
+    pub id: String,
+    pub year: i32,
+    pub title: String,
+    pub state: RoundState,
+    pub applications: i64,
+}
+
+/// Every round of an award, newest first, with how many applications each has.
+pub async fn list(db: &Db, award_id: &str) -> Result<Vec<RoundSummary>, sqlx::Error> {
+    sqlx::query(
+        "SELECT r.id, r.year, r.title, r.state, (SELECT COUNT(*) FROM applications a WHERE a.round_id = r.id) \
+         AS applications FROM rounds r WHERE r.award_id = $1 ORDER BY r.year DESC",
+    )
+    .bind(award_id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| {
+        let state: String = r.try_get("state")?;
+        Ok(RoundSummary {
+            id: r.try_get("id")?,
+            year: i32::try_from(r.try_get::<i64, _>("year")?).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            title: r.try_get("title")?,
+            state: RoundState::from_code(&state).ok_or_else(|| sqlx::Error::Decode("unknown round state".into()))?,
+            applications: r.try_get("applications")?,
+        })
+    })
+    .collect()
+}
+
+/// Removes a round in draft without applications, with everything that
+/// belongs to it; false when it is no longer such a round.
+pub async fn delete_draft(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Error> {
+    let removed = sqlx::query(
+        "DELETE FROM rounds WHERE id = $1 AND state = 'utkast' \
+         AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.round_id = rounds.id)",
+    )
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(removed.rows_affected() == 1)
 }

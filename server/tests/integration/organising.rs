@@ -292,3 +292,75 @@ async fn organisers_resend_invitations_seat_and_unseat_jurors_and_the_log_says_s
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_round_is_copied_as_a_draft_opens_only_after_the_last_one_and_a_round_with_applications_stays() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        submitted_application(&portal, "anna@kalmar.se", "0880", "Kalmar leder.").await;
+        let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+        let page = organiser.get("/arrangor/omgangar").await.body;
+        assert!(page.contains("Sveriges eHälsokommun 2027") && page.contains(">Öppen<"), "{backend:?}");
+
+        let copy = |year: &'static str, opens: &'static str, deadline: &'static str| {
+            [
+                ("source", "ehalsokommun-2027"),
+                ("year", year),
+                ("title", "Sveriges eHälsokommun 2028"),
+                ("opens", opens),
+                ("deadline", deadline),
+                ("ceremony", "2028-05-10T18:00"),
+                ("ceremony_place", "Svenska Mässan, Göteborg"),
+            ]
+        };
+        // Bad input: said beside each field, everything typed kept.
+        let bad = organiser
+            .post("/arrangor/omgangar", "/api/copy_round", &copy("2027", "2028-04-20", "2028-04-14"), true)
+            .await;
+        let back = organiser.follow(&bad).await.body;
+        assert!(back.contains("Utmärkelsen har redan en omgång det året."), "{backend:?}");
+        assert!(back.contains("Sista ansökningsdag måste komma efter öppningsdagen."), "{backend:?}");
+        assert!(back.contains("value=\"2028-04-20\""), "{backend:?}: the dates are kept");
+
+        let made = organiser
+            .post("/arrangor/omgangar", "/api/copy_round", &copy("2028", "2027-11-01", "2028-04-14"), true)
+            .await;
+        assert_eq!(made.location().as_deref(), Some("/arrangor/omgangar?klart=omgang-skapad"), "{backend:?}");
+        let criteria: i64 = sqlx::query("SELECT COUNT(*) FROM review_criteria WHERE round_id = 'ehalsokommun-2028'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(criteria, 8, "{backend:?}: the jury's criteria carry over");
+        let home = portal.browser().get("/").await.body;
+        assert!(
+            home.contains("Sveriges eHälsokommun 2027") && !home.contains("2028"),
+            "{backend:?}: a draft is not public"
+        );
+        let again = organiser
+            .post("/arrangor/omgangar", "/api/copy_round", &copy("2029", "2028-11-01", "2029-04-14"), true)
+            .await;
+        assert!(organiser.follow(&again).await.body.contains("En omgång förbereds redan."), "{backend:?}");
+
+        // 2027 is running: 2028 cannot open yet, and 2027, with its applications, cannot be removed.
+        let open = [("round", "ehalsokommun-2028"), ("confirm", "ja")];
+        let refused = organiser.post("/arrangor/omgangar", "/api/open_round", &open, true).await;
+        assert!(organiser.follow(&refused).await.body.contains("En annan omgång pågår."), "{backend:?}");
+        let remove_2027 = [("round", "ehalsokommun-2027"), ("confirm_removal", "ja")];
+        let refused = organiser.post("/arrangor/omgangar", "/api/delete_round", &remove_2027, true).await;
+        let back = organiser.follow(&refused).await.body;
+        assert!(back.contains("Omgången har ansökningar och kan inte tas bort."), "{backend:?}");
+
+        let unconfirmed =
+            organiser.post("/arrangor/omgangar", "/api/delete_round", &[("round", "ehalsokommun-2028")], true).await;
+        assert!(organiser.follow(&unconfirmed).await.body.contains("Kryssa i rutan"), "{backend:?}");
+        let remove = [("round", "ehalsokommun-2028"), ("confirm_removal", "ja")];
+        let removed = organiser.post("/arrangor/omgangar", "/api/delete_round", &remove, true).await;
+        assert_eq!(removed.location().as_deref(), Some("/arrangor/omgangar?klart=omgang-borttagen"), "{backend:?}");
+        let rounds: i64 = sqlx::query("SELECT COUNT(*) FROM rounds").fetch_one(portal.db.pool()).await.unwrap().get(0);
+        assert_eq!(rounds, 1, "{backend:?}");
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(log.contains("Skapade Sveriges eHälsokommun 2028 i utkast, kopierad från Sveriges eHälsokommun 2027"));
+        assert!(log.contains("Tog bort Sveriges eHälsokommun 2028 (utkast)"), "{backend:?}");
+    }
+}

@@ -8,3 +8,4 @@ pub mod people;
 pub mod ranking;
 pub mod review_settings;
 pub mod round;
+pub mod rounds;

@@ -1,0 +1,95 @@
+//! `/arrangor/omgangar`: the award's rounds, the one being prepared (open it,
+//! or remove it), and a new round copied from an earlier one.
+
+use crate::{
+    api::rounds::{RoundLine, rounds_overview},
+    components::{
+        form::{CheckField, PortalForm, RadioField, SubmitButton, TextField},
+        loaded::when_loaded,
+    },
+    domain::lifecycle::RoundState,
+    i18n::texts,
+    pages::account::DoneNotice,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn RoundsPage() -> impl IntoView {
+    let t = texts();
+    let data = OnceResource::new(rounds_overview());
+    view! {
+        <Title text=t.o.rounds_title />
+        <div class="wrap page">
+            <h1>{t.o.rounds_title}</h1>
+            <DoneNotice />
+            {when_loaded(data, |rounds| view! { <Rounds rounds /> })}
+        </div>
+    }
+}
+
+#[component]
+fn Rounds(rounds: Vec<RoundLine>) -> impl IntoView {
+    let t = texts();
+    let draft = rounds.iter().find(|r| r.state == RoundState::Draft).cloned();
+    let sources: Vec<(String, String)> = rounds.iter().map(|r| (r.id.clone(), r.title.clone())).collect();
+    let newest = sources.first().map(|(id, _)| id.clone());
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="omgangar-tabell">
+            <table>
+                <caption id="omgangar-tabell">{t.o.rounds_caption}</caption>
+                <thead><tr>
+                    <th scope="col">{t.o.year}</th><th scope="col">{t.o.round_name}</th>
+                    <th scope="col">{t.o.state}</th><th scope="col">{t.o.applications}</th>
+                </tr></thead>
+                <tbody>
+                    {rounds.into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{r.year}</th><td lang="sv">{r.title}</td>
+                            <td>{t.o.state_name(r.state)}</td><td>{r.applications}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {draft.map(|d| view! { <Draft round=d /> })}
+        <section aria-labelledby="ny-omgang-rubrik">
+            <h2 id="ny-omgang-rubrik">{t.o.copy_heading}</h2>
+            <p>{t.o.copy_intro}</p>
+            <PortalForm action="/api/copy_round" id="ny-omgang">
+                <RadioField name="source" legend=t.o.copy_source options=sources.clone() checked=newest.clone().unwrap_or_default() />
+                <TextField name="year" label=t.o.year kind="number" required=true />
+                <TextField name="title" label=t.o.round_name required=true maxlength=200 />
+                <TextField name="opens" label=t.o.opens_label kind="date" required=true />
+                <TextField name="deadline" label=t.o.deadline_label kind="date" hint=t.o.deadline_hint required=true />
+                <TextField name="ceremony" label=t.o.ceremony_label kind="datetime-local" required=true />
+                <TextField name="ceremony_place" label=t.o.ceremony_place_label required=true maxlength=200 />
+                <SubmitButton label=t.o.copy_button />
+            </PortalForm>
+        </section>
+    }
+}
+
+/// The round being prepared: open it, or remove it.
+#[component]
+fn Draft(round: RoundLine) -> impl IntoView {
+    let t = texts();
+    let id = round.id.clone();
+    view! {
+        <section aria-labelledby="utkast-rubrik">
+            <h2 id="utkast-rubrik" lang="sv">{(t.o.draft_heading)(&round.title)}</h2>
+            <p>{t.o.open_draft_consequence}</p>
+            <PortalForm action="/api/open_round" id="oppna-omgang">
+                <input type="hidden" name="round" value=round.id.clone() />
+                <CheckField name="confirm" label=t.o.confirm_step />
+                <SubmitButton label=t.o.open_draft_button />
+            </PortalForm>
+            <p>{t.o.remove_draft_consequence}</p>
+            <PortalForm action="/api/delete_round" id="ta-bort-omgang">
+                <input type="hidden" name="round" value=id.clone() />
+                <CheckField name="confirm_removal" label=t.o.remove_draft_confirm />
+                <SubmitButton label=t.o.remove_draft_button />
+            </PortalForm>
+        </section>
+    }
+}
