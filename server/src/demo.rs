@@ -188,15 +188,7 @@ pub async fn seed_demo(settings: Settings) -> Result<(), StartError> {
 /// the rules an organiser meets, so the demo jury has work at once.
 async fn start_demo_review(db: &Db, round: &Round, clock: Clock) -> Result<(), StartError> {
     let now = clock.now();
-    let facts = StepFacts {
-        now,
-        opens_at: round.opens_at,
-        deadline: round.deadline.closes_at_utc(),
-        ceremony_at: round.ceremony_at,
-        last_closing: round.deadline.closes_at_utc(),
-        decision_problems: vec![],
-        another_round_running: false,
-    };
+    let facts = StepFacts::of_round(round, now);
     let steps = [(RoundState::Open, RoundState::Closed), (RoundState::Closed, RoundState::Review)];
     if round.state != RoundState::Open || steps.iter().any(|(from, to)| may_step(*from, *to, &facts).is_err()) {
         return Ok(());

@@ -68,7 +68,6 @@ mod ssr {
         api::form::{ApplyProblem, Problem, Problems, run},
         auth,
         domain::{
-            access::{Access, may_manage},
             deadline::{Deadline, to_stockholm},
             kommun::{Kommun, choose},
             swedish::collate,
@@ -86,10 +85,7 @@ mod ssr {
 
     pub async fn remind_drafts() -> FormReply {
         run(APPLICATIONS_PAGE, Problems::new("paminn"), async move {
-            let viewer = auth::require(Access::Organiser)?;
-            if !may_manage(&viewer) {
-                return Err(AppError::Forbidden);
-            }
+            let viewer = auth::require_manager()?;
             let state = state::state()?;
             let by = crate::storage::audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             let now = state.clock.now();
@@ -101,10 +97,7 @@ mod ssr {
     }
 
     pub async fn overview() -> Result<Option<RoundApplications>, AppError> {
-        let viewer = auth::require(Access::Organiser)?;
-        if !may_manage(&viewer) {
-            return Err(AppError::Forbidden);
-        }
+        auth::require_manager()?;
         let state = state::state()?;
         let db = &state.db;
         let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
@@ -153,10 +146,7 @@ mod ssr {
             .keep("time", &time)
             .keep("reason", &reason);
         run(APPLICATIONS_PAGE, problems.clone(), async move {
-            let viewer = auth::require(Access::Organiser)?;
-            if !may_manage(&viewer) {
-                return Err(AppError::Forbidden);
-            }
+            let viewer = auth::require_manager()?;
             let state = state::state()?;
             let db = &state.db;
             let round = rounds::current(db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;

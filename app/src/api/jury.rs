@@ -258,7 +258,7 @@ pub mod ssr {
         },
         auth,
         domain::{
-            access::{Access, Viewer, may_manage, may_review_round},
+            access::{Access, Viewer, may_review_round},
             account::Role,
             application::clean_text,
             deadline::to_stockholm,
@@ -520,10 +520,7 @@ pub mod ssr {
 
     /// The jury packet: for organisers, every submitted application once the review has begun.
     pub async fn packet() -> Result<Option<PrintPacket>, AppError> {
-        let viewer = auth::require(Access::Organiser)?;
-        if !may_manage(&viewer) {
-            return Err(AppError::Forbidden);
-        }
+        auth::require_manager()?;
         let state = state::state()?;
         let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
         let work = round_work(&state, round).await?;

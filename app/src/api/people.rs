@@ -100,12 +100,12 @@ mod ssr {
         },
         auth::{self, secret},
         domain::{
-            access::{Access, Viewer, may_manage},
+            access::{Access, Viewer},
             account::{AccountError, Email, PersonName, Phone},
             deadline::to_stockholm,
         },
         mail::messages,
-        state::{self, AppState},
+        state,
         storage::{
             self,
             audit::{self, Actor},
@@ -117,10 +117,7 @@ mod ssr {
     pub const INVITATION_VALID: Duration = Duration::days(7);
 
     pub async fn people() -> Result<PeopleOverview, AppError> {
-        let viewer = auth::require(Access::Organiser)?;
-        if !may_manage(&viewer) {
-            return Err(AppError::Forbidden);
-        }
+        auth::require_manager()?;
         let state = state::state()?;
         let db = &state.db;
         let kommuner = storage::kommuner::list(db).await?;
@@ -248,17 +245,9 @@ mod ssr {
         crate::i18n::Locale::Sv.texts().a.role_name(role)
     }
 
-    async fn organiser() -> Result<(Viewer, AppState), AppError> {
-        let viewer = auth::require(Access::Organiser)?;
-        if !may_manage(&viewer) {
-            return Err(AppError::Forbidden);
-        }
-        Ok((viewer, state::state()?))
-    }
-
     pub async fn resend(email: String) -> FormReply {
         run(PEOPLE_PAGE, Problems::new("inbjudningar"), async move {
-            let (viewer, state) = organiser().await?;
+            let (viewer, state) = (auth::require_manager()?, state::state()?);
             let now = state.clock.now();
             let token = secret::new_token();
             let mut tx = state.db.begin_write().await?;
@@ -287,7 +276,7 @@ mod ssr {
 
     pub async fn seat(user: String, round: String, seated: bool) -> FormReply {
         run(PEOPLE_PAGE, Problems::new("jury"), async move {
-            let (viewer, state) = organiser().await?;
+            let (viewer, state) = (auth::require_manager()?, state::state()?);
             let juror =
                 users::find(&state.db, &user).await?.filter(|u| u.role == Role::Juror).ok_or(AppError::NotFound)?;
             let rounds = storage::rounds::titles(&state.db).await?;

@@ -63,7 +63,6 @@ pub mod ssr {
     use crate::{
         api::jury::ssr::round_work,
         auth,
-        domain::access::{Access, may_manage},
         state::{self, AppState},
         storage::{rounds, seed::EHALSOKOMMUN},
     };
@@ -72,10 +71,7 @@ pub mod ssr {
     const DISPUTED: usize = 3;
 
     pub async fn ranking() -> Result<Option<RankingView>, AppError> {
-        let viewer = auth::require(Access::Organiser)?;
-        if !may_manage(&viewer) {
-            return Err(AppError::Forbidden);
-        }
+        auth::require_manager()?;
         view(&state::state()?).await
     }
 

@@ -74,7 +74,6 @@ mod ssr {
         },
         auth,
         domain::{
-            access::{Access, may_manage},
             deadline::to_stockholm,
             review::{CriterionInput, ReviewProblem, checked_settings, review_phase},
             round::Round,
@@ -84,10 +83,7 @@ mod ssr {
     };
 
     async fn managed_round() -> Result<(AppState, Round, String), AppError> {
-        let viewer = auth::require(Access::Organiser)?;
-        if !may_manage(&viewer) {
-            return Err(AppError::Forbidden);
-        }
+        let viewer = auth::require_manager()?;
         let state = state::state()?;
         let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
         Ok((state, round, viewer.user_id))

@@ -57,10 +57,11 @@ pub mod ssr {
         api::{
             decision::DECISION_PAGE,
             form::{OrganiseProblem, Problem, Problems, run},
+            jury::ssr::round_work,
         },
         auth,
         domain::{
-            access::{Access, Viewer, may_manage},
+            access::Viewer,
             deadline::to_stockholm,
             decision::{Choice, Outcome, decision_problems},
             lifecycle::{StepFacts, may_step},
@@ -71,9 +72,9 @@ pub mod ssr {
         mail::messages,
         state::{self, AppState},
         storage::{
-            Db, applications,
+            Db,
             audit::{self, Actor},
-            decisions, extensions, kommuner, mail_queue, rounds,
+            decisions, extensions, mail_queue, rounds,
             seed::EHALSOKOMMUN,
             submissions, users, winners,
         },
@@ -82,18 +83,10 @@ pub mod ssr {
 
     /// The organiser and the current round they manage.
     pub async fn managed_round() -> Result<(AppState, Round, Viewer), AppError> {
-        let (state, viewer) = managed_organiser()?;
+        let viewer = auth::require_manager()?;
+        let state = state::state()?;
         let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
         Ok((state, round, viewer))
-    }
-
-    /// An organiser, for the pages that are not about the current round alone.
-    pub fn managed_organiser() -> Result<(AppState, Viewer), AppError> {
-        let viewer = auth::require(Access::Organiser)?;
-        if !may_manage(&viewer) {
-            return Err(AppError::Forbidden);
-        }
-        Ok((state::state()?, viewer))
     }
 
     /// Whether another round of the award is public and not yet announced.
@@ -114,13 +107,10 @@ pub mod ssr {
         let choices: Vec<Choice> =
             decisions::of_round(&state.db, &round.id).await?.into_iter().map(|r| r.choice).collect();
         Ok(StepFacts {
-            now: state.clock.now(),
-            opens_at: round.opens_at,
-            deadline: round.deadline.closes_at_utc(),
-            ceremony_at: round.ceremony_at,
             last_closing: last_closing(&state.db, round).await?,
             decision_problems: decision_problems(&choices),
             another_round_running: another_round_running(&state.db, round).await?,
+            ..StepFacts::of_round(round, state.clock.now())
         })
     }
 
@@ -207,19 +197,9 @@ pub mod ssr {
     ) -> Result<(), AppError> {
         let db = &state.db;
         let choices: Vec<Choice> = decisions::of_round(db, &round.id).await?.into_iter().map(|r| r.choice).collect();
-        let all = kommuner::list(db).await?;
-        let submitted = submissions::latest_of_round(db, &round.id).await?;
-        let mut kommun_of_application = Vec::new();
-        for application in applications::of_round(db, &round.id).await? {
-            if submitted.iter().any(|(id, _)| *id == application.id) {
-                let name = all
-                    .iter()
-                    .find(|k| k.kod.as_str() == application.kommun_kod)
-                    .map_or_else(|| application.kommun_kod.clone(), |k| k.namn.clone());
-                kommun_of_application.push((application.id, application.kommun_kod, name));
-            }
-        }
-        let name_of = |id: &str| kommun_of_application.iter().find(|(a, _, _)| a == id).map(|(_, kod, n)| (kod, n));
+        // The submitted applications with their kommuner, as the jury had them.
+        let entries = round_work(state, round.clone()).await?.entries;
+        let name_of = |id: &str| entries.iter().find(|e| e.application_id == id).map(|e| (&e.kommun_kod, &e.kommun));
         let winner = choices.iter().find(|c| c.outcome == Outcome::Winner).ok_or(AppError::Internal)?;
         let (winner_kod, winner_name) = name_of(&winner.application_id).ok_or(AppError::Internal)?;
         let ceremony =
@@ -236,16 +216,16 @@ pub mod ssr {
             ceremony: ceremony.clone(),
         };
         winners::insert(tx, &round.award_id, &archived).await?;
-        for (application_id, kommun_kod, kommun) in &kommun_of_application {
-            let own = choices.iter().find(|c| c.application_id == *application_id);
+        for entry in &entries {
+            let own = choices.iter().find(|c| c.application_id == entry.application_id);
             let notice = messages::OutcomeNotice {
                 round_title: &round.title,
-                kommun,
+                kommun: &entry.kommun,
                 winner: winner_name,
                 own: own.map(|c| (c.outcome, c.motivation.as_str())),
                 ceremony: &ceremony,
             };
-            for person in users::applicants_of(tx, kommun_kod).await? {
+            for person in users::applicants_of(tx, &entry.kommun_kod).await? {
                 let mail = messages::outcome(&person.email, &person.name, &state.settings.base_url, &notice);
                 mail_queue::enqueue(tx, &mail, now).await?;
             }

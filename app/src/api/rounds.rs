@@ -57,12 +57,14 @@ mod ssr {
     use crate::{
         api::{
             form::{OrganiseProblem, Problem, Problems, run},
-            round::ssr::{another_round_running, managed_organiser},
+            round::ssr::another_round_running,
         },
+        auth,
         domain::{
             lifecycle::{StepFacts, may_step},
             round::{NewRoundInput, RoundProblem, copied_round},
         },
+        state,
         storage::{
             audit::{self, Actor},
             reviews, rounds,
@@ -73,7 +75,8 @@ mod ssr {
     const FIELDS: [&str; 6] = ["year", "title", "opens", "deadline", "ceremony", "ceremony_place"];
 
     pub async fn overview() -> Result<Vec<RoundLine>, AppError> {
-        let (state, _) = managed_organiser()?;
+        auth::require_manager()?;
+        let state = state::state()?;
         Ok(rounds::list(&state.db, EHALSOKOMMUN)
             .await?
             .into_iter()
@@ -87,7 +90,7 @@ mod ssr {
             problems = problems.keep(field, value);
         }
         run(ROUNDS_PAGE, problems.clone(), async move {
-            let (state, viewer) = managed_organiser()?;
+            let (viewer, state) = (auth::require_manager()?, state::state()?);
             let source = rounds::find(&state.db, &source).await?.ok_or(AppError::NotFound)?;
             let existing = rounds::list(&state.db, &source.award_id).await?;
             // One round is prepared at a time: it is the one "Öppna" and "Ta bort" act on.
@@ -131,20 +134,15 @@ mod ssr {
     pub async fn open(id: String, confirmed: bool) -> FormReply {
         let mut problems = Problems::new("oppna-omgang");
         run(ROUNDS_PAGE, problems.clone(), async move {
-            let (state, viewer) = managed_organiser()?;
+            let (viewer, state) = (auth::require_manager()?, state::state()?);
             let round = draft(&state, &id).await?;
             if !confirmed {
                 problems.add("confirm", Problem::Organise(OrganiseProblem::NotConfirmed));
                 return Ok(Err(problems));
             }
             let facts = StepFacts {
-                now: state.clock.now(),
-                opens_at: round.opens_at,
-                deadline: round.deadline.closes_at_utc(),
-                ceremony_at: round.ceremony_at,
-                last_closing: round.deadline.closes_at_utc(),
-                decision_problems: vec![],
                 another_round_running: another_round_running(&state.db, &round).await?,
+                ..StepFacts::of_round(&round, state.clock.now())
             };
             if let Err(refusal) = may_step(round.state, RoundState::Open, &facts) {
                 problems.add("", Problem::Organise(OrganiseProblem::Step(refusal)));
@@ -167,7 +165,7 @@ mod ssr {
     pub async fn delete(id: String, confirmed: bool) -> FormReply {
         let mut problems = Problems::new("ta-bort-omgang");
         run(ROUNDS_PAGE, problems.clone(), async move {
-            let (state, viewer) = managed_organiser()?;
+            let (viewer, state) = (auth::require_manager()?, state::state()?);
             let round = draft(&state, &id).await?;
             if !confirmed {
                 problems.add("confirm_removal", Problem::Organise(OrganiseProblem::NotConfirmed));

@@ -9,7 +9,7 @@ pub mod secret;
 pub mod session;
 
 use crate::{
-    domain::access::{Access, Denied, Viewer, check},
+    domain::access::{Access, Denied, Viewer, check, may_manage},
     error::AppError,
 };
 use leptos::prelude::use_context;
@@ -31,6 +31,12 @@ pub fn require(access: Access) -> Result<Viewer, AppError> {
         Err(Denied::NotSignedIn) => Err(AppError::NotSignedIn),
         Err(Denied::Forbidden) => Err(AppError::Forbidden),
     }
+}
+
+/// An organiser who may manage rounds, people and invitations; else the reason, as an error.
+pub fn require_manager() -> Result<Viewer, AppError> {
+    let viewer = require(Access::Organiser)?;
+    if may_manage(&viewer) { Ok(viewer) } else { Err(AppError::Forbidden) }
 }
 
 /// The session behind the request, for log-out.

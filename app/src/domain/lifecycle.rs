@@ -3,7 +3,7 @@
 //! judged here on facts the caller gathers (the clock, the deadlines, the
 //! decision), and a decided round can go back to the jury before it is announced.
 
-use super::decision::DecisionProblem;
+use super::{decision::DecisionProblem, round::Round};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +93,22 @@ pub struct StepFacts {
     pub decision_problems: Vec<DecisionProblem>,
     /// Another round of the award is public and not yet announced.
     pub another_round_running: bool,
+}
+
+impl StepFacts {
+    /// A round's own dates, as if no kommun had an extension, nothing were
+    /// decided and no other round ran; the caller adds what it knows more.
+    pub fn of_round(round: &Round, now: DateTime<Utc>) -> StepFacts {
+        StepFacts {
+            now,
+            opens_at: round.opens_at,
+            deadline: round.deadline.closes_at_utc(),
+            ceremony_at: round.ceremony_at,
+            last_closing: round.deadline.closes_at_utc(),
+            decision_problems: vec![],
+            another_round_running: false,
+        }
+    }
 }
 
 /// Whether the round may go from `from` to `to` now.

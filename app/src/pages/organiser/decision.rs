@@ -15,7 +15,10 @@ use crate::{
     },
     domain::{decision::Outcome, lifecycle::RoundState},
     i18n::texts,
-    pages::account::DoneNotice,
+    pages::{
+        account::DoneNotice,
+        organiser::ranking::{place_text, two_decimals},
+    },
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -96,12 +99,7 @@ fn heading(row: &DecisionRow) -> String {
 
 fn ranked_line(row: &DecisionRow) -> Option<String> {
     let t = texts();
-    row.ranked.map(|(place, score)| {
-        let place = if place.tied { (t.o.tied_place)(place.place) } else { place.place.to_string() };
-        let score = format!("{score:.2}");
-        let score = if t.lang == "sv" { score.replace('.', ",").replace('-', "−") } else { score };
-        (t.o.ranking_line)(&place, &score)
-    })
+    row.ranked.map(|(place, score)| (t.o.ranking_line)(&place_text(Some(place)), &two_decimals(score)))
 }
 
 /// One application's outcome (radio buttons) and motivation.

@@ -124,13 +124,7 @@ fn Membership(person: Person) -> impl IntoView {
     };
     view! {
         {if person.approved { t.a.yes } else { t.ap.colleague_waiting }}
-        <form method="post" action=action class="inline-form">
-            <input type="hidden" name="csrf" value=csrf_token() />
-            <input type="hidden" name="user" value=person.id />
-            <button type="submit" class="button button-secondary">
-                {label}<span class="visually-hidden">{format!(" {}", person.name)}</span>
-            </button>
-        </form>
+        <PlainButton action field=("user", person.id) label who=person.name />
     }
 }
 

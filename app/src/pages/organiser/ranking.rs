@@ -31,12 +31,12 @@ pub fn RankingPage() -> impl IntoView {
 }
 
 /// Scores are shown with two decimals: z-scores and close means need them.
-fn two_decimals(value: f64) -> String {
+pub(crate) fn two_decimals(value: f64) -> String {
     let text = format!("{value:.2}");
     if texts().lang == "sv" { text.replace('.', ",").replace('-', "−") } else { text }
 }
 
-fn place_text(place: Option<Place>) -> String {
+pub(crate) fn place_text(place: Option<Place>) -> String {
     match place {
         None => "–".to_owned(),
         Some(p) if p.tied => (texts().o.tied_place)(p.place),
