@@ -58,8 +58,9 @@ use pages::{
     },
     not_found::NotFoundPage,
     organiser::{
-        applications::ApplicationsPage, decision::DecisionPage, log::LogPage, packet::PacketPage, people::PeoplePage,
-        ranking::RankingPage, review_settings::ReviewSettingsPage, round::RoundLifePage, rounds::RoundsPage,
+        applications::ApplicationsPage, decision::DecisionPage, draft::DraftRoundPage, log::LogPage,
+        packet::PacketPage, people::PeoplePage, ranking::RankingPage, review_settings::ReviewSettingsPage,
+        round::RoundLifePage, rounds::RoundsPage,
     },
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
@@ -129,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arrangor/logg") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/laspaket") view=PacketPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/omgangar") view=RoundsPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/omgangar/utkast") view=DraftRoundPage ssr=SsrMode::Async />
                     <Route path=path!("/jury") view=JuryStartPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application") view=ReviewApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application/utskrift") view=PrintApplicationPage ssr=SsrMode::Async />

@@ -2,6 +2,9 @@
 //! their weights and the scale (until the first review is saved), closing
 //! and reopening the review, the jurors' progress and their declared jäv.
 
+// A server function's arguments are its form's fields, however many the form has.
+#![allow(clippy::too_many_arguments)]
+
 use super::{form::FormReply, jury::ConflictView};
 use crate::{
     domain::review::{ReviewPhase, Scale, ScoredCriterion},
@@ -26,6 +29,8 @@ pub struct JurorProgress {
 pub struct ReviewOverview {
     pub round_id: String,
     pub round_title: String,
+    /// The round is being prepared: nothing to open or close yet.
+    pub prepared: bool,
     pub phase: ReviewPhase,
     pub opens_local: NaiveDateTime,
     pub closed_local: Option<NaiveDateTime>,
@@ -38,9 +43,11 @@ pub struct ReviewOverview {
     pub conflicts: Vec<ConflictView>,
 }
 
+/// The running round's review, or that of the round `round` names (a round
+/// being prepared gets its criteria before it opens).
 #[server(endpoint = "review_admin", input = GetUrl)]
-pub async fn review_admin() -> Result<Option<ReviewOverview>, AppError> {
-    ssr::admin().await
+pub async fn review_admin(#[server(default)] round: Option<String>) -> Result<Option<ReviewOverview>, AppError> {
+    ssr::admin(round).await
 }
 
 /// Rows of criteria by index (`slug[0]`, `title[0]`, `description[0]`,
@@ -54,8 +61,9 @@ pub async fn save_review_settings(
     #[server(default)] remove: HashMap<String, String>,
     scale_max: String,
     labels: String,
+    round: String,
 ) -> Result<FormReply, AppError> {
-    Ok(ssr::save(ssr::SettingsForm { slug, title, description, weight, remove, scale_max, labels }).await)
+    Ok(ssr::save(ssr::SettingsForm { slug, title, description, weight, remove, scale_max, labels }, round).await)
 }
 
 /// Closes the review (`action=stang`) or opens it again (`action=oppna`).
@@ -82,15 +90,18 @@ mod ssr {
         storage::{jury, reviews, rounds, seed::EHALSOKOMMUN, submissions},
     };
 
-    async fn managed_round() -> Result<(AppState, Round, String), AppError> {
+    async fn managed_round(id: Option<&str>) -> Result<(AppState, Round, String), AppError> {
         let viewer = auth::require_manager()?;
         let state = state::state()?;
-        let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
-        Ok((state, round, viewer.user_id))
+        let round = match id {
+            Some(id) => rounds::find(&state.db, id).await?,
+            None => rounds::current(&state.db, EHALSOKOMMUN).await?,
+        };
+        Ok((state, round.ok_or(AppError::NotFound)?, viewer.user_id))
     }
 
-    pub async fn admin() -> Result<Option<ReviewOverview>, AppError> {
-        let (state, round, _) = match managed_round().await {
+    pub async fn admin(round: Option<String>) -> Result<Option<ReviewOverview>, AppError> {
+        let (state, round, _) = match managed_round(round.as_deref()).await {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
@@ -110,6 +121,7 @@ mod ssr {
             .collect();
         let locked = reviews::started(&mut *db.pool().acquire().await?, &round.id).await?;
         Ok(Some(ReviewOverview {
+            prepared: round.state == crate::domain::lifecycle::RoundState::Draft,
             phase: review_phase(round.state, settings.closed_at, state.clock.now()),
             opens_local: round.deadline.local(),
             closed_local: settings.closed_at.map(to_stockholm),
@@ -122,6 +134,11 @@ mod ssr {
             round_id: round.id,
             round_title: round.title,
         }))
+    }
+
+    /// The settings page of the round `id`: a round being prepared is named in the address.
+    fn settings_page(id: &str) -> String {
+        format!("{REVIEW_SETTINGS_PAGE}?omgang={id}")
     }
 
     pub struct SettingsForm {
@@ -167,10 +184,11 @@ mod ssr {
         }
     }
 
-    pub async fn save(form: SettingsForm) -> FormReply {
+    pub async fn save(form: SettingsForm, round: String) -> FormReply {
         let problems = form.kept(Problems::new("kriterier"));
-        run(REVIEW_SETTINGS_PAGE, problems.clone(), async move {
-            let (state, round, user) = managed_round().await?;
+        let page = settings_page(&round);
+        run(&page, problems.clone(), async move {
+            let (state, round, user) = managed_round(Some(&round)).await?;
             let mut problems = problems;
             let (criteria, scale) = match checked_settings(&form.rows(), &form.scale_max, &form.labels) {
                 Ok(checked) => checked,
@@ -191,14 +209,18 @@ mod ssr {
             reviews::replace(&mut tx, &round.id, &criteria, &scale).await?;
             tx.commit().await?;
             tracing::info!(round = %round.id, by = %user, "review criteria changed");
-            Ok(Ok(format!("{REVIEW_SETTINGS_PAGE}?klart=kriterier-sparade")))
+            Ok(Ok(if round.state == crate::domain::lifecycle::RoundState::Draft {
+                format!("{}&klart=kriterier-sparade", settings_page(&round.id))
+            } else {
+                format!("{REVIEW_SETTINGS_PAGE}?klart=kriterier-sparade")
+            }))
         })
         .await
     }
 
     pub async fn close(close: bool) -> FormReply {
         run(REVIEW_SETTINGS_PAGE, Problems::new("stang-bedomning"), async move {
-            let (state, round, user) = managed_round().await?;
+            let (state, round, user) = managed_round(None).await?;
             let now = state.clock.now();
             let current = settings_of(&state.db, &round).await?;
             let mut tx = state.db.begin_write().await?;

@@ -2,12 +2,20 @@
 //! an earlier one (in draft, not public; one at a time), opening it once the
 //! running round is announced, and removing a draft that has no applications.
 
+// A server function's arguments are its form's fields, however many the form has.
+#![allow(clippy::too_many_arguments)]
+
 use super::form::FormReply;
-use crate::{domain::lifecycle::RoundState, error::AppError};
+use crate::{
+    domain::{lifecycle::RoundState, round::Round},
+    error::AppError,
+};
 use leptos::{prelude::*, server_fn::codec::GetUrl};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 pub const ROUNDS_PAGE: &str = "/arrangor/omgangar";
+pub const DRAFT_PAGE: &str = "/arrangor/omgangar/utkast";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RoundLine {
@@ -21,6 +29,53 @@ pub struct RoundLine {
 #[server(endpoint = "rounds_overview", input = GetUrl)]
 pub async fn rounds_overview() -> Result<Vec<RoundLine>, AppError> {
     ssr::overview().await
+}
+
+/// The round being prepared, with its dates as the form's fields show them (Swedish time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreparedRound {
+    pub round: Round,
+    pub opens: String,
+    pub deadline: String,
+    pub ceremony: String,
+}
+
+#[server(endpoint = "draft_round", input = GetUrl)]
+pub async fn draft_round() -> Result<Option<PreparedRound>, AppError> {
+    ssr::draft_view().await
+}
+
+/// The draft's texts, dates, sections and criteria by row (`section_title[0]`,
+/// a new one in a blank row, `section_remove[0]` to remove), jury and partners a line each.
+#[server(endpoint = "save_draft_round")]
+pub async fn save_draft_round(
+    round: String,
+    title: String,
+    intro: String,
+    criteria_text: String,
+    #[server(default)] eligibility: String,
+    #[server(default)] contact: String,
+    opens: String,
+    deadline: String,
+    ceremony: String,
+    ceremony_place: String,
+    #[server(default)] section_slug: HashMap<String, String>,
+    #[server(default)] section_title: HashMap<String, String>,
+    #[server(default)] section_guidance: HashMap<String, String>,
+    #[server(default)] section_limit: HashMap<String, String>,
+    #[server(default)] section_remove: HashMap<String, String>,
+    #[server(default)] criterion_slug: HashMap<String, String>,
+    #[server(default)] criterion_title: HashMap<String, String>,
+    #[server(default)] criterion_description: HashMap<String, String>,
+    #[server(default)] criterion_remove: HashMap<String, String>,
+    #[server(default)] jury: String,
+    #[server(default)] partners: String,
+) -> Result<FormReply, AppError> {
+    let texts =
+        [title, intro, criteria_text, eligibility, contact, opens, deadline, ceremony, ceremony_place, jury, partners];
+    let sections = [section_slug, section_title, section_guidance, section_limit, section_remove];
+    let criteria = [criterion_slug, criterion_title, criterion_description, HashMap::new(), criterion_remove];
+    Ok(ssr::save_draft(round, texts, sections, criteria).await)
 }
 
 /// A new round in draft, copied from `source` with a new year, title and dates
@@ -61,8 +116,11 @@ mod ssr {
         },
         auth,
         domain::{
+            deadline::to_stockholm,
             lifecycle::{StepFacts, may_step},
-            round::{NewRoundInput, RoundProblem, copied_round},
+            round::{
+                NewRoundInput, PartInput, RoundEdit, RoundProblem, RoundProblems, Schedule, copied_round, edited_round,
+            },
         },
         state,
         storage::{
@@ -100,15 +158,10 @@ mod ssr {
             }
             let taken: Vec<i32> = existing.iter().map(|r| r.year).collect();
             let [year, title, opens, deadline, ceremony, ceremony_place] = &input;
-            let new = NewRoundInput { year, title, opens, deadline, ceremony, ceremony_place };
-            let round = match copied_round(&source, new, &taken) {
+            let schedule = Schedule { opens, deadline, ceremony, ceremony_place };
+            let round = match copied_round(&source, NewRoundInput { year, title, schedule }, &taken) {
                 Ok(round) => round,
-                Err(found) => {
-                    for (field, problem) in found {
-                        problems.add(field, Problem::Organise(OrganiseProblem::Round(problem)));
-                    }
-                    return Ok(Err(problems));
-                }
+                Err(found) => return Ok(Err(with_round_problems(problems, found))),
             };
             let now = state.clock.now();
             let mut tx = state.db.begin_write().await?;
@@ -122,6 +175,130 @@ mod ssr {
             audit::record(&mut tx, actor, Some(&round.id), "omgang-ny", &detail, now).await?;
             tx.commit().await?;
             Ok(Ok(format!("{ROUNDS_PAGE}?klart=omgang-skapad")))
+        })
+        .await
+    }
+
+    fn with_round_problems(mut problems: Problems, found: RoundProblems) -> Problems {
+        for (field, problem) in found {
+            problems.add(&field, Problem::Organise(OrganiseProblem::Round(problem)));
+        }
+        problems
+    }
+
+    /// The one round being prepared, if any.
+    async fn the_draft(state: &crate::state::AppState) -> Result<Option<Round>, AppError> {
+        let listed = rounds::list(&state.db, EHALSOKOMMUN).await?;
+        match listed.into_iter().find(|r| r.state == RoundState::Draft) {
+            Some(line) => Ok(rounds::find(&state.db, &line.id).await?),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn draft_view() -> Result<Option<PreparedRound>, AppError> {
+        auth::require_manager()?;
+        let state = state::state()?;
+        Ok(the_draft(&state).await?.map(|round| PreparedRound {
+            opens: to_stockholm(round.opens_at).format("%Y-%m-%d").to_string(),
+            deadline: round.deadline.local().format("%Y-%m-%d").to_string(),
+            ceremony: to_stockholm(round.ceremony_at).format("%Y-%m-%dT%H:%M").to_string(),
+            round,
+        }))
+    }
+
+    const DRAFT_FIELDS: [&str; 11] = [
+        "title",
+        "intro",
+        "criteria_text",
+        "eligibility",
+        "contact",
+        "opens",
+        "deadline",
+        "ceremony",
+        "ceremony_place",
+        "jury",
+        "partners",
+    ];
+
+    /// The rows of a sections or criteria form, from its five maps by row index:
+    /// slug, title, text, limit and remove.
+    fn part_rows(maps: &[HashMap<String, String>; 5]) -> Vec<PartInput> {
+        let count =
+            maps.iter().flat_map(|m| m.keys()).filter_map(|k| k.parse::<usize>().ok()).max().map_or(0, |m| m + 1);
+        let get = |m: usize, i: usize| maps[m].get(&i.to_string()).cloned().unwrap_or_default();
+        (0..count.min(50))
+            .map(|i| PartInput {
+                slug: get(0, i),
+                title: get(1, i),
+                text: get(2, i),
+                limit: get(3, i),
+                remove: !get(4, i).is_empty(),
+            })
+            .collect()
+    }
+
+    pub async fn save_draft(
+        id: String,
+        texts: [String; 11],
+        sections: [HashMap<String, String>; 5],
+        criteria: [HashMap<String, String>; 5],
+    ) -> FormReply {
+        let mut problems = Problems::new("utkast");
+        for (field, value) in DRAFT_FIELDS.iter().zip(&texts) {
+            problems = problems.keep(field, value);
+        }
+        for (prefix, maps) in [("section", &sections), ("criterion", &criteria)] {
+            for (name, map) in ["title", "guidance", "limit"].iter().zip(&maps[1..4]) {
+                let name = if prefix == "criterion" && *name == "guidance" { "description" } else { name };
+                for (i, value) in map {
+                    problems = problems.keep(&format!("{prefix}_{name}[{i}]"), value);
+                }
+            }
+        }
+        run(DRAFT_PAGE, problems.clone(), async move {
+            let (viewer, state) = (auth::require_manager()?, state::state()?);
+            let draft = rounds::find(&state.db, &id).await?.ok_or(AppError::NotFound)?;
+            let [
+                title,
+                intro,
+                criteria_text,
+                eligibility,
+                contact,
+                opens,
+                deadline,
+                ceremony,
+                ceremony_place,
+                jury,
+                partners,
+            ] = &texts;
+            let (sections, criteria) = (part_rows(&sections), part_rows(&criteria));
+            let edit = RoundEdit {
+                title,
+                intro,
+                criteria_text,
+                eligibility,
+                contact,
+                schedule: Schedule { opens, deadline, ceremony, ceremony_place },
+                sections: &sections,
+                criteria: &criteria,
+                jury,
+                partners,
+            };
+            let round = match edited_round(&draft, edit) {
+                Ok(round) => round,
+                Err(found) => return Ok(Err(with_round_problems(problems, found))),
+            };
+            let mut tx = state.db.begin_write().await?;
+            if !rounds::update_draft(&mut tx, &round).await? {
+                let mut problems = problems;
+                problems.add("", Problem::Organise(OrganiseProblem::Round(RoundProblem::Opened)));
+                return Ok(Err(problems));
+            }
+            let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            let detail = format!("Ändrade utkastet {}", round.title);
+            audit::record(&mut tx, actor, Some(&round.id), "omgang-andrad", &detail, state.clock.now()).await?;
+            tx.commit().await?;
+            Ok(Ok(format!("{DRAFT_PAGE}?klart=utkast-sparat")))
         })
         .await
     }

@@ -160,7 +160,7 @@ pub(crate) fn described_by(field: &str, hint: bool) -> String {
 /// A one-line text field (`kind`: text, email, tel).
 #[component]
 pub fn TextField(
-    name: &'static str,
+    #[prop(into)] name: String,
     label: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] hint: Option<&'static str>,
@@ -170,16 +170,16 @@ pub fn TextField(
     #[prop(optional)] list: Option<&'static str>,
     #[prop(optional)] maxlength: Option<usize>,
 ) -> impl IntoView {
-    let problem = problem_of(name);
-    let value = echoed_value(name).or(value).unwrap_or_default();
+    let problem = problem_of(&name);
+    let value = echoed_value(&name).or(value).unwrap_or_default();
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
-            <label for=name>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
-            <FieldMessages field=name hint />
+            <label for=name.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <FieldMessages field=name.clone() hint />
             <input
                 type=kind
-                id=name
-                name=name
+                id=name.clone()
+                name=name.clone()
                 value=value
                 autocomplete=autocomplete
                 list=list
@@ -187,7 +187,7 @@ pub fn TextField(
                 required=required
                 aria-required=required.then_some("true")
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                aria-describedby=described_by(name, hint.is_some())
+                aria-describedby=described_by(&name, hint.is_some())
             />
         </div>
     }
@@ -220,20 +220,20 @@ pub fn PasswordField(
     }
 }
 
-/// A checkbox that must be ticked (consent, "yes, delete").
+/// A checkbox: one that must be ticked (consent, "yes, delete"), or a choice on a row.
 #[component]
-pub fn CheckField(name: &'static str, label: &'static str) -> impl IntoView {
-    let problem = problem_of(name);
+pub fn CheckField(#[prop(into)] name: String, label: &'static str) -> impl IntoView {
+    let problem = problem_of(&name);
     view! {
         <div class="field field-check" class:field-invalid=move || problem.with(Option::is_some)>
-            <FieldMessages field=name hint=None />
+            <FieldMessages field=name.clone() hint=None />
             <input
                 type="checkbox"
-                id=name
-                name=name
+                id=name.clone()
+                name=name.clone()
                 value="ja"
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                aria-describedby=described_by(name, false)
+                aria-describedby=described_by(&name, false)
             />
             <label for=name>{label}</label>
         </div>

@@ -337,7 +337,12 @@ pub fn checked_settings(
         if weight.is_none() {
             problems.push((format!("weight[{i}]"), ReviewProblem::WeightInvalid));
         }
-        let slug = if row.slug.is_empty() { new_slug(&title, &criteria, rows) } else { row.slug.clone() };
+        let slug = if row.slug.is_empty() {
+            let used = |s: &str| criteria.iter().any(|c| c.slug == s) || rows.iter().any(|r| r.slug == s);
+            super::round::new_slug(&title, "kriterium", used)
+        } else {
+            row.slug.clone()
+        };
         criteria.push(ScoredCriterion { slug, title, description, weight: weight.unwrap_or(1) });
     }
     if criteria.is_empty() {
@@ -365,34 +370,6 @@ pub fn checked_settings(
         Some(scale) if problems.is_empty() => Ok((criteria, scale)),
         _ => Err(problems),
     }
-}
-
-/// A slug for a new criterion from its title: lowercase ASCII, unique in the round.
-fn new_slug(title: &str, taken: &[ScoredCriterion], rows: &[CriterionInput]) -> String {
-    let base: String = title
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            'é' => 'e',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    // The slug names a form field (`score[slug]`), and a key that begins with
-    // a digit is read as a list index by the form decoder: it begins with a letter.
-    let base = match base.chars().next() {
-        None => "kriterium".to_owned(),
-        Some(c) if c.is_ascii_digit() => format!("k-{}", base.chars().take(38).collect::<String>()),
-        Some(_) => base.chars().take(40).collect(),
-    };
-    let used = |slug: &str| taken.iter().any(|c| c.slug == slug) || rows.iter().any(|r| r.slug == slug);
-    (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") }).find(|s| !used(s)).unwrap_or(base)
 }
 
 #[cfg(test)]

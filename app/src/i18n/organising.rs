@@ -14,7 +14,7 @@ pub struct OrganiseTexts {
     pub nav_round: &'static str,
     pub nav_decision: &'static str,
     pub nav_log: &'static str,
-    pub done_messages: [(&'static str, &'static str); 10],
+    pub done_messages: [(&'static str, &'static str); 11],
     pub problem: fn(&OrganiseProblem) -> String,
     /// In the order of `RoundState::ALL`.
     pub state_names: [&'static str; 6],
@@ -108,6 +108,33 @@ pub struct OrganiseTexts {
     pub ceremony_label: &'static str,
     pub ceremony_place_label: &'static str,
     pub copy_button: &'static str,
+    pub edit_draft_link: &'static str,
+    pub edit_draft_title: &'static str,
+    pub no_draft: &'static str,
+    pub edit_draft_intro: &'static str,
+    pub draft_scoring_link: &'static str,
+    pub draft_texts: &'static str,
+    pub intro_label: &'static str,
+    pub criteria_text_label: &'static str,
+    pub eligibility_label: &'static str,
+    pub contact_label: &'static str,
+    pub draft_schedule: &'static str,
+    pub draft_sections: &'static str,
+    pub draft_sections_intro: &'static str,
+    pub new_section: &'static str,
+    pub draft_criteria: &'static str,
+    pub new_criterion: &'static str,
+    pub part_title_label: &'static str,
+    pub guidance_label: &'static str,
+    pub description_label: &'static str,
+    pub limit_label: &'static str,
+    pub remove_section: &'static str,
+    pub remove_criterion: &'static str,
+    pub jury_label: &'static str,
+    pub jury_hint: &'static str,
+    pub partners_label: &'static str,
+    pub partners_hint: &'static str,
+    pub save_draft_button: &'static str,
 
     pub log_title: &'static str,
     pub log_intro: &'static str,
@@ -164,6 +191,7 @@ pub static SV: OrganiseTexts = OrganiseTexts {
         ("omgang-skapad", "Den nya omgången är skapad som utkast. Den syns inte för allmänheten förrän den öppnas."),
         ("omgang-oppnad", "Omgången är öppnad och syns nu på webbplatsen."),
         ("omgang-borttagen", "Utkastet är borttaget."),
+        ("utkast-sparat", "Utkastet är sparat. Det syns inte för allmänheten förrän omgången öppnas."),
     ],
     problem: problem_sv,
     state_names: ["Utkast", "Öppen", "Stängd", "Bedömning", "Beslutad", "Offentliggjord"],
@@ -277,6 +305,33 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     ceremony_label: "Utdelning (datum och klockslag)",
     ceremony_place_label: "Plats för utdelningen",
     copy_button: "Skapa omgången",
+    edit_draft_link: "Redigera utkastet",
+    edit_draft_title: "Redigera utkastet",
+    no_draft: "Ingen omgång förbereds just nu. Skapa en ny under Omgångar.",
+    edit_draft_intro: "Ändra allt som kommunerna och juryn möter innan omgången öppnas. Året går inte att ändra: ta bort utkastet och skapa ett nytt för ett annat år.",
+    draft_scoring_link: "Juryns kriterier, vikter och skala för omgången",
+    draft_texts: "Texter på webbplatsen",
+    intro_label: "Om utmärkelsen",
+    criteria_text_label: "Kriterier (text)",
+    eligibility_label: "Vem kan söka",
+    contact_label: "Kontakt",
+    draft_schedule: "Datum och plats",
+    draft_sections: "Områden i ansökan",
+    draft_sections_intro: "Varje område blir en del av ansökan med egen vägledning och teckengräns. Fyll i den tomma raden för att lägga till ett område.",
+    new_section: "Nytt område",
+    draft_criteria: "Kriterier på webbplatsen",
+    new_criterion: "Nytt kriterium",
+    part_title_label: "Rubrik",
+    guidance_label: "Vägledning",
+    description_label: "Beskrivning",
+    limit_label: "Högst antal tecken",
+    remove_section: "Ta bort området",
+    remove_criterion: "Ta bort kriteriet",
+    jury_label: "Juryn",
+    jury_hint: "En ledamot per rad: Namn, titel",
+    partners_label: "Partner",
+    partners_hint: "En organisation per rad",
+    save_draft_button: "Spara utkastet",
 
     log_title: "Logg",
     log_intro: "Varje steg i omgångens liv, varje beslut och varje ändring av vem som har tillgång, med vem och när.",
@@ -335,6 +390,7 @@ pub static EN: OrganiseTexts = OrganiseTexts {
         ("omgang-skapad", "The new round is created as a draft. The public will not see it until it opens."),
         ("omgang-oppnad", "The round is open and now on the website."),
         ("omgang-borttagen", "The draft is removed."),
+        ("utkast-sparat", "The draft is saved. The public does not see it until the round opens."),
     ],
     problem: problem_en,
     state_names: ["Draft", "Open", "Closed", "Review", "Decided", "Announced"],
@@ -441,6 +497,33 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     ceremony_label: "Ceremony (date and time)",
     ceremony_place_label: "Where the award is presented",
     copy_button: "Create the round",
+    edit_draft_link: "Edit the draft",
+    edit_draft_title: "Edit the draft",
+    no_draft: "No round is being prepared. Create one under Rounds.",
+    edit_draft_intro: "Change everything the kommuner and the jury meet before the round opens. The year cannot change: remove the draft and create a new one for another year.",
+    draft_scoring_link: "The jury's criteria, weights and scale for the round",
+    draft_texts: "Texts on the website",
+    intro_label: "About the award",
+    criteria_text_label: "Criteria (text)",
+    eligibility_label: "Who may apply",
+    contact_label: "Contact",
+    draft_schedule: "Dates and place",
+    draft_sections: "Areas of the application",
+    draft_sections_intro: "Each area becomes a part of the application with its own guidance and character limit. Fill in the blank row to add an area.",
+    new_section: "New area",
+    draft_criteria: "Criteria on the website",
+    new_criterion: "New criterion",
+    part_title_label: "Heading",
+    guidance_label: "Guidance",
+    description_label: "Description",
+    limit_label: "Most characters",
+    remove_section: "Remove the area",
+    remove_criterion: "Remove the criterion",
+    jury_label: "Jury",
+    jury_hint: "One member a line: Name, title",
+    partners_label: "Partners",
+    partners_hint: "One organisation a line",
+    save_draft_button: "Save the draft",
 
     log_title: "Log",
     log_intro: "Every step in the round's life, every decision and every change of who has access, with who and when.",
@@ -524,7 +607,7 @@ fn problem_sv(problem: &OrganiseProblem) -> String {
             state(now)
         ),
         OrganiseProblem::DecisionLocked { state: s } => (SV.decision_locked)(state(s)),
-        OrganiseProblem::Round(p) => round_sv(p).into(),
+        OrganiseProblem::Round(p) => round_sv(p),
     }
 }
 
@@ -568,7 +651,7 @@ fn problem_en(problem: &OrganiseProblem) -> String {
             )
         }
         OrganiseProblem::DecisionLocked { state: s } => (EN.decision_locked)(state(s)),
-        OrganiseProblem::Round(p) => round_en(p).into(),
+        OrganiseProblem::Round(p) => round_en(p),
     }
 }
 
@@ -587,8 +670,8 @@ fn last_minute(closes_at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTim
     crate::domain::deadline::to_stockholm(closes_at - chrono::Duration::minutes(1))
 }
 
-fn round_sv(problem: &RoundProblem) -> &'static str {
-    match problem {
+fn round_sv(problem: &RoundProblem) -> String {
+    let text = match problem {
         RoundProblem::YearInvalid => "Skriv året med fyra siffror, till exempel 2028.",
         RoundProblem::YearTaken => "Utmärkelsen har redan en omgång det året.",
         RoundProblem::TitleMissing => "Ge omgången ett namn.",
@@ -600,11 +683,20 @@ fn round_sv(problem: &RoundProblem) -> &'static str {
         RoundProblem::HasApplications => "Omgången har ansökningar och kan inte tas bort.",
         RoundProblem::NotADraft => "Bara en omgång som inte har öppnats kan tas bort.",
         RoundProblem::DraftExists => "En omgång förbereds redan. Öppna eller ta bort den innan du skapar en ny.",
-    }
+        RoundProblem::TextMissing => "Fyll i texten.",
+        RoundProblem::TooLong { max } => {
+            return format!("Texten får vara högst {} tecken.", crate::domain::swedish::number(u64::from(*max)));
+        }
+        RoundProblem::LimitInvalid => "Skriv antalet tecken som en siffra mellan 100 och 50 000.",
+        RoundProblem::NoSections => "Omgången behöver minst ett område att skriva om.",
+        RoundProblem::JuryNameMissing => "Skriv varje ledamot på en egen rad som ”Namn, titel”.",
+        RoundProblem::Opened => "Omgången har öppnats och kan inte längre ändras här.",
+    };
+    text.into()
 }
 
-fn round_en(problem: &RoundProblem) -> &'static str {
-    match problem {
+fn round_en(problem: &RoundProblem) -> String {
+    let text = match problem {
         RoundProblem::YearInvalid => "Write the year with four digits, for example 2028.",
         RoundProblem::YearTaken => "The award already has a round that year.",
         RoundProblem::TitleMissing => "Give the round a name.",
@@ -616,5 +708,12 @@ fn round_en(problem: &RoundProblem) -> &'static str {
         RoundProblem::HasApplications => "The round has applications and cannot be removed.",
         RoundProblem::NotADraft => "Only a round that has not opened can be removed.",
         RoundProblem::DraftExists => "A round is already being prepared. Open or remove it before creating another.",
-    }
+        RoundProblem::TextMissing => "Fill in the text.",
+        RoundProblem::TooLong { max } => return format!("The text may be at most {max} characters."),
+        RoundProblem::LimitInvalid => "Write the number of characters as a number between 100 and 50,000.",
+        RoundProblem::NoSections => "The round needs at least one area to write about.",
+        RoundProblem::JuryNameMissing => "Write each member on a line of their own as “Name, title”.",
+        RoundProblem::Opened => "The round has opened and can no longer be changed here.",
+    };
+    text.into()
 }

@@ -109,28 +109,58 @@ pub async fn exists(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Er
 
 /// Stores a whole round with its parts; call inside a transaction.
 pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO rounds (id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
-         ceremony_at, ceremony_place, contact, created_at, state) \
+    let insert = sqlx::query(
+        "INSERT INTO rounds (id, title, intro, criteria_text, eligibility, opens_at, deadline_at, ceremony_at, \
+         ceremony_place, contact, award_id, year, created_at, state) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    )
-    .bind(&round.id)
-    .bind(&round.award_id)
-    .bind(i64::from(round.year))
-    .bind(&round.title)
-    .bind(&round.intro)
-    .bind(&round.criteria_text)
-    .bind(&round.eligibility)
-    .bind(to_db_time(round.opens_at))
-    .bind(to_db_time(round.deadline.last_minute_utc()))
-    .bind(to_db_time(round.ceremony_at))
-    .bind(&round.ceremony_place)
-    .bind(&round.contact)
-    .bind(to_db_time(Utc::now()))
-    .bind(round.state.code())
-    .execute(&mut *conn)
-    .await?;
+    );
+    with_fields(insert, round)
+        .bind(&round.award_id)
+        .bind(i64::from(round.year))
+        .bind(to_db_time(Utc::now()))
+        .bind(round.state.code())
+        .execute(&mut *conn)
+        .await?;
+    insert_parts(conn, round).await
+}
 
+/// Changes a round in draft to `round`, its parts replaced whole; false when
+/// it is no longer a draft (someone opened it). Call inside a transaction.
+pub async fn update_draft(conn: &mut AnyConnection, round: &Round) -> Result<bool, sqlx::Error> {
+    let update = sqlx::query(
+        "UPDATE rounds SET title = $2, intro = $3, criteria_text = $4, eligibility = $5, opens_at = $6, \
+         deadline_at = $7, ceremony_at = $8, ceremony_place = $9, contact = $10 WHERE id = $1 AND state = 'utkast'",
+    );
+    let changed = with_fields(update, round).execute(&mut *conn).await?;
+    if changed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    for table in ["round_sections", "round_criteria", "round_jury", "round_partners"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE round_id = $1")).bind(&round.id).execute(&mut *conn).await?;
+    }
+    insert_parts(conn, round).await?;
+    Ok(true)
+}
+
+/// Binds $1 to $10: the id, then what an organiser can change in a draft.
+fn with_fields<'q>(
+    query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    round: &'q Round,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    query
+        .bind(&round.id)
+        .bind(&round.title)
+        .bind(&round.intro)
+        .bind(&round.criteria_text)
+        .bind(&round.eligibility)
+        .bind(to_db_time(round.opens_at))
+        .bind(to_db_time(round.deadline.last_minute_utc()))
+        .bind(to_db_time(round.ceremony_at))
+        .bind(&round.ceremony_place)
+        .bind(&round.contact)
+}
+
+async fn insert_parts(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx::Error> {
     for (position, s) in (0i64..).zip(&round.sections) {
         sqlx::query(
             "INSERT INTO round_sections (round_id, slug, position, title, guidance, max_chars) \

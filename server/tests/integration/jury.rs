@@ -301,7 +301,13 @@ async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
             .post(
                 "/arrangor/bedomning",
                 "/api/save_review_settings",
-                &[("title[0]", "Nytt"), ("weight[0]", "1"), ("scale_max", "3"), ("labels", "a\nb\nc")],
+                &[
+                    ("round", "ehalsokommun-2027"),
+                    ("title[0]", "Nytt"),
+                    ("weight[0]", "1"),
+                    ("scale_max", "3"),
+                    ("labels", "a\nb\nc"),
+                ],
                 true,
             )
             .await;
@@ -332,6 +338,7 @@ async fn the_organiser_sets_criteria_weights_and_scale_before_the_review_begins(
                 "/arrangor/bedomning",
                 "/api/save_review_settings",
                 &[
+                    ("round", "ehalsokommun-2027"),
                     ("slug[0]", "inflytande"),
                     ("title[0]", ""),
                     ("weight[0]", "11"),
@@ -351,6 +358,7 @@ async fn the_organiser_sets_criteria_weights_and_scale_before_the_review_begins(
                 "/arrangor/bedomning",
                 "/api/save_review_settings",
                 &[
+                    ("round", "ehalsokommun-2027"),
                     ("slug[0]", "inflytande"),
                     ("title[0]", "Inflytande och delaktighet"),
                     ("weight[0]", "3"),

@@ -364,3 +364,121 @@ async fn a_new_round_is_copied_as_a_draft_opens_only_after_the_last_one_and_a_ro
         assert!(log.contains("Tog bort Sveriges eHälsokommun 2028 (utkast)"), "{backend:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_it_opens() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+        assert!(organiser.get("/arrangor/omgangar/utkast").await.body.contains("Ingen omgång förbereds just nu."));
+        let copy = [
+            ("source", "ehalsokommun-2027"),
+            ("year", "2028"),
+            ("title", "Sveriges eHälsokommun 2028"),
+            ("opens", "2027-11-01"),
+            ("deadline", "2028-04-14"),
+            ("ceremony", "2028-05-10T18:00"),
+            ("ceremony_place", "Svenska Mässan, Göteborg"),
+        ];
+        organiser.post("/arrangor/omgangar", "/api/copy_round", &copy, true).await;
+        let page = organiser.get("/arrangor/omgangar/utkast").await.body;
+        assert!(page.contains("value=\"2027-11-01\"") && page.contains("value=\"2028-05-10T18:00\""), "{backend:?}");
+        assert!(page.contains("name=\"section_title[3]\"") && page.contains("value=\"Användning\""), "{backend:?}");
+
+        let mut edit: Vec<(&str, &str)> = vec![
+            ("round", "ehalsokommun-2028"),
+            ("title", "Sveriges eHälsokommun 2028"),
+            ("intro", "Utmärkelsen lyfter kommuner som tagit stora steg under året."),
+            ("criteria_text", "Juryn bedömer helheten och stegen under året."),
+            ("eligibility", "Alla kommuner."),
+            ("contact", "Maria Sterner, Vitalis"),
+            ("opens", "2027-11-01"),
+            ("deadline", "2028-04-14"),
+            ("ceremony", "2028-05-10T18:00"),
+            ("ceremony_place", "Svenska Mässan, Göteborg"),
+            ("section_slug[0]", "ledning"),
+            ("section_title[0]", "Ledning och styrning"),
+            ("section_guidance[0]", "Hur ledningen styr."),
+            ("section_limit[0]", "8000"),
+            ("section_slug[1]", "infrastruktur"),
+            ("section_title[1]", "Infrastruktur"),
+            ("section_guidance[1]", "Den tekniska grunden."),
+            ("section_limit[1]", "6000"),
+            ("section_remove[1]", "ja"),
+            ("section_slug[2]", ""),
+            ("section_title[2]", "Ändrat på ett år"),
+            ("section_guidance[2]", "Vad är nytt sedan förra året?"),
+            ("section_limit[2]", "3000"),
+            ("criterion_slug[0]", ""),
+            ("criterion_title[0]", "Inflytande och delaktighet"),
+            ("criterion_description[0]", "Invånarnas inflytande."),
+            ("jury", "Anna Andersson, ordförande, SKR\nBo Berg, Inera"),
+            ("partners", "SKR\nInera"),
+        ];
+        // Bad input: said beside each field, everything typed kept.
+        let mut bad = edit.clone();
+        bad[2] = ("intro", " ");
+        bad[13] = ("section_limit[0]", "99");
+        let back = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &bad, true).await;
+        assert_eq!(back.location().as_deref(), Some("/arrangor/omgangar/utkast"), "{backend:?}");
+        let back = organiser.follow(&back).await.body;
+        assert!(back.contains("Fyll i texten."), "{backend:?}");
+        assert!(back.contains("Skriv antalet tecken som en siffra mellan 100 och 50 000."), "{backend:?}");
+        assert!(back.contains("value=\"Ändrat på ett år\"") && back.contains("value=\"99\""), "{backend:?}: kept");
+
+        let saved = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &edit, true).await;
+        assert_eq!(saved.location().as_deref(), Some("/arrangor/omgangar/utkast?klart=utkast-sparat"), "{backend:?}");
+        let round = app::storage::rounds::find(&portal.db, "ehalsokommun-2028").await.unwrap().unwrap();
+        let sections: Vec<(&str, &str, u32)> =
+            round.sections.iter().map(|s| (s.slug.as_str(), s.title.as_str(), s.max_chars)).collect();
+        assert_eq!(
+            sections,
+            vec![("ledning", "Ledning och styrning", 8000), ("andrat-pa-ett-ar", "Ändrat på ett år", 3000)],
+            "{backend:?}"
+        );
+        assert_eq!(round.intro, "Utmärkelsen lyfter kommuner som tagit stora steg under året.", "{backend:?}");
+        assert_eq!(round.criteria.len(), 1, "{backend:?}");
+        assert_eq!(round.jury[0].title, "ordförande, SKR", "{backend:?}");
+        assert_eq!(round.partners, vec!["SKR".to_owned(), "Inera".to_owned()], "{backend:?}");
+        assert!(!portal.browser().get("/").await.body.contains("Ändrat på ett år"), "{backend:?}: still not public");
+
+        // The jury's criteria of the draft, on the review settings page of that round.
+        let settings = organiser.get("/arrangor/bedomning?omgang=ehalsokommun-2028").await.body;
+        assert!(settings.contains("Sveriges eHälsokommun 2028") && !settings.contains("Stäng bedömningen"));
+        let criteria = [
+            ("round", "ehalsokommun-2028"),
+            ("slug[0]", ""),
+            ("title[0]", "Steg under året"),
+            ("description[0]", "Hur långt kommunen kommit sedan förra året."),
+            ("weight[0]", "2"),
+            ("scale_max", "3"),
+            ("labels", "Svagt\nGott\nFramstående"),
+        ];
+        let saved = organiser.post("/arrangor/bedomning", "/api/save_review_settings", &criteria, true).await;
+        assert_eq!(
+            saved.location().as_deref(),
+            Some("/arrangor/bedomning?omgang=ehalsokommun-2028&klart=kriterier-sparade"),
+            "{backend:?}"
+        );
+        let titles: Vec<String> = sqlx::query("SELECT title FROM review_criteria WHERE round_id = 'ehalsokommun-2028'")
+            .fetch_all(portal.db.pool())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(titles, vec!["Steg under året".to_owned()], "{backend:?}");
+
+        // Once it has opened (here: another organiser's tab), the form is refused and nothing changes.
+        sqlx::query("UPDATE rounds SET state = 'oppen' WHERE id = 'ehalsokommun-2028'")
+            .execute(portal.db.pool())
+            .await
+            .unwrap();
+        edit[2] = ("intro", "För sent ändrad.");
+        let late = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &edit, true).await;
+        assert!(organiser.follow(&late).await.body.contains("Omgången har öppnats och kan inte längre ändras här."));
+        let round = app::storage::rounds::find(&portal.db, "ehalsokommun-2028").await.unwrap().unwrap();
+        assert_ne!(round.intro, "För sent ändrad.", "{backend:?}");
+        assert!(organiser.get("/arrangor/logg").await.body.contains("Ändrade utkastet Sveriges eHälsokommun 2028"));
+    }
+}

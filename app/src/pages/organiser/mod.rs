@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod decision;
+pub mod draft;
 pub mod log;
 pub mod packet;
 pub mod people;

@@ -18,7 +18,9 @@ use leptos_meta::Title;
 #[component]
 pub fn ReviewSettingsPage() -> impl IntoView {
     let t = texts();
-    let data = OnceResource::new(review_admin());
+    // A round being prepared is named in the address; otherwise the running round.
+    let round = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("omgang"));
+    let data = OnceResource::new(review_admin(round));
     view! {
         <Title text=t.j.settings_title />
         <div class="wrap page">
@@ -36,23 +38,9 @@ pub fn ReviewSettingsPage() -> impl IntoView {
 fn Overview(overview: ReviewOverview) -> impl IntoView {
     let t = texts();
     let when = t.long_date_time;
-    let closed = overview.closed_local.map(when);
     view! {
         <p class="lead">{overview.round_title.clone()}</p>
-        <p>{(t.j.settings_phase)(overview.phase, &when(overview.opens_local), closed.as_deref())}</p>
-        <PortalForm action="/api/close_review" id="stang-bedomning">
-            {if overview.phase == ReviewPhase::Closed {
-                view! {
-                    <input type="hidden" name="action" value="oppna" />
-                    <SubmitButton label=t.j.reopen_button />
-                }.into_any()
-            } else {
-                view! {
-                    <input type="hidden" name="action" value="stang" />
-                    <SubmitButton label=t.j.close_button />
-                }.into_any()
-            }}
-        </PortalForm>
+        {(!overview.prepared).then(|| view! { <ReviewPhaseForm overview=overview.clone() /> })}
         <section aria-labelledby="juryarbete">
             <h2 id="juryarbete">{t.j.progress_heading}</h2>
             {if overview.jurors.is_empty() {
@@ -95,6 +83,30 @@ fn Overview(overview: ReviewOverview) -> impl IntoView {
     }
 }
 
+/// Where the running round's review stands, and the button that closes or reopens it.
+#[component]
+fn ReviewPhaseForm(overview: ReviewOverview) -> impl IntoView {
+    let t = texts();
+    let when = t.long_date_time;
+    let closed = overview.closed_local.map(when);
+    view! {
+        <p>{(t.j.settings_phase)(overview.phase, &when(overview.opens_local), closed.as_deref())}</p>
+        <PortalForm action="/api/close_review" id="stang-bedomning">
+            {if overview.phase == ReviewPhase::Closed {
+                view! {
+                    <input type="hidden" name="action" value="oppna" />
+                    <SubmitButton label=t.j.reopen_button />
+                }.into_any()
+            } else {
+                view! {
+                    <input type="hidden" name="action" value="stang" />
+                    <SubmitButton label=t.j.close_button />
+                }.into_any()
+            }}
+        </PortalForm>
+    }
+}
+
 #[component]
 fn Criteria(overview: ReviewOverview) -> impl IntoView {
     let t = texts();
@@ -122,6 +134,7 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
             <h2 id="kriterier">{t.j.criteria_heading}</h2>
             <p>{t.j.criteria_intro}</p>
             <PortalForm action="/api/save_review_settings" id="kriterier">
+                <input type="hidden" name="round" value=overview.round_id.clone() />
                 {overview.criteria.iter().enumerate().map(|(i, c)| {
                     let share = one_decimal(f64::from(c.weight) * 100.0 / f64::from(total_weight.max(1)));
                     view! { <CriterionRow index=i slug=c.slug.clone() title=c.title.clone() description=c.description.clone() weight=c.weight.to_string() legend=format!("{} ({share} %)", c.title) /> }

@@ -78,6 +78,7 @@ fn Draft(round: RoundLine) -> impl IntoView {
     view! {
         <section aria-labelledby="utkast-rubrik">
             <h2 id="utkast-rubrik" lang="sv">{(t.o.draft_heading)(&round.title)}</h2>
+            <p><a href=crate::api::rounds::DRAFT_PAGE>{t.o.edit_draft_link}</a></p>
             <p>{t.o.open_draft_consequence}</p>
             <PortalForm action="/api/open_round" id="oppna-omgang">
                 <input type="hidden" name="round" value=round.id.clone() />
