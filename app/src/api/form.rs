@@ -12,7 +12,7 @@ use crate::{
     domain::{
         account::AccountError,
         application::Refusal,
-        decision::DecisionProblem,
+        decision::{DecisionProblem, EmbargoProblem},
         kommun::KommunChoiceError,
         lifecycle::{RoundState, StepRefusal},
         review::ReviewProblem,
@@ -80,6 +80,7 @@ pub enum OrganiseProblem {
         state: RoundState,
     },
     Round(RoundProblem),
+    Embargo(EmbargoProblem),
 }
 
 /// What keeps an action on an application, or a deadline extension, from being done.

@@ -50,7 +50,7 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
 pub async fn past_winners() -> Result<Vec<PastWinner>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;
-    Ok(storage::winners::list(&db, storage::seed::EHALSOKOMMUN).await?)
+    Ok(storage::winners::list(&db, storage::seed::EHALSOKOMMUN, state::now()?).await?)
 }
 
 /// A kommun the jury chose, with the jury's motivation.
@@ -76,13 +76,11 @@ pub struct AnnouncedDecision {
 /// an organiser has announced them; nothing before.
 #[server(endpoint = "announcement", input = leptos::server_fn::codec::GetUrl)]
 pub async fn announcement() -> Result<Option<AnnouncedDecision>, AppError> {
-    use crate::{
-        domain::{decision::Outcome, lifecycle::RoundState},
-        state, storage,
-    };
+    use crate::{domain::decision::Outcome, state, storage};
     let db = state::db()?;
     let Some(round) = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await? else { return Ok(None) };
-    if round.state != RoundState::Announced {
+    // Announced under embargo: nothing until the embargo ends.
+    if !round.decision_public(state::now()?) {
         return Ok(None);
     }
     let all = storage::kommuner::list(&db).await?;

@@ -31,6 +31,8 @@ pub struct RoundOverview {
     pub last_closing_local: Option<NaiveDateTime>,
     pub submitted: usize,
     pub decision_problems: Vec<DecisionProblem>,
+    /// Announced under embargo: when the decision becomes public.
+    pub embargo_local: Option<NaiveDateTime>,
     pub history: Vec<LogLine>,
 }
 
@@ -39,10 +41,17 @@ pub async fn round_admin() -> Result<Option<RoundOverview>, AppError> {
     ssr::overview().await
 }
 
-/// Moves the round from `from` (the state the page showed) to `to`, once `confirm` is ticked.
+/// Moves the round from `from` (the state the page showed) to `to`, once
+/// `confirm` is ticked. The announcement may carry an `embargo` time
+/// (`YYYY-MM-DDTHH:MM`, Swedish time) until which the decision stays unpublished.
 #[server(endpoint = "step_round")]
-pub async fn step_round(from: String, to: String, #[server(default)] confirm: String) -> Result<FormReply, AppError> {
-    Ok(ssr::step(from, to, !confirm.is_empty()).await)
+pub async fn step_round(
+    from: String,
+    to: String,
+    #[server(default)] confirm: String,
+    #[server(default)] embargo: String,
+) -> Result<FormReply, AppError> {
+    Ok(ssr::step(from, to, !confirm.is_empty(), embargo).await)
 }
 
 #[server(endpoint = "audit_log", input = GetUrl)]
@@ -57,13 +66,13 @@ pub mod ssr {
         api::{
             decision::DECISION_PAGE,
             form::{OrganiseProblem, Problem, Problems, run},
-            jury::ssr::round_work,
+            jury::ssr::{Entry, round_work},
         },
         auth,
         domain::{
             access::Viewer,
             deadline::to_stockholm,
-            decision::{Choice, Outcome, decision_problems},
+            decision::{Choice, Outcome, decision_problems, public_at},
             lifecycle::{StepFacts, may_step},
             round::Round,
             swedish,
@@ -138,18 +147,22 @@ pub mod ssr {
                 .then(|| to_stockholm(facts.last_closing - chrono::Duration::minutes(1))),
             submitted: submissions::latest_of_round(&state.db, &round.id).await?.len(),
             decision_problems: facts.decision_problems,
+            embargo_local: round
+                .published_at
+                .filter(|at| round.state == RoundState::Announced && *at > state.clock.now())
+                .map(to_stockholm),
             history,
             round_title: round.title,
         }))
     }
 
-    pub async fn step(from: String, to: String, confirmed: bool) -> FormReply {
+    pub async fn step(from: String, to: String, confirmed: bool, embargo: String) -> FormReply {
         // The way back is taken on the decision page; every other step on the round's page.
         let back = RoundState::from_code(&from)
             .and_then(RoundState::back)
             .is_some_and(|b| Some(b) == RoundState::from_code(&to));
         let page = if back { DECISION_PAGE } else { ROUND_PAGE };
-        let mut problems = Problems::new(if back { "steg-tillbaka" } else { "steg" });
+        let mut problems = Problems::new(if back { "steg-tillbaka" } else { "steg" }).keep("embargo", &embargo);
         run(page, problems.clone(), async move {
             let (state, round, viewer) = managed_round().await?;
             let (Some(from), Some(to)) = (RoundState::from_code(&from), RoundState::from_code(&to)) else {
@@ -168,17 +181,28 @@ pub mod ssr {
                 return Ok(Err(problems));
             }
             let now = state.clock.now();
+            let public_at = match public_at(&embargo, now) {
+                Ok(at) => at,
+                Err(problem) => {
+                    problems.add("embargo", Problem::Organise(OrganiseProblem::Embargo(problem)));
+                    return Ok(Err(problems));
+                }
+            };
             let mut tx = state.db.begin_write().await?;
             if !rounds::set_state(&mut tx, &round.id, from, to).await? {
                 problems.add("", Problem::Organise(OrganiseProblem::Moved { now: round.state }));
                 return Ok(Err(problems));
             }
             let t = crate::i18n::Locale::Sv.texts();
-            let detail = format!("{} → {}", t.o.state_name(from), t.o.state_name(to));
+            let mut detail = format!("{} → {}", t.o.state_name(from), t.o.state_name(to));
+            let embargoed = to == RoundState::Announced && public_at > now;
+            if embargoed {
+                detail = format!("{detail}, under embargo till {}", swedish::long_date_time(to_stockholm(public_at)));
+            }
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&round.id), "omgang-steg", &detail, now).await?;
             if to == RoundState::Announced {
-                announce(&mut tx, &state, &round, now).await?;
+                announce(&mut tx, &state, &round, now, public_at).await?;
             }
             tx.commit().await?;
             tracing::info!(round = %round.id, from = from.code(), to = to.code(), by = %viewer.user_id, "round stepped");
@@ -189,11 +213,14 @@ pub mod ssr {
 
     /// The announcement: the winner and the finalists join the public archive,
     /// and every kommun that applied hears its outcome, in the step's transaction.
+    /// Under embargo (`public_at` ahead) the chosen kommuner hear at once, told
+    /// to keep it to themselves; the public, the archive and the other kommuner at `public_at`.
     async fn announce(
         tx: &mut sqlx::AnyConnection,
         state: &AppState,
         round: &Round,
         now: DateTime<Utc>,
+        public_at: DateTime<Utc>,
     ) -> Result<(), AppError> {
         let db = &state.db;
         let choices: Vec<Choice> = decisions::of_round(db, &round.id).await?.into_iter().map(|r| r.choice).collect();
@@ -216,18 +243,26 @@ pub mod ssr {
             ceremony: ceremony.clone(),
         };
         winners::insert(tx, &round.award_id, &archived).await?;
-        for entry in &entries {
-            let own = choices.iter().find(|c| c.application_id == entry.application_id);
+        rounds::set_published(tx, &round.id, public_at).await?;
+        let embargo = (public_at > now).then(|| swedish::long_date_time(to_stockholm(public_at)));
+        let own = |entry: &Entry| choices.iter().find(|c| c.application_id == entry.application_id);
+        // Winners first: the chosen kommuner's mail is queued, and so sent, before the others'.
+        let mut entries: Vec<&Entry> = entries.iter().collect();
+        entries.sort_by_key(|e| own(e).is_none());
+        for entry in entries {
+            let own = own(entry);
             let notice = messages::OutcomeNotice {
                 round_title: &round.title,
                 kommun: &entry.kommun,
                 winner: winner_name,
                 own: own.map(|c| (c.outcome, c.motivation.as_str())),
                 ceremony: &ceremony,
+                embargo: embargo.as_deref().filter(|_| own.is_some()),
             };
+            let due = if own.is_some() { now } else { public_at };
             for person in users::applicants_of(tx, &entry.kommun_kod).await? {
                 let mail = messages::outcome(&person.email, &person.name, &state.settings.base_url, &notice);
-                mail_queue::enqueue(tx, &mail, now).await?;
+                mail_queue::enqueue_at(tx, &mail, now, due).await?;
             }
         }
         Ok(())

@@ -1,6 +1,7 @@
 //! The jury's decision: the nominees (finalists), one winner among them,
 //! honourable mentions if any, and the jury's motivation for each.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The longest motivation: a few paragraphs to read aloud at the ceremony.
@@ -33,6 +34,27 @@ impl Outcome {
     /// The winner is a finalist too.
     pub fn is_finalist(self) -> bool {
         matches!(self, Outcome::Winner | Outcome::Nominee)
+    }
+}
+
+/// What is wrong with an embargo time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmbargoProblem {
+    Invalid,
+    /// The time has already passed: it would embargo nothing.
+    Passed,
+}
+
+/// When an announcement becomes public: at once when no embargo is given,
+/// else at the embargo time (Swedish time), which must lie ahead.
+pub fn public_at(embargo: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, EmbargoProblem> {
+    if embargo.trim().is_empty() {
+        return Ok(now);
+    }
+    match super::round::local_date_time(embargo) {
+        None => Err(EmbargoProblem::Invalid),
+        Some(at) if at <= now => Err(EmbargoProblem::Passed),
+        Some(at) => Ok(at),
     }
 }
 
@@ -83,6 +105,16 @@ pub fn decision_problems(choices: &[Choice]) -> Vec<DecisionProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_announcement_is_public_at_once_or_at_an_embargo_time_that_lies_ahead() {
+        let now: DateTime<Utc> = "2027-05-05T10:00:00Z".parse().unwrap();
+        assert_eq!(public_at("  ", now), Ok(now));
+        // 12 May 18.00 Swedish summer time is 16.00 UTC.
+        assert_eq!(public_at("2027-05-12T18:00", now), Ok("2027-05-12T16:00:00Z".parse().unwrap()));
+        assert_eq!(public_at("2027-05-05 12:00", now), Err(EmbargoProblem::Passed), "12.00 Swedish is 10.00 UTC: now");
+        assert_eq!(public_at("12 maj", now), Err(EmbargoProblem::Invalid));
+    }
 
     fn choice(id: &str, outcome: Outcome, motivation: &str) -> Choice {
         Choice { application_id: id.into(), outcome, motivation: motivation.into() }

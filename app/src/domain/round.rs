@@ -59,9 +59,17 @@ pub struct Round {
     pub criteria: Vec<Criterion>,
     pub jury: Vec<JuryMember>,
     pub partners: Vec<String>,
+    /// When the announced decision becomes public: the announcement itself,
+    /// or the embargo time set with it. `None` until announced.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 impl Round {
+    /// Whether the public may see the decision at `now`.
+    pub fn decision_public(&self, now: DateTime<Utc>) -> bool {
+        self.state == RoundState::Announced && self.published_at.is_some_and(|at| at <= now)
+    }
+
     pub fn window(&self, now: DateTime<Utc>) -> ApplicationWindow {
         application_window(self.state, self.opens_at, self.deadline, now)
     }
@@ -207,6 +215,7 @@ pub fn copied_round(source: &Round, input: NewRoundInput<'_>, taken_years: &[i32
             year,
             title,
             state: RoundState::Draft,
+            published_at: None,
             ..schedule.applied_to(source.clone())
         }),
         _ => Err(problems),
@@ -360,11 +369,8 @@ fn checked_schedule(problems: &mut RoundProblems, input: Schedule<'_>) -> Option
         parsed
     };
     let (opens, deadline) = (date("opens", input.opens), date("deadline", input.deadline));
-    // A date-and-time field sends "T" between them; a person typing may use a space.
-    let ceremony = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|format| chrono::NaiveDateTime::parse_from_str(input.ceremony.trim(), format).ok());
-    if ceremony.is_none() {
+    let ceremony_at = local_date_time(input.ceremony);
+    if ceremony_at.is_none() {
         problems.push(("ceremony".to_owned(), RoundProblem::DateTimeInvalid));
     }
     let at = |date: NaiveDate, h: u32, m: u32| {
@@ -372,8 +378,6 @@ fn checked_schedule(problems: &mut RoundProblems, input: Schedule<'_>) -> Option
     };
     let opens_at = opens.and_then(|d| at(d, 0, 0)).map(|d| d.last_minute_utc());
     let deadline = deadline.and_then(|d| at(d, 23, 59));
-    let ceremony_at =
-        ceremony.and_then(|c| Deadline::in_stockholm(c.date(), c.time()).ok()).map(|d| d.last_minute_utc());
     if let (Some(opens_at), Some(deadline)) = (opens_at, deadline)
         && deadline.last_minute_utc() <= opens_at
     {
@@ -385,6 +389,15 @@ fn checked_schedule(problems: &mut RoundProblems, input: Schedule<'_>) -> Option
         problems.push(("ceremony".to_owned(), RoundProblem::CeremonyBeforeDeadline));
     }
     Some(CheckedSchedule { opens_at: opens_at?, deadline: deadline?, ceremony_at: ceremony_at?, ceremony_place: place })
+}
+
+/// A date and time in Swedish time as a form sends it: a date-and-time field
+/// puts "T" between them, a person typing may use a space.
+pub fn local_date_time(text: &str) -> Option<DateTime<Utc>> {
+    let local = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        .iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text.trim(), format).ok())?;
+    Deadline::in_stockholm(local.date(), local.time()).ok().map(|d| d.last_minute_utc())
 }
 
 /// A slug for a new section or criterion from its title: lowercase ASCII,

@@ -3,7 +3,7 @@
 use crate::{
     api::form::OrganiseProblem,
     domain::{
-        decision::{DecisionProblem, Outcome},
+        decision::{DecisionProblem, EmbargoProblem, Outcome},
         lifecycle::{RoundState, StepRefusal},
         round::RoundProblem,
     },
@@ -108,6 +108,9 @@ pub struct OrganiseTexts {
     pub ceremony_label: &'static str,
     pub ceremony_place_label: &'static str,
     pub copy_button: &'static str,
+    pub embargo_label: &'static str,
+    pub embargo_hint: &'static str,
+    pub embargo_notice: fn(&str) -> String,
     pub edit_draft_link: &'static str,
     pub edit_draft_title: &'static str,
     pub no_draft: &'static str,
@@ -305,6 +308,13 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     ceremony_label: "Utdelning (datum och klockslag)",
     ceremony_place_label: "Plats för utdelningen",
     copy_button: "Skapa omgången",
+    embargo_label: "Embargo till (datum och klockslag, frivilligt)",
+    embargo_hint: "Lämna tomt för att offentliggöra nu. Med en tid, till exempel utdelningen, får vinnaren, finalisterna och hedersomnämnandena besked direkt och ombeds vänta; webbplatsen, vinnararkivet och övriga kommuner får beslutet vid den tiden, av sig själva.",
+    embargo_notice: |when| {
+        format!(
+            "Beslutet ligger under embargo till {when}. Då syns det på webbplatsen och går ut till övriga kommuner, av sig självt. Vinnaren, finalisterna och hedersomnämnandena har redan fått besked."
+        )
+    },
     edit_draft_link: "Redigera utkastet",
     edit_draft_title: "Redigera utkastet",
     no_draft: "Ingen omgång förbereds just nu. Skapa en ny under Omgångar.",
@@ -497,6 +507,13 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     ceremony_label: "Ceremony (date and time)",
     ceremony_place_label: "Where the award is presented",
     copy_button: "Create the round",
+    embargo_label: "Embargo until (date and time, optional)",
+    embargo_hint: "Leave empty to announce now. With a time, for example the ceremony, the winner, the finalists and the honourable mentions hear at once and are asked to wait; the website, the archive of winners and the other kommuner get the decision at that time, by themselves.",
+    embargo_notice: |when| {
+        format!(
+            "The decision is under embargo until {when}. Then it shows on the website and goes out to the other kommuner, by itself. The winner, the finalists and the honourable mentions have already been told."
+        )
+    },
     edit_draft_link: "Edit the draft",
     edit_draft_title: "Edit the draft",
     no_draft: "No round is being prepared. Create one under Rounds.",
@@ -608,6 +625,13 @@ fn problem_sv(problem: &OrganiseProblem) -> String {
         ),
         OrganiseProblem::DecisionLocked { state: s } => (SV.decision_locked)(state(s)),
         OrganiseProblem::Round(p) => round_sv(p),
+        OrganiseProblem::Embargo(EmbargoProblem::Invalid) => {
+            "Ange embargotiden som datum och klockslag, till exempel 2027-05-12 18:00, eller lämna fältet tomt.".into()
+        }
+        OrganiseProblem::Embargo(EmbargoProblem::Passed) => {
+            "Embargotiden har redan passerat. Välj en senare tid, eller lämna fältet tomt för att offentliggöra nu."
+                .into()
+        }
     }
 }
 
@@ -652,6 +676,12 @@ fn problem_en(problem: &OrganiseProblem) -> String {
         }
         OrganiseProblem::DecisionLocked { state: s } => (EN.decision_locked)(state(s)),
         OrganiseProblem::Round(p) => round_en(p),
+        OrganiseProblem::Embargo(EmbargoProblem::Invalid) => {
+            "Give the embargo time as a date and a time, for example 2027-05-12 18:00, or leave the field empty.".into()
+        }
+        OrganiseProblem::Embargo(EmbargoProblem::Passed) => {
+            "The embargo time has already passed. Choose a later time, or leave the field empty to announce now.".into()
+        }
     }
 }
 

@@ -15,6 +15,16 @@ pub struct QueuedMail {
 
 /// Queues a message; call inside the transaction of the event that causes it.
 pub async fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail, now: DateTime<Utc>) -> Result<String, sqlx::Error> {
+    enqueue_at(conn, mail, now, now).await
+}
+
+/// Queues a message that is not sent before `due` (an embargo).
+pub async fn enqueue_at(
+    conn: &mut AnyConnection,
+    mail: &OutgoingMail,
+    now: DateTime<Utc>,
+    due: DateTime<Utc>,
+) -> Result<String, sqlx::Error> {
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
         "INSERT INTO mail_queue (id, recipient, subject, body_text, body_html, created_at, next_attempt_at) \
@@ -26,7 +36,7 @@ pub async fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail, now: DateTim
     .bind(&mail.text)
     .bind(&mail.html)
     .bind(to_db_time(now))
-    .bind(to_db_time(now))
+    .bind(to_db_time(due))
     .execute(conn)
     .await?;
     Ok(id)

@@ -4,7 +4,7 @@ use crate::domain::{
     lifecycle::RoundState,
     round::{Criterion, JuryMember, Round, Section},
 };
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 
 /// The newest round of an award that has opened: the one the public page
@@ -24,7 +24,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
     let pool = db.pool();
     let Some(row) = sqlx::query(
         "SELECT id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
-         ceremony_at, ceremony_place, contact, state FROM rounds WHERE id = $1",
+         ceremony_at, ceremony_place, contact, state, published_at FROM rounds WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(pool)
@@ -100,6 +100,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
         criteria,
         jury,
         partners,
+        published_at: row.try_get::<Option<String>, _>("published_at")?.as_deref().map(from_db_time).transpose()?,
     }))
 }
 
@@ -232,6 +233,16 @@ pub async fn set_state(
         .execute(conn)
         .await?;
     Ok(changed.rows_affected() == 1)
+}
+
+/// Makes the announced decision public at `at`; call inside the announcement's transaction.
+pub async fn set_published(conn: &mut AnyConnection, id: &str, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE rounds SET published_at = $2 WHERE id = $1")
+        .bind(id)
+        .bind(to_db_time(at))
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// A round as the organisers' list shows it.

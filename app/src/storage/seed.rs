@@ -233,6 +233,7 @@ pub fn ehalsokommun_2027() -> Round {
             juror("Lise Lidbäck", "förbundsordförande, Neuro – Neuroförbundet"),
             juror("Maria Sterner", "affärsansvarig, Vitalis"),
         ],
+        published_at: None,
         partners: [
             "Vitalis",
             "SKR – Sveriges Kommuner och Regioner",

@@ -1,13 +1,21 @@
-use super::Db;
+use super::{Db, to_db_time};
 use crate::domain::winner::{PastWinner, newest_first};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 use std::collections::HashMap;
 
-pub async fn list(db: &Db, award_id: &str) -> Result<Vec<PastWinner>, sqlx::Error> {
-    let rows = sqlx::query("SELECT year, winner, kommun_kod, ceremony FROM past_winners WHERE award_id = $1")
-        .bind(award_id)
-        .fetch_all(db.pool())
-        .await?;
+/// The archive as the public sees it at `now`: a round announced under
+/// embargo joins it when the embargo ends.
+pub async fn list(db: &Db, award_id: &str, now: DateTime<Utc>) -> Result<Vec<PastWinner>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT year, winner, kommun_kod, ceremony FROM past_winners w WHERE award_id = $1 AND NOT EXISTS \
+         (SELECT 1 FROM rounds r WHERE r.award_id = w.award_id AND r.year = w.year \
+          AND (r.published_at IS NULL OR r.published_at > $2))",
+    )
+    .bind(award_id)
+    .bind(to_db_time(now))
+    .fetch_all(db.pool())
+    .await?;
     let finalist_rows =
         sqlx::query("SELECT year, name FROM past_finalists WHERE award_id = $1 ORDER BY year, position")
             .bind(award_id)

@@ -482,3 +482,107 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
         assert!(organiser.get("/arrangor/logg").await.body.contains("Ändrade utkastet Sveriges eHälsokommun 2028"));
     }
 }
+
+/// Three kommuner apply, one juror reviews, and the organiser decides: Kalmar
+/// wins, Nacka is a finalist, Umeå is not chosen. The organiser, on the clock
+/// after the deadline, is returned.
+async fn decided_round(portal: &TestPortal) -> Browser {
+    let kalmar = submitted_application(portal, "anna@kalmar.se", "0880", "Kalmar leder.").await;
+    let nacka = submitted_application(portal, "nils@nacka.se", "0182", "Nacka bygger.").await;
+    submitted_application(portal, "ulla@umea.se", "2480", "Umeå prövar.").await;
+    portal.logged_in("hard@skr.se", Role::Juror, None).await;
+    portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+    let later = portal.at(review_clock()).await;
+    let mut organiser = log_in_at(portal, &later, "org@vitalis.se").await;
+    start_review(&mut organiser).await;
+    let decision = [
+        (format!("outcome[id-{kalmar}]"), "vinnare"),
+        (format!("motivation[id-{kalmar}]"), "Modigt och genomfört."),
+        (format!("outcome[id-{nacka}]"), "nominerad"),
+        (format!("motivation[id-{nacka}]"), "Stora steg under året."),
+    ];
+    let fields: Vec<(&str, &str)> = decision.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await;
+    let decided = step(&mut organiser, "bedomning", "beslutad", true).await;
+    assert_eq!(decided.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"));
+    organiser
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn under_embargo_the_chosen_hear_first_and_the_public_and_the_rest_at_the_minute_not_a_second_before() {
+    use app::{state::Clock, storage::mail_queue};
+    let at = |s: &str| -> chrono::DateTime<chrono::Utc> { s.parse().unwrap() };
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let mut organiser = decided_round(&portal).await;
+        let announce = |embargo: &'static str| {
+            [("from", "beslutad"), ("to", "offentliggjord"), ("confirm", "ja"), ("embargo", embargo)]
+        };
+        // The step form offers the embargo; a time that has passed, or is no time, is refused with the text kept.
+        assert!(
+            organiser.get("/arrangor/omgang").await.body.contains("Embargo till (datum och klockslag, frivilligt)")
+        );
+        for (typed, message) in [
+            ("2027-04-15T18:00", "Embargotiden har redan passerat."),
+            ("12 maj kväll", "Ange embargotiden som datum och klockslag"),
+        ] {
+            let refused = organiser.post("/arrangor/omgang", "/api/step_round", &announce(typed), true).await;
+            let back = organiser.follow(&refused).await.body;
+            assert!(back.contains(message) && back.contains(&format!("value=\"{typed}\"")), "{backend:?}: {typed}");
+        }
+
+        // Announced on 16 April under embargo until the ceremony, 12 May 18.00 Swedish time (16.00 UTC).
+        let done = organiser.post("/arrangor/omgang", "/api/step_round", &announce("2027-05-12T18:00"), true).await;
+        assert_eq!(done.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
+        let page = organiser.get("/arrangor/omgang").await.body;
+        assert!(page.contains("Beslutet ligger under embargo till 12 maj 2027 kl. 18.00."), "{backend:?}");
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(log.contains("Beslutad → Offentliggjord, under embargo till 12 maj 2027 kl. 18.00"), "{backend:?}");
+
+        // The chosen kommuner's mail is due at once, with the embargo; Umeå's at the minute.
+        let due: Vec<(String, String, String)> = sqlx::query(
+            "SELECT recipient, next_attempt_at, body_text FROM mail_queue WHERE subject LIKE '%juryns beslut'",
+        )
+        .fetch_all(portal.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+        let of = |who: &str| due.iter().find(|(to, _, _)| to == who).cloned().expect("queued");
+        let (_, kalmar_due, kalmar_text) = of("anna@kalmar.se");
+        assert_eq!(kalmar_due, "2027-04-16T08:00:00Z", "{backend:?}");
+        assert!(
+            kalmar_text.contains("Beslutet offentliggörs 12 maj 2027 kl. 18.00. Till dess ber vi er"),
+            "{backend:?}"
+        );
+        assert!(of("nils@nacka.se").2.contains("Beslutet offentliggörs"), "{backend:?}");
+        let (_, umea_due, umea_text) = of("ulla@umea.se");
+        assert_eq!(umea_due, "2027-05-12T16:00:00Z", "{backend:?}");
+        assert!(!umea_text.contains("offentliggörs"), "{backend:?}: public by the time it arrives");
+
+        // The mail worker's claim: Umeå's mail is not taken a second before the minute.
+        let lease = chrono::Duration::seconds(60);
+        let before: Vec<String> = mail_queue::claim_due(&portal.db, at("2027-05-12T15:59:59Z"), lease, 100)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|q| q.mail.subject.ends_with("juryns beslut"))
+            .map(|q| q.mail.to)
+            .collect();
+        assert!(before.contains(&"anna@kalmar.se".to_owned()), "{backend:?}: the winner's is due at once");
+        assert!(!before.contains(&"ulla@umea.se".to_owned()), "{backend:?}: {before:?}");
+        let then = mail_queue::claim_due(&portal.db, at("2027-05-12T16:00:00Z"), lease, 100).await.unwrap();
+        assert!(then.iter().any(|q| q.mail.to == "ulla@umea.se" && q.mail.subject.ends_with("juryns beslut")));
+
+        // The public: nothing at 17.59.59, everything at 18.00.
+        for (clock, public) in [("2027-05-12T15:59:59Z", false), ("2027-05-12T16:00:00Z", true)] {
+            let url = portal.at(Clock::Fixed(at(clock))).await;
+            let mut visitor = portal.browser().at(&url);
+            let winners = visitor.get("/vinnare").await.body;
+            assert_eq!(winners.contains("Modigt och genomfört."), public, "{backend:?} at {clock}");
+            assert_eq!(winners.contains(">2027<"), public, "{backend:?} at {clock}: the archive too");
+            assert_eq!(visitor.get("/").await.body.contains("Läs juryns motiveringar"), public, "{backend:?} {clock}");
+        }
+    }
+}

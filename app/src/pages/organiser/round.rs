@@ -5,7 +5,7 @@
 use crate::{
     api::round::{LogLine, RoundOverview, round_admin},
     components::{
-        form::{CheckField, PortalForm, SubmitButton},
+        form::{CheckField, PortalForm, SubmitButton, TextField},
         loaded::when_loaded,
     },
     domain::lifecycle::RoundState,
@@ -55,6 +55,7 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
+        {overview.embargo_local.map(|at| view! { <p class="notice">{(t.o.embargo_notice)(&when(at))}</p> })}
         <p>
             {(t.o.deadline_line)(&when(overview.deadline_local))}
             {overview.last_closing_local.map(|l| format!(" {}", (t.o.last_closing_line)(&when(l))))}
@@ -75,6 +76,9 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
                 {overview.next.map(|next| view! {
                     <input type="hidden" name="from" value=current.code() />
                     <input type="hidden" name="to" value=next.code() />
+                    {(next == RoundState::Announced).then(|| view! {
+                        <TextField name="embargo" label=t.o.embargo_label hint=t.o.embargo_hint kind="datetime-local" />
+                    })}
                     <CheckField name="confirm" label=t.o.confirm_step />
                     <SubmitButton label=t.o.step_buttons[next as usize] />
                 })}
