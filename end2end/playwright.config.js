@@ -14,10 +14,12 @@ module.exports = defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  // The jury's story moves the shared round from open to announced, which would
-  // close it under the other tests: it runs after them.
+  // The shared round's story: the organiser opens it first; the jury's story
+  // moves it from open to announced, which would close it under the other
+  // tests, so it runs after them.
   projects: [
-    { name: 'portal', testIgnore: /jury\.spec\.js/ },
+    { name: 'opening', testMatch: /opening\.spec\.js/ },
+    { name: 'portal', testIgnore: /(jury|opening)\.spec\.js/, dependencies: ['opening'] },
     { name: 'jury', testMatch: /jury\.spec\.js/, dependencies: ['portal'] },
   ],
   use: {

@@ -45,6 +45,10 @@ e2e_organiser_email="arrangor.e2e@vitalis.se"
 e2e_organiser_password="fyra blå tåg mot Jönköping"
 printf '%s\n' "$e2e_organiser_password" | DATABASE_URL="sqlite://$work/portal.db" PORTAL_OUTBOX_DIR="$work/outbox" \
   "$ROOT/target/debug/portal" create-organiser --email "$e2e_organiser_email" --name "Ebba Arrangör"
+# A new deployment whose seeded round the organiser has not opened yet: the
+# browser story begins with the organiser editing and opening it.
+python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE rounds SET state = ?", ("utkast",)); db.commit()' \
+  "$work/portal.db"
 port="$(free_port)"
 # A fixed clock in the open application window, so the tests do not change
 # meaning when the real deadline passes.

@@ -242,4 +242,34 @@ async function createConfirmedAccount(browser, who, kommun = 'Kalmar') {
   return account;
 }
 
-Object.assign(module.exports, { PASSWORD, uniqueEmail, signUp, confirmByMail, logIn, createConfirmedAccount });
+/** A page in a browser context of its own, on the portal at `baseURL`. */
+async function newPage(browser, baseURL) {
+  const context = await browser.newContext({ baseURL, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  await trackFormHydration(page);
+  return page;
+}
+
+function env(name, why) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: ${why}`);
+  return value;
+}
+
+/** The organiser that scripts/test.sh creates for the browser tests, logged in on `page`. */
+async function logInOrganiser(page) {
+  const why = 'scripts/test.sh creates an organiser for the browser tests';
+  await logIn(page, { email: env('E2E_ORGANISER_EMAIL', why), password: env('E2E_ORGANISER_PASSWORD', why) });
+}
+
+Object.assign(module.exports, {
+  PASSWORD,
+  uniqueEmail,
+  signUp,
+  confirmByMail,
+  logIn,
+  createConfirmedAccount,
+  newPage,
+  env,
+  logInOrganiser,
+});

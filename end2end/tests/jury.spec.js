@@ -5,7 +5,7 @@
 // ranking, records the decision and announces it; the public pages then show
 // the winner and the jury's motivation. Axe scans every page on the way.
 //
-// Two kommuner write and submit on the open clock (BASE_URL); everything else
+// Three kommuner write and submit on the open clock (BASE_URL); everything else
 // happens on the same database served on a clock after the deadline
 // (CLOSED_BASE_URL), where the review is open. The steps build on each other.
 const { test, expect } = require('@playwright/test');
@@ -13,31 +13,19 @@ const {
   PASSWORD,
   watchConsole,
   expectNoAxeViolations,
-  trackFormHydration,
   waitForFormHydration,
   waitForMailLink,
   logIn,
   uniqueEmail,
   createConfirmedAccount,
+  newPage,
+  env,
+  logInOrganiser,
 } = require('./helpers');
 
 test.describe.configure({ mode: 'serial' });
 
-function env(name, why) {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: ${why}`);
-  return value;
-}
-
 const closedUrl = () => env('CLOSED_BASE_URL', 'scripts/test.sh starts a second portal after the deadline');
-
-/** A page in a browser context of its own, on the portal at `baseURL`. */
-async function newPage(browser, baseURL) {
-  const context = await browser.newContext({ baseURL, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  const page = await context.newPage();
-  await trackFormHydration(page);
-  return page;
-}
 
 const saved = /^Sparat kl\. \d\d\.\d\d\.$/;
 
@@ -156,12 +144,10 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   await submitApplication(browser, 'Lova', 'Ljungby', 'Ljungbys kommunstyrelse följer planen varje kvartal.');
   await submitApplication(browser, 'Mats', 'Markaryd', 'Markaryd har en digitaliseringsplan sedan 2024.');
+  await submitApplication(browser, 'Alma', 'Älmhult', 'Älmhult har samlat all välfärdsteknik i en plan.');
 
   organiser = await newPage(browser, closedUrl());
-  await logIn(organiser, {
-    email: env('E2E_ORGANISER_EMAIL', 'scripts/test.sh creates an organiser for the browser tests'),
-    password: env('E2E_ORGANISER_PASSWORD', 'scripts/test.sh creates an organiser for the browser tests'),
-  });
+  await logInOrganiser(organiser);
   await expect(organiser).not.toHaveURL(/logga-in/);
   // The deadline has passed on this clock: the organiser closes applications and starts the review.
   await takeStep(organiser, 'Stäng ansökan');

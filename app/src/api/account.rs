@@ -344,6 +344,10 @@ pub mod ssr {
                     return Ok(Err(problems));
                 }
             };
+            if user.blocked {
+                problems.add("", Problem::AccessRemoved);
+                return Ok(Err(problems));
+            }
             let mut tx = state.db.begin_write().await?;
             if !user.email_confirmed {
                 queue_confirmation(&mut tx, &state, &user.id, &user.email, &user.name, now).await?;

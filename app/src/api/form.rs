@@ -38,6 +38,8 @@ pub enum Problem {
     EmailTaken,
     /// Wrong e-mail or password, without saying which.
     LogInFailed,
+    /// The right password for an account whose access an organiser has taken away.
+    AccessRemoved,
     /// The right password for an account whose address is not confirmed yet.
     NotConfirmed,
     Throttled {

@@ -22,6 +22,10 @@ pub struct Person {
     /// For jurors: the ids of the rounds they sit on.
     pub jury_rounds: Vec<String>,
     pub created_local: NaiveDateTime,
+    /// An organiser has taken the person's access away.
+    pub blocked: bool,
+    /// The person looking at the list: their own access cannot be taken away here.
+    pub is_viewer: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +74,18 @@ pub async fn resend_invitation(email: String) -> Result<FormReply, AppError> {
 }
 
 /// Puts a juror on a round's jury (`seat=ja`) or takes them off it (`seat=nej`).
+/// Takes a person's access away: their sessions end and they cannot log in.
+#[server(endpoint = "remove_access")]
+pub async fn remove_access(user: String) -> Result<FormReply, AppError> {
+    Ok(ssr::set_access(user, false).await)
+}
+
+/// Gives a person their access back.
+#[server(endpoint = "restore_access")]
+pub async fn restore_access(user: String) -> Result<FormReply, AppError> {
+    Ok(ssr::set_access(user, true).await)
+}
+
 #[server(endpoint = "set_jury_seat")]
 pub async fn set_jury_seat(user: String, round: String, seat: String) -> Result<FormReply, AppError> {
     Ok(ssr::seat(user, round, seat == "ja").await)
@@ -117,7 +133,7 @@ mod ssr {
     pub const INVITATION_VALID: Duration = Duration::days(7);
 
     pub async fn people() -> Result<PeopleOverview, AppError> {
-        auth::require_manager()?;
+        let viewer = auth::require_manager()?;
         let state = state::state()?;
         let db = &state.db;
         let kommuner = storage::kommuner::list(db).await?;
@@ -126,6 +142,7 @@ mod ssr {
         for u in users::list(db).await? {
             let jury_rounds = if u.role == Role::Juror { jury::rounds_of(db, &u.id).await? } else { Vec::new() };
             people.push(Person {
+                is_viewer: u.id == viewer.user_id,
                 jury_rounds,
                 kommun: u
                     .kommun_kod
@@ -139,6 +156,7 @@ mod ssr {
                 email_confirmed: u.email_confirmed,
                 approved: u.approved,
                 created_local: to_stockholm(u.created_at),
+                blocked: u.blocked,
             });
         }
         let invitations = invitations::pending(db)
@@ -297,6 +315,33 @@ mod ssr {
             tx.commit().await?;
             let code = if seated { "i-juryn" } else { "ur-juryn" };
             Ok(Ok(format!("{PEOPLE_PAGE}?klart={code}")))
+        })
+        .await
+    }
+
+    pub async fn set_access(user: String, allow: bool) -> FormReply {
+        run(PEOPLE_PAGE, Problems::new("atkomst"), async move {
+            let (viewer, state) = (auth::require_manager()?, state::state()?);
+            let person = users::find(&state.db, &user).await?.ok_or(AppError::NotFound)?;
+            // Never one's own: an organiser could lock the award out of its last organiser.
+            if person.id == viewer.user_id {
+                return Err(AppError::Forbidden);
+            }
+            let now = state.clock.now();
+            let mut tx = state.db.begin_write().await?;
+            users::set_blocked(&mut tx, &person.id, (!allow).then_some(now)).await?;
+            if !allow {
+                storage::sessions::delete_for_user(&mut tx, &person.id).await?;
+            }
+            let (done, detail) = if allow {
+                ("atkomst-atergiven", format!("Gav {} ({}) åtkomst igen", person.name, person.email))
+            } else {
+                ("atkomst-borttagen", format!("Tog bort åtkomsten för {} ({})", person.name, person.email))
+            };
+            audit::record(&mut tx, actor(&viewer), None, "behorighet", &detail, now).await?;
+            tx.commit().await?;
+            tracing::info!(user = %person.id, by = %viewer.user_id, allow, "access changed");
+            Ok(Ok(format!("{PEOPLE_PAGE}?klart={done}")))
         })
         .await
     }

@@ -117,6 +117,8 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/jury_packet", Access::Organiser),
     ("/api/rounds_overview", Access::Organiser),
     ("/api/copy_round", Access::Organiser),
+    ("/api/remove_access", Access::Organiser),
+    ("/api/restore_access", Access::Organiser),
     ("/api/draft_round", Access::Organiser),
     ("/api/save_draft_round", Access::Organiser),
     ("/api/open_round", Access::Organiser),

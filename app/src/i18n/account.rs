@@ -143,6 +143,9 @@ fn problem_sv(problem: &Problem) -> String {
             "Det finns redan ett konto med den här e-postadressen. Logga in eller välj ”Glömt lösenord”.".into()
         }
         Problem::LogInFailed => "Fel e-postadress eller lösenord.".into(),
+        Problem::AccessRemoved => {
+            "Kontot har inte längre åtkomst till portalen. Kontakta arrangören om det är fel.".into()
+        }
         Problem::NotConfirmed => {
             "Du behöver bekräfta din e-postadress innan du loggar in. Vi har skickat en ny länk till adressen.".into()
         }
@@ -195,6 +198,9 @@ fn problem_en(problem: &Problem) -> String {
             "There is already an account with this e-mail address. Log in or choose “Forgot password”.".into()
         }
         Problem::LogInFailed => "Wrong e-mail address or password.".into(),
+        Problem::AccessRemoved => {
+            "The account no longer has access to the portal. Contact the organiser if this is wrong.".into()
+        }
         Problem::NotConfirmed => {
             "Please confirm your e-mail address before logging in. We have sent a new link.".into()
         }

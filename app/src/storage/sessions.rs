@@ -88,11 +88,12 @@ pub async fn list_for_user(db: &Db, user_id: &str) -> Result<Vec<(DateTime<Utc>,
         .collect()
 }
 
-/// Who a session's person is, with what their role binds them to.
+/// Who a session's person is, with what their role binds them to; nobody
+/// once an organiser has taken their access away.
 pub async fn viewer(db: &Db, user_id: &str) -> Result<Option<Viewer>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT u.id, u.name, u.email, u.role, u.kommun_kod, u.approved_at, k.namn AS kommun_namn \
-         FROM users u LEFT JOIN kommuner k ON k.kod = u.kommun_kod WHERE u.id = $1",
+         FROM users u LEFT JOIN kommuner k ON k.kod = u.kommun_kod WHERE u.id = $1 AND u.blocked_at IS NULL",
     )
     .bind(user_id)
     .fetch_optional(db.pool())

@@ -39,6 +39,8 @@ pub struct StoredUser {
     pub email_confirmed: bool,
     /// An applicant may act for their kommun (see `hold_for_approval`); always true for other roles.
     pub approved: bool,
+    /// An organiser has taken away the person's access.
+    pub blocked: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -80,7 +82,7 @@ pub async fn insert(
 }
 
 const SELECT: &str = "SELECT id, email, name, phone, role, kommun_kod, password_hash, email_confirmed_at, created_at, \
-     approved_at FROM users";
+     approved_at, blocked_at FROM users";
 
 fn from_row(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
     let role: String = r.try_get("role")?;
@@ -94,6 +96,7 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
         password_hash: r.try_get("password_hash")?,
         email_confirmed: r.try_get::<Option<String>, _>("email_confirmed_at")?.is_some(),
         approved: r.try_get::<Option<String>, _>("approved_at")?.is_some(),
+        blocked: r.try_get::<Option<String>, _>("blocked_at")?.is_some(),
         created_at: from_db_time(&r.try_get::<String, _>("created_at")?)?,
     })
 }
@@ -158,10 +161,20 @@ pub async fn set_approved(conn: &mut AnyConnection, id: &str, at: Option<DateTim
 }
 
 /// A kommun's applicants with a confirmed address: who gets its receipts and reminders.
+/// Takes away the person's access (`Some`) or gives it back (`None`).
+pub async fn set_blocked(conn: &mut AnyConnection, id: &str, at: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET blocked_at = $2 WHERE id = $1")
+        .bind(id)
+        .bind(at.map(super::to_db_time))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn applicants_of(conn: &mut AnyConnection, kommun_kod: &str) -> Result<Vec<StoredUser>, sqlx::Error> {
     sqlx::query(&format!(
         "{SELECT} WHERE role = 'sokande' AND kommun_kod = $1 AND email_confirmed_at IS NOT NULL \
-         AND approved_at IS NOT NULL ORDER BY email"
+         AND approved_at IS NOT NULL AND blocked_at IS NULL ORDER BY email"
     ))
     .bind(kommun_kod)
     .fetch_all(conn)

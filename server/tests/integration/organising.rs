@@ -290,6 +290,34 @@ async fn organisers_resend_invitations_seat_and_unseat_jurors_and_the_log_says_s
                 .unwrap()
                 .is_some()
         );
+
+        // Access taken away: her session ends at once and her password no longer lets her in.
+        let removed = organiser.post("/arrangor/personer", "/api/remove_access", &[("user", &id)], true).await;
+        assert_eq!(removed.location().as_deref(), Some("/arrangor/personer?klart=atkomst-borttagen"), "{backend:?}");
+        let jury_page = jonna.get("/jury").await;
+        assert_eq!(jury_page.status, 303, "{backend:?}: logged out");
+        let mut again = portal.browser();
+        let refused = again
+            .submit("/logga-in", "/api/log_in", &[("email", "jonna@inera.se"), ("password", crate::common::PASSWORD)])
+            .await;
+        let back = again.follow(&refused).await.body;
+        assert!(back.contains("Kontot har inte längre åtkomst till portalen."), "{backend:?}");
+        let people = organiser.get("/arrangor/personer").await.body;
+        assert!(people.contains("Ge åtkomst igen"), "{backend:?}");
+        // Given back: she logs in again. Her own access an organiser cannot take away.
+        organiser.post("/arrangor/personer", "/api/restore_access", &[("user", &id)], true).await;
+        log_in_at(&portal, &portal.base_url, "jonna@inera.se").await;
+        let own: String = sqlx::query("SELECT id FROM users WHERE email = 'org@vitalis.se'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get(0);
+        let own = organiser.post("/arrangor/personer", "/api/remove_access", &[("user", &own)], true).await;
+        assert_eq!(own.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}");
+        assert_eq!(organiser.get("/arrangor/personer").await.status, 200, "{backend:?}: still in");
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(log.contains("Tog bort åtkomsten för Jonna Jury (jonna@inera.se)"), "{backend:?}");
+        assert!(log.contains("Gav Jonna Jury (jonna@inera.se) åtkomst igen"), "{backend:?}");
     }
 }
 

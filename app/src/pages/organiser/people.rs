@@ -91,11 +91,13 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                         <th scope="col">{t.a.kommun}</th><th scope="col">{t.a.email_confirmed}</th><th scope="col">{t.a.created}</th>
                         <th scope="col">{t.ap.approved_column}</th>
                         <th scope="col">{t.o.jury_column}</th>
+                        <th scope="col">{t.o.access_column}</th>
                     </tr></thead>
                     <tbody>
                         {people.into_iter().map(|p| {
                             let membership = (p.role == Role::Applicant).then(|| view! { <Membership person=p.clone() /> });
                             let seats = (p.role == Role::Juror).then(|| view! { <JurySeats person=p.clone() rounds=seat_rounds.clone() /> });
+                            let access = (!p.is_viewer).then(|| view! { <AccessButton person=p.clone() /> });
                             view! {
                             <tr>
                                 <td>{p.name}</td><td>{p.email}</td><td>{t.a.role_name(p.role)}</td>
@@ -104,6 +106,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                                 <td>{when(p.created_local)}</td>
                                 <td>{membership}</td>
                                 <td>{seats}</td>
+                                <td>{access}</td>
                             </tr>
                         }}).collect_view()}
                     </tbody>
@@ -124,6 +127,21 @@ fn Membership(person: Person) -> impl IntoView {
     };
     view! {
         {if person.approved { t.a.yes } else { t.ap.colleague_waiting }}
+        <PlainButton action field=("user", person.id) label who=person.name />
+    }
+}
+
+/// Whether the person may log in, and the button that takes access away or gives it back.
+#[component]
+fn AccessButton(person: Person) -> impl IntoView {
+    let t = texts();
+    let (action, label) = if person.blocked {
+        ("/api/restore_access", t.o.restore_access_button)
+    } else {
+        ("/api/remove_access", t.o.remove_access_button)
+    };
+    view! {
+        {person.blocked.then_some(t.o.access_removed)}
         <PlainButton action field=("user", person.id) label who=person.name />
     }
 }
