@@ -124,18 +124,25 @@ pub fn log_table(lines: &[LogLine]) -> Table {
     }
 }
 
+/// Text as a spreadsheet shows it and never runs it: a cell that begins like a
+/// formula (a name typed as `=HYPERLINK(…)`, say) gets a leading apostrophe,
+/// which Excel and LibreOffice read as "this is text" (OWASP's advice on CSV injection).
+fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+}
+
 /// A CSV file Excel opens right in Sweden: `;` between fields, decimal
-/// commas, UTF-8 with a byte-order mark.
+/// commas, UTF-8 with a byte-order mark. Text never becomes a formula.
 pub fn csv(table: &Table) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new().delimiter(b';').from_writer(b"\xEF\xBB\xBF".to_vec());
     let field = |cell: &Cell| match cell {
-        Cell::Text(s) => s.clone(),
+        Cell::Text(s) => inert(s),
         Cell::Number(n) if n.fract() == 0.0 => format!("{n:.0}"),
         Cell::Number(n) => format!("{n:.4}").trim_end_matches('0').replace('.', ","),
         Cell::Empty => String::new(),
     };
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(&table.header);
+    let _ = writer.write_record(table.header.iter().map(|h| inert(h)));
     for row in &table.rows {
         let _ = writer.write_record(row.iter().map(field));
     }
@@ -190,6 +197,27 @@ mod tests {
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte-order mark");
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         assert_eq!(text, "Kommun;Medel;Plats\n\"Malung-Sälen; \"\"norr\"\"\";3,25;1\nÅre;;2\n");
+    }
+
+    #[test]
+    fn csv_text_that_looks_like_a_formula_stays_text() {
+        let table = Table {
+            sheet: "Test",
+            header: vec!["=1+1".into(), "Medel".into()],
+            rows: vec![
+                vec![text("=HYPERLINK(\"http://x.se\";\"klicka\")"), Cell::Number(-0.5)],
+                vec![text("+46 70"), Cell::Number(2.0)],
+                vec![text("-1"), Cell::Empty],
+                vec![text("@SUM(A1)"), Cell::Empty],
+                vec![text("Växjö - norr"), Cell::Empty],
+            ],
+        };
+        let text = String::from_utf8(csv(&table)[3..].to_vec()).unwrap();
+        assert_eq!(
+            text,
+            "'=1+1;Medel\n\"'=HYPERLINK(\"\"http://x.se\"\";\"\"klicka\"\")\";-0,5\n'+46 70;2\n'-1;\n'@SUM(A1);\nVäxjö - norr;\n",
+            "numbers stay numbers, a minus sign included"
+        );
     }
 
     #[test]

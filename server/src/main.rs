@@ -51,6 +51,15 @@ enum Command {
     /// reviewed, all with the password DEMO_PASSWORD; kept if they exist.
     /// For trying the portal out, never for a real deployment.
     SeedDemo,
+    /// Write a backup of the whole database to a new file: on SQLite a
+    /// consistent snapshot (the portal may run); on PostgreSQL with pg_dump.
+    Backup {
+        /// The backup file to create; an existing file is never overwritten.
+        file: std::path::PathBuf,
+    },
+    /// Replace the database's contents with a backup made by `portal backup`,
+    /// in one transaction (on PostgreSQL with pg_restore; stop the portal first).
+    Restore { file: std::path::PathBuf },
     /// Send a test e-mail through the configured SMTP server (or the outbox folder).
     SendTestMail {
         /// The address to send it to.
@@ -80,6 +89,8 @@ async fn main() -> ExitCode {
         Command::SendTestMail { to } => send_test_mail(settings, &to).await,
         Command::CreateOrganiser { email, name } => create_organiser(settings, &email, &name).await,
         Command::SeedDemo => demo::seed_demo(settings).await,
+        Command::Backup { file } => server::backup::backup(&settings, &file).await,
+        Command::Restore { file } => server::backup::restore(&settings, &file).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod backup;
 pub mod decisions;
 pub mod deliberation;
 pub mod extensions;

@@ -6,6 +6,7 @@ mod common;
 mod accounts;
 mod applying;
 mod authorization;
+mod backup;
 mod binary;
 mod durability;
 mod jury;

@@ -1,0 +1,103 @@
+//! Backups as an operator makes them: `portal backup` of a database in use,
+//! changes after it, `portal restore`, and every table is exactly as it was at
+//! the backup, on SQLite and on PostgreSQL. A damaged backup is refused and
+//! changes nothing.
+
+use crate::{
+    common::{BACKENDS, Backend, TestPortal},
+    jury::{open_clock, submitted_application},
+};
+use app::storage::Db;
+use sqlx::Row;
+use std::{collections::BTreeMap, path::Path, process::Command};
+
+/// Every row of every table, as text, sorted: what "the same database" means here.
+async fn every_table(url: &str) -> BTreeMap<String, Vec<String>> {
+    let db = Db::connect(url).await.unwrap();
+    let sqlite = db.backend() == app::storage::Backend::Sqlite;
+    let listing = if sqlite {
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    } else {
+        "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = 'public'"
+    };
+    let tables: Vec<String> =
+        sqlx::query(listing).fetch_all(db.pool()).await.unwrap().iter().map(|r| r.get(0)).collect();
+    let mut all = BTreeMap::new();
+    for table in tables {
+        let select = if sqlite {
+            let columns: Vec<String> = sqlx::query(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(db.pool())
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| format!("quote(\"{}\")", r.get::<String, _>(0)))
+                .collect();
+            format!("SELECT {} FROM \"{table}\"", columns.join(" || '|' || "))
+        } else {
+            format!("SELECT CAST(t AS TEXT) FROM \"{table}\" t")
+        };
+        let mut rows: Vec<String> =
+            sqlx::query(&select).fetch_all(db.pool()).await.unwrap().iter().map(|r| r.get(0)).collect();
+        rows.sort();
+        all.insert(table, rows);
+    }
+    db.close().await;
+    all
+}
+
+fn run_portal(command: &str, url: &str, file: &Path) -> Result<String, String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", url)
+        .arg(command)
+        .arg(file)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    if out.status.success() { Ok(stdout.into_owned()) } else { Err(stderr.into_owned()) }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restored_backup_has_every_table_as_it_was_and_a_damaged_one_changes_nothing() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let url = portal.test_db.url.clone();
+        submitted_application(&portal, "anna@kalmar.se", "0880", "Kalmar leder.").await;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("portal.backup");
+
+        let at_backup = every_table(&url).await;
+        let said = run_portal("backup", &url, &file).unwrap_or_else(|e| panic!("{backend:?}: {e}"));
+        assert!(said.contains("backup written to"), "{backend:?}: {said}");
+        let again = run_portal("backup", &url, &file).unwrap_err();
+        assert!(again.starts_with("portal: ") && again.contains("already exists"), "{backend:?}: {again}");
+
+        // Life goes on after the backup: a new application, and the archive loses a row.
+        submitted_application(&portal, "nils@nacka.se", "0182", "Nacka bygger.").await;
+        sqlx::query("DELETE FROM past_finalists WHERE year = 2023").execute(portal.db.pool()).await.unwrap();
+        portal.db.close().await;
+        let changed = every_table(&url).await;
+        assert_ne!(changed["applications"], at_backup["applications"], "{backend:?}");
+
+        // A damaged backup is refused, and the database is left as it was.
+        let damaged = dir.path().join("damaged.backup");
+        std::fs::write(&damaged, b"SQLite format 3\0 but not really").unwrap();
+        let refused = run_portal("restore", &url, &damaged).unwrap_err();
+        assert!(refused.starts_with("portal: "), "{backend:?}: {refused}");
+        assert_eq!(every_table(&url).await, changed, "{backend:?}: nothing changed");
+
+        let said = run_portal("restore", &url, &file).unwrap_or_else(|e| panic!("{backend:?}: {e}"));
+        assert!(said.contains("restored from"), "{backend:?}: {said}");
+        let restored = every_table(&url).await;
+        assert_eq!(restored.keys().collect::<Vec<_>>(), at_backup.keys().collect::<Vec<_>>(), "{backend:?}");
+        for (table, rows) in &at_backup {
+            assert_eq!(&restored[table], rows, "{backend:?}: table {table}");
+        }
+        if backend == Backend::Sqlite {
+            let db = Db::connect(&url).await.unwrap();
+            let check: String = sqlx::query("PRAGMA integrity_check").fetch_one(db.pool()).await.unwrap().get(0);
+            assert_eq!(check, "ok");
+        }
+    }
+}
