@@ -28,7 +28,7 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod storage;
 
-use components::layout::Layout;
+use components::{error_page::UnavailablePage, layout::Layout};
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::{
@@ -105,6 +105,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/vinnare") view=WinnersPage ssr=SsrMode::Async />
                     <Route path=path!("/tillganglighet") view=AccessibilityPage />
                     <Route path=path!("/ingen-behorighet") view=ForbiddenPage />
+                    <Route path=path!("/tillfalligt-fel") view=UnavailablePage />
                     <Route path=path!("/logga-in") view=LogInPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera/skickat") view=SignUpSentPage />

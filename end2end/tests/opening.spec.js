@@ -30,7 +30,7 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   await limit.fill('50');
   await form.getByRole('button', { name: 'Spara utkastet' }).click();
   // Said beside the field, without a reload, and nothing typed is lost.
-  await expect(limit).toHaveAccessibleDescription(/Skriv antalet tecken som en siffra mellan 100 och 50 000\./);
+  await expect(limit).toHaveAccessibleDescription(/Skriv antalet tecken som ett tal mellan 100 och 50 000\./);
   await expect(partners).toHaveValue(/\nInera$/);
   await expectNoAxeViolations(organiser);
   await limit.fill('6000');

@@ -395,8 +395,8 @@ pub mod ssr {
             let Some(email) = problems.check("email", Email::parse(&email)) else {
                 return Ok(Err(problems));
             };
-            // The same answer whether or not the address has an account.
-            if let Some(user) = users::find_by_email(&state.db, &email).await? {
+            // The same answer whether or not the address has an account (or may still use it).
+            if let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| !u.blocked) {
                 let now = state.clock.now();
                 let token = secret::new_token();
                 let mut tx = state.db.begin_write().await?;
@@ -508,7 +508,7 @@ pub mod ssr {
             .into_iter()
             .map(|(a, b)| (to_stockholm(a), to_stockholm(b)))
             .collect();
-        let mails = mail_queue::for_recipient(db, &user.email)
+        let mails = mail_queue::for_recipient(db, &user.email, state.clock.now())
             .await?
             .into_iter()
             .map(|(subject, at)| (subject, to_stockholm(at)))
@@ -586,7 +586,7 @@ pub mod ssr {
             }
             let now = state.clock.now();
             let mut tx = state.db.begin_write().await?;
-            mail_queue::delete_sent_to(&mut tx, &user.email).await?;
+            mail_queue::delete_for_deleted_account(&mut tx, &user.email, now).await?;
             storage::invitations::delete_for_email(&mut tx, &user.email).await?;
             storage::login_failures::delete_for(&mut tx, &format!("konto:{}", user.email)).await?;
             users::delete(&mut tx, &user.id).await?;

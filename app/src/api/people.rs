@@ -73,7 +73,6 @@ pub async fn resend_invitation(email: String) -> Result<FormReply, AppError> {
     Ok(ssr::resend(email).await)
 }
 
-/// Puts a juror on a round's jury (`seat=ja`) or takes them off it (`seat=nej`).
 /// Takes a person's access away: their sessions end and they cannot log in.
 #[server(endpoint = "remove_access")]
 pub async fn remove_access(user: String) -> Result<FormReply, AppError> {
@@ -86,6 +85,7 @@ pub async fn restore_access(user: String) -> Result<FormReply, AppError> {
     Ok(ssr::set_access(user, true).await)
 }
 
+/// Puts a juror on a round's jury (`seat=ja`) or takes them off it (`seat=nej`).
 #[server(endpoint = "set_jury_seat")]
 pub async fn set_jury_seat(user: String, round: String, seat: String) -> Result<FormReply, AppError> {
     Ok(ssr::seat(user, round, seat == "ja").await)
@@ -329,9 +329,14 @@ mod ssr {
             }
             let now = state.clock.now();
             let mut tx = state.db.begin_write().await?;
-            users::set_blocked(&mut tx, &person.id, (!allow).then_some(now)).await?;
+            if !users::set_blocked(&mut tx, &person.id, &viewer.user_id, (!allow).then_some(now)).await? {
+                // Already so (a second click), or the asker lost access meanwhile: nothing to record.
+                return Ok(Ok(PEOPLE_PAGE.to_owned()));
+            }
             if !allow {
                 storage::sessions::delete_for_user(&mut tx, &person.id).await?;
+                // Nothing more reaches them, held mail included (an embargoed outcome, say).
+                mail_queue::delete_unsent_to(&mut tx, &person.email).await?;
             }
             let (done, detail) = if allow {
                 ("atkomst-atergiven", format!("Gav {} ({}) åtkomst igen", person.name, person.email))

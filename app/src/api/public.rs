@@ -42,8 +42,15 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     let db = state::db()?;
     let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
     let now = state::now()?;
-    // A round being prepared is not public yet.
-    Ok(round.filter(|r| r.state.is_public()).map(|r| PublicRound::new(r, now)))
+    use crate::domain::lifecycle::RoundState;
+    // A round being prepared is not public yet; under embargo the public sees it as decided, no more.
+    Ok(round.filter(|r| r.state.is_public()).map(|mut r| {
+        if !r.decision_public(now) && r.state == RoundState::Announced {
+            r.state = RoundState::Decided;
+        }
+        r.published_at = None;
+        PublicRound::new(r, now)
+    }))
 }
 
 #[server(endpoint = "past_winners", input = leptos::server_fn::codec::GetUrl)]

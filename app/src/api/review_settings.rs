@@ -93,9 +93,13 @@ mod ssr {
     async fn managed_round(id: Option<&str>) -> Result<(AppState, Round, String), AppError> {
         let viewer = auth::require_manager()?;
         let state = state::state()?;
+        let current = rounds::current(&state.db, EHALSOKOMMUN).await?;
+        // A round named in the address: the one being prepared, or the running one; never a past round.
         let round = match id {
-            Some(id) => rounds::find(&state.db, id).await?,
-            None => rounds::current(&state.db, EHALSOKOMMUN).await?,
+            Some(id) => rounds::find(&state.db, id).await?.filter(|r| {
+                r.state == crate::domain::lifecycle::RoundState::Draft || current.as_ref().is_some_and(|c| c.id == r.id)
+            }),
+            None => current,
         };
         Ok((state, round.ok_or(AppError::NotFound)?, viewer.user_id))
     }

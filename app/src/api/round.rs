@@ -259,7 +259,8 @@ pub mod ssr {
                 ceremony: &ceremony,
                 embargo: embargo.as_deref().filter(|_| own.is_some()),
             };
-            let due = if own.is_some() { now } else { public_at };
+            // The others a second later at least, so that the chosen are sent first.
+            let due = if own.is_some() { now } else { public_at.max(now + chrono::Duration::seconds(1)) };
             for person in users::applicants_of(tx, &entry.kommun_kod).await? {
                 let mail = messages::outcome(&person.email, &person.name, &state.settings.base_url, &notice);
                 mail_queue::enqueue_at(tx, &mail, now, due).await?;

@@ -22,6 +22,7 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/vinnare", Access::Public),
     ("/tillganglighet", Access::Public),
     ("/ingen-behorighet", Access::Public),
+    ("/tillfalligt-fel", Access::Public),
     ("/logga-in", Access::Public),
     ("/registrera", Access::Public),
     ("/registrera/skickat", Access::Public),
@@ -130,6 +131,16 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
 /// Where a logged-in person is sent when a page is not for them.
 pub const FORBIDDEN_PAGE: &str = "/ingen-behorighet";
 
+/// The Swedish "try again in a while" page, shown (with 503) when the session
+/// could not be looked up because the database is unreachable.
+pub const UNAVAILABLE_PAGE: &str = "/tillfalligt-fel";
+
+/// Put on a request by the session middleware when the database could not say
+/// who is asking. Such a visitor is not sent to log in (their session may be
+/// fine), but told that the service is down for a while.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionUnavailable;
+
 fn matches(pattern: &str, path: &str) -> bool {
     let mut pattern_parts = pattern.split('/');
     let mut path_parts = path.split('/');
@@ -190,15 +201,29 @@ fn refuse_server_fn(request: &Request, denied: Denied) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
+/// A server function called while the database cannot say who asks: 503, as
+/// the function itself would answer; a plain form post gets the page that says so.
+fn unavailable_server_fn(request: &Request) -> Response {
+    if accepts_html(request) {
+        return Redirect::to(UNAVAILABLE_PAGE).into_response();
+    }
+    let body = serde_json::to_string(&AppError::Unavailable).unwrap_or_default();
+    (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
 /// Middleware, inside the session middleware (it reads the `Viewer`).
 pub async fn guard(mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let viewer = request.extensions().get::<Viewer>();
+    let unavailable = request.extensions().get::<SessionUnavailable>().is_some();
     if path.starts_with("/api/") {
         let Some(access) = server_fn_access(&path) else {
             return (StatusCode::NOT_FOUND, "").into_response();
         };
         if let Err(denied) = check(access, viewer) {
+            if unavailable && denied == Denied::NotSignedIn {
+                return unavailable_server_fn(&request);
+            }
             return refuse_server_fn(&request, denied);
         }
         return next.run(request).await;
@@ -209,6 +234,11 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
     };
     match check(access, viewer) {
         Ok(()) => next.run(request).await,
+        Err(Denied::NotSignedIn) if unavailable => {
+            // The page says so itself, with 503, under the address they asked for.
+            *request.uri_mut() = Uri::from_static(UNAVAILABLE_PAGE);
+            next.run(request).await
+        }
         Err(Denied::Forbidden) if file.is_some() => Redirect::to(FORBIDDEN_PAGE).into_response(),
         Err(Denied::NotSignedIn) => {
             let back = request.uri().path_and_query().map(|p| p.path()).unwrap_or("/");

@@ -96,8 +96,11 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
                 request.extensions_mut().insert(session);
             }
             Ok(Resolved::Stale) => forget = true,
-            // The page itself will meet the same database and say so; the visitor is treated as logged out.
-            Err(err) => tracing::error!(error = %err, "session lookup failed"),
+            // Not "logged out": the guard tells them the service is down for a while.
+            Err(err) => {
+                tracing::error!(error = %err, "session lookup failed");
+                request.extensions_mut().insert(super::guard::SessionUnavailable);
+            }
         }
     }
     let mut response = next.run(request).await;

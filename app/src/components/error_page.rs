@@ -26,3 +26,10 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         </div>
     }
 }
+
+/// `/tillfalligt-fel`: the service cannot reach its database just now (503);
+/// the session guard shows it instead of sending a logged-in person to log in.
+#[component]
+pub fn UnavailablePage() -> impl IntoView {
+    view! { <ErrorPage error=AppError::Unavailable /> }
+}

@@ -175,6 +175,8 @@ pub enum RoundProblem {
     LimitInvalid,
     /// Every section was removed: applicants would have nothing to write in.
     NoSections,
+    /// A section or criterion without a heading.
+    PartTitleMissing,
     /// A jury line without a name before the comma.
     JuryNameMissing,
     /// The round opened since the page was shown: its texts no longer change here.
@@ -242,12 +244,14 @@ pub fn edited_round(draft: &Round, edit: RoundEdit<'_>) -> Result<Round, RoundPr
             problems.push((format!("section_limit[{i}]"), RoundProblem::LimitInvalid));
             DEFAULT_SECTION_LIMIT
         });
-        let slug = if row.slug.is_empty() {
+        // A row keeps its slug only if it is the draft's own and no earlier row took it.
+        let own = draft.sections.iter().any(|s| s.slug == row.slug) && !sections.iter().any(|s| s.slug == row.slug);
+        let slug = if own {
+            row.slug.clone()
+        } else {
             new_slug(&title, "del", |s| {
                 sections.iter().any(|x| x.slug == s) || edit.sections.iter().any(|r| r.slug == s)
             })
-        } else {
-            row.slug.clone()
         };
         sections.push(Section { slug, title, guidance, max_chars });
     }
@@ -261,12 +265,13 @@ pub fn edited_round(draft: &Round, edit: RoundEdit<'_>) -> Result<Round, RoundPr
         if description.chars().count() > LINE_LIMIT as usize {
             problems.push((format!("criterion_description[{i}]"), RoundProblem::TooLong { max: LINE_LIMIT }));
         }
-        let slug = if row.slug.is_empty() {
+        let own = draft.criteria.iter().any(|c| c.slug == row.slug) && !criteria.iter().any(|c| c.slug == row.slug);
+        let slug = if own {
+            row.slug.clone()
+        } else {
             new_slug(&title, "kriterium", |s| {
                 criteria.iter().any(|x| x.slug == s) || edit.criteria.iter().any(|r| r.slug == s)
             })
-        } else {
-            row.slug.clone()
         };
         criteria.push(Criterion { slug, title, description });
     }
@@ -320,11 +325,11 @@ fn checked_text(problems: &mut RoundProblems, field: &str, text: &str, required:
     text
 }
 
-/// A required one-line field.
+/// A section's or criterion's heading.
 fn checked_line(problems: &mut RoundProblems, field: &str, text: &str, max: u32) -> String {
     let line = clean_line(text);
     if line.is_empty() {
-        problems.push((field.to_owned(), RoundProblem::TitleMissing));
+        problems.push((field.to_owned(), RoundProblem::PartTitleMissing));
     } else if line.chars().count() > max as usize {
         problems.push((field.to_owned(), RoundProblem::TooLong { max }));
     }
@@ -637,10 +642,10 @@ mod tests {
                 ("intro", RoundProblem::TextMissing),
                 ("contact", RoundProblem::TooLong { max: 1000 }),
                 ("deadline", RoundProblem::DeadlineBeforeOpening),
-                ("section_title[0]", RoundProblem::TitleMissing),
+                ("section_title[0]", RoundProblem::PartTitleMissing),
                 ("section_limit[1]", RoundProblem::LimitInvalid),
                 ("section_limit[2]", RoundProblem::LimitInvalid),
-                ("criterion_title[0]", RoundProblem::TitleMissing),
+                ("criterion_title[0]", RoundProblem::PartTitleMissing),
                 ("jury", RoundProblem::JuryNameMissing),
             ]
         );

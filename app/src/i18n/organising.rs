@@ -733,7 +733,8 @@ fn round_sv(problem: &RoundProblem) -> String {
         RoundProblem::TooLong { max } => {
             return format!("Texten får vara högst {} tecken.", crate::domain::swedish::number(u64::from(*max)));
         }
-        RoundProblem::LimitInvalid => "Skriv antalet tecken som en siffra mellan 100 och 50 000.",
+        RoundProblem::LimitInvalid => "Skriv antalet tecken som ett tal mellan 100 och 50 000.",
+        RoundProblem::PartTitleMissing => "Skriv en rubrik.",
         RoundProblem::NoSections => "Omgången behöver minst ett område att skriva om.",
         RoundProblem::JuryNameMissing => "Skriv varje ledamot på en egen rad som ”Namn, titel”.",
         RoundProblem::Opened => "Omgången har öppnats och kan inte längre ändras här.",
@@ -757,6 +758,7 @@ fn round_en(problem: &RoundProblem) -> String {
         RoundProblem::TextMissing => "Fill in the text.",
         RoundProblem::TooLong { max } => return format!("The text may be at most {max} characters."),
         RoundProblem::LimitInvalid => "Write the number of characters as a number between 100 and 50,000.",
+        RoundProblem::PartTitleMissing => "Write a heading.",
         RoundProblem::NoSections => "The round needs at least one area to write about.",
         RoundProblem::JuryNameMissing => "Write each member on a line of their own as “Name, title”.",
         RoundProblem::Opened => "The round has opened and can no longer be changed here.",

@@ -146,19 +146,48 @@ pub async fn status(db: &Db, id: &str) -> Result<Option<MailStatus>, sqlx::Error
 }
 
 /// The subjects of messages to an address and when each was queued, newest first.
-pub async fn for_recipient(db: &Db, recipient: &str) -> Result<Vec<(String, DateTime<Utc>)>, sqlx::Error> {
-    sqlx::query("SELECT subject, created_at FROM mail_queue WHERE recipient = $1 ORDER BY created_at DESC")
-        .bind(recipient)
-        .fetch_all(db.pool())
-        .await?
-        .into_iter()
-        .map(|r| Ok((r.try_get("subject")?, from_db_time(&r.try_get::<String, _>("created_at")?)?)))
-        .collect()
+/// A message held until a later time (an embargoed outcome) is not theirs to
+/// see, nor to infer from, until it is due.
+pub async fn for_recipient(
+    db: &Db,
+    recipient: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<(String, DateTime<Utc>)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT subject, created_at FROM mail_queue WHERE recipient = $1 \
+         AND (sent_at IS NOT NULL OR attempts > 0 OR next_attempt_at <= $2) ORDER BY created_at DESC",
+    )
+    .bind(recipient)
+    .bind(to_db_time(now))
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| Ok((r.try_get("subject")?, from_db_time(&r.try_get::<String, _>("created_at")?)?)))
+    .collect()
 }
 
-/// Removes the copies of messages already delivered to an address (account deletion).
-pub async fn delete_sent_to(conn: &mut AnyConnection, recipient: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM mail_queue WHERE recipient = $1 AND sent_at IS NOT NULL")
+/// At account deletion: removes the copies of messages delivered to the
+/// address and those held for later (an embargoed outcome); what is due now,
+/// such as the notice of a password change, still goes out.
+pub async fn delete_for_deleted_account(
+    conn: &mut AnyConnection,
+    recipient: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM mail_queue WHERE recipient = $1 \
+         AND (sent_at IS NOT NULL OR (attempts = 0 AND next_attempt_at > $2))",
+    )
+    .bind(recipient)
+    .bind(to_db_time(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Removes the messages still waiting for an address (access taken away).
+pub async fn delete_unsent_to(conn: &mut AnyConnection, recipient: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM mail_queue WHERE recipient = $1 AND sent_at IS NULL")
         .bind(recipient)
         .execute(conn)
         .await?;

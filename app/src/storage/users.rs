@@ -160,17 +160,34 @@ pub async fn set_approved(conn: &mut AnyConnection, id: &str, at: Option<DateTim
         .map(|_| ())
 }
 
-/// A kommun's applicants with a confirmed address: who gets its receipts and reminders.
-/// Takes away the person's access (`Some`) or gives it back (`None`).
-pub async fn set_blocked(conn: &mut AnyConnection, id: &str, at: Option<DateTime<Utc>>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET blocked_at = $2 WHERE id = $1")
-        .bind(id)
-        .bind(at.map(super::to_db_time))
-        .execute(conn)
+/// Takes away `id`'s access (`Some`) or gives it back (`None`), on behalf of
+/// `by`; false when nothing changes (already so) or `by` has lost their own
+/// access meanwhile. Call inside a transaction: on PostgreSQL the first
+/// statement locks `by`'s row, so two organisers blocking each other at once
+/// cannot both succeed.
+pub async fn set_blocked(
+    conn: &mut AnyConnection,
+    id: &str,
+    by: &str,
+    at: Option<DateTime<Utc>>,
+) -> Result<bool, sqlx::Error> {
+    let actor = sqlx::query("UPDATE users SET blocked_at = blocked_at WHERE id = $1 AND blocked_at IS NULL")
+        .bind(by)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    if actor.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let changed =
+        sqlx::query("UPDATE users SET blocked_at = $2 WHERE id = $1 AND (blocked_at IS NULL) = ($2 IS NOT NULL)")
+            .bind(id)
+            .bind(at.map(super::to_db_time))
+            .execute(&mut *conn)
+            .await?;
+    Ok(changed.rows_affected() == 1)
 }
 
+/// A kommun's applicants with a confirmed address: who gets its receipts and reminders.
 pub async fn applicants_of(conn: &mut AnyConnection, kommun_kod: &str) -> Result<Vec<StoredUser>, sqlx::Error> {
     sqlx::query(&format!(
         "{SELECT} WHERE role = 'sokande' AND kommun_kod = $1 AND email_confirmed_at IS NOT NULL \
@@ -214,8 +231,9 @@ pub async fn delete(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Erro
     Ok(())
 }
 
+/// How many people of `role` can still log in.
 pub async fn count_role(db: &Db, role: Role) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = $1")
+    sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = $1 AND blocked_at IS NULL")
         .bind(role.code())
         .fetch_one(db.pool())
         .await?

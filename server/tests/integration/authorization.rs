@@ -4,7 +4,7 @@
 
 use crate::common::{Browser, TestPortal};
 use app::{
-    auth::guard::{FILES, FORBIDDEN_PAGE, PAGES, SERVER_FNS},
+    auth::guard::{FILES, FORBIDDEN_PAGE, PAGES, SERVER_FNS, UNAVAILABLE_PAGE},
     domain::access::Access,
     domain::account::Role,
     state::Clock,
@@ -71,6 +71,8 @@ async fn each_role_reaches_exactly_the_pages_and_server_functions_it_may() {
             let verdict = match (allowed(*access, actor), actor) {
                 // The explanation page says 403 to everyone, by design.
                 (true, _) if path == FORBIDDEN_PAGE => answer.status == 403,
+                // So does the outage page (503), which the guard shows when the database is unreachable.
+                (true, _) if path == UNAVAILABLE_PAGE => answer.status == 503,
                 // Nobody has submitted here: the applicant's receipt 1 does not exist yet.
                 (true, _) if pattern.contains("{number}") => answer.status == 404,
                 // Nor is there an application by that id for the jury to read.

@@ -43,15 +43,15 @@ const WANTED_ACKS: usize = 40;
 
 /// The real `portal serve` in a child process; killed when dropped, also when
 /// the test panics, so no portal outlives its test.
-struct Portal {
+pub(crate) struct Portal {
     child: Child,
-    base_url: String,
+    pub(crate) base_url: String,
     log: PathBuf,
 }
 
 impl Portal {
     /// Starts the binary on a free loopback port and waits until `/healthz` answers 200.
-    async fn start(db_url: &str, dir: &Path) -> Portal {
+    pub(crate) async fn start(db_url: &str, dir: &Path) -> Portal {
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let base_url = format!("http://127.0.0.1:{port}");
         let log = dir.join(format!("portal-{port}.log"));
@@ -77,7 +77,7 @@ impl Portal {
         portal
     }
 
-    fn log(&self) -> String {
+    pub(crate) fn log(&self) -> String {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
@@ -113,7 +113,7 @@ impl Drop for Portal {
 
 /// A browser without JavaScript's cookie jar, posting as the editor's script
 /// does: `Accept: application/json`, the portal's Origin, and the CSRF field.
-struct Visitor {
+pub(crate) struct Visitor {
     base_url: String,
     client: reqwest::Client,
     cookies: HashMap<String, String>,
@@ -144,7 +144,7 @@ impl Visitor {
         Ok((status, res.text().await?))
     }
 
-    async fn get(&mut self, path: &str) -> Result<(u16, String), reqwest::Error> {
+    pub(crate) async fn get(&mut self, path: &str) -> Result<(u16, String), reqwest::Error> {
         let res = self
             .client
             .get(format!("{}{path}", self.base_url))
@@ -155,7 +155,11 @@ impl Visitor {
         self.answer(res).await
     }
 
-    async fn post(&mut self, action: &str, fields: &[(&str, &str)]) -> Result<(u16, String), reqwest::Error> {
+    pub(crate) async fn post(
+        &mut self,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<(u16, String), reqwest::Error> {
         let token = self.cookies.get("portal_csrf").expect("a page gave the CSRF cookie first").clone();
         let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];
         form.extend_from_slice(fields);
@@ -173,7 +177,7 @@ impl Visitor {
     }
 
     /// Logs `email` in with `PASSWORD`, as the log-in page's script would.
-    async fn logged_in(base_url: &str, client: &reqwest::Client, email: &str) -> Visitor {
+    pub(crate) async fn logged_in(base_url: &str, client: &reqwest::Client, email: &str) -> Visitor {
         let mut visitor = Visitor::new(base_url, client);
         let (status, _) = visitor.get("/logga-in").await.unwrap();
         assert_eq!(status, 200, "the log-in page opens");
@@ -185,7 +189,7 @@ impl Visitor {
     }
 
     /// The id of the kommun's application, from the editor's form.
-    async fn application_id(&mut self) -> String {
+    pub(crate) async fn application_id(&mut self) -> String {
         let (status, page) = self.get("/ansokan").await.unwrap();
         assert_eq!(status, 200, "{page}");
         let marker = r#"name="application" value=""#;
@@ -274,7 +278,7 @@ async fn autosave(
 }
 
 /// Applicants created directly in the database, confirmed, with `PASSWORD`.
-async fn create_applicants(url: &str) -> Vec<(&'static str, String)> {
+pub(crate) async fn create_applicants(url: &str) -> Vec<(&'static str, String)> {
     let db = Db::connect(url).await.unwrap();
     let hash = PasswordHasher::default().hash(PASSWORD).await.unwrap();
     let mut conn = db.pool().acquire().await.unwrap();

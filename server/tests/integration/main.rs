@@ -12,6 +12,7 @@ mod durability;
 mod jury;
 mod mail;
 mod organising;
+mod outage;
 mod pages;
 mod ranking;
 mod storage;

@@ -291,9 +291,27 @@ async fn organisers_resend_invitations_seat_and_unseat_jurors_and_the_log_says_s
                 .is_some()
         );
 
-        // Access taken away: her session ends at once and her password no longer lets her in.
+        // Access taken away: her session ends at once, her password no longer lets her in,
+        // mail still waiting for her is dropped, and no reset link goes out.
+        let waiting = |portal: &TestPortal| {
+            let pool = portal.db.pool().clone();
+            async move {
+                sqlx::query("SELECT COUNT(*) FROM mail_queue WHERE recipient = 'jonna@inera.se' AND sent_at IS NULL")
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+                    .get::<i64, _>(0)
+            }
+        };
+        assert!(waiting(&portal).await > 0, "{backend:?}: her invitations wait in the queue");
         let removed = organiser.post("/arrangor/personer", "/api/remove_access", &[("user", &id)], true).await;
         assert_eq!(removed.location().as_deref(), Some("/arrangor/personer?klart=atkomst-borttagen"), "{backend:?}");
+        assert_eq!(waiting(&portal).await, 0, "{backend:?}");
+        let twice = organiser.post("/arrangor/personer", "/api/remove_access", &[("user", &id)], true).await;
+        assert_eq!(twice.location().as_deref(), Some("/arrangor/personer"), "{backend:?}: nothing more to do");
+        let mut forgot = portal.browser();
+        forgot.submit("/glomt-losenord", "/api/request_reset", &[("email", "jonna@inera.se")]).await;
+        assert_eq!(waiting(&portal).await, 0, "{backend:?}: no reset link for a blocked account");
         let jury_page = jonna.get("/jury").await;
         assert_eq!(jury_page.status, 303, "{backend:?}: logged out");
         let mut again = portal.browser();
@@ -317,6 +335,12 @@ async fn organisers_resend_invitations_seat_and_unseat_jurors_and_the_log_says_s
         assert_eq!(organiser.get("/arrangor/personer").await.status, 200, "{backend:?}: still in");
         let log = organiser.get("/arrangor/logg").await.body;
         assert!(log.contains("Tog bort åtkomsten för Jonna Jury (jonna@inera.se)"), "{backend:?}");
+        let lines: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log WHERE detail LIKE 'Tog bort åtkomsten%'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(lines, 1, "{backend:?}: the second click changed nothing and logged nothing");
         assert!(log.contains("Gav Jonna Jury (jonna@inera.se) åtkomst igen"), "{backend:?}");
     }
 }
@@ -451,7 +475,7 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
         assert_eq!(back.location().as_deref(), Some("/arrangor/omgangar/utkast"), "{backend:?}");
         let back = organiser.follow(&back).await.body;
         assert!(back.contains("Fyll i texten."), "{backend:?}");
-        assert!(back.contains("Skriv antalet tecken som en siffra mellan 100 och 50 000."), "{backend:?}");
+        assert!(back.contains("Skriv antalet tecken som ett tal mellan 100 och 50 000."), "{backend:?}");
         assert!(back.contains("value=\"Ändrat på ett år\"") && back.contains("value=\"99\""), "{backend:?}: kept");
 
         let saved = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &edit, true).await;
@@ -505,6 +529,9 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
         edit[2] = ("intro", "För sent ändrad.");
         let late = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &edit, true).await;
         assert!(organiser.follow(&late).await.body.contains("Omgången har öppnats och kan inte längre ändras här."));
+        // 2027 is now a past round: its settings are not open for change through the address.
+        let past = organiser.get("/arrangor/bedomning?omgang=ehalsokommun-2027").await.body;
+        assert!(past.contains("Det finns ingen") && !past.contains("name=\"scale_max\""), "{backend:?}");
         let round = app::storage::rounds::find(&portal.db, "ehalsokommun-2028").await.unwrap().unwrap();
         assert_ne!(round.intro, "För sent ändrad.", "{backend:?}");
         assert!(organiser.get("/arrangor/logg").await.body.contains("Ändrade utkastet Sveriges eHälsokommun 2028"));

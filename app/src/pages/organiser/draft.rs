@@ -9,6 +9,7 @@ use crate::{
         form::{CheckField, PortalForm, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
     },
+    domain::round::DEFAULT_SECTION_LIMIT,
     i18n::texts,
     pages::account::DoneNotice,
 };
@@ -74,7 +75,7 @@ fn DraftForm(prepared: PreparedRound) -> impl IntoView {
                         limit=s.max_chars.to_string() legend=s.title.clone() />
                 }).collect_view()}
                 <PartRow kind=Part::Section index=sections slug=String::new() title=String::new() text=String::new()
-                    limit="6000".to_owned() legend=t.o.new_section.to_owned() />
+                    limit=DEFAULT_SECTION_LIMIT.to_string() legend=t.o.new_section.to_owned() />
             </fieldset>
             <fieldset>
                 <legend>{t.o.draft_criteria}</legend>
@@ -118,7 +119,8 @@ fn PartRow(
     let existing = !slug.is_empty();
     view! {
         <fieldset class="criterion">
-            <legend lang="sv">{legend}</legend>
+            // A stored heading is Swedish whatever the interface's language; "New area" is not.
+            <legend lang=existing.then_some("sv")>{legend}</legend>
             <input type="hidden" name=field("slug") value=slug />
             <TextField name=field("title") label=t.o.part_title_label value=title maxlength=120 />
             <TextField name=field(text_name) label=text_label value=text maxlength=1000 />
