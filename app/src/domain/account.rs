@@ -62,8 +62,10 @@ pub struct PersonName(String);
 impl PersonName {
     pub const MAX_CHARS: usize = 200;
 
+    /// One line, without control characters or a stray byte-order mark, spaces
+    /// collapsed (a property test found "\u{feff} \0" taken as a name).
     pub fn parse(text: &str) -> Result<PersonName, AccountError> {
-        let name: String = text.trim().chars().filter(|c| !c.is_control()).collect();
+        let name = super::application::clean_line(text);
         if name.is_empty() {
             Err(AccountError::EmptyName)
         } else if name.chars().count() > Self::MAX_CHARS {
