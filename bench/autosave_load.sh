@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The deadline rush, on the release build: 300 applicants, each logged in as
 # themselves, each autosaving their kommun's application every 5 seconds (open
-# loop, see server/examples/autosave_load.rs), once on SQLite and once on a
-# throwaway PostgreSQL. Reports saves, failures, latency and the portal's memory.
+# loop, see server/examples/autosave_load.rs), every kommun submitting in the
+# last minute, while 20 jurors and 10 visitors browse; once on SQLite and once
+# on a throwaway PostgreSQL, with a bare axum handler as the ceiling in the
+# same run. Reports each kind of request, failures, latency and the portal's memory.
 #   bench/autosave_load.sh [seconds] [clients]
 # Writes bench/results/autosave_load.txt.
 set -euo pipefail
@@ -13,14 +15,16 @@ duration="${1:-60}"
 clients="${2:-300}"
 "$ROOT/scripts/build.sh" --release >/dev/null
 log "building the load generator (release)"
-cargo build --release -q -p server --example autosave_load
+cargo build --release -q -p server --example autosave_load --example bare_axum
 
 work="$(mktemp -d /tmp/portal-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 # The runs happen in the subshell that feeds tee: it stops what it started.
 pid=""
+ceiling_pid=""
 stop_all() {
   if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
+  if [ -n "$ceiling_pid" ]; then kill "$ceiling_pid" 2>/dev/null || true; fi
   stop_test_postgres
 }
 
@@ -45,7 +49,8 @@ run() {
   echo "# $(date -u +%FT%TZ), $(nproc) cores, release build, $name; $clients clients for ${duration} s"
   echo "# before: $(busy)"
   "$ROOT/target/release/examples/autosave_load" \
-    --base-url "$base" --database-url "$url" --pid "$pid" --duration "$duration" --clients "$clients"
+    --base-url "$base" --database-url "$url" --pid "$pid" --duration "$duration" --clients "$clients" \
+    --ceiling-url "$ceiling"
   echo "# after: $(busy)"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
@@ -60,8 +65,11 @@ run() {
 }
 
 mkdir -p bench/results
+ceiling="http://127.0.0.1:$(free_port)"
 {
   trap stop_all EXIT
+  "$ROOT/target/release/examples/bare_axum" "${ceiling#http://}" &
+  ceiling_pid=$!
   run SQLite "sqlite://$work/portal.db"
   start_test_postgres
   "${PG_AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres bench

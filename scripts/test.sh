@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the portal, from a fresh machine or a warm one:
-#   lint (rustfmt, clippy for the server and the browser build),
+#   lint (rustfmt, clippy for the server and the browser build), the dependencies (cargo deny),
 #   unit and integration tests on a real SQLite file and a real PostgreSQL server,
 #   mail through a real SMTP server on loopback (aiosmtpd),
 #   browser tests in Debian's headless Chromium against the real portal.
@@ -14,6 +14,8 @@ ensure_build_tools
 for component in clippy rustfmt; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
+# The dependency check (licences, bans, sources), from crates.io.
+command -v cargo-deny >/dev/null || cargo install cargo-deny --version 0.20.2 --locked
 # A real SMTP server for the mail tests.
 python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
 
@@ -32,6 +34,8 @@ log "lint: rustfmt and clippy (server and browser builds)"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+log "dependencies: licences, bans and sources (cargo deny, deny.toml)"
+cargo deny check licenses bans sources
 
 PORTAL_BUNDLE=release "$ROOT/scripts/build.sh"
 

@@ -21,6 +21,9 @@ pub enum AppError {
     NotSignedIn,
     #[error("not allowed")]
     Forbidden,
+    /// A request no page of the portal sends: a body that cannot be read as a form.
+    #[error("the request could not be read")]
+    BadRequest,
 }
 
 impl AppError {
@@ -31,6 +34,7 @@ impl AppError {
             AppError::Internal => 500,
             AppError::NotSignedIn => 401,
             AppError::Forbidden => 403,
+            AppError::BadRequest => 400,
         }
     }
 }
@@ -41,7 +45,11 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
-            ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Args(_) => AppError::NotFound,
+            // A field missing, bytes that are not UTF-8, keys nested too deep:
+            // nothing a form of the portal sends.
+            ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest
+            }
             _ => AppError::Internal,
         }
     }

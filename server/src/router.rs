@@ -74,6 +74,7 @@ pub fn router(state: AppState) -> Router {
         .nest_service("/pkg", assets)
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(middleware::from_fn(server_fn_status))
         // Outermost last: CSRF refuses forgeries before anything else runs; the
         // session then names the person, whom the guard lets in or not.
         .layer(middleware::from_fn(forget_echo))
@@ -94,6 +95,26 @@ pub fn router(state: AppState) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
+}
+
+/// Leptos answers every failed server function with 500; the error knows its
+/// own status (400, 401, 403, 404, 503), and the answer carries that instead.
+async fn server_fn_status(request: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    let is_server_fn = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Our errors are a short JSON string; a body over 4 kB is none of ours, and
+    // is not passed on (a 500 needs no detail).
+    let bytes = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes)
+        && let Ok(status) = http::StatusCode::from_u16(error.status())
+    {
+        parts.status = status;
+    }
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
 /// Headers every response gets unless its handler set its own (`csp_nonce` replaces the CSP on pages).

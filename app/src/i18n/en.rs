@@ -70,6 +70,7 @@ pub(super) static TEXTS: Texts = Texts {
     error_not_signed_in: "Log in to see this page.",
     error_forbidden: "You are not allowed to do this.",
     error_internal: "An unexpected error occurred on our side. Please try again in a moment.",
+    error_bad_request: "The request could not be read. Reload the page and try again.",
     mail_test_subject: "Test message from the award portal",
     mail_test_body: "This is a test message. If you can read it, the portal's e-mail gets through. The portal is at",
     long_date_time: english::long_date_time,

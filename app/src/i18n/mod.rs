@@ -108,6 +108,7 @@ pub struct Texts {
     pub error_not_found: &'static str,
     pub error_network: &'static str,
     pub error_internal: &'static str,
+    pub error_bad_request: &'static str,
     pub error_not_signed_in: &'static str,
     pub error_forbidden: &'static str,
     /// The message `portal send-test-mail` sends, to check the mail set-up.
@@ -136,6 +137,7 @@ impl Texts {
             AppError::Internal => self.error_internal,
             AppError::NotSignedIn => self.error_not_signed_in,
             AppError::Forbidden => self.error_forbidden,
+            AppError::BadRequest => self.error_bad_request,
         }
     }
 }

@@ -70,6 +70,7 @@ pub(super) static TEXTS: Texts = Texts {
     error_not_signed_in: "Logga in för att se sidan.",
     error_forbidden: "Du har inte behörighet till det här.",
     error_internal: "Ett oväntat fel uppstod hos oss. Försök igen om en stund.",
+    error_bad_request: "Förfrågan kunde inte läsas. Ladda om sidan och försök igen.",
     mail_test_subject: "Testmeddelande från Utmärkelseportalen",
     mail_test_body: "Det här är ett testmeddelande. Om du läser det når portalens e-post fram. Portalen finns på",
     long_date_time: swedish::long_date_time,

@@ -5,6 +5,7 @@ mod common;
 
 mod accounts;
 mod applying;
+mod attack;
 mod authorization;
 mod backup;
 mod binary;
