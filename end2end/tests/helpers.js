@@ -273,3 +273,78 @@ Object.assign(module.exports, {
   env,
   logInOrganiser,
 });
+
+// ---------------------------------------------------------------------------
+// Keyboard only, as a person without a mouse moves: Tab forward through the
+// page, arrow keys inside a radio group, Enter or Space to act.
+
+/** True when `target` has keyboard focus or holds the element that has it. */
+function holdsFocus(target) {
+  return target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+}
+
+/**
+ * Presses Tab until `target` (or an element inside it) has focus, at most `max`
+ * times, and checks that the focus can be seen. Only forward: reaching the
+ * targets one after the other shows the tab order follows the page.
+ */
+async function tabTo(page, target, { max = 120 } = {}) {
+  for (let presses = 0; !(await holdsFocus(target)); presses++) {
+    if (presses === max) {
+      const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160));
+      throw new Error(`${max} presses of Tab did not reach ${target}; focus is on ${focused}`);
+    }
+    await page.keyboard.press('Tab');
+  }
+  const focus = await page.evaluate(() => {
+    const el = document.activeElement;
+    return { visible: el.matches(':focus-visible'), outline: getComputedStyle(el).outlineStyle };
+  });
+  expect(focus, `focus on ${target} is shown`).toEqual({ visible: true, outline: 'solid' });
+}
+
+/** Tabs into the radio group `group` and moves with the arrow keys until `label` is chosen. */
+async function chooseByKeyboard(page, group, label) {
+  await tabTo(page, group);
+  const option = group.getByLabel(label, { exact: true });
+  for (let presses = 0; !(await option.isChecked()); presses++) {
+    if (presses === 12) throw new Error(`the arrow keys never chose "${label}" in ${group}`);
+    // Tabbing into a group with nothing chosen focuses its first option without choosing it.
+    await page.keyboard.press((await option.evaluate((el) => el === document.activeElement)) ? 'Space' : 'ArrowDown');
+  }
+  await expect(option).toBeFocused();
+}
+
+/** Tabs to the field `field` and types `text` into it, key by key. */
+async function typeInto(page, field, text) {
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+  await expect(field).toHaveValue(text);
+}
+
+/** Checks that `path` needs no sideways scrolling in the page's current viewport (WCAG 1.4.10, reflow). */
+async function expectReflow(page, path) {
+  await page.goto(path);
+  const { overflow, culprits } = await page.evaluate(() => ({
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    // The innermost elements reaching past the right edge: what to fix.
+    culprits: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > window.innerWidth + 0.5))
+      .filter((el) => {
+        // Clipped by a box that scrolls on its own (a wide table's region): not the page's problem,
+        // unless it is positioned, which escapes a box that is not.
+        if (['absolute', 'fixed'].includes(getComputedStyle(el).position)) return true;
+        for (let box = el.parentElement; box && box !== document.body; box = box.parentElement) {
+          if (getComputedStyle(box).overflowX !== 'visible') return false;
+        }
+        return true;
+      })
+      .map((el) => `<${el.localName} class="${el.className}"> ${(el.textContent || '').trim().slice(0, 60)}`)
+      .slice(0, 5),
+  }));
+  const width = page.viewportSize().width;
+  expect(overflow, `${path} scrolls sideways by ${overflow} px at ${width} px: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
+}
+
+Object.assign(module.exports, { tabTo, chooseByKeyboard, typeInto, expectReflow });

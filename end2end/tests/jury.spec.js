@@ -21,6 +21,10 @@ const {
   newPage,
   env,
   logInOrganiser,
+  tabTo,
+  chooseByKeyboard,
+  typeInto,
+  expectReflow,
 } = require('./helpers');
 
 test.describe.configure({ mode: 'serial' });
@@ -283,12 +287,20 @@ test("the second juror sees nothing of the first one's work until done, then eve
 });
 
 test('a juror with jäv sees none of the jury’s work on that kommun, nor counts in it', async () => {
-  await openFromList(jens, 'Markaryd');
+  // Jens reviews Markaryd with the keyboard alone: Tab from group to group, arrow keys to score.
+  await jens.goto('/jury');
+  await tabTo(jens, listRow(jens, 'Markaryd').getByRole('link', { name: 'Markaryd', exact: true }));
+  await jens.keyboard.press('Enter');
+  await expect(jens.getByRole('heading', { level: 1 })).toHaveText('Markaryd');
   await waitForFormHydration(jens, 'bedomning-form');
-  await score(jens, '5 – Utmärkt', 'Nominera');
-  await jens.getByLabel('Kommentar till juryn').fill('Markaryd har kommit längst av alla.');
+  const criteria = jens.locator('#bedomning fieldset.score');
+  await expect(criteria).toHaveCount(8);
+  for (let i = 0; i < 8; i++) await chooseByKeyboard(jens, criteria.nth(i), '5 – Utmärkt');
+  await chooseByKeyboard(jens, jens.getByRole('group', { name: 'Rekommendation' }), 'Nominera');
+  await typeInto(jens, jens.getByLabel('Kommentar till juryn'), 'Markaryd har kommit längst av alla.');
   await expect(jens.locator('.save-status')).toHaveText(saved);
-  await jens.getByRole('button', { name: 'Klar', exact: true }).click();
+  await tabTo(jens, jens.getByRole('button', { name: 'Klar', exact: true }));
+  await jens.keyboard.press('Enter');
   await expect(jens).toHaveURL(/klart=bedomning-klar#bedomning$/);
   // Juni's jäv leaves her out: Jens is the only one counted, and the only column.
   expect((await scoreTable(jens))[0]).toEqual(['Kriterium', 'Din bedömning', 'Medel']);
@@ -372,6 +384,24 @@ test("the organiser sees each juror's work and every declared jäv, reads the ju
   await expect(ranked.nth(1).getByRole('rowheader')).toContainText('Ljungby');
   await expect(ranked.nth(1).locator('td').nth(-2)).toHaveText('−0,50');
   await expectNoAxeViolations(organiser);
+});
+
+test('the jury’s and the organiser’s pages need no sideways scrolling at 320 px and at 200 % zoom', async () => {
+  await openFromList(juni, 'Ljungby');
+  const review = new URL(juni.url()).pathname;
+  const pages = [
+    [juni, ['/jury', review, `${review}/utskrift`, '/jury/jav', '/jury/kortlista']],
+    [organiser, ['/arrangor/omgang', '/arrangor/bedomning', '/arrangor/ansokningar', '/arrangor/personer',
+      '/arrangor/beslut', '/arrangor/laspaket', '/arrangor/logg', '/arrangor/omgangar', '/arrangor/rangordning']],
+  ];
+  for (const [page, paths] of pages) {
+    const before = page.viewportSize();
+    for (const width of [320, 640]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of paths) await expectReflow(page, path);
+    }
+    await page.setViewportSize(before);
+  }
 });
 
 test('the organiser records the decision, announces it, and the public pages show the winner with the motivation', async ({ browser }) => {

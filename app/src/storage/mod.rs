@@ -116,6 +116,11 @@ async fn create_sqlite_file(url: &str) -> Result<(), sqlx::Error> {
     if !Any::database_exists(url).await? {
         Any::create_database(url).await?;
     }
+    // A file SQLite cannot write opens without complaint and fails every
+    // connection later as a pool timeout: say why, before the pool tries.
+    if let Err(err) = tokio::fs::OpenOptions::new().write(true).open(path).await {
+        return Err(sqlx::Error::Configuration(format!("{path} cannot be written: {err}").into()));
+    }
     Ok(())
 }
 

@@ -1,10 +1,15 @@
-//! Durability of autosaves, as an operator would check it after a crash: the
-//! real `portal` process is killed (SIGKILL, no shutdown at all) in the middle
-//! of a burst of autosaves from eight kommuner, started again on the same
-//! database, and every save it had acknowledged is still there with exactly
-//! its text: in the database and on the part's history page.
+//! Durability of autosaves and submissions, as an operator would check it
+//! after a crash: the real `portal` process is killed (SIGKILL, no shutdown at
+//! all) in the middle of a burst of autosaves from eight kommuner, four of
+//! which submit on the way, started again on the same database, and every save
+//! it had acknowledged is still there with exactly its text (in the database
+//! and on the part's history page), and every acknowledged submission with its
+//! copy of the text, its receipt page and its receipt mail, queued once.
 
-use crate::common::{BACKENDS, PASSWORD, TestDb};
+use crate::{
+    applying::complete,
+    common::{BACKENDS, PASSWORD, TestDb, readable},
+};
 use app::{
     auth::password::PasswordHasher,
     domain::{
@@ -141,7 +146,7 @@ impl Visitor {
             }
         }
         let status = res.status().as_u16();
-        Ok((status, res.text().await?))
+        Ok((status, readable(&res.text().await?)))
     }
 
     pub(crate) async fn get(&mut self, path: &str) -> Result<(u16, String), reqwest::Error> {
@@ -214,6 +219,31 @@ struct Ack {
     text: String,
 }
 
+/// A submission the portal acknowledged: 200 with the way to its receipt.
+#[derive(Debug, Clone)]
+struct Submitted {
+    application: String,
+    /// The Ledning text of the last save before it: the text submitted.
+    ledning: String,
+}
+
+/// What every applicant's loop shares with the test.
+#[derive(Clone, Default)]
+struct Shared {
+    stop: Arc<AtomicBool>,
+    in_flight: Arc<AtomicUsize>,
+    acks: Arc<Mutex<Vec<Ack>>>,
+    submissions: Arc<Mutex<Vec<Submitted>>>,
+}
+
+/// Half the kommuner complete their application before the burst and submit
+/// it after this many acknowledged saves of Ledning.
+const SUBMIT_AFTER: usize = 3;
+
+fn submits(kommun: &str) -> bool {
+    KOMMUNER.iter().position(|(_, k)| *k == kommun).is_some_and(|i| i % 2 == 0)
+}
+
 /// What one applicant's autosave loop saw.
 #[derive(Default)]
 struct Burst {
@@ -224,19 +254,35 @@ struct Burst {
 
 /// One applicant saving the Ledning section as fast as the portal answers,
 /// each save based on the version the previous one was acknowledged with,
-/// until the process dies under it.
+/// until the process dies under it, or until the applicant submits.
 async fn autosave(
     mut visitor: Visitor,
     application: String,
     kommun: &'static str,
-    stop: Arc<AtomicBool>,
-    in_flight: Arc<AtomicUsize>,
-    acks: Arc<Mutex<Vec<Ack>>>,
+    shared: Shared,
 ) -> Result<Burst, String> {
+    let Shared { stop, in_flight, acks, submissions } = shared;
     let mut burst = Burst::default();
     let mut version = 0_i64;
+    let mut last_text = None;
     for n in 1.. {
         if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        if let Some(ledning) = last_text.clone().filter(|_| submits(kommun) && burst.acknowledged == SUBMIT_AFTER) {
+            in_flight.fetch_add(1, Ordering::SeqCst);
+            let key = format!("avbrott-{kommun}");
+            let answer =
+                visitor.post("/api/submit_application", &[("application", &application), ("request_key", &key)]).await;
+            in_flight.fetch_sub(1, Ordering::SeqCst);
+            let Ok((status, body)) = answer else {
+                burst.cut_off += 1;
+                break;
+            };
+            if status != 200 || !body.contains("/ansokan/inskickad/1") {
+                return Err(format!("{kommun}: the submission answered {status}: {body}"));
+            }
+            submissions.lock().unwrap().push(Submitted { application: application.clone(), ledning });
             break;
         }
         let text = format!("Ledningen i {kommun} leder arbetet, utkast nummer {n} av autosparningen.");
@@ -270,7 +316,8 @@ async fn autosave(
         if new_version != version + 1 {
             return Err(format!("{kommun}: save {n} on version {version} became version {new_version}"));
         }
-        acks.lock().unwrap().push(Ack { application: application.clone(), version: new_version, text });
+        acks.lock().unwrap().push(Ack { application: application.clone(), version: new_version, text: text.clone() });
+        last_text = Some(text);
         burst.acknowledged += 1;
         version = new_version;
     }
@@ -322,21 +369,28 @@ async fn every_acknowledged_autosave_survives_a_kill_in_the_middle_of_a_burst() 
         for (kommun, email) in &applicants {
             let mut visitor = Visitor::logged_in(&portal.base_url, &client, email).await;
             let application = visitor.application_id().await;
+            if submits(kommun) {
+                let mut fields = vec![("application".to_owned(), application.clone())];
+                for (part, text, version) in complete("").into_iter().filter(|(part, ..)| *part != "ledning") {
+                    fields.push((format!("text[{part}]"), text.to_owned()));
+                    fields.push((format!("version[{part}]"), version.to_string()));
+                }
+                let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                let (status, body) = visitor.post("/api/save_application", &fields).await.unwrap();
+                assert_eq!(status, 200, "{backend:?}: {kommun} completes the other parts: {body}");
+            }
             writers.push((*kommun, application, visitor));
         }
         let applications: BTreeMap<String, &str> = writers.iter().map(|(k, id, _)| (id.clone(), *k)).collect();
         assert_eq!(applications.len(), KOMMUNER.len(), "{backend:?}: one application per kommun");
 
         // The burst: everyone saves at once; the process is killed under it.
-        let stop = Arc::new(AtomicBool::new(false));
-        let in_flight = Arc::new(AtomicUsize::new(0));
-        let acks = Arc::new(Mutex::new(Vec::new()));
+        let shared = Shared::default();
+        let Shared { stop, in_flight, acks, submissions } = shared.clone();
         let started = Instant::now();
         let loops: Vec<_> = writers
             .into_iter()
-            .map(|(kommun, application, visitor)| {
-                tokio::spawn(autosave(visitor, application, kommun, stop.clone(), in_flight.clone(), acks.clone()))
-            })
+            .map(|(kommun, application, visitor)| tokio::spawn(autosave(visitor, application, kommun, shared.clone())))
             .collect();
         while started.elapsed() < MIN_BURST
             || (acks.lock().unwrap().len() < WANTED_ACKS && started.elapsed() < Duration::from_secs(20))
@@ -362,6 +416,8 @@ async fn every_acknowledged_autosave_survives_a_kill_in_the_middle_of_a_burst() 
         let acks = acks.lock().unwrap().clone();
         assert_eq!(acks.len(), acknowledged, "{backend:?}: every acknowledgement recorded");
         assert!(!acks.is_empty(), "{backend:?}: no save was acknowledged before the kill, the test proves nothing");
+        let submissions = submissions.lock().unwrap().clone();
+        assert!(!submissions.is_empty(), "{backend:?}: no submission was acknowledged before the kill");
 
         // Started again on the same database.
         let portal = Portal::start(&test_db.url, dir.path()).await;
@@ -414,6 +470,37 @@ async fn every_acknowledged_autosave_survives_a_kill_in_the_middle_of_a_burst() 
                 assert_eq!(history, body, "{backend:?}: {kommun}'s current text is its last version");
             }
         }
+        let mut references = HashMap::new();
+        for submitted in &submissions {
+            let kommun = applications[&submitted.application];
+            let row = sqlx::query(
+                "SELECT s.reference, a.status, p.body FROM submissions s \
+                 JOIN applications a ON a.id = s.application_id \
+                 JOIN submission_parts p ON p.application_id = s.application_id AND p.number = s.number \
+                 WHERE s.application_id = $1 AND s.number = 1 AND p.part = 'ledning'",
+            )
+            .bind(&submitted.application)
+            .fetch_optional(db.pool())
+            .await
+            .unwrap();
+            let Some(row) = row else {
+                panic!("{backend:?}: {kommun}'s acknowledged submission is lost after the kill")
+            };
+            let reference: String = row.get("reference");
+            assert_eq!(row.get::<String, _>("status"), "inskickad", "{backend:?}: {kommun} is still submitted");
+            assert_eq!(row.get::<String, _>("body"), submitted.ledning, "{backend:?}: {kommun}'s submitted Ledning");
+            let receipts: i64 = sqlx::query(
+                "SELECT COUNT(*) AS n FROM mail_queue WHERE recipient = $1 AND subject LIKE '%' || $2 || '%'",
+            )
+            .bind(format!("ledning@{kommun}.se"))
+            .bind(&reference)
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+            .get("n");
+            assert_eq!(receipts, 1, "{backend:?}: {kommun}'s receipt {reference} is queued once");
+            references.insert(kommun, reference);
+        }
         db.close().await;
 
         // And through the portal: each applicant logs in again and finds every
@@ -421,10 +508,17 @@ async fn every_acknowledged_autosave_survives_a_kill_in_the_middle_of_a_burst() 
         let mut checks = tokio::task::JoinSet::new();
         for (kommun, email) in applicants {
             let mine: Vec<Ack> = acks.iter().filter(|a| applications[&a.application] == kommun).cloned().collect();
+            let reference = references.get(kommun).cloned();
             let (base_url, client) = (portal.base_url.clone(), client.clone());
             checks.spawn(async move {
                 let mut visitor = Visitor::logged_in(&base_url, &client, &email).await;
                 let mut missing = Vec::new();
+                if let Some(reference) = reference {
+                    let (status, page) = visitor.get("/ansokan/inskickad/1").await.unwrap();
+                    if status != 200 || !page.contains(&reference) {
+                        missing.push(format!("{kommun}'s receipt {reference} ({status})"));
+                    }
+                }
                 for ack in mine {
                     let (status, page) =
                         visitor.get(&format!("/ansokan/historik/ledning?version={}", ack.version)).await.unwrap();
@@ -439,9 +533,11 @@ async fn every_acknowledged_autosave_survives_a_kill_in_the_middle_of_a_burst() 
         assert!(missing.is_empty(), "{backend:?}: not on the history page after the restart:\n{}", missing.join("\n"));
 
         println!(
-            "{backend:?}: {} saves acknowledged in {burst_time:?} before SIGKILL, {in_flight_at_kill} in flight at the \
-             kill, {cut_off} cut off, {unacknowledged_commits} committed but never acknowledged; all found after restart",
-            acks.len()
+            "{backend:?}: {} saves and {} submissions acknowledged in {burst_time:?} before SIGKILL, {in_flight_at_kill} \
+             in flight at the kill, {cut_off} cut off, {unacknowledged_commits} committed but never acknowledged; all \
+             found after restart",
+            acks.len(),
+            submissions.len()
         );
         drop(portal);
         test_db.destroy().await;

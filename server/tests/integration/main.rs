@@ -9,6 +9,7 @@ mod attack;
 mod authorization;
 mod backup;
 mod binary;
+mod disk;
 mod durability;
 mod jury;
 mod mail;

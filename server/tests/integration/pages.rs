@@ -1,7 +1,7 @@
 //! The public pages as a browser without JavaScript gets them: status codes,
 //! Swedish text, and the headers that protect every response.
 
-use crate::common::{BACKENDS, Backend, TestPortal};
+use crate::common::{BACKENDS, Backend, TestPortal, text_of};
 use app::state::Clock;
 
 fn at(s: &str) -> Clock {
@@ -91,7 +91,7 @@ async fn an_unknown_address_gets_a_swedish_404_page() {
     for path in ["/finns-inte", "/vinnare/1999", "/pkg/finns-inte.js"] {
         let res = portal.get(path).await;
         assert_ne!(res.headers()["cache-control"], "public, max-age=31536000, immutable", "{path}: never cache a miss");
-        let (status, html) = (res.status().as_u16(), res.text().await.unwrap());
+        let (status, html) = (res.status().as_u16(), text_of(res).await);
         assert_eq!(status, 404, "{path}");
         if !path.starts_with("/pkg") {
             assert!(html.contains("<h1>Sidan finns inte</h1>"), "{path}");
@@ -141,7 +141,7 @@ async fn every_page_carries_the_security_headers_and_a_fresh_script_nonce() {
             continue;
         }
         let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("a nonce").to_owned();
-        let html = res.text().await.unwrap();
+        let html = text_of(res).await;
         // Every inline script carries the nonce, or the browser would refuse it.
         let scripts = html.matches("<script").count();
         assert!(scripts > 0);
@@ -218,7 +218,7 @@ async fn english_is_second_and_remembered_in_a_cookie() {
                 .send()
                 .await
                 .unwrap();
-            res.text().await.unwrap()
+            text_of(res).await
         }
     };
     let page = html("/vinnare").await;

@@ -96,7 +96,8 @@ pub fn MyDataPage() -> impl IntoView {
                             <h2>{t.a.jury_rounds}</h2>
                             <ul>{d.jury_rounds.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
                         })}
-                        <h2>{t.a.sessions_heading}</h2>
+                        <h2 id="sessioner">{t.a.sessions_heading}</h2>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="sessioner">
                         <table>
                             <caption class="visually-hidden">{t.a.sessions_heading}</caption>
                             <thead><tr><th scope="col">{t.a.session_started}</th><th scope="col">{t.a.session_last_used}</th></tr></thead>
@@ -104,7 +105,9 @@ pub fn MyDataPage() -> impl IntoView {
                                 {d.sessions.iter().map(|(a, b)| view! { <tr><td>{when(*a)}</td><td>{when(*b)}</td></tr> }).collect_view()}
                             </tbody>
                         </table>
-                        <h2>{t.a.mails_heading}</h2>
+                        </div>
+                        <h2 id="utskick">{t.a.mails_heading}</h2>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="utskick">
                         <table>
                             <caption class="visually-hidden">{t.a.mails_heading}</caption>
                             <thead><tr><th scope="col">{t.a.mail_subject}</th><th scope="col">{t.a.mail_when}</th></tr></thead>
@@ -112,6 +115,7 @@ pub fn MyDataPage() -> impl IntoView {
                                 {d.mails.iter().map(|(s, at)| view! { <tr><td>{s.clone()}</td><td>{when(*at)}</td></tr> }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     }
                 })}
         </div>

@@ -47,8 +47,9 @@ fn Overview(overview: ReviewOverview) -> impl IntoView {
                 view! { <p>{t.j.no_jurors}</p> }.into_any()
             } else {
                 view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="juryarbete-tabell">
                     <table>
-                        <caption>{t.j.progress_caption}</caption>
+                        <caption id="juryarbete-tabell">{t.j.progress_caption}</caption>
                         <thead><tr>
                             <th scope="col">{t.j.juror}</th><th scope="col">{t.j.done_count}</th>
                             <th scope="col">{t.j.drafts_count}</th><th scope="col">{t.j.conflicts_count}</th>
@@ -64,6 +65,7 @@ fn Overview(overview: ReviewOverview) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
             <h3>{t.j.all_conflicts_heading}</h3>
