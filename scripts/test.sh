@@ -2,6 +2,7 @@
 # Runs every test of the portal, from a fresh machine or a warm one:
 #   lint (rustfmt, clippy for the server and the browser build), the dependencies (cargo deny),
 #   unit and integration tests on a real SQLite file and a real PostgreSQL server,
+#   a short fuzzing run of every fuzz target (scripts/fuzz.sh, nightly toolchain),
 #   mail through a real SMTP server on loopback (aiosmtpd),
 #   browser tests in Debian's headless Chromium against the real portal.
 set -euo pipefail
@@ -42,6 +43,8 @@ PORTAL_BUNDLE=release "$ROOT/scripts/build.sh"
 start_test_postgres
 log "unit and integration tests (SQLite and PostgreSQL)"
 cargo test --workspace 2>&1 | tee "$work/cargo.log"
+log "fuzzing the readers of typed text (fuzz/, 20 s a target)"
+"$ROOT/scripts/fuzz.sh" 20
 
 log "browser tests (Chromium)"
 # The organiser who invites the jury in the jury tests; the password is read from standard input.
