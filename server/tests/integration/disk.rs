@@ -127,7 +127,7 @@ async fn a_full_disk_refuses_the_save_clearly_and_corrupts_nothing() {
             Ok(new_version) => acknowledged.push((new_version, text)),
             Err(refusal) => break refusal,
         }
-        assert!(acknowledged.len() < 2_000, "2 000 saves of 5 000 characters fit on a full 6 MB disk");
+        assert!(acknowledged.len() < 2_000, "the disk never refused a save: 2 000 saves of 5 000 characters fitted");
     };
     assert_eq!(refusal.0, 503, "a full disk is the service being unavailable: {}", refusal.1);
     assert!(refusal.1.contains("Unavailable"), "the editor is told which error it is: {}", refusal.1);
