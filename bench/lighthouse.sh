@@ -8,6 +8,8 @@
 # Writes bench/results/lighthouse.txt: the scores, the main timings, and every
 # audit below a full score in accessibility and best practices.
 set -euo pipefail
+# A failure inside $(…) stops the script too: a failed log-in must not be measured as the page behind it.
+shopt -s inherit_errexit
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
 
@@ -29,8 +31,16 @@ start() {
   PORTAL_FIXED_TIME="$1" PORTAL_ADDR="127.0.0.1:$port" PORTAL_BASE_URL="http://127.0.0.1:$port" \
     "$ROOT/target/release/portal" serve >> "$work/portal.log" 2>&1 &
   echo $! >> "$work/pids"
-  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  echo "http://127.0.0.1:$port"
+  for _ in $(seq 1 100); do
+    if curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+      echo "http://127.0.0.1:$port"
+      return
+    fi
+    sleep 0.1
+  done
+  echo "the portal did not start:" >&2
+  cat "$work/portal.log" >&2
+  exit 1
 }
 
 # Logs in as the log-in page's form would and prints the Cookie header that carries the session.
@@ -41,6 +51,7 @@ log_in() {
   curl -fs -b "$jar" -c "$jar" -H "Origin: $base" -H 'Accept: application/json' \
     --data-urlencode "csrf=$csrf" --data-urlencode "email=$email" \
     --data-urlencode 'password=demo vid Kalmarsund 2027' "$base/api/log_in" >/dev/null
+  grep -q 'portal_session' "$jar" || { echo "$email could not log in at $base" >&2; exit 1; }
   awk '$6 ~ /^portal_/ {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar"
 }
 
@@ -54,6 +65,8 @@ lighthouse() {
   python3 - "$work/$name.json" "$name" <<'EOF'
 import json, sys
 report = json.load(open(sys.argv[1]))
+if report["finalDisplayedUrl"] != report["requestedUrl"]:
+    sys.exit(f"{report['requestedUrl']} was sent on to {report['finalDisplayedUrl']}: not the page to measure")
 cats, audits = report["categories"], report["audits"]
 score = lambda c: round(cats[c]["score"] * 100)
 print(f"## {sys.argv[2]}: {report['finalDisplayedUrl']}")
@@ -82,7 +95,7 @@ mkdir -p bench/results
   # After the deadline (the demo data then moves the round into review): the juror reads.
   closed_clock="$(start 2027-04-16T08:00:00Z)"
   juror="$(log_in "$closed_clock" jury@demo.example.se)"
-  reading="$(curl -fs -H "Cookie: $juror" "$closed_clock/jury" | grep -o '/jury/ansokan/[0-9a-f-]*' | head -n1)"
+  reading="$(curl -fs -H "Cookie: $juror" "$closed_clock/jury" | { grep -o '/jury/ansokan/[0-9a-f-]*' || true; } | head -n1)"
   [ -n "$reading" ] || { echo "the demo juror's list has no application to read" >&2; exit 1; }
   lighthouse "jury reading view" "$closed_clock$reading" "$juror"
 } | tee bench/results/lighthouse.txt

@@ -13,7 +13,10 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --
 cd fuzz
 out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
-for target in $(cargo +nightly fuzz list); do
+# A list that cannot be read must fail the run, not fuzz nothing.
+targets="$(cargo +nightly fuzz list)"
+[ -n "$targets" ] || { echo "cargo fuzz list names no target in fuzz/"; exit 1; }
+for target in $targets; do
   log "fuzzing $target for $seconds s"
   # Safe Rust throughout: no sanitizer, so the time goes to inputs, not to checks.
   if ! cargo +nightly fuzz run --sanitizer none "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 > "$out" 2>&1; then

@@ -284,17 +284,29 @@ function holdsFocus(target) {
 }
 
 /**
- * Presses Tab until `target` (or an element inside it) has focus, at most `max`
- * times, and checks that the focus can be seen. Only forward: reaching the
- * targets one after the other shows the tab order follows the page.
+ * Presses Tab (Shift+Tab with `back`) until `target` (or an element inside it)
+ * has focus, at most `max` times, and checks that the focus can be seen. Tab
+ * wraps round through the browser to the other end of the page: a step the
+ * other way, or out of the page, fails, so reaching targets one after the other
+ * shows the tab order follows the page.
  */
-async function tabTo(page, target, { max = 120 } = {}) {
+async function tabTo(page, target, { max = 120, back = false } = {}) {
+  const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160));
+  await page.evaluate(() => {
+    window.__e2eTabFrom = document.activeElement;
+  });
   for (let presses = 0; !(await holdsFocus(target)); presses++) {
-    if (presses === max) {
-      const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 160));
-      throw new Error(`${max} presses of Tab did not reach ${target}; focus is on ${focused}`);
-    }
-    await page.keyboard.press('Tab');
+    if (presses === max) throw new Error(`${max} presses of Tab did not reach ${target}; focus is on ${await focused()}`);
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    // From nothing (a page just opened) any first step goes the right way.
+    const wrongFrom = await page.evaluate((back) => {
+      const [from, to] = [window.__e2eTabFrom, document.activeElement];
+      window.__e2eTabFrom = to;
+      if (!from || from === document.body) return '';
+      const way = back ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING;
+      return to !== document.body && from.compareDocumentPosition(to) & way ? '' : from.outerHTML.slice(0, 100);
+    }, back);
+    if (wrongFrom) throw new Error(`Tab went round the page from ${wrongFrom} before reaching ${target}; focus is on ${await focused()}`);
   }
   const focus = await page.evaluate(() => {
     const el = document.activeElement;
@@ -322,9 +334,12 @@ async function typeInto(page, field, text) {
   await expect(field).toHaveValue(text);
 }
 
-/** Checks that `path` needs no sideways scrolling in the page's current viewport (WCAG 1.4.10, reflow). */
-async function expectReflow(page, path) {
-  await page.goto(path);
+/** Checks that `path` opens (with `status`) and needs no sideways scrolling in the page's current viewport (WCAG 1.4.10, reflow). */
+async function expectReflow(page, path, { status = 200 } = {}) {
+  const response = await page.goto(path);
+  // The page itself, not a log-in page or an error in its place.
+  expect(response.status(), path).toBe(status);
+  expect(new URL(page.url()).pathname, `${path} was sent elsewhere`).toBe(path);
   const { overflow, culprits } = await page.evaluate(() => ({
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     // The innermost elements reaching past the right edge: what to fix.

@@ -70,11 +70,17 @@ test('an applicant signs up, writes and submits the application with the keyboar
     'E-postadress': account.email,
     Telefonnummer: '0474-470 00',
   };
+  // The status says "Sparat" since the first save: wait for the save that holds the last field in full.
+  const lastSaved = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URLSearchParams(r.request().postData() || '').get('text[kontakt_telefon]') === parts.Telefonnummer,
+  );
   for (const [label, text] of Object.entries(parts)) {
     await typeInto(page, page.getByRole('textbox', { name: label, exact: true }), text);
   }
+  expect((await lastSaved).status()).toBe(200);
   await expect(page.locator('#sparstatus')).toHaveText(/^Sparat kl\. \d\d\.\d\d\.$/);
-  await tabTo(page, page.getByRole('link', { name: 'Skicka in ansökan' }));
+  // The way on is in the status box above the form: back up to it.
+  await tabTo(page, page.getByRole('link', { name: 'Skicka in ansökan' }), { back: true });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skicka in ansökan');
   await waitForFormHydration(page, 'skicka-in');
@@ -98,9 +104,10 @@ for (const width of [320, 640]) {
       viewport: { width, height: 800 },
     });
     const page = await context.newPage();
-    for (const path of ['/logga-in', '/registrera', '/glomt-losenord', '/tillganglighet', '/ingen-sadan-sida']) {
+    for (const path of ['/logga-in', '/registrera', '/glomt-losenord', '/tillganglighet']) {
       await expectReflow(page, path);
     }
+    await expectReflow(page, '/ingen-sadan-sida', { status: 404 });
     const account = { name: 'Rut Radbrytsson', email: uniqueEmail('rut'), password: PASSWORD };
     await signUp(page, { ...account, kommun: width === 320 ? 'Lessebo' : 'Tranås' });
     await expect(page).toHaveURL(/\/registrera\/skickat$/);

@@ -24,11 +24,11 @@ pub mod winners;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use sqlx::{
-    Any, AnyPool, Executor,
+    Any, AnyPool, Connection, Executor,
     any::{AnyPoolOptions, install_default_drivers},
     migrate::{MigrateDatabase, Migrator},
 };
-use std::{path::Path, time::Duration};
+use std::{str::FromStr, time::Duration};
 
 static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
 
@@ -55,6 +55,11 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
             .acquire_timeout(Duration::from_secs(5))
+            // SQLite rolls a transaction back by itself when the disk is full; sqlx's
+            // ROLLBACK then fails and leaves the connection counting a transaction
+            // that no longer exists, and every later BEGIN on it fails. Such a
+            // connection is closed instead of handed out (seen in tests/integration/disk.rs).
+            .before_acquire(|conn, _meta| Box::pin(async move { Ok(!conn.is_in_transaction()) }))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -106,11 +111,14 @@ impl Db {
 }
 
 async fn create_sqlite_file(url: &str) -> Result<(), sqlx::Error> {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:").split('?').next().unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
+    // sqlx's own reading of the URL (percent-decoding included), so the file
+    // checked here is the file it opens.
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?;
+    if url.contains(":memory:") || url.contains("mode=memory") {
         return Ok(());
     }
-    if let Some(dir) = Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+    let file = options.get_filename();
+    if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
         tokio::fs::create_dir_all(dir).await?;
     }
     if !Any::database_exists(url).await? {
@@ -118,8 +126,8 @@ async fn create_sqlite_file(url: &str) -> Result<(), sqlx::Error> {
     }
     // A file SQLite cannot write opens without complaint and fails every
     // connection later as a pool timeout: say why, before the pool tries.
-    if let Err(err) = tokio::fs::OpenOptions::new().write(true).open(path).await {
-        return Err(sqlx::Error::Configuration(format!("{path} cannot be written: {err}").into()));
+    if let Err(err) = tokio::fs::OpenOptions::new().write(true).open(file).await {
+        return Err(sqlx::Error::Configuration(format!("{} cannot be written: {err}", file.display()).into()));
     }
     Ok(())
 }
