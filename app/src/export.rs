@@ -42,7 +42,10 @@ pub fn ranking_table(view: &RankingView) -> Table {
     let t = Locale::Sv.texts();
     let mut header: Vec<String> = vec![t.o.place.into(), "Delad plats".into(), t.o.kommun.into(), "Referens".into()];
     header.extend(view.jurors.iter().cloned());
-    header.extend([t.o.mean, t.o.median, t.o.reviews, t.o.spread, t.o.normalised, t.o.raw_place].map(String::from));
+    header.extend(
+        [t.o.mean, t.o.median, t.o.reviews, t.o.spread, t.o.normalised, t.o.raw_place, t.o.schulze_place]
+            .map(String::from),
+    );
     let rows = view
         .rows
         .iter()
@@ -65,6 +68,7 @@ pub fn ranking_table(view: &RankingView) -> Table {
                 number(r.spread),
                 number(r.normalised),
                 number(r.raw_place.map(|p| p.place as f64)),
+                number(r.schulze_place.map(|p| p.place as f64)),
             ]);
             row
         })

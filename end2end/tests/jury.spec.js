@@ -373,16 +373,26 @@ test("the organiser sees each juror's work and every declared jäv, reads the ju
   expect(await organiser.content()).not.toContain('Fråga om nattkamerorna.');
   await expectNoAxeViolations(organiser);
 
-  // The ranking: Jens's totals are Ljungby 2 and Markaryd 5 (z −1 and 1); Juni scored Ljungby
-  // alone (z 0) and is left out of Markaryd. Normalised: Markaryd 1, Ljungby −0,5.
+  // The ranking: Jens's totals are Ljungby 2 and Markaryd 5; Juni scored Ljungby 4 and is left
+  // out of Markaryd. With two reviews and one, neither has a scale of their own: every total is
+  // read on the jury's (mean 11/3, σ 1,247). Normalised: Markaryd 1,07, Ljungby (−1,34 + 0,27) / 2.
   await organiser.getByRole('link', { name: 'Rangordning' }).click();
   await expect(organiser.getByRole('heading', { level: 1 })).toHaveText('Rangordning');
   const ranked = organiser.locator('table.ranking tbody tr');
   await expect(ranked.nth(0).getByRole('rowheader')).toContainText('Markaryd');
   await expect(ranked.nth(0)).toContainText('jäv');
-  await expect(ranked.nth(0).locator('td').nth(-2)).toHaveText('1,00');
+  await expect(ranked.nth(0).locator('td').nth(-3)).toHaveText('1,07');
   await expect(ranked.nth(1).getByRole('rowheader')).toContainText('Ljungby');
-  await expect(ranked.nth(1).locator('td').nth(-2)).toHaveText('−0,50');
+  await expect(ranked.nth(1).locator('td').nth(-3)).toHaveText('−0,53');
+  // Schulze: Jens put Markaryd before Ljungby; Juni compared nothing.
+  await expect(ranked.nth(0).locator('td').last()).toHaveText('1');
+  await expect(ranked.nth(1).locator('td').last()).toHaveText('2');
+  const methods = organiser.getByRole('region', { name: 'Tre sätt att räkna' });
+  await expect(methods).toContainText('färre än tre klara bedömningar: Jens Jurysson, Juni Jurysson.');
+  await expect(methods).toContainText('De 5 främsta – nomineringsgränsen – är desamma med alla tre metoderna.');
+  const ties = organiser.getByRole('region', { name: 'Delade platser' });
+  await expect(ties).toContainText('Vid delad plats: högst medelpoäng på ”Inflytande och delaktighet”, sedan juryns beslut.');
+  await expect(ties).toContainText('Ingen plats är delad med någon metod.');
   await expectNoAxeViolations(organiser);
 });
 
@@ -437,6 +447,11 @@ test('the organiser records the decision, announces it, and the public pages sho
   await expect(visitor.getByText('Ljungby sätter invånarnas inflytande främst.')).toHaveCount(0);
 
   await takeStep(organiser, 'Fatta beslut');
+  await expectNoAxeViolations(organiser);
+  // The ranking is frozen with the decision, and says when.
+  await organiser.goto('/arrangor/rangordning');
+  await expect(organiser.getByText('Rangordningen frystes när juryn beslutade, 16 april 2027 kl. 00.00.', { exact: false })).toBeVisible();
+  await expect(organiser.locator('table.ranking tbody tr').nth(0).getByRole('rowheader')).toContainText('Markaryd');
   await expectNoAxeViolations(organiser);
   await takeStep(organiser, 'Offentliggör vinnaren');
   await expect(organiser.getByText('Omgången är avslutad. Det finns inget nästa steg.')).toBeVisible();

@@ -360,7 +360,7 @@ pub mod ssr {
                         .map(|c| (c.user_id.as_str(), e.application_id.as_str()))
                 })
                 .collect();
-            rank(&self.settings.criteria, &applications, &done, &conflicts)
+            rank(&self.settings.criteria, &applications, &done, &conflicts, self.settings.tie_break.as_deref())
         }
     }
 

@@ -1,11 +1,14 @@
 //! The organisers' ranking of the current round: every juror's weighted total
-//! per application, the mean, median, spread and normalised score
-//! (`domain::ranking`), where the jury disagrees, and what normalising changed.
+//! per application, the mean, median, spread, normalised score and Schulze
+//! place (`domain::ranking`), where the jury disagrees, what normalising
+//! changed, whether the three methods nominate the same applications, and how
+//! the tie rule settled each shared place. Frozen when the jury decides.
 
 use crate::{
-    domain::ranking::{JurorScale, Place},
+    domain::ranking::{JurorScale, Method, Place},
     error::AppError,
 };
+use chrono::NaiveDateTime;
 use leptos::{prelude::*, server_fn::codec::GetUrl};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +31,7 @@ pub struct RankingRow {
     pub reference: String,
     pub place: Option<Place>,
     pub raw_place: Option<Place>,
+    pub schulze_place: Option<Place>,
     pub moved: Option<i64>,
     /// In the order of `RankingView::jurors`.
     pub cells: Vec<JurorCell>,
@@ -36,6 +40,27 @@ pub struct RankingRow {
     pub median: Option<f64>,
     pub spread: Option<f64>,
     pub normalised: Option<f64>,
+}
+
+impl RankingRow {
+    pub fn place_by(&self, method: Method) -> Option<Place> {
+        match method {
+            Method::Mean => self.raw_place,
+            Method::Normalised => self.place,
+            Method::Schulze => self.schulze_place,
+        }
+    }
+}
+
+/// A place shared under one method, and what the tie rule made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TieView {
+    pub method: Method,
+    pub place: usize,
+    /// Kommun, mean score on the tie rule's criterion, place after the rule.
+    pub applications: Vec<(String, Option<f64>, Place)>,
+    /// Some of them still share a place: the jury decides.
+    pub undecided: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +75,13 @@ pub struct RankingView {
     pub any_ties: bool,
     /// Each counted juror's name and scale.
     pub scales: Vec<(String, JurorScale)>,
+    /// Ids of the applications within the nominee cut by some method but not all.
+    pub nominee_movers: Vec<String>,
+    /// The tie rule's criterion by its title; `None`: the jury decides.
+    pub tie_rule: Option<String>,
+    pub ties: Vec<TieView>,
+    /// Swedish time the ranking was frozen, when the jury has decided.
+    pub frozen_local: Option<NaiveDateTime>,
 }
 
 #[server(endpoint = "jury_ranking", input = GetUrl)]
@@ -63,8 +95,9 @@ pub mod ssr {
     use crate::{
         api::jury::ssr::round_work,
         auth,
+        domain::{deadline::to_stockholm, lifecycle::RoundState, round::Round},
         state::{self, AppState},
-        storage::{rounds, seed::EHALSOKOMMUN},
+        storage::{rounds, seed::EHALSOKOMMUN, snapshots},
     };
 
     /// How many disputed applications the page names.
@@ -75,9 +108,36 @@ pub mod ssr {
         view(&state::state()?).await
     }
 
-    /// The current round's ranking; the caller has checked that an organiser asks.
+    /// The current round's ranking, as frozen once the jury has decided; the
+    /// caller has checked that an organiser asks.
     pub async fn view(state: &AppState) -> Result<Option<RankingView>, AppError> {
         let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
+        if matches!(round.state, RoundState::Decided | RoundState::Announced)
+            && let Some((taken_at, body)) = snapshots::frozen(&state.db, &round.id).await?
+        {
+            let mut frozen: RankingView = serde_json::from_str(&body).map_err(|err| {
+                tracing::error!(round = %round.id, %err, "the frozen ranking cannot be read");
+                AppError::Internal
+            })?;
+            frozen.frozen_local = Some(to_stockholm(taken_at));
+            return Ok(Some(frozen));
+        }
+        live(state, round).await.map(Some)
+    }
+
+    /// Freezes the round's ranking as it stands, in the transaction of the
+    /// jury's decision.
+    pub async fn freeze(tx: &mut sqlx::AnyConnection, state: &AppState, round: &Round) -> Result<(), AppError> {
+        let body = serde_json::to_string(&live(state, round.clone()).await?).map_err(|err| {
+            tracing::error!(round = %round.id, %err, "the ranking cannot be frozen");
+            AppError::Internal
+        })?;
+        snapshots::freeze(tx, &round.id, state.clock.now(), &body).await?;
+        Ok(())
+    }
+
+    /// The ranking from the reviews as they are now.
+    async fn live(state: &AppState, round: Round) -> Result<RankingView, AppError> {
         let work = round_work(state, round).await?;
         let ranking = work.ranking();
         let name_of = |id: &str| work.jurors.iter().find(|(j, _)| j == id).map_or_else(String::new, |(_, n)| n.clone());
@@ -101,6 +161,7 @@ pub mod ssr {
                     reference: entry.submission.reference.clone(),
                     place: ranked.place,
                     raw_place: ranked.raw_place,
+                    schulze_place: ranked.schulze_place,
                     moved: ranked.moved_by_normalising(),
                     cells,
                     reviews: ranked.reviews,
@@ -114,7 +175,12 @@ pub mod ssr {
         let kommun_of = |application: &str| {
             work.entries.iter().find(|e| e.application_id == application).map(|e| e.kommun.clone()).unwrap_or_default()
         };
-        Ok(Some(RankingView {
+        let tie_rule = work
+            .settings
+            .tie_break
+            .as_deref()
+            .and_then(|slug| work.settings.criteria.iter().find(|c| c.slug == slug).map(|c| c.title.clone()));
+        Ok(RankingView {
             round_title: work.round.title.clone(),
             jurors: work.jurors.iter().map(|(_, name)| name.clone()).collect(),
             disputed: ranking
@@ -125,7 +191,20 @@ pub mod ssr {
             moved: ranking.moved_count(),
             any_ties: rows.iter().any(|r| r.place.is_some_and(|p| p.tied)),
             scales: ranking.jurors.iter().map(|s| (name_of(&s.juror), s.clone())).collect(),
+            nominee_movers: ranking.nominee_movers().iter().map(|r| r.application.clone()).collect(),
+            tie_rule,
+            ties: ranking
+                .ties
+                .iter()
+                .map(|tie| TieView {
+                    method: tie.method,
+                    place: tie.place,
+                    applications: tie.applications.iter().map(|(a, score, p)| (kommun_of(a), *score, *p)).collect(),
+                    undecided: tie.undecided(),
+                })
+                .collect(),
+            frozen_local: None,
             rows,
-        }))
+        })
     }
 }

@@ -38,6 +38,8 @@ pub struct ReviewOverview {
     pub locked: bool,
     pub criteria: Vec<ScoredCriterion>,
     pub scale: Scale,
+    /// The tie rule's criterion; `None`: the jury decides.
+    pub tie_break: Option<String>,
     pub applications: usize,
     pub jurors: Vec<JurorProgress>,
     pub conflicts: Vec<ConflictView>,
@@ -51,7 +53,8 @@ pub async fn review_admin(#[server(default)] round: Option<String>) -> Result<Op
 }
 
 /// Rows of criteria by index (`slug[0]`, `title[0]`, `description[0]`,
-/// `weight[0]`, `remove[0]`), the scale's top value and one label per line.
+/// `weight[0]`, `remove[0]`), the scale's top value, one label per line, and
+/// the tie rule's criterion (blank: the jury decides).
 #[server(endpoint = "save_review_settings")]
 pub async fn save_review_settings(
     #[server(default)] slug: HashMap<String, String>,
@@ -61,9 +64,11 @@ pub async fn save_review_settings(
     #[server(default)] remove: HashMap<String, String>,
     scale_max: String,
     labels: String,
+    #[server(default)] tie_break: String,
     round: String,
 ) -> Result<FormReply, AppError> {
-    Ok(ssr::save(ssr::SettingsForm { slug, title, description, weight, remove, scale_max, labels }, round).await)
+    let form = ssr::SettingsForm { slug, title, description, weight, remove, scale_max, labels, tie_break };
+    Ok(ssr::save(form, round).await)
 }
 
 /// Closes the review (`action=stang`) or opens it again (`action=oppna`).
@@ -83,7 +88,7 @@ mod ssr {
         auth,
         domain::{
             deadline::to_stockholm,
-            review::{CriterionInput, ReviewProblem, checked_settings, review_phase},
+            review::{CriterionInput, ReviewProblem, checked_settings, checked_tie_break, review_phase},
             round::Round,
         },
         state::{self, AppState},
@@ -132,6 +137,7 @@ mod ssr {
             locked,
             criteria: settings.criteria,
             scale: settings.scale,
+            tie_break: settings.tie_break,
             applications: submissions::latest_of_round(db, &round.id).await?.len(),
             jurors,
             conflicts: conflicts.into_iter().map(conflict_view).collect(),
@@ -153,6 +159,7 @@ mod ssr {
         pub remove: HashMap<String, String>,
         pub scale_max: String,
         pub labels: String,
+        pub tie_break: String,
     }
 
     impl SettingsForm {
@@ -184,7 +191,7 @@ mod ssr {
                     problems = problems.keep(&format!("{field}[{i}]"), value);
                 }
             }
-            problems.keep("scale_max", &self.scale_max).keep("labels", &self.labels)
+            problems.keep("scale_max", &self.scale_max).keep("labels", &self.labels).keep("tie_break", &self.tie_break)
         }
     }
 
@@ -203,6 +210,13 @@ mod ssr {
                     return Ok(Err(problems));
                 }
             };
+            let tie_break = match checked_tie_break(&criteria, &form.tie_break) {
+                Ok(tie_break) => tie_break,
+                Err(problem) => {
+                    problems.add("tie_break", Problem::Review(problem));
+                    return Ok(Err(problems));
+                }
+            };
             let mut tx = state.db.begin_write().await?;
             if reviews::started(&mut tx, &round.id).await? {
                 problems.add("", Problem::Review(ReviewProblem::CriteriaLocked));
@@ -210,7 +224,7 @@ mod ssr {
             }
             let current = settings_of(&state.db, &round).await?;
             reviews::create_if_missing(&mut tx, &round.id, &current).await?;
-            reviews::replace(&mut tx, &round.id, &criteria, &scale).await?;
+            reviews::replace(&mut tx, &round.id, &criteria, &scale, tie_break.as_deref()).await?;
             tx.commit().await?;
             tracing::info!(round = %round.id, by = %user, "review criteria changed");
             Ok(Ok(if round.state == crate::domain::lifecycle::RoundState::Draft {

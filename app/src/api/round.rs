@@ -201,6 +201,9 @@ pub mod ssr {
             }
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&round.id), "omgang-steg", &detail, now).await?;
+            if to == RoundState::Decided {
+                crate::api::ranking::ssr::freeze(&mut tx, &state, &round).await?;
+            }
             if to == RoundState::Announced {
                 announce(&mut tx, &state, &round, now, public_at).await?;
             }

@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod ranking;
 pub mod review;
 pub mod round;
+pub mod schulze;
 pub mod swedish;
 pub mod throttle;
 pub mod winner;

@@ -54,6 +54,9 @@ pub struct ReviewSettings {
     pub criteria: Vec<ScoredCriterion>,
     pub scale: Scale,
     pub closed_at: Option<DateTime<Utc>>,
+    /// The tie rule: the criterion whose mean score orders applications that
+    /// share a place; `None` leaves every shared place to the jury.
+    pub tie_break: Option<String>,
 }
 
 /// What the jury of a new round scores: the call's criteria (the first one
@@ -72,8 +75,11 @@ pub fn default_settings(round: &Round) -> ReviewSettings {
         description: s.guidance.clone(),
         weight: 1,
     });
+    let criteria: Vec<ScoredCriterion> = from_call.chain(areas).collect();
     ReviewSettings {
-        criteria: from_call.chain(areas).collect(),
+        // The call's first criterion: "särskild vikt vid … inflytande och delaktighet".
+        tie_break: criteria.first().map(|c| c.slug.clone()),
+        criteria,
         scale: Scale {
             min: 1,
             max: 5,
@@ -185,6 +191,8 @@ pub enum ReviewProblem {
         steps: i64,
     },
     ScaleInvalid,
+    /// The tie rule names a criterion that is being removed (or never was).
+    TieBreakGone,
 }
 
 impl ReviewPhase {
@@ -372,6 +380,17 @@ pub fn checked_settings(
     }
 }
 
+/// The tie rule as the organiser chose it: one of the kept `criteria` by its
+/// slug, or blank for "the jury decides".
+pub fn checked_tie_break(criteria: &[ScoredCriterion], chosen: &str) -> Result<Option<String>, ReviewProblem> {
+    match chosen.trim() {
+        "" => Ok(None),
+        slug => {
+            criteria.iter().find(|c| c.slug == slug).map(|c| Some(c.slug.clone())).ok_or(ReviewProblem::TieBreakGone)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -483,6 +502,10 @@ mod tests {
         let rows = [row("inflytande", "Inflytande", "2"), row("", "Ny på året", "1"), row("", "", "")];
         let (criteria, scale) = checked_settings(&rows, "3", "Svagt\nGott\nUtmärkt\n").unwrap();
         assert_eq!(criteria.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), vec!["inflytande", "ny-pa-aret"]);
+        // The tie rule names a kept criterion, or is blank for "the jury decides".
+        assert_eq!(checked_tie_break(&criteria, "inflytande"), Ok(Some("inflytande".to_owned())));
+        assert_eq!(checked_tie_break(&criteria, " "), Ok(None));
+        assert_eq!(checked_tie_break(&criteria[1..], "inflytande"), Err(ReviewProblem::TieBreakGone));
         // A title that begins with a digit still gives a slug that begins with a letter (it names a form field).
         let digits = [row("", "5G i hemtjänsten", "1")];
         assert_eq!(checked_settings(&digits, "3", "a\nb\nc").unwrap().0[0].slug, "k-5g-i-hemtjansten");

@@ -131,6 +131,11 @@ pub struct JuryTexts {
     pub scale_max_hint: &'static str,
     pub scale_labels: &'static str,
     pub scale_labels_hint: &'static str,
+    pub tie_break_legend: &'static str,
+    pub tie_break_hint: &'static str,
+    pub tie_break_jury: &'static str,
+    /// The tie rule in a sentence, by the deciding criterion's title (`None`: the jury decides).
+    pub tie_rule: fn(Option<&str>) -> String,
     pub settings_button: &'static str,
 }
 
@@ -166,6 +171,7 @@ fn problem_sv(problem: &ReviewProblem) -> String {
         ReviewProblem::NoCriteria => "Juryn behöver minst ett kriterium att bedöma.".into(),
         ReviewProblem::LabelsMismatch { steps } => format!("Skriv en beskrivning per steg, {steps} rader, en per rad."),
         ReviewProblem::ScaleInvalid => "Skalans högsta värde ska vara ett heltal från 2 till 10.".into(),
+        ReviewProblem::TieBreakGone => "Kriteriet som avgör delad plats tas bort. Välj ett annat kriterium, eller att juryn avgör.".into(),
     }
 }
 
@@ -187,6 +193,7 @@ fn problem_en(problem: &ReviewProblem) -> String {
         ReviewProblem::NoCriteria => "The jury needs at least one criterion to score.".into(),
         ReviewProblem::LabelsMismatch { steps } => format!("Write one descriptor per step, {steps} lines, one per line."),
         ReviewProblem::ScaleInvalid => "The top of the scale must be a whole number from 2 to 10.".into(),
+        ReviewProblem::TieBreakGone => "The criterion that settles a shared place is being removed. Choose another one, or that the jury decides.".into(),
     }
 }
 
@@ -348,6 +355,13 @@ pub const SV: JuryTexts = JuryTexts {
     scale_max_hint: "Skalan börjar på 1.",
     scale_labels: "Beskrivning per steg",
     scale_labels_hint: "En rad per steg, från lägst till högst.",
+    tie_break_legend: "Vid delad plats avgör",
+    tie_break_hint: "Regeln för delad plats skrivs in innan bedömningen börjar och visas i rangordningen. Ansökningar med samma poäng ordnas efter juryns medelpoäng på det kriterium du väljer; är den också lika avgör juryn.",
+    tie_break_jury: "Juryn avgör direkt",
+    tie_rule: |title| match title {
+        Some(title) => format!("Vid delad plats: högst medelpoäng på ”{title}”, sedan juryns beslut."),
+        None => "Vid delad plats: juryns beslut.".to_owned(),
+    },
     settings_button: "Spara kriterier och skala",
 };
 
@@ -510,5 +524,12 @@ pub const EN: JuryTexts = JuryTexts {
     scale_max_hint: "The scale starts at 1.",
     scale_labels: "Descriptor per step",
     scale_labels_hint: "One line per step, from lowest to highest.",
+    tie_break_legend: "A shared place is settled by",
+    tie_break_hint: "The rule for a shared place is written before the review begins and shown in the ranking. Applications with the same score are ordered by the jury's mean score on the criterion you choose; if that is equal too, the jury decides.",
+    tie_break_jury: "The jury decides at once",
+    tie_rule: |title| match title {
+        Some(title) => format!("A shared place: the highest mean score on “{title}”, then the jury's decision."),
+        None => "A shared place: the jury's decision.".to_owned(),
+    },
     settings_button: "Save criteria and scale",
 };

@@ -180,6 +180,27 @@ pub struct OrganiseTexts {
     pub juror_mean: &'static str,
     pub juror_deviation: &'static str,
     pub flat_juror: &'static str,
+    pub schulze_place: &'static str,
+    /// "Rangordningen frystes när juryn beslutade, {when}. …"
+    pub frozen_notice: fn(&str) -> String,
+    pub methods_heading: &'static str,
+    pub methods_intro: &'static str,
+    pub method_name: [&'static str; 3],
+    /// The nominee cut is the same by all three methods.
+    pub nominees_same: fn(usize) -> String,
+    pub nominees_differ: fn(usize) -> String,
+    pub movers_caption: &'static str,
+    /// Jurors with fewer than three reviews, read on the jury's scale.
+    pub not_normalised: fn(&str) -> String,
+    pub not_normalised_cell: &'static str,
+    pub ties_heading: &'static str,
+    pub no_ties: &'static str,
+    /// "Medelvärde, plats 2:" before the tied applications.
+    pub tie_line: fn(&str, usize) -> String,
+    /// One tied application: kommun, score on the criterion, place after the rule.
+    pub tie_member: fn(&str, Option<&str>, &str) -> String,
+    pub tie_undecided: &'static str,
+    pub tie_decided: &'static str,
 }
 
 pub static SV: OrganiseTexts = OrganiseTexts {
@@ -376,7 +397,7 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     not_done_cell: "–",
     moved_up: |n| format!("{n} upp med normalisering"),
     moved_down: |n| format!("{n} ned med normalisering"),
-    ties_note: "Delade placeringar visas som delade. Juryn avgör ordningen mellan dem.",
+    ties_note: "Platser som är delade även efter regeln för delad plats visas som delade. Juryn avgör ordningen mellan dem.",
     moved_summary: |n| match n {
         0 => "Normaliseringen ändrar ingen placering.".to_owned(),
         1 => "Normaliseringen ändrar placeringen för 1 ansökan.".to_owned(),
@@ -392,6 +413,37 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     juror_mean: "Medelvärde",
     juror_deviation: "Standardavvikelse",
     flat_juror: "0 (samma värde överallt: påverkar inte det normaliserade värdet)",
+    schulze_place: "Plats enligt Schulze",
+    frozen_notice: |when| {
+        format!(
+            "Rangordningen frystes när juryn beslutade, {when}. Senare ändringar i bedömningarna påverkar den inte."
+        )
+    },
+    methods_heading: "Tre sätt att räkna",
+    methods_intro: "Rangordningen räknas på tre sätt sida vid sida. Medelvärde: juryns viktade medelvärden rakt av. Normaliserat: medelvärdet av jurymedlemmarnas z-värden. Schulze: en rangordning ur varje jurymedlems egen ordning av ansökningarna, där bara ordningen räknas och inte hur höga poäng någon ger. Jurymedlemmar med jäv räknas inte i något av dem.",
+    method_name: ["Medelvärde", "Normaliserat", "Schulze"],
+    nominees_same: |n| format!("De {n} främsta – nomineringsgränsen – är desamma med alla tre metoderna."),
+    nominees_differ: |n| {
+        format!(
+            "De {n} främsta är inte desamma med alla tre metoderna. Ansökningarna nedan är bland de {n} främsta med någon metod men inte med alla."
+        )
+    },
+    movers_caption: "Ansökningar vid nomineringsgränsen, plats med varje metod",
+    not_normalised: |names| {
+        format!(
+            "Normaliseras inte, eftersom de har färre än tre klara bedömningar: {names}. Deras värden räknas mot hela juryns medelvärde och standardavvikelse i stället för mot deras egna."
+        )
+    },
+    not_normalised_cell: "färre än tre bedömningar: räknas mot hela juryns skala",
+    ties_heading: "Delade platser",
+    no_ties: "Ingen plats är delad med någon metod.",
+    tie_line: |method, place| format!("{method}, delad plats {place}:"),
+    tie_member: |kommun, score, after| match score {
+        Some(score) => format!("{kommun} ({score}) blir {after}"),
+        None => format!("{kommun} (ingen poäng på kriteriet) blir {after}"),
+    },
+    tie_undecided: "Fortfarande lika: juryn avgör.",
+    tie_decided: "Avgjort av regeln.",
 };
 
 pub static EN: OrganiseTexts = OrganiseTexts {
@@ -581,7 +633,7 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     not_done_cell: "–",
     moved_up: |n| format!("{n} up by normalising"),
     moved_down: |n| format!("{n} down by normalising"),
-    ties_note: "Shared places are shown as shared. The jury decides the order between them.",
+    ties_note: "Places still shared after the rule for a shared place are shown as shared. The jury decides the order between them.",
     moved_summary: |n| match n {
         0 => "Normalising changes no place.".to_owned(),
         1 => "Normalising changes the place of 1 application.".to_owned(),
@@ -597,6 +649,35 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     juror_mean: "Mean",
     juror_deviation: "Standard deviation",
     flat_juror: "0 (the same value throughout: does not move the normalised score)",
+    schulze_place: "Place by Schulze",
+    frozen_notice: |when| {
+        format!("The ranking was frozen when the jury decided, {when}. Later changes to the reviews do not affect it.")
+    },
+    methods_heading: "Three ways of counting",
+    methods_intro: "The ranking is counted three ways side by side. Mean: the jury's weighted means as they are. Normalised: the mean of the jurors' z-scores. Schulze: a ranking from each juror's own order of the applications, where only the order counts, not how high anyone scores. Jurors with a conflict of interest count in none of them.",
+    method_name: ["Mean", "Normalised", "Schulze"],
+    nominees_same: |n| format!("The top {n} – the nominee cut – are the same by all three methods."),
+    nominees_differ: |n| {
+        format!(
+            "The top {n} are not the same by all three methods. The applications below are in the top {n} by some method but not by all."
+        )
+    },
+    movers_caption: "Applications at the nominee cut, place by each method",
+    not_normalised: |names| {
+        format!(
+            "Not normalised, because they have fewer than three finished reviews: {names}. Their values are read against the whole jury's mean and standard deviation instead of their own."
+        )
+    },
+    not_normalised_cell: "fewer than three reviews: read on the whole jury's scale",
+    ties_heading: "Shared places",
+    no_ties: "No place is shared by any method.",
+    tie_line: |method, place| format!("{method}, shared place {place}:"),
+    tie_member: |kommun, score, after| match score {
+        Some(score) => format!("{kommun} ({score}) becomes {after}"),
+        None => format!("{kommun} (no score on the criterion) becomes {after}"),
+    },
+    tie_undecided: "Still equal: the jury decides.",
+    tie_decided: "Settled by the rule.",
 };
 
 impl OrganiseTexts {

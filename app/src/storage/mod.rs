@@ -17,6 +17,7 @@ pub mod reviews;
 pub mod rounds;
 pub mod seed;
 pub mod sessions;
+pub mod snapshots;
 pub mod submissions;
 pub mod tokens;
 pub mod users;

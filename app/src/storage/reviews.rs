@@ -9,11 +9,12 @@ use sqlx::{AnyConnection, Row, any::AnyRow};
 
 pub async fn settings(db: &Db, round_id: &str) -> Result<Option<ReviewSettings>, sqlx::Error> {
     let pool = db.pool();
-    let Some(row) =
-        sqlx::query("SELECT scale_min, scale_max, review_closed_at FROM review_settings WHERE round_id = $1")
-            .bind(round_id)
-            .fetch_optional(pool)
-            .await?
+    let Some(row) = sqlx::query(
+        "SELECT scale_min, scale_max, review_closed_at, tie_break FROM review_settings WHERE round_id = $1",
+    )
+    .bind(round_id)
+    .fetch_optional(pool)
+    .await?
     else {
         return Ok(None);
     };
@@ -53,6 +54,7 @@ pub async fn settings(db: &Db, round_id: &str) -> Result<Option<ReviewSettings>,
                 .collect(),
         },
         closed_at: closed_at.as_deref().map(from_db_time).transpose()?,
+        tie_break: row.try_get("tie_break")?,
     }))
 }
 
@@ -64,11 +66,13 @@ pub async fn create_if_missing(
     settings: &ReviewSettings,
 ) -> Result<(), sqlx::Error> {
     let created = sqlx::query(
-        "INSERT INTO review_settings (round_id, scale_min, scale_max) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        "INSERT INTO review_settings (round_id, scale_min, scale_max, tie_break) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT DO NOTHING",
     )
     .bind(round_id)
     .bind(settings.scale.min)
     .bind(settings.scale.max)
+    .bind(&settings.tie_break)
     .execute(&mut *conn)
     .await?
     .rows_affected();
@@ -78,17 +82,19 @@ pub async fn create_if_missing(
     Ok(())
 }
 
-/// The organiser's new criteria and scale, replacing the old ones.
+/// The organiser's new criteria, scale and tie rule, replacing the old ones.
 pub async fn replace(
     conn: &mut AnyConnection,
     round_id: &str,
     criteria: &[ScoredCriterion],
     scale: &Scale,
+    tie_break: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE review_settings SET scale_min = $2, scale_max = $3 WHERE round_id = $1")
+    sqlx::query("UPDATE review_settings SET scale_min = $2, scale_max = $3, tie_break = $4 WHERE round_id = $1")
         .bind(round_id)
         .bind(scale.min)
         .bind(scale.max)
+        .bind(tie_break)
         .execute(&mut *conn)
         .await?;
     sqlx::query("DELETE FROM review_criteria WHERE round_id = $1").bind(round_id).execute(&mut *conn).await?;

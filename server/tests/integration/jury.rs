@@ -15,6 +15,15 @@ pub(crate) fn open_clock() -> Clock {
     Clock::Fixed("2027-01-10T10:00:00Z".parse().unwrap())
 }
 
+/// Kalmar, Nacka and Umeå each submit an application; their ids, in that order.
+pub(crate) async fn three_submitted(portal: &TestPortal) -> (String, String, String) {
+    (
+        submitted_application(portal, "anna@kalmar.se", "0880", "Kalmar leder.").await,
+        submitted_application(portal, "nils@nacka.se", "0182", "Nacka bygger.").await,
+        submitted_application(portal, "ulla@umea.se", "2480", "Umeå prövar.").await,
+    )
+}
+
 /// The morning after the deadline: the review is open.
 pub(crate) fn review_clock() -> Clock {
     Clock::Fixed("2027-04-16T08:00:00Z".parse().unwrap())
@@ -353,25 +362,48 @@ async fn the_organiser_sets_criteria_weights_and_scale_before_the_review_begins(
         assert!(back.contains("Vikten ska vara ett heltal från 1 till 10."), "{backend:?}");
         assert!(back.contains("Skriv en beskrivning per steg, 4 rader"), "{backend:?}");
 
-        let good = organiser
-            .post(
-                "/arrangor/bedomning",
-                "/api/save_review_settings",
-                &[
-                    ("round", "ehalsokommun-2027"),
-                    ("slug[0]", "inflytande"),
-                    ("title[0]", "Inflytande och delaktighet"),
-                    ("weight[0]", "3"),
-                    ("slug[1]", ""),
-                    ("title[1]", "Samverkan med regionen"),
-                    ("weight[1]", "1"),
-                    ("scale_max", "3"),
-                    ("labels", "Svagt\nGott\nUtmärkt"),
-                ],
-                true,
-            )
-            .await;
+        // The tie rule cannot name a criterion that goes; nothing typed is lost.
+        let settings = |tie_break: &'static str| {
+            [
+                ("round", "ehalsokommun-2027"),
+                ("slug[0]", "inflytande"),
+                ("title[0]", "Inflytande och delaktighet"),
+                ("weight[0]", "3"),
+                ("slug[1]", ""),
+                ("title[1]", "Samverkan med regionen"),
+                ("weight[1]", "1"),
+                ("scale_max", "3"),
+                ("labels", "Svagt\nGott\nUtmärkt"),
+                ("tie_break", tie_break),
+            ]
+        };
+        let gone =
+            organiser.post("/arrangor/bedomning", "/api/save_review_settings", &settings("arbetssatt"), true).await;
+        let back = organiser.follow(&gone).await.body;
+        assert!(back.contains("Kriteriet som avgör delad plats tas bort."), "{backend:?}");
+        assert!(back.contains("value=\"Samverkan med regionen\""), "{backend:?}: the new criterion is kept");
+        let tie_break = || async {
+            sqlx::query("SELECT tie_break FROM review_settings WHERE round_id = 'ehalsokommun-2027'")
+                .fetch_optional(portal.db.pool())
+                .await
+                .unwrap()
+                .map(|r| r.get::<Option<String>, _>("tie_break"))
+        };
+        assert_eq!(tie_break().await, Some(Some("inflytande".to_owned())), "{backend:?}: the seeded rule is unchanged");
+
+        let jury_decides =
+            organiser.post("/arrangor/bedomning", "/api/save_review_settings", &settings(""), true).await;
+        assert_eq!(jury_decides.location().as_deref(), Some("/arrangor/bedomning?klart=kriterier-sparade"));
+        assert_eq!(tie_break().await, Some(None), "{backend:?}");
+        let good =
+            organiser.post("/arrangor/bedomning", "/api/save_review_settings", &settings("inflytande"), true).await;
         assert_eq!(good.location().as_deref(), Some("/arrangor/bedomning?klart=kriterier-sparade"), "{backend:?}");
+        assert_eq!(tie_break().await, Some(Some("inflytande".to_owned())), "{backend:?}");
+        let page = organiser.get("/arrangor/bedomning").await.body;
+        assert!(
+            page.contains(r#"<input type="radio" id="tie_break-0" name="tie_break" value="inflytande" checked"#),
+            "{backend:?}"
+        );
         let criteria: Vec<(String, i64)> = sqlx::query(
             "SELECT slug, weight FROM review_criteria WHERE round_id = 'ehalsokommun-2027' ORDER BY position",
         )

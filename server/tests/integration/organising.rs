@@ -5,7 +5,7 @@
 
 use crate::{
     common::{BACKENDS, Browser, TestPortal},
-    jury::{ALL, log_in_at, open_clock, review, review_clock, start_review, submitted_application},
+    jury::{ALL, log_in_at, open_clock, review, review_clock, start_review, submitted_application, three_submitted},
 };
 use app::domain::account::Role;
 use sqlx::Row;
@@ -39,9 +39,7 @@ async fn outcome_mail(portal: &TestPortal, to: &str) -> Option<String> {
 async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_before() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, open_clock()).await;
-        let kalmar = submitted_application(&portal, "anna@kalmar.se", "0880", "Kalmar leder.").await;
-        let nacka = submitted_application(&portal, "nils@nacka.se", "0182", "Nacka bygger.").await;
-        let umea = submitted_application(&portal, "ulla@umea.se", "2480", "Umeå prövar.").await;
+        let (kalmar, nacka, umea) = three_submitted(&portal).await;
         portal.logged_in("hard@skr.se", Role::Juror, None).await;
         let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
 
@@ -542,9 +540,7 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
 /// wins, Nacka is a finalist, Umeå is not chosen. The organiser, on the clock
 /// after the deadline, is returned.
 async fn decided_round(portal: &TestPortal) -> Browser {
-    let kalmar = submitted_application(portal, "anna@kalmar.se", "0880", "Kalmar leder.").await;
-    let nacka = submitted_application(portal, "nils@nacka.se", "0182", "Nacka bygger.").await;
-    submitted_application(portal, "ulla@umea.se", "2480", "Umeå prövar.").await;
+    let (kalmar, nacka, _) = three_submitted(portal).await;
     portal.logged_in("hard@skr.se", Role::Juror, None).await;
     portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
     let later = portal.at(review_clock()).await;

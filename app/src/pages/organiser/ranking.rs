@@ -1,14 +1,16 @@
 //! `/arrangor/rangordning`: the ranking of the round's applications, with each
-//! juror's total, the mean, median, spread and normalised score, the shared
-//! places, where the jury disagrees most and what normalising changed.
+//! juror's total, the mean, median, spread, normalised score and Schulze place,
+//! whether the three methods agree on the nominees, how the tie rule settled
+//! each shared place, where the jury disagrees most and what normalising
+//! changed; frozen, and saying so, once the jury has decided.
 
 use crate::{
     api::{
         jury::review_href,
-        ranking::{JurorCell, RankingRow, RankingView, jury_ranking},
+        ranking::{JurorCell, RankingRow, RankingView, TieView, jury_ranking},
     },
     components::loaded::when_loaded,
-    domain::ranking::Place,
+    domain::ranking::{Method, NOMINEES, Place},
     i18n::texts,
 };
 use leptos::prelude::*;
@@ -54,9 +56,26 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
         }
         .into_any();
     }
-    let RankingView { round_title, jurors, rows, disputed, moved, any_ties, scales } = ranking;
+    let RankingView {
+        round_title,
+        jurors,
+        rows,
+        disputed,
+        moved,
+        any_ties,
+        scales,
+        nominee_movers,
+        tie_rule,
+        ties,
+        frozen_local,
+    } = ranking;
+    let movers: Vec<RankingRow> =
+        nominee_movers.iter().filter_map(|id| rows.iter().find(|r| &r.application_id == id).cloned()).collect();
+    let not_normalised: Vec<String> =
+        scales.iter().filter(|(_, s)| !s.normalised).map(|(name, _)| name.clone()).collect();
     view! {
         <p class="lead">{round_title}</p>
+        {frozen_local.map(|at| view! { <p class="notice">{(t.o.frozen_notice)(&(t.long_date_time)(at))}</p> })}
         <p>{t.o.ranking_intro}</p>
         <p>{t.o.ranking_method}</p>
         <p><strong>{(t.o.moved_summary)(moved)}</strong></p>
@@ -79,12 +98,15 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
                     <th scope="col">{t.o.spread}</th>
                     <th scope="col">{t.o.normalised}</th>
                     <th scope="col">{t.o.raw_place}</th>
+                    <th scope="col">{t.o.schulze_place}</th>
                 </tr></thead>
                 <tbody>
                     {rows.into_iter().map(|row| view! { <RankingLine row /> }).collect_view()}
                 </tbody>
             </table>
         </div>
+        <Methods movers not_normalised />
+        <Ties tie_rule ties />
         <section aria-labelledby="oenighet">
             <h2 id="oenighet">{t.o.disputed_heading}</h2>
             {if disputed.is_empty() {
@@ -114,7 +136,13 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
                                 <th scope="row">{name}</th>
                                 <td>{scale.reviews}</td>
                                 <td>{two_decimals(scale.mean)}</td>
-                                <td>{if scale.deviation > 0.0 { two_decimals(scale.deviation) } else { t.o.flat_juror.to_owned() }}</td>
+                                <td>{if !scale.normalised {
+                                    format!("{} ({})", two_decimals(scale.deviation), t.o.not_normalised_cell)
+                                } else if scale.deviation > 0.0 {
+                                    two_decimals(scale.deviation)
+                                } else {
+                                    t.o.flat_juror.to_owned()
+                                }}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -157,7 +185,78 @@ fn RankingLine(row: RankingRow) -> impl IntoView {
                 {place_text(row.raw_place)}
                 {moved.map(|m| view! { <span class="moved">{format!(" ({m})")}</span> })}
             </td>
+            <td>{place_text(row.schulze_place)}</td>
         </tr>
+    }
+}
+
+/// Whether the mean, the normalised score and Schulze nominate the same
+/// applications, and which ones cross the cut where they do not.
+#[component]
+fn Methods(movers: Vec<RankingRow>, not_normalised: Vec<String>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <section aria-labelledby="metoder">
+            <h2 id="metoder">{t.o.methods_heading}</h2>
+            <p>{t.o.methods_intro}</p>
+            {(!not_normalised.is_empty()).then(|| view! { <p class="notice">{(t.o.not_normalised)(&not_normalised.join(", "))}</p> })}
+            {if movers.is_empty() {
+                view! { <p><strong>{(t.o.nominees_same)(NOMINEES)}</strong></p> }.into_any()
+            } else {
+                view! {
+                    <p><strong>{(t.o.nominees_differ)(NOMINEES)}</strong></p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="metoder-tabell">
+                        <table>
+                            <caption id="metoder-tabell">{t.o.movers_caption}</caption>
+                            <thead><tr>
+                                <th scope="col">{t.o.kommun}</th>
+                                {Method::ALL.map(|m| view! { <th scope="col">{t.o.method_name[m as usize]}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {movers.into_iter().map(|row| view! {
+                                    <tr>
+                                        <th scope="row">{row.kommun.clone()}</th>
+                                        {Method::ALL.map(|m| view! { <td>{place_text(row.place_by(m))}</td> }).collect_view()}
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The round's tie rule and every shared place it settled, or left to the jury.
+#[component]
+fn Ties(tie_rule: Option<String>, ties: Vec<TieView>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <section aria-labelledby="delade-platser">
+            <h2 id="delade-platser">{t.o.ties_heading}</h2>
+            <p>{(t.j.tie_rule)(tie_rule.as_deref())}</p>
+            {if ties.is_empty() {
+                view! { <p>{t.o.no_ties}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="ties">
+                        {ties.into_iter().map(|tie| {
+                            let members = tie.applications.iter().map(|(kommun, score, after)| {
+                                (t.o.tie_member)(kommun, score.map(two_decimals).as_deref(), &place_text(Some(*after)))
+                            }).collect::<Vec<_>>().join("; ");
+                            view! {
+                                <li>
+                                    {(t.o.tie_line)(t.o.method_name[tie.method as usize], tie.place)}
+                                    {format!(" {members}. ")}
+                                    {if tie.undecided { t.o.tie_undecided } else { t.o.tie_decided }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }
 

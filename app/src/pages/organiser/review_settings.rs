@@ -5,7 +5,7 @@
 use crate::{
     api::review_settings::{ReviewOverview, review_admin},
     components::{
-        form::{PortalForm, SubmitButton, TextAreaField, TextField},
+        form::{PortalForm, RadioField, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
     },
     domain::review::ReviewPhase,
@@ -124,6 +124,7 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <p>{scale.steps().map(|(v, l)| format!("{v} – {l}")).collect::<Vec<_>>().join(", ")}</p>
+                <p>{(t.j.tie_rule)(tie_break_title(&overview).as_deref())}</p>
             </section>
         }
         .into_any();
@@ -149,11 +150,25 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
                     <TextField name="scale_max" label=t.j.scale_max hint=t.j.scale_max_hint kind="number" value=scale.max.to_string() required=true />
                     <TextAreaField name="labels" label=t.j.scale_labels hint=t.j.scale_labels_hint value=labels.clone() rows=6 />
                 </fieldset>
+                <p id="tie-break-hint">{t.j.tie_break_hint}</p>
+                <RadioField
+                    name="tie_break"
+                    legend=t.j.tie_break_legend
+                    options=overview.criteria.iter().map(|c| (c.slug.clone(), c.title.clone()))
+                        .chain([(String::new(), t.j.tie_break_jury.to_owned())]).collect()
+                    checked=overview.tie_break.clone().unwrap_or_default()
+                />
                 <SubmitButton label=t.j.settings_button />
             </PortalForm>
         </section>
     }
     .into_any()
+}
+
+/// The tie rule's criterion by its title, as the jury reads it.
+fn tie_break_title(overview: &ReviewOverview) -> Option<String> {
+    let slug = overview.tie_break.as_deref()?;
+    overview.criteria.iter().find(|c| c.slug == slug).map(|c| c.title.clone())
 }
 
 /// One criterion's fields, named by row (`title[2]`), as the form posts them.
