@@ -46,7 +46,7 @@ pub fn ranking_table(view: &RankingView) -> Table {
         [t.o.mean, t.o.median, t.o.reviews, t.o.spread, t.o.normalised, t.o.raw_place, t.o.schulze_place]
             .map(String::from),
     );
-    let rows = view
+    let mut rows: Vec<Vec<Cell>> = view
         .rows
         .iter()
         .map(|r| {
@@ -73,6 +73,10 @@ pub fn ranking_table(view: &RankingView) -> Table {
             row
         })
         .collect();
+    // A frozen ranking says so in the file too, below the table.
+    if let Some(at) = view.frozen_local {
+        rows.push(vec![text((t.o.frozen_notice)(&(t.long_date_time)(at)))]);
+    }
     Table { sheet: "Rangordning", header, rows }
 }
 

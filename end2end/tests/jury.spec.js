@@ -180,14 +180,15 @@ test('the jury sees the submitted applications, declares jäv with a clear messa
   await waitForFormHydration(juni, 'jav');
   await expect(juni.getByText('Du har inte anmält något jäv.')).toBeVisible();
   await expectNoAxeViolations(juni);
-  await juni.getByLabel('Kommun').fill('Atlantis');
+  const declare = juni.locator('#jav');
+  await declare.getByLabel('Kommun').fill('Atlantis');
   await juni.getByLabel('Skäl').fill('Min arbetsgivare.');
   await juni.getByRole('button', { name: 'Anmäl jäv' }).click();
-  await expect(juni.getByLabel('Kommun')).toHaveAccessibleDescription(/Det finns ingen kommun som heter ”Atlantis”\./);
+  await expect(declare.getByLabel('Kommun')).toHaveAccessibleDescription(/Det finns ingen kommun som heter ”Atlantis”\./);
   await expect(juni.getByLabel('Skäl')).toHaveValue('Min arbetsgivare.');
   await expectNoAxeViolations(juni);
 
-  await juni.getByLabel('Kommun').fill('Markaryd');
+  await declare.getByLabel('Kommun').fill('Markaryd');
   await juni.getByRole('button', { name: 'Anmäl jäv' }).click();
   await expect(juni).toHaveURL(/\/jury\/jav\?klart=jav-anmalt$/);
   await expect(juni.getByText(/^Markaryd: Min arbetsgivare\. \(anmält /)).toBeVisible();
@@ -199,6 +200,31 @@ test('the jury sees the submitted applications, declares jäv with a clear messa
   await expect(juni.getByRole('radio')).toHaveCount(0);
   await expect(juni.getByRole('button', { name: 'Föreslå för nominering' })).toHaveCount(0);
   await expectNoAxeViolations(juni);
+
+  // Her employer is Ljungby kommun: the portal flags Ljungby before she reads it.
+  await juni.goto('/jury/jav');
+  await waitForFormHydration(juni, 'arbetsgivare');
+  const employer = juni.locator('#arbetsgivare');
+  await employer.getByLabel('En kommun', { exact: true }).check();
+  await employer.getByLabel('Kommun (om arbetsgivaren är en kommun)').fill('Ljungby');
+  await employer.getByRole('button', { name: 'Spara arbetsgivaren' }).click();
+  await expect(juni.getByText('Angiven arbetsgivare: Ljungby kommun.')).toBeVisible();
+  await expectNoAxeViolations(juni);
+  await juni.goto('/jury');
+  await expect(listRow(juni, 'Ljungby')).toContainText('Trolig jäv: svara först');
+  await openFromList(juni, 'Ljungby');
+  await expect(juni.getByRole('heading', { name: 'Trolig jäv' })).toBeVisible();
+  await expect(juni.getByText('Ljungbys kommunstyrelse följer planen varje kvartal.')).toHaveCount(0);
+  await waitForFormHydration(juni, 'trolig-jav');
+  await expectNoAxeViolations(juni);
+  await juni.getByRole('button', { name: 'Skicka svaret' }).click();
+  await expect(juni.getByRole('group', { name: 'Har du jäv för den här ansökan?' }))
+    .toHaveAccessibleDescription(/Välj om du har jäv eller inte\./);
+  await juni.getByLabel('Nej, det är inte jäv').check();
+  await juni.getByLabel('Skäl').fill('Jag arbetar i kommunens skolförvaltning, inte med omsorgen.');
+  await juni.getByRole('button', { name: 'Skicka svaret' }).click();
+  await expect(juni.getByText('Du har svarat att det inte är jäv.', { exact: false })).toBeVisible();
+  await expect(juni.getByText('Ljungbys kommunstyrelse följer planen varje kvartal.')).toBeVisible();
 });
 
 test('a juror scores with autosave, is told what "Klar" still needs, and marks the review done', async () => {
@@ -362,6 +388,7 @@ test("the organiser sees each juror's work and every declared jäv, reads the ju
   await organiser.goto('/arrangor/bedomning');
   await expect(organiser.getByText('Bedömningen pågår.')).toBeVisible();
   await expect(organiser.getByText(/Juni Jurysson: Markaryd: Min arbetsgivare\. \(anmält /)).toBeVisible();
+  await expect(organiser.getByText(/^Juni Jurysson – Ljungby \(arbetsgivare: Ljungby kommun\): inte jäv: Jag arbetar i kommunens skolförvaltning/)).toBeVisible();
   const juniRow = organiser.getByRole('row').filter({ has: organiser.getByRole('rowheader', { name: 'Juni Jurysson' }) });
   await expect(juniRow.getByRole('cell').last()).toHaveText('1');
   await expectNoAxeViolations(organiser);
@@ -388,7 +415,7 @@ test("the organiser sees each juror's work and every declared jäv, reads the ju
   await expect(ranked.nth(0).locator('td').last()).toHaveText('1');
   await expect(ranked.nth(1).locator('td').last()).toHaveText('2');
   const methods = organiser.getByRole('region', { name: 'Tre sätt att räkna' });
-  await expect(methods).toContainText('färre än tre klara bedömningar: Jens Jurysson, Juni Jurysson.');
+  await expect(methods).toContainText('färre än 3 klara bedömningar: Jens Jurysson, Juni Jurysson.');
   await expect(methods).toContainText('De 5 främsta – nomineringsgränsen – är desamma med alla tre metoderna.');
   const ties = organiser.getByRole('region', { name: 'Delade platser' });
   await expect(ties).toContainText('Vid delad plats: högst medelpoäng på ”Inflytande och delaktighet”, sedan juryns beslut.');
@@ -423,6 +450,7 @@ test('the organiser records the decision, announces it, and the public pages sho
 
   await organiser.goto('/arrangor/beslut');
   await waitForFormHydration(organiser, 'beslut');
+  await expect(organiser.getByRole('region', { name: 'Jäv i beslutet' })).toContainText('Juni Jurysson: Markaryd: Min arbetsgivare.');
   await expectNoAxeViolations(organiser);
   const ljungby = organiser.getByRole('group', { name: /^Ljungby \(SE-2027-/ });
   const markaryd = organiser.getByRole('group', { name: /^Markaryd \(SE-2027-/ });

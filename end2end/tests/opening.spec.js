@@ -44,8 +44,8 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   await expect(organiser.getByRole('group', { name: /^Inflytande och delaktighet/ })).toBeVisible();
   // The tie rule is written before the review begins: by default the criterion that weighs most.
   const tieRule = organiser.getByRole('group', { name: 'Vid delad plats avgör' });
-  await expect(tieRule.getByLabel('Inflytande och delaktighet')).toBeChecked();
-  await expect(tieRule.getByLabel('Juryn avgör direkt')).not.toBeChecked();
+  await expect(tieRule.getByLabel('Högst medelpoäng på ”Inflytande och delaktighet”')).toBeChecked();
+  await expect(tieRule.getByLabel('Juryn (ingen regel)')).not.toBeChecked();
   await expectNoAxeViolations(organiser);
 
   await visitor.goto('/');

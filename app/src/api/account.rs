@@ -28,6 +28,8 @@ pub struct PersonalData {
     pub account: AccountView,
     pub email_confirmed: bool,
     pub jury_rounds: Vec<String>,
+    /// A juror's employer, as the jury's pages name it.
+    pub employer: Option<String>,
     /// Start and last use of each session, Swedish time.
     pub sessions: Vec<(NaiveDateTime, NaiveDateTime)>,
     /// Messages sent or waiting to be sent to the person: subject and when queued.
@@ -520,6 +522,7 @@ pub mod ssr {
         Ok(PersonalData {
             email_confirmed: user.email_confirmed,
             jury_rounds: storage::jury::round_titles_of(db, &user.id).await?,
+            employer: storage::jury::employer_of(db, &user.id).await?.map(|e| e.label()),
             sessions,
             mails,
             failed_log_ins,

@@ -1,7 +1,7 @@
 //! Server functions for the jury's decision: the applications in ranking
 //! order with their outcome and motivation, saved while the round is in review.
 
-use super::form::FormReply;
+use super::{form::FormReply, jury::ConflictView};
 use crate::{
     domain::{
         decision::{DecisionProblem, Outcome},
@@ -37,6 +37,8 @@ pub struct DecisionView {
     pub problems: Vec<DecisionProblem>,
     /// Who changed it last, and when.
     pub last_change: Option<(String, NaiveDateTime)>,
+    /// Every juror who stood aside for a kommun, and why: part of the record.
+    pub recusals: Vec<ConflictView>,
 }
 
 #[server(endpoint = "decision", input = GetUrl)]
@@ -60,7 +62,7 @@ mod ssr {
     use crate::{
         api::{
             form::{OrganiseProblem, Problem, Problems, field_key, run},
-            jury::ssr::round_work,
+            jury::ssr::{conflict_view, round_work},
             round::ssr::managed_round,
         },
         domain::{
@@ -108,6 +110,7 @@ mod ssr {
                 .iter()
                 .max_by_key(|r| r.decided_at)
                 .map(|r| (r.decided_by_name.clone(), to_stockholm(r.decided_at))),
+            recusals: work.conflicts.iter().cloned().map(conflict_view).collect(),
         }))
     }
 

@@ -13,6 +13,7 @@ use crate::{
         account::AccountError,
         application::Refusal,
         decision::{DecisionProblem, EmbargoProblem},
+        employer::EmployerProblem,
         kommun::KommunChoiceError,
         lifecycle::{RoundState, StepRefusal},
         review::ReviewProblem,
@@ -63,6 +64,7 @@ pub enum Problem {
     Failed(AppError),
     Apply(ApplyProblem),
     Review(ReviewProblem),
+    Employer(EmployerProblem),
     Organise(OrganiseProblem),
 }
 

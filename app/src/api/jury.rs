@@ -6,7 +6,10 @@
 
 use super::form::{FormReply, Problems};
 use crate::{
-    domain::review::{Aggregate, JuryView, Progress, ReviewPhase, ReviewProblem, Scale, ScoredCriterion, Scores},
+    domain::{
+        employer::{Employer, Flag},
+        review::{Aggregate, JuryView, Progress, ReviewPhase, ReviewProblem, Scale, ScoredCriterion, Scores},
+    },
     error::AppError,
 };
 use chrono::NaiveDateTime;
@@ -31,6 +34,8 @@ pub struct ReviewRow {
     /// The viewer's own review (organisers: none, shown as not started).
     pub mine: Progress,
     pub conflicted: bool,
+    /// A probable jäv from the viewer's employer, not yet answered.
+    pub flagged: bool,
     /// Done reviews by jurors without jäv, and how many such jurors there are.
     pub done_by: usize,
     pub jurors: usize,
@@ -107,6 +112,9 @@ pub struct UnderReview {
     pub aggregate: Option<Aggregate>,
     pub posts: Vec<PostView>,
     pub marked: bool,
+    /// The juror's employer, when it points to a probable jäv not yet answered:
+    /// the page then asks about it instead of showing the application.
+    pub flag: Option<String>,
 }
 
 /// The answer to an autosave.
@@ -172,6 +180,21 @@ pub struct DeclaredConflicts {
     pub round_title: String,
     pub phase: ReviewPhase,
     pub declared: Vec<ConflictView>,
+    pub employer: Option<Employer>,
+    /// The län to choose a region from: länskod and name.
+    pub lans: Vec<(String, String)>,
+}
+
+/// A flagged probable jäv and where it stands, for the organisers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagView {
+    pub juror: String,
+    pub kommun: String,
+    /// The employer as it reads now, or as it read when answered.
+    pub employer: String,
+    pub flag: Flag,
+    pub reason: String,
+    pub answered_local: Option<NaiveDateTime>,
 }
 
 #[server(endpoint = "jury_home", input = GetUrl)]
@@ -233,6 +256,25 @@ pub async fn declare_conflict(round: String, kommun: String, reason: String) -> 
     Ok(ssr::declare_conflict(round, kommun, reason).await)
 }
 
+/// The juror's employer, on the jäv page: `employer_kind` is `kommun`,
+/// `region`, `organisation` or `ingen`, and the field of that kind says which.
+#[server(endpoint = "save_employer")]
+pub async fn save_employer(
+    employer_kind: Option<String>,
+    #[server(default)] employer_kommun: String,
+    #[server(default)] employer_region: String,
+    #[server(default)] employer_organisation: String,
+) -> Result<FormReply, AppError> {
+    let kind = employer_kind.unwrap_or_default();
+    Ok(ssr::save_employer(kind, employer_kommun, employer_region, employer_organisation).await)
+}
+
+/// The juror's answer to a probable jäv: `answer` is `jav` or `inte-jav`, with a reason.
+#[server(endpoint = "answer_flag")]
+pub async fn answer_flag(application: String, answer: Option<String>, reason: String) -> Result<FormReply, AppError> {
+    Ok(ssr::answer_flag(application, answer.unwrap_or_default(), reason).await)
+}
+
 #[server(endpoint = "post_to_jury")]
 pub async fn post_to_jury(application: String, body: String) -> Result<FormReply, AppError> {
     Ok(ssr::post(application, body).await)
@@ -262,6 +304,7 @@ pub mod ssr {
             account::Role,
             application::clean_text,
             deadline::to_stockholm,
+            employer::{self, checked_employer},
             kommun::{Kommun, choose},
             ranking::{DoneReview, Ranking, rank},
             review::{
@@ -272,7 +315,9 @@ pub mod ssr {
             swedish::collate,
         },
         state::{self, AppState},
-        storage::{applications, deliberation, jury, kommuner, reviews, rounds, seed::EHALSOKOMMUN, submissions},
+        storage::{
+            applications, audit, deliberation, jury, kommuner, reviews, rounds, seed::EHALSOKOMMUN, submissions,
+        },
     };
 
     /// A submitted application as the jury lists it.
@@ -296,11 +341,28 @@ pub mod ssr {
         pub jurors: Vec<(String, String)>,
         pub conflicts: Vec<jury::Conflict>,
         pub reviews: Vec<reviews::StoredReview>,
+        pub employers: Vec<(String, Employer)>,
+        pub flag_answers: Vec<jury::FlagAnswer>,
     }
 
     impl RoundWork {
         pub fn conflicted(&self, user_id: &str, kommun_kod: &str) -> bool {
             self.conflicts.iter().any(|c| c.user_id == user_id && c.kommun_kod == kommun_kod)
+        }
+
+        /// The probable jäv the juror's employer points to for this kommun, and its answer.
+        pub fn flag(&self, user_id: &str, kommun_kod: &str) -> Option<Flag> {
+            let employer = self.employers.iter().find(|(u, _)| u == user_id).map(|(_, e)| e);
+            let answered = self
+                .flag_answers
+                .iter()
+                .find(|a| a.user_id == user_id && a.kommun_kod == kommun_kod)
+                .map(|a| a.conflicted);
+            employer::flag(employer, kommun_kod, answered, self.conflicted(user_id, kommun_kod))
+        }
+
+        fn flag_pending(&self, user_id: &str, kommun_kod: &str) -> bool {
+            self.flag(user_id, kommun_kod) == Some(Flag::Pending)
         }
 
         fn review_of(&self, application_id: &str, user_id: &str) -> Option<&reviews::StoredReview> {
@@ -311,11 +373,13 @@ pub mod ssr {
             self.review_of(application_id, user_id).map_or(Progress::NotStarted, |r| r.progress())
         }
 
-        /// What `viewer` may see of the jury's work on this entry.
+        /// What `viewer` may see of the jury's work on this entry: a probable
+        /// jäv not yet answered counts as jäv until it is.
         fn view_for(&self, viewer: &Viewer, entry: &Entry) -> JuryView {
             jury_view(
                 viewer.role == Role::Organiser,
-                self.conflicted(&viewer.user_id, &entry.kommun_kod),
+                self.conflicted(&viewer.user_id, &entry.kommun_kod)
+                    || self.flag_pending(&viewer.user_id, &entry.kommun_kod),
                 self.progress(&entry.application_id, &viewer.user_id),
             )
         }
@@ -396,6 +460,8 @@ pub mod ssr {
         Ok(RoundWork {
             jurors,
             conflicts: jury::conflicts_in_round(db, &round.id).await?,
+            employers: jury::employers_in_round(db, &round.id).await?,
+            flag_answers: jury::flag_answers_in_round(db, &round.id).await?,
             reviews,
             round,
             settings,
@@ -447,6 +513,7 @@ pub mod ssr {
                         submitted_local: to_stockholm(e.submission.submitted_at),
                         mine: work.progress(&e.application_id, &viewer.user_id),
                         conflicted: work.conflicted(&viewer.user_id, &e.kommun_kod),
+                        flagged: work.flag_pending(&viewer.user_id, &e.kommun_kod),
                         done_by: counting
                             .iter()
                             .filter(|j| work.progress(&e.application_id, j) == Progress::Done)
@@ -540,6 +607,11 @@ pub mod ssr {
         };
         let view = work.view_for(&viewer, &entry);
         let is_juror = viewer.role == Role::Juror;
+        let flag = if work.flag_pending(&viewer.user_id, &entry.kommun_kod) {
+            work.employers.iter().find(|(u, _)| *u == viewer.user_id).map(|(_, e)| e.label())
+        } else {
+            None
+        };
         let position = work.entries.iter().position(|e| e.application_id == id).unwrap_or_default();
         let neighbour = |i: Option<usize>| {
             i.and_then(|i| work.entries.get(i))
@@ -574,9 +646,14 @@ pub mod ssr {
             .await?
             .iter()
             .any(|(a, u)| *a == id && *u == viewer.user_id);
+        let mut text = submitted_text(&state, &work, &entry).await?;
+        if flag.is_some() {
+            // Not a line of it before the juror has answered.
+            text.parts.clear();
+        }
         Ok(Some(UnderReview {
             application_id: id.clone(),
-            text: submitted_text(&state, &work, &entry).await?,
+            text,
             previous: neighbour(position.checked_sub(1)),
             next: neighbour(Some(position + 1)),
             phase: work.phase,
@@ -596,6 +673,7 @@ pub mod ssr {
             aggregate: everything.then(|| work.aggregate(&entry)),
             posts,
             marked,
+            flag,
         }))
     }
 
@@ -639,6 +717,9 @@ pub mod ssr {
         }
         if work.conflicted(&viewer.user_id, &entry.kommun_kod) {
             return Ok(Saved::Refused(ReviewProblem::Conflicted));
+        }
+        if work.flag_pending(&viewer.user_id, &entry.kommun_kod) {
+            return Ok(Saved::Refused(ReviewProblem::FlagPending));
         }
         let current = work.review_of(&form.application, &viewer.user_id);
         if current.map_or(0, |r| r.version) != form.version {
@@ -764,7 +845,137 @@ pub mod ssr {
             round_id: round.id,
             round_title: round.title,
             declared,
+            employer: jury::employer_of(&state.db, &viewer.user_id).await?,
+            lans: kommuner::lans(&state.db).await?,
         }))
+    }
+
+    pub async fn save_employer(kind: String, kommun: String, region: String, organisation: String) -> FormReply {
+        let problems = Problems::new("arbetsgivare")
+            .keep("employer_kind", &kind)
+            .keep("employer_kommun", &kommun)
+            .keep("employer_region", &region)
+            .keep("employer_organisation", &organisation);
+        let page = format!("{JURY_PAGE}/jav");
+        run(&page, problems.clone(), async move {
+            let viewer = auth::require(Access::Juror)?;
+            let state = state::state()?;
+            let (all, lans) = (kommuner::list(&state.db).await?, kommuner::lans(&state.db).await?);
+            let employer = match checked_employer(&kind, &kommun, &region, &organisation, &all, &lans) {
+                Ok(employer) => employer,
+                Err((field, problem)) => {
+                    let mut problems = problems;
+                    problems.add(field, Problem::Employer(problem));
+                    return Ok(Err(problems));
+                }
+            };
+            let mut tx = state.db.begin_write().await?;
+            jury::set_employer(&mut tx, &viewer.user_id, employer.as_ref()).await?;
+            tx.commit().await?;
+            tracing::info!(user = %viewer.user_id, kind = employer.as_ref().map_or("ingen", Employer::kind), "employer saved");
+            Ok(Ok(format!("{JURY_PAGE}/jav?klart=arbetsgivare-sparad")))
+        })
+        .await
+    }
+
+    /// Records the juror's answer to the probable jäv on `application`'s kommun;
+    /// "jäv" also declares it, so the juror is left out as with any jäv.
+    pub async fn answer_flag(application: String, answer: String, reason: String) -> FormReply {
+        let mut problems = Problems::new("trolig-jav").keep("answer", &answer).keep("reason", &reason);
+        let back = review_href(&application);
+        run(&back, problems.clone(), async move {
+            let page = review_href(&application);
+            let viewer = auth::require(Access::Juror)?;
+            let state = state::state()?;
+            let (work, entry) = reviewable(&viewer, &state, &application).await?;
+            if let Err(problem) = work.phase.may_work() {
+                problems.add("", Problem::Review(problem));
+                return Ok(Err(problems));
+            }
+            let Some(employer) = work.employers.iter().find(|(u, _)| *u == viewer.user_id).map(|(_, e)| e) else {
+                return Ok(Ok(page));
+            };
+            if !work.flag_pending(&viewer.user_id, &entry.kommun_kod) {
+                return Ok(Ok(page));
+            }
+            let conflicted = match answer.as_str() {
+                "jav" => true,
+                "inte-jav" => false,
+                _ => {
+                    problems.add("answer", Problem::Review(ReviewProblem::AnswerMissing));
+                    return Ok(Err(problems));
+                }
+            };
+            let reason = crate::domain::application::clean_line(&reason);
+            if reason.is_empty() {
+                problems.add("reason", Problem::Review(ReviewProblem::Empty));
+            } else if reason.chars().count() > 200 {
+                problems.add("reason", Problem::Review(ReviewProblem::TooLong { max: 200 }));
+            }
+            if !problems.is_empty() {
+                return Ok(Err(problems));
+            }
+            let now = state.clock.now();
+            let record = jury::FlagAnswer {
+                user_id: viewer.user_id.clone(),
+                juror_name: viewer.name.clone(),
+                kommun_kod: entry.kommun_kod.clone(),
+                kommun: entry.kommun.clone(),
+                employer: employer.label(),
+                conflicted,
+                reason: reason.clone(),
+                answered_at: now,
+            };
+            let mut tx = state.db.begin_write().await?;
+            if jury::answer_flag(&mut tx, &work.round.id, &record).await? && conflicted {
+                jury::declare_conflict(&mut tx, &work.round.id, &viewer.user_id, &entry.kommun_kod, &reason, now)
+                    .await?;
+            }
+            let detail = format!(
+                "Trolig jäv för {} ({}): {}. {reason}",
+                entry.kommun,
+                record.employer,
+                if conflicted { "jäv bekräftat" } else { "inte jäv" }
+            );
+            let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            audit::record(&mut tx, actor, Some(&work.round.id), "trolig-jav", &detail, now).await?;
+            tx.commit().await?;
+            tracing::info!(user = %viewer.user_id, kommun = %entry.kommun_kod, conflicted, "probable jäv answered");
+            let done = if conflicted { "jav-bekraftat" } else { "jav-avfardat" };
+            Ok(Ok(if conflicted { format!("{JURY_PAGE}?klart={done}") } else { format!("{page}?klart={done}") }))
+        })
+        .await
+    }
+
+    /// Every probable jäv the jurors' employers point to in the round, and each answer, by kommun.
+    pub fn flag_views(work: &RoundWork) -> Vec<FlagView> {
+        let mut out = Vec::new();
+        for entry in &work.entries {
+            for (juror, name) in &work.jurors {
+                let Some(flag) = work.flag(juror, &entry.kommun_kod) else { continue };
+                let answer = work.flag_answers.iter().find(|a| a.user_id == *juror && a.kommun_kod == entry.kommun_kod);
+                let employer = match answer {
+                    Some(a) => a.employer.clone(),
+                    None => work.employers.iter().find(|(u, _)| u == juror).map(|(_, e)| e.label()).unwrap_or_default(),
+                };
+                // A jäv declared on the jäv page without a flag answer is listed there, with its reason.
+                let declared = work.conflicts.iter().find(|c| c.user_id == *juror && c.kommun_kod == entry.kommun_kod);
+                out.push(FlagView {
+                    juror: name.clone(),
+                    kommun: entry.kommun.clone(),
+                    employer,
+                    flag,
+                    reason: answer
+                        .map(|a| a.reason.clone())
+                        .or_else(|| declared.map(|c| c.reason.clone()))
+                        .unwrap_or_default(),
+                    answered_local: answer
+                        .map(|a| to_stockholm(a.answered_at))
+                        .or_else(|| declared.map(|c| to_stockholm(c.declared_at))),
+                });
+            }
+        }
+        out
     }
 
     pub fn conflict_view(c: jury::Conflict) -> ConflictView {

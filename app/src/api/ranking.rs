@@ -24,7 +24,9 @@ pub enum JurorCell {
     NotDone,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Frozen rankings are stored as JSON: a field added later reads as its default.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RankingRow {
     pub application_id: String,
     pub kommun: String,
@@ -63,7 +65,8 @@ pub struct TieView {
     pub undecided: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RankingView {
     pub round_title: String,
     /// Juror names, by name.

@@ -5,7 +5,10 @@
 // A server function's arguments are its form's fields, however many the form has.
 #![allow(clippy::too_many_arguments)]
 
-use super::{form::FormReply, jury::ConflictView};
+use super::{
+    form::FormReply,
+    jury::{ConflictView, FlagView},
+};
 use crate::{
     domain::review::{ReviewPhase, Scale, ScoredCriterion},
     error::AppError,
@@ -43,6 +46,8 @@ pub struct ReviewOverview {
     pub applications: usize,
     pub jurors: Vec<JurorProgress>,
     pub conflicts: Vec<ConflictView>,
+    /// Probable jäv from the jurors' employers, and their answers.
+    pub flags: Vec<FlagView>,
 }
 
 /// The running round's review, or that of the round `round` names (a round
@@ -83,7 +88,7 @@ mod ssr {
     use crate::{
         api::{
             form::{Problem, Problems, run},
-            jury::ssr::{conflict_view, settings_of},
+            jury::ssr::{conflict_view, flag_views, round_work, settings_of},
         },
         auth,
         domain::{
@@ -141,6 +146,7 @@ mod ssr {
             applications: submissions::latest_of_round(db, &round.id).await?.len(),
             jurors,
             conflicts: conflicts.into_iter().map(conflict_view).collect(),
+            flags: flag_views(&round_work(&state, round.clone()).await?),
             round_id: round.id,
             round_title: round.title,
         }))

@@ -105,6 +105,8 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/autosave_review", Access::Juror),
     ("/api/my_conflicts", Access::Juror),
     ("/api/declare_conflict", Access::Juror),
+    ("/api/save_employer", Access::Juror),
+    ("/api/answer_flag", Access::Juror),
     ("/api/post_to_jury", Access::Jury),
     ("/api/mark_for_shortlist", Access::Juror),
     ("/api/shortlist", Access::Jury),

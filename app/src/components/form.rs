@@ -247,13 +247,14 @@ pub fn RadioField(
     legend: &'static str,
     options: Vec<(String, String)>,
     #[prop(optional)] checked: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
 ) -> impl IntoView {
     let problem = problem_of(name);
     let checked = echoed_value(name).or(checked);
     view! {
-        <fieldset class="field" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(name, false)>
+        <fieldset class="field" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(name, hint.is_some())>
             <legend id=name>{legend}</legend>
-            <FieldMessages field=name hint=None />
+            <FieldMessages field=name hint />
             {options
                 .into_iter()
                 .enumerate()
@@ -269,6 +270,37 @@ pub fn RadioField(
                 })
                 .collect_view()}
         </fieldset>
+    }
+}
+
+/// A choice from a list (`options`: value and label), with a first empty choice.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] selected: Option<String>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let problem = problem_of(name);
+    let selected = echoed_value(name).or(selected).unwrap_or_default();
+    view! {
+        <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
+            <label for=name>{label}</label>
+            <FieldMessages field=name hint />
+            <select
+                id=name
+                name=name
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(name, hint.is_some())
+            >
+                <option value="" selected=selected.is_empty()>"–"</option>
+                {options.into_iter().map(|(value, text)| {
+                    let is_selected = value == selected;
+                    view! { <option value=value selected=is_selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
     }
 }
 

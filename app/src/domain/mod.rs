@@ -6,6 +6,7 @@ pub mod account;
 pub mod application;
 pub mod deadline;
 pub mod decision;
+pub mod employer;
 pub mod english;
 pub mod kommun;
 pub mod lifecycle;

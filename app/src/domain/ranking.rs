@@ -486,11 +486,11 @@ mod tests {
         assert_eq!(row(&ranking, "D").moved_by_normalising(), Some(-1));
         assert_eq!(ranking.moved_count(), 1);
         // Schulze: A beats D (snäll), B and C (hård); B beats C; D meets B and C on no
-        // ballot. A place is one more than the number that beat it.
+        // ballot. D and B share second, so C is fourth, as in every other column.
         assert_eq!(row(&ranking, "A").schulze_place, at(1));
         assert_eq!(row(&ranking, "D").schulze_place, shared(2));
         assert_eq!(b.schulze_place, shared(2));
-        assert_eq!(row(&ranking, "C").schulze_place, at(3));
+        assert_eq!(row(&ranking, "C").schulze_place, at(4));
     }
 
     #[test]

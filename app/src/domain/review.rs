@@ -193,6 +193,10 @@ pub enum ReviewProblem {
     ScaleInvalid,
     /// The tie rule names a criterion that is being removed (or never was).
     TieBreakGone,
+    /// The juror's employer points to a probable jäv they have not answered.
+    FlagPending,
+    /// Neither "jäv" nor "inte jäv" chosen.
+    AnswerMissing,
 }
 
 impl ReviewPhase {

@@ -54,11 +54,14 @@ pub fn places(n: usize, ballots: &[Vec<Option<f64>>]) -> Vec<Option<Place>> {
     }
     let scored: Vec<bool> =
         (0..n).map(|c| ballots.iter().any(|ballot| ballot.get(c).is_some_and(Option::is_some))).collect();
-    // Schulze's "beats" is transitive, so a place of one more than the number
-    // that beat a candidate puts every winner of a pair above its loser; those
-    // neither of which beats the other may share a place.
-    let beaten_by = |c: usize| (0..n).filter(|&o| scored[o] && strongest[o][c] > strongest[c][o]).count();
-    let place: Vec<Option<usize>> = (0..n).map(|c| scored[c].then(|| beaten_by(c) + 1)).collect();
+    // Schulze's "beats" is transitive, so whoever beats a candidate also beats
+    // everyone it beats: ordering by how many beat each puts every winner of a
+    // pair above its loser. Places count as everywhere else in the ranking
+    // ("1, 2, 2, 4"): one more than the number ordered strictly before.
+    let beaten: Vec<usize> =
+        (0..n).map(|c| (0..n).filter(|&o| scored[o] && strongest[o][c] > strongest[c][o]).count()).collect();
+    let place: Vec<Option<usize>> =
+        (0..n).map(|c| scored[c].then(|| 1 + (0..n).filter(|&o| scored[o] && beaten[o] < beaten[c]).count())).collect();
     place
         .iter()
         .map(|p| {

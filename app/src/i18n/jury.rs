@@ -1,11 +1,15 @@
 //! The texts of the jury's work and of running a review, Swedish first.
 
-use crate::domain::review::{Progress, Recommendation, ReviewPhase, ReviewProblem};
+use crate::domain::{
+    employer::{EmployerProblem, ORGANISATION_LIMIT},
+    kommun::KommunChoiceError,
+    review::{Progress, Recommendation, ReviewPhase, ReviewProblem},
+};
 
 pub struct JuryTexts {
     pub nav_jury: &'static str,
     pub nav_review_settings: &'static str,
-    pub done_messages: [(&'static str, &'static str); 10],
+    pub done_messages: [(&'static str, &'static str); 13],
     pub problem: fn(&ReviewProblem) -> String,
     /// In the order of `Progress` and of `Recommendation`.
     pub progress_names: [&'static str; 3],
@@ -41,6 +45,36 @@ pub struct JuryTexts {
     pub none_submitted: &'static str,
     pub none_matching: &'static str,
     pub conflict_declared: &'static str,
+    pub flag_pending: &'static str,
+
+    pub employer_heading: &'static str,
+    pub employer_intro: &'static str,
+    /// What is recorded now, by its name (`None`: nothing).
+    pub employer_current: fn(Option<&str>) -> String,
+    pub employer_kind_legend: &'static str,
+    /// In the order kommun, region, organisation, none.
+    pub employer_kinds: [&'static str; 4],
+    pub employer_kommun: &'static str,
+    pub employer_region: &'static str,
+    pub employer_organisation: &'static str,
+    pub employer_button: &'static str,
+    pub flag_heading: &'static str,
+    /// The employer and the kommun.
+    pub flag_intro: fn(&str, &str) -> String,
+    pub flag_legend: &'static str,
+    pub flag_yes: &'static str,
+    pub flag_no: &'static str,
+    pub flag_reason: &'static str,
+    pub flag_reason_hint: &'static str,
+    pub flag_button: &'static str,
+    pub flags_heading: &'static str,
+    pub flags_none: &'static str,
+    /// Juror, kommun, employer, and where the answer stands.
+    pub flag_line: fn(&str, &str, &str, &str) -> String,
+    pub flag_waiting: &'static str,
+    /// The reason and when.
+    pub flag_confirmed: fn(&str, &str) -> String,
+    pub flag_dismissed: fn(&str, &str) -> String,
 
     pub submitted_line: fn(&str, &str, &str) -> String,
     pub previous: fn(&str) -> String,
@@ -134,6 +168,7 @@ pub struct JuryTexts {
     pub tie_break_legend: &'static str,
     pub tie_break_hint: &'static str,
     pub tie_break_jury: &'static str,
+    pub tie_break_option: fn(&str) -> String,
     /// The tie rule in a sentence, by the deciding criterion's title (`None`: the jury decides).
     pub tie_rule: fn(Option<&str>) -> String,
     pub settings_button: &'static str,
@@ -150,6 +185,32 @@ impl JuryTexts {
 
     pub fn recommendation_name(&self, r: Recommendation) -> &'static str {
         self.recommendation_names[r as usize]
+    }
+}
+
+pub(super) fn employer_problem_sv(problem: &EmployerProblem) -> String {
+    match problem {
+        EmployerProblem::KindMissing => "Välj vilket slags arbetsgivare du har.".into(),
+        EmployerProblem::Kommun(KommunChoiceError::Empty) => "Välj kommunen i listan.".into(),
+        EmployerProblem::Kommun(KommunChoiceError::Unknown(typed)) => {
+            format!("Det finns ingen kommun som heter ”{typed}”. Välj kommunen i listan.")
+        }
+        EmployerProblem::RegionMissing => "Välj regionens län i listan.".into(),
+        EmployerProblem::NameMissing => "Skriv organisationens namn.".into(),
+        EmployerProblem::NameTooLong => format!("Namnet får vara högst {ORGANISATION_LIMIT} tecken."),
+    }
+}
+
+pub(super) fn employer_problem_en(problem: &EmployerProblem) -> String {
+    match problem {
+        EmployerProblem::KindMissing => "Choose what kind of employer you have.".into(),
+        EmployerProblem::Kommun(KommunChoiceError::Empty) => "Choose the kommun from the list.".into(),
+        EmployerProblem::Kommun(KommunChoiceError::Unknown(typed)) => {
+            format!("There is no kommun called “{typed}”. Choose the kommun from the list.")
+        }
+        EmployerProblem::RegionMissing => "Choose the region's län from the list.".into(),
+        EmployerProblem::NameMissing => "Write the organisation's name.".into(),
+        EmployerProblem::NameTooLong => format!("The name may be at most {ORGANISATION_LIMIT} characters."),
     }
 }
 
@@ -171,6 +232,8 @@ fn problem_sv(problem: &ReviewProblem) -> String {
         ReviewProblem::NoCriteria => "Juryn behöver minst ett kriterium att bedöma.".into(),
         ReviewProblem::LabelsMismatch { steps } => format!("Skriv en beskrivning per steg, {steps} rader, en per rad."),
         ReviewProblem::ScaleInvalid => "Skalans högsta värde ska vara ett heltal från 2 till 10.".into(),
+        ReviewProblem::AnswerMissing => "Välj om du har jäv eller inte.".into(),
+        ReviewProblem::FlagPending => "Din arbetsgivare tyder på jäv för den här kommunen. Svara på frågan om jäv innan du bedömer ansökan.".into(),
         ReviewProblem::TieBreakGone => "Kriteriet som avgör delad plats tas bort. Välj ett annat kriterium, eller att juryn avgör.".into(),
     }
 }
@@ -193,6 +256,8 @@ fn problem_en(problem: &ReviewProblem) -> String {
         ReviewProblem::NoCriteria => "The jury needs at least one criterion to score.".into(),
         ReviewProblem::LabelsMismatch { steps } => format!("Write one descriptor per step, {steps} lines, one per line."),
         ReviewProblem::ScaleInvalid => "The top of the scale must be a whole number from 2 to 10.".into(),
+        ReviewProblem::AnswerMissing => "Choose whether you have a conflict of interest or not.".into(),
+        ReviewProblem::FlagPending => "Your employer suggests a conflict of interest for this kommun. Answer the question about it before you review the application.".into(),
         ReviewProblem::TieBreakGone => "The criterion that settles a shared place is being removed. Choose another one, or that the jury decides.".into(),
     }
 }
@@ -211,6 +276,12 @@ pub const SV: JuryTexts = JuryTexts {
         ("kriterier-sparade", "Kriterierna och skalan är sparade."),
         ("bedomning-stangd", "Bedömningen är stängd. Juryn kan läsa men inte ändra."),
         ("bedomning-oppen", "Bedömningen är öppen igen."),
+        ("arbetsgivare-sparad", "Din arbetsgivare är sparad. Portalen flaggar trolig jäv utifrån den."),
+        (
+            "jav-bekraftat",
+            "Jävet är bekräftat. Du bedömer inte den kommunens ansökan och ser inget av juryns arbete med den.",
+        ),
+        ("jav-avfardat", "Du har svarat att det inte är jäv. Svaret och skälet syns för arrangören."),
     ],
     problem: problem_sv,
     progress_names: ["Ej påbörjad", "Utkast", "Klar"],
@@ -250,6 +321,37 @@ pub const SV: JuryTexts = JuryTexts {
     none_submitted: "Inga ansökningar är inskickade till omgången.",
     none_matching: "Inga ansökningar matchar urvalet.",
     conflict_declared: "Jäv anmält",
+    flag_pending: "Trolig jäv: svara först",
+    employer_heading: "Din arbetsgivare",
+    employer_intro: "Ange var du arbetar. Är din arbetsgivare en kommun som har ansökt, eller regionen i kommunens län, flaggar portalen trolig jäv innan du öppnar ansökan. Du svarar då om det är jäv och varför. Arrangören ser alla flaggor och svar.",
+    employer_current: |name| match name {
+        Some(name) => format!("Angiven arbetsgivare: {name}."),
+        None => "Du har inte angett någon arbetsgivare.".to_owned(),
+    },
+    employer_kind_legend: "Arbetsgivare",
+    employer_kinds: ["En kommun", "En region", "En annan organisation", "Ingen att ange"],
+    employer_kommun: "Kommun (om arbetsgivaren är en kommun)",
+    employer_region: "Regionens län (om arbetsgivaren är en region)",
+    employer_organisation: "Organisationens namn (om det är en annan organisation)",
+    employer_button: "Spara arbetsgivaren",
+    flag_heading: "Trolig jäv",
+    flag_intro: |employer, kommun| {
+        format!(
+            "Din arbetsgivare är {employer}. Det tyder på jäv för ansökan från {kommun}. Svara innan du läser den: ansökan visas först när du har svarat att det inte är jäv."
+        )
+    },
+    flag_legend: "Har du jäv för den här ansökan?",
+    flag_yes: "Ja, jag har jäv och bedömer inte ansökan",
+    flag_no: "Nej, det är inte jäv",
+    flag_reason: "Skäl",
+    flag_reason_hint: "Skälet syns för arrangören, till exempel ”Jag arbetar i regionens IT-avdelning och har inget med kommunens omsorg att göra”.",
+    flag_button: "Skicka svaret",
+    flags_heading: "Trolig jäv enligt arbetsgivare",
+    flags_none: "Ingen jurymedlems arbetsgivare tyder på jäv för någon ansökan.",
+    flag_line: |juror, kommun, employer, status| format!("{juror} – {kommun} (arbetsgivare: {employer}): {status}"),
+    flag_waiting: "väntar på svar.",
+    flag_confirmed: |reason, when| format!("jäv bekräftat: {reason} ({when})."),
+    flag_dismissed: |reason, when| format!("inte jäv: {reason} ({when})."),
 
     submitted_line: |lan, reference, when| format!("{lan} · referens {reference} · inskickad {when}"),
     previous: |kommun| format!("Föregående: {kommun}"),
@@ -356,8 +458,9 @@ pub const SV: JuryTexts = JuryTexts {
     scale_labels: "Beskrivning per steg",
     scale_labels_hint: "En rad per steg, från lägst till högst.",
     tie_break_legend: "Vid delad plats avgör",
-    tie_break_hint: "Regeln för delad plats skrivs in innan bedömningen börjar och visas i rangordningen. Ansökningar med samma poäng ordnas efter juryns medelpoäng på det kriterium du väljer; är den också lika avgör juryn.",
-    tie_break_jury: "Juryn avgör direkt",
+    tie_break_hint: "Regeln för delad plats bestäms innan bedömningen börjar och visas i rangordningen. Ansökningar på delad plats ordnas efter juryns medelpoäng på det kriterium du väljer; är den också lika avgör juryn.",
+    tie_break_jury: "Juryn (ingen regel)",
+    tie_break_option: |title| format!("Högst medelpoäng på ”{title}”"),
     tie_rule: |title| match title {
         Some(title) => format!("Vid delad plats: högst medelpoäng på ”{title}”, sedan juryns beslut."),
         None => "Vid delad plats: juryns beslut.".to_owned(),
@@ -382,6 +485,15 @@ pub const EN: JuryTexts = JuryTexts {
         ("kriterier-sparade", "The criteria and the scale are saved."),
         ("bedomning-stangd", "The review is closed. The jury can read but not change."),
         ("bedomning-oppen", "The review is open again."),
+        ("arbetsgivare-sparad", "Your employer is saved. The portal flags a probable conflict of interest from it."),
+        (
+            "jav-bekraftat",
+            "The conflict of interest is confirmed. You do not review that kommun's application and see nothing of the jury's work on it.",
+        ),
+        (
+            "jav-avfardat",
+            "You answered that it is no conflict of interest. The answer and the reason are shown to the organiser.",
+        ),
     ],
     problem: problem_en,
     progress_names: ["Not started", "Draft", "Done"],
@@ -421,6 +533,37 @@ pub const EN: JuryTexts = JuryTexts {
     none_submitted: "No applications have been submitted to the round.",
     none_matching: "No applications match the filter.",
     conflict_declared: "Conflict declared",
+    flag_pending: "Probable conflict: answer first",
+    employer_heading: "Your employer",
+    employer_intro: "Say where you work. If your employer is a kommun that has applied, or the region of the kommun's län, the portal flags a probable conflict of interest before you open the application. You then answer whether it is one, and why. The organiser sees every flag and answer.",
+    employer_current: |name| match name {
+        Some(name) => format!("Employer given: {name}."),
+        None => "You have not given an employer.".to_owned(),
+    },
+    employer_kind_legend: "Employer",
+    employer_kinds: ["A kommun", "A region", "Another organisation", "None to give"],
+    employer_kommun: "Kommun (if the employer is a kommun)",
+    employer_region: "The region's län (if the employer is a region)",
+    employer_organisation: "The organisation's name (if it is another organisation)",
+    employer_button: "Save the employer",
+    flag_heading: "Probable conflict of interest",
+    flag_intro: |employer, kommun| {
+        format!(
+            "Your employer is {employer}. That suggests a conflict of interest for the application from {kommun}. Answer before you read it: the application is shown only once you have answered that it is no conflict."
+        )
+    },
+    flag_legend: "Do you have a conflict of interest for this application?",
+    flag_yes: "Yes, I have a conflict and do not review the application",
+    flag_no: "No, it is no conflict of interest",
+    flag_reason: "Reason",
+    flag_reason_hint: "The organiser sees the reason, for example “I work in the region's IT department and have nothing to do with the kommun's care”.",
+    flag_button: "Send the answer",
+    flags_heading: "Probable conflicts from employers",
+    flags_none: "No juror's employer suggests a conflict for any application.",
+    flag_line: |juror, kommun, employer, status| format!("{juror} – {kommun} (employer: {employer}): {status}"),
+    flag_waiting: "waiting for an answer.",
+    flag_confirmed: |reason, when| format!("conflict confirmed: {reason} ({when})."),
+    flag_dismissed: |reason, when| format!("no conflict: {reason} ({when})."),
 
     submitted_line: |lan, reference, when| format!("{lan} · reference {reference} · submitted {when}"),
     previous: |kommun| format!("Previous: {kommun}"),
@@ -525,8 +668,9 @@ pub const EN: JuryTexts = JuryTexts {
     scale_labels: "Descriptor per step",
     scale_labels_hint: "One line per step, from lowest to highest.",
     tie_break_legend: "A shared place is settled by",
-    tie_break_hint: "The rule for a shared place is written before the review begins and shown in the ranking. Applications with the same score are ordered by the jury's mean score on the criterion you choose; if that is equal too, the jury decides.",
-    tie_break_jury: "The jury decides at once",
+    tie_break_hint: "The rule for a shared place is set before the review begins and shown in the ranking. Applications sharing a place are ordered by the jury's mean score on the criterion you choose; if that is equal too, the jury decides.",
+    tie_break_jury: "The jury (no rule)",
+    tie_break_option: |title| format!("The highest mean score on “{title}”"),
     tie_rule: |title| match title {
         Some(title) => format!("A shared place: the highest mean score on “{title}”, then the jury's decision."),
         None => "A shared place: the jury's decision.".to_owned(),

@@ -181,6 +181,8 @@ pub struct OrganiseTexts {
     pub juror_deviation: &'static str,
     pub flat_juror: &'static str,
     pub schulze_place: &'static str,
+    pub recusals_heading: &'static str,
+    pub recusals_none: &'static str,
     /// "Rangordningen frystes när juryn beslutade, {when}. …"
     pub frozen_notice: fn(&str) -> String,
     pub methods_heading: &'static str,
@@ -191,7 +193,7 @@ pub struct OrganiseTexts {
     pub nominees_differ: fn(usize) -> String,
     pub movers_caption: &'static str,
     /// Jurors with fewer than three reviews, read on the jury's scale.
-    pub not_normalised: fn(&str) -> String,
+    pub not_normalised: fn(usize, &str) -> String,
     pub not_normalised_cell: &'static str,
     pub ties_heading: &'static str,
     pub no_ties: &'static str,
@@ -414,6 +416,8 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     juror_deviation: "Standardavvikelse",
     flat_juror: "0 (samma värde överallt: påverkar inte det normaliserade värdet)",
     schulze_place: "Plats enligt Schulze",
+    recusals_heading: "Jäv i beslutet",
+    recusals_none: "Ingen jurymedlem har anmält jäv i omgången.",
     frozen_notice: |when| {
         format!(
             "Rangordningen frystes när juryn beslutade, {when}. Senare ändringar i bedömningarna påverkar den inte."
@@ -429,17 +433,17 @@ pub static SV: OrganiseTexts = OrganiseTexts {
         )
     },
     movers_caption: "Ansökningar vid nomineringsgränsen, plats med varje metod",
-    not_normalised: |names| {
+    not_normalised: |min, names| {
         format!(
-            "Normaliseras inte, eftersom de har färre än tre klara bedömningar: {names}. Deras värden räknas mot hela juryns medelvärde och standardavvikelse i stället för mot deras egna."
+            "Normaliseras mot hela juryns skala, eftersom de har färre än {min} klara bedömningar: {names}. Deras värden räknas mot juryns medelvärde och standardavvikelse i stället för mot deras egna."
         )
     },
-    not_normalised_cell: "färre än tre bedömningar: räknas mot hela juryns skala",
+    not_normalised_cell: "för få bedömningar: räknas mot hela juryns skala",
     ties_heading: "Delade platser",
     no_ties: "Ingen plats är delad med någon metod.",
     tie_line: |method, place| format!("{method}, delad plats {place}:"),
     tie_member: |kommun, score, after| match score {
-        Some(score) => format!("{kommun} ({score}) blir {after}"),
+        Some(score) => format!("{kommun} (medel {score} på kriteriet) blir {after}"),
         None => format!("{kommun} (ingen poäng på kriteriet) blir {after}"),
     },
     tie_undecided: "Fortfarande lika: juryn avgör.",
@@ -650,6 +654,8 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     juror_deviation: "Standard deviation",
     flat_juror: "0 (the same value throughout: does not move the normalised score)",
     schulze_place: "Place by Schulze",
+    recusals_heading: "Conflicts of interest in the decision",
+    recusals_none: "No juror has declared a conflict of interest in the round.",
     frozen_notice: |when| {
         format!("The ranking was frozen when the jury decided, {when}. Later changes to the reviews do not affect it.")
     },
@@ -663,17 +669,17 @@ pub static EN: OrganiseTexts = OrganiseTexts {
         )
     },
     movers_caption: "Applications at the nominee cut, place by each method",
-    not_normalised: |names| {
+    not_normalised: |min, names| {
         format!(
-            "Not normalised, because they have fewer than three finished reviews: {names}. Their values are read against the whole jury's mean and standard deviation instead of their own."
+            "Normalised on the whole jury's scale, because they have fewer than {min} finished reviews: {names}. Their values are read against the jury's mean and standard deviation instead of their own."
         )
     },
-    not_normalised_cell: "fewer than three reviews: read on the whole jury's scale",
+    not_normalised_cell: "too few reviews: read on the whole jury's scale",
     ties_heading: "Shared places",
     no_ties: "No place is shared by any method.",
     tie_line: |method, place| format!("{method}, shared place {place}:"),
     tie_member: |kommun, score, after| match score {
-        Some(score) => format!("{kommun} ({score}) becomes {after}"),
+        Some(score) => format!("{kommun} (mean {score} on the criterion) becomes {after}"),
         None => format!("{kommun} (no score on the criterion) becomes {after}"),
     },
     tie_undecided: "Still equal: the jury decides.",

@@ -1,6 +1,10 @@
+//! The jury of a round: who sits on it, the jäv they declare, their
+//! employers and their answers to a flagged probable jäv.
+
 use super::{Db, from_db_time, to_db_time};
+use crate::domain::employer::Employer;
 use chrono::{DateTime, Utc};
-use sqlx::{AnyConnection, Row};
+use sqlx::{AnyConnection, Row, any::AnyRow};
 
 pub async fn assign(conn: &mut AnyConnection, round_id: &str, user_id: &str) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO jury_assignments (round_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
@@ -111,6 +115,124 @@ pub async fn conflicts_in_round(db: &Db, round_id: &str) -> Result<Vec<Conflict>
             kommun: r.try_get("kommun")?,
             reason: r.try_get("reason")?,
             declared_at: from_db_time(&r.try_get::<String, _>("declared_at")?)?,
+        })
+    })
+    .collect::<Result<_, sqlx::Error>>()?;
+    all.sort_by(|a, b| crate::domain::swedish::collate(&a.kommun, &b.kommun).then(a.juror_name.cmp(&b.juror_name)));
+    Ok(all)
+}
+
+fn employer_from(row: &AnyRow) -> Result<Option<Employer>, sqlx::Error> {
+    let kind: Option<String> = row.try_get("employer_kind")?;
+    let value: Option<String> = row.try_get("employer_value")?;
+    let (Some(kind), Some(value)) = (kind, value) else { return Ok(None) };
+    Ok(match kind.as_str() {
+        "kommun" => Some(Employer::Kommun {
+            namn: row.try_get::<Option<String>, _>("kommun_namn")?.unwrap_or_default(),
+            kod: value,
+        }),
+        "region" => Some(Employer::Region {
+            lan: row.try_get::<Option<String>, _>("lan_namn")?.unwrap_or_default(),
+            lanskod: value,
+        }),
+        _ => Some(Employer::Organisation { name: value }),
+    })
+}
+
+/// The employer's columns with the names of its kommun or län, from `users u`.
+const EMPLOYER_COLUMNS: &str = "u.employer_kind, u.employer_value, k.namn AS kommun_namn, l.namn AS lan_namn";
+const EMPLOYER_JOINS: &str = "LEFT JOIN kommuner k ON u.employer_kind = 'kommun' AND k.kod = u.employer_value \
+     LEFT JOIN lan l ON u.employer_kind = 'region' AND l.kod = u.employer_value";
+
+pub async fn employer_of(db: &Db, user_id: &str) -> Result<Option<Employer>, sqlx::Error> {
+    let sql = format!("SELECT {EMPLOYER_COLUMNS} FROM users u {EMPLOYER_JOINS} WHERE u.id = $1");
+    let row = sqlx::query(&sql).bind(user_id).fetch_optional(db.pool()).await?;
+    Ok(row.as_ref().map(employer_from).transpose()?.flatten())
+}
+
+/// The employers of a round's jurors who have given one.
+pub async fn employers_in_round(db: &Db, round_id: &str) -> Result<Vec<(String, Employer)>, sqlx::Error> {
+    let sql = format!(
+        "SELECT u.id, {EMPLOYER_COLUMNS} FROM jury_assignments j JOIN users u ON u.id = j.user_id {EMPLOYER_JOINS} \
+         WHERE j.round_id = $1 AND u.employer_kind IS NOT NULL"
+    );
+    let mut out = Vec::new();
+    for row in sqlx::query(&sql).bind(round_id).fetch_all(db.pool()).await? {
+        if let Some(employer) = employer_from(&row)? {
+            out.push((row.try_get("id")?, employer));
+        }
+    }
+    Ok(out)
+}
+
+/// Sets (or with `None` clears) a person's employer.
+pub async fn set_employer(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    employer: Option<&Employer>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET employer_kind = $2, employer_value = $3 WHERE id = $1")
+        .bind(user_id)
+        .bind(employer.map(Employer::kind))
+        .bind(employer.map(Employer::value))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A juror's answer to a flagged probable jäv.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagAnswer {
+    pub user_id: String,
+    pub juror_name: String,
+    pub kommun_kod: String,
+    pub kommun: String,
+    /// The employer as it read when the juror answered.
+    pub employer: String,
+    pub conflicted: bool,
+    pub reason: String,
+    pub answered_at: DateTime<Utc>,
+}
+
+/// Records the answer; a flag is answered once.
+pub async fn answer_flag(conn: &mut AnyConnection, round_id: &str, answer: &FlagAnswer) -> Result<bool, sqlx::Error> {
+    let written = sqlx::query(
+        "INSERT INTO jury_flag_answers (round_id, user_id, kommun_kod, employer, conflicted, reason, answered_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+    )
+    .bind(round_id)
+    .bind(&answer.user_id)
+    .bind(&answer.kommun_kod)
+    .bind(&answer.employer)
+    .bind(i64::from(answer.conflicted))
+    .bind(&answer.reason)
+    .bind(to_db_time(answer.answered_at))
+    .execute(conn)
+    .await?;
+    Ok(written.rows_affected() == 1)
+}
+
+/// Every answer in a round, by kommun then juror.
+pub async fn flag_answers_in_round(db: &Db, round_id: &str) -> Result<Vec<FlagAnswer>, sqlx::Error> {
+    let mut all: Vec<FlagAnswer> = sqlx::query(
+        "SELECT a.user_id, u.name AS juror_name, a.kommun_kod, k.namn AS kommun, a.employer, a.conflicted, a.reason, \
+         a.answered_at FROM jury_flag_answers a JOIN users u ON u.id = a.user_id JOIN kommuner k ON k.kod = a.kommun_kod \
+         WHERE a.round_id = $1",
+    )
+    .bind(round_id)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(FlagAnswer {
+            user_id: r.try_get("user_id")?,
+            juror_name: r.try_get("juror_name")?,
+            kommun_kod: r.try_get("kommun_kod")?,
+            kommun: r.try_get("kommun")?,
+            employer: r.try_get("employer")?,
+            conflicted: r.try_get::<i64, _>("conflicted")? == 1,
+            reason: r.try_get("reason")?,
+            answered_at: from_db_time(&r.try_get::<String, _>("answered_at")?)?,
         })
     })
     .collect::<Result<_, sqlx::Error>>()?;

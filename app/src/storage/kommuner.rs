@@ -44,3 +44,13 @@ pub async fn list(db: &Db) -> Result<Vec<Kommun>, sqlx::Error> {
     all.sort_by(|a, b| crate::domain::swedish::collate(&a.namn, &b.namn));
     Ok(all)
 }
+
+/// The 21 län: SCB's länskod and name, in code order.
+pub async fn lans(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query("SELECT kod, namn FROM lan ORDER BY kod")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("kod")?, r.try_get("namn")?)))
+        .collect()
+}

@@ -441,3 +441,101 @@ async fn the_organiser_sets_criteria_weights_and_scale_before_the_review_begins(
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_jurors_employer_flags_probable_jav_before_reading_and_the_organiser_sees_every_answer() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (kalmar, nacka, umea) = three_submitted(&portal).await;
+        portal.logged_in("j@regionkalmar.se", Role::Juror, None).await;
+        portal.logged_in("k@skr.se", Role::Juror, None).await;
+        portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+        let later = portal.at(review_clock()).await;
+        let mut organiser = log_in_at(&portal, &later, "org@vitalis.se").await;
+        start_review(&mut organiser).await;
+        let mut juror = log_in_at(&portal, &later, "j@regionkalmar.se").await;
+
+        // A kommun that does not exist: said beside the field, what was typed kept.
+        let employer = |kind: &'static str, field: &'static str, value: &'static str| {
+            vec![("employer_kind", kind), (field, value)]
+        };
+        let bad = juror
+            .post("/jury/jav", "/api/save_employer", &employer("kommun", "employer_kommun", "Atlantis"), true)
+            .await;
+        let back = juror.follow(&bad).await.body;
+        assert!(back.contains("Det finns ingen kommun som heter ”Atlantis”."), "{backend:?}");
+        assert!(back.contains(r#"value="Atlantis""#), "{backend:?}");
+
+        // The region of Kalmar län: Kalmar (0880) is flagged, Nacka and Umeå are not.
+        let saved =
+            juror.post("/jury/jav", "/api/save_employer", &employer("region", "employer_region", "08"), true).await;
+        assert_eq!(saved.location().as_deref(), Some("/jury/jav?klart=arbetsgivare-sparad"), "{backend:?}");
+        let list = juror.get("/jury").await.body;
+        assert_eq!(list.matches("Trolig jäv: svara först").count(), 1, "{backend:?}");
+        let page = juror.get(&format!("/jury/ansokan/{kalmar}")).await.body;
+        assert!(page.contains("Din arbetsgivare är Regionen i Kalmar län."), "{backend:?}");
+        assert!(!page.contains("Kalmar leder."), "{backend:?}: not a line of the application before the answer");
+        assert!(juror.get(&format!("/jury/ansokan/{umea}")).await.body.contains("Umeå prövar."), "{backend:?}");
+        let scores: Vec<(&str, &str)> = ALL.iter().map(|c| (*c, "3")).collect();
+        let refused = review(&mut juror, &kalmar, "0", &scores, &[]).await;
+        // A review posted from a page opened before the employer was given is refused, and the question asked.
+        assert!(
+            juror.follow(&refused).await.body.contains("Din arbetsgivare är Regionen i Kalmar län."),
+            "{backend:?}"
+        );
+        assert!(stored(&portal, &kalmar, "j@regionkalmar.se").await.is_none(), "{backend:?}");
+
+        // An answer needs a choice and a reason.
+        let answer_page = format!("/jury/ansokan/{kalmar}");
+        let empty = juror
+            .post(&answer_page, "/api/answer_flag", &[("application", kalmar.as_str()), ("reason", "")], true)
+            .await;
+        let back = juror.follow(&empty).await.body;
+        assert!(back.contains("Välj om du har jäv eller inte."), "{backend:?}");
+        let fields = [("application", kalmar.as_str()), ("answer", "inte-jav"), ("reason", " ")];
+        let blank = juror.post(&answer_page, "/api/answer_flag", &fields, true).await;
+        let back = juror.follow(&blank).await.body;
+        assert!(back.contains("Skriv något här."), "{backend:?}");
+        let reason = "Jag arbetar med regionens vårdval, inte med kommunens omsorg";
+        let fields = [("application", kalmar.as_str()), ("answer", "inte-jav"), ("reason", reason)];
+        let dismissed = juror.post(&answer_page, "/api/answer_flag", &fields, true).await;
+        assert_eq!(dismissed.location(), Some(format!("/jury/ansokan/{kalmar}?klart=jav-avfardat")), "{backend:?}");
+        assert!(juror.get(&answer_page).await.body.contains("Kalmar leder."), "{backend:?}");
+
+        // Employed by Nacka: Nacka is flagged; the juror confirms, and is left out of it.
+        let saved =
+            juror.post("/jury/jav", "/api/save_employer", &employer("kommun", "employer_kommun", "Nacka"), true).await;
+        assert_eq!(saved.location().as_deref(), Some("/jury/jav?klart=arbetsgivare-sparad"), "{backend:?}");
+        let fields =
+            [("application", nacka.as_str()), ("answer", "jav"), ("reason", "Jag är anställd av Nacka kommun")];
+        let confirmed = juror.post(&format!("/jury/ansokan/{nacka}"), "/api/answer_flag", &fields, true).await;
+        assert_eq!(confirmed.location().as_deref(), Some("/jury?klart=jav-bekraftat"), "{backend:?}");
+        let page = juror.get(&format!("/jury/ansokan/{nacka}")).await.body;
+        assert!(page.contains("Du har anmält jäv för Nacka"), "{backend:?}");
+        // Kalmar's answer stands, though the employer changed.
+        assert!(juror.get(&answer_page).await.body.contains("Kalmar leder."), "{backend:?}");
+
+        // Another juror, with no employer given, is flagged for nothing.
+        let mut other = log_in_at(&portal, &later, "k@skr.se").await;
+        assert!(!other.get("/jury").await.body.contains("Trolig jäv"), "{backend:?}");
+
+        // The organiser sees every flag and answer, and the recusal is in the decision's record.
+        let settings = organiser.get("/arrangor/bedomning").await.body;
+        assert!(
+            settings.contains(&format!("Kalmar (arbetsgivare: Regionen i Kalmar län): inte jäv: {reason} (")),
+            "{backend:?}"
+        );
+        assert!(
+            settings.contains("Nacka (arbetsgivare: Nacka kommun): jäv bekräftat: Jag är anställd av Nacka kommun ("),
+            "{backend:?}"
+        );
+        let decision = organiser.get("/arrangor/beslut").await.body;
+        assert!(decision.contains("Jäv i beslutet"), "{backend:?}");
+        assert!(decision.contains("Nacka: Jag är anställd av Nacka kommun (anmält "), "{backend:?}");
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(log.contains("Trolig jäv för Nacka (Nacka kommun): jäv bekräftat."), "{backend:?}");
+        // Only jurors answer flags; an organiser's answer is refused by the access table.
+        let refused = organiser.post("/arrangor/bedomning", "/api/answer_flag", &fields, true).await;
+        assert_eq!(refused.status, 403, "{backend:?}");
+    }
+}

@@ -100,7 +100,7 @@ async fn the_ranking_normalises_a_harsh_and_a_lenient_juror_and_leaves_out_jav()
         assert!(k < n && n < u, "{backend:?}");
         assert!(page.contains("Normaliseringen ändrar placeringen för 2 ansökningar."), "{backend:?}");
         assert!(page.contains("Umeå: spridning 1,50"), "{backend:?}: the largest disagreement is named");
-        assert!(page.contains("färre än tre klara bedömningar: Snäll Jurysson."), "{backend:?}");
+        assert!(page.contains("färre än 3 klara bedömningar: Snäll Jurysson."), "{backend:?}");
         assert!(page.contains("De 5 främsta – nomineringsgränsen – är desamma med alla tre metoderna."));
         assert!(
             page.contains("Vid delad plats: högst medelpoäng på ”Inflytande och delaktighet”, sedan juryns beslut.")
@@ -174,7 +174,7 @@ async fn the_tie_rule_settles_a_shared_place_and_the_ranking_freezes_when_the_ju
         for method in ["Medelvärde", "Normaliserat", "Schulze"] {
             assert!(
                 page.contains(&format!(
-                    "{method}, delad plats 1: Kalmar (4,00) blir 1; Nacka (3,00) blir 2. Avgjort av regeln."
+                    "{method}, delad plats 1: Kalmar (medel 4,00 på kriteriet) blir 1; Nacka (medel 3,00 på kriteriet) blir 2. Avgjort av regeln."
                 )),
                 "{backend:?}: {method} in {}",
                 &page[page.find("Delade platser").unwrap_or(0)..]
@@ -226,6 +226,7 @@ async fn the_tie_rule_settles_a_shared_place_and_the_ranking_freezes_when_the_ju
         let (_, _, csv) = organiser.download("/arrangor/export/rangordning.csv").await;
         let csv = String::from_utf8(csv).unwrap();
         assert!(csv.lines().nth(1).is_some_and(|l| l.contains(";Kalmar;")), "{backend:?}: {csv}");
+        assert!(csv.contains("Rangordningen frystes när juryn beslutade, 16 april 2027 kl. 10.00."), "{backend:?}");
 
         // Taken back to review, the ranking is live again.
         let back = [("from", "beslutad"), ("to", "bedomning"), ("confirm", "ja")];

@@ -92,6 +92,7 @@ pub fn MyDataPage() -> impl IntoView {
                             <dt>{t.a.password}</dt><dd>{t.a.password_stored}</dd>
                             <dt>{t.a.failed_log_ins}</dt><dd>{d.failed_log_ins}</dd>
                         </dl>
+                        {d.employer.clone().map(|e| view! { <p>{(t.j.employer_current)(Some(&e))}</p> })}
                         {(!d.jury_rounds.is_empty()).then(|| view! {
                             <h2>{t.a.jury_rounds}</h2>
                             <ul>{d.jury_rounds.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>

@@ -1,12 +1,14 @@
-//! `/jury/jav`: a juror's declared conflicts of interest and the form to declare one.
+//! `/jury/jav`: a juror's employer (from which the portal flags a probable
+//! jäv), their declared conflicts of interest and the form to declare one.
 
 use crate::{
     api::jury::{DeclaredConflicts, JURY_PAGE, my_conflicts},
     components::{
-        form::{PortalForm, SubmitButton, TextField},
+        form::{PortalForm, RadioField, SelectField, SubmitButton, TextField},
         kommun_list::KommunDatalist,
         loaded::when_loaded,
     },
+    domain::employer::Employer,
     i18n::texts,
     pages::account::DoneNotice,
 };
@@ -48,13 +50,50 @@ fn Conflicts(conflicts: DeclaredConflicts) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        <h2>{t.j.conflict_form_heading}</h2>
         <KommunDatalist />
+        <EmployerForm employer=conflicts.employer.clone() lans=conflicts.lans.clone() />
+        <h2>{t.j.conflict_form_heading}</h2>
         <PortalForm action="/api/declare_conflict" id="jav">
             <input type="hidden" name="round" value=conflicts.round_id.clone() />
             <TextField name="kommun" label=t.a.kommun list="kommuner" autocomplete="off" required=true />
             <TextField name="reason" label=t.j.conflict_reason hint=t.j.conflict_reason_hint required=true maxlength=200 />
             <SubmitButton label=t.j.conflict_button />
         </PortalForm>
+    }
+}
+
+/// The juror's employer: a kommun (from the list), a region (by its län) or another organisation.
+#[component]
+fn EmployerForm(employer: Option<Employer>, lans: Vec<(String, String)>) -> impl IntoView {
+    let t = texts();
+    let kinds = ["kommun", "region", "organisation", "ingen"];
+    let value_of = |kind: &str| {
+        employer.as_ref().filter(|e| e.kind() == kind).map(|e| match e {
+            Employer::Kommun { namn, .. } => namn.clone(),
+            other => other.value().to_owned(),
+        })
+    };
+    let options: Vec<(String, String)> =
+        kinds.iter().zip(t.j.employer_kinds).map(|(k, label)| ((*k).to_owned(), label.to_owned())).collect();
+    let checked = employer.as_ref().map_or("ingen", Employer::kind).to_owned();
+    let current = (t.j.employer_current)(employer.as_ref().map(Employer::label).as_deref());
+    let (kommun, region, organisation) = (
+        value_of("kommun").unwrap_or_default(),
+        value_of("region").unwrap_or_default(),
+        value_of("organisation").unwrap_or_default(),
+    );
+    view! {
+        <section aria-labelledby="arbetsgivare-rubrik">
+            <h2 id="arbetsgivare-rubrik">{t.j.employer_heading}</h2>
+            <p>{t.j.employer_intro}</p>
+            <p><strong>{current}</strong></p>
+            <PortalForm action="/api/save_employer" id="arbetsgivare">
+                <RadioField name="employer_kind" legend=t.j.employer_kind_legend options=options.clone() checked=checked.clone() />
+                <TextField name="employer_kommun" label=t.j.employer_kommun list="kommuner" autocomplete="off" value=kommun.clone() />
+                <SelectField name="employer_region" label=t.j.employer_region options=lans.clone() selected=region.clone() />
+                <TextField name="employer_organisation" label=t.j.employer_organisation maxlength=120 value=organisation.clone() />
+                <SubmitButton label=t.j.employer_button />
+            </PortalForm>
+        </section>
     }
 }

@@ -6,7 +6,10 @@ use super::one_decimal;
 use crate::{
     api::jury::{JURY_PAGE, MyReview, SubmittedText, UnderReview, review_href, review_page},
     components::{
-        form::{FieldMessages, PortalForm, SubmitButton, TextAreaField, described_by, echoed_value, problem_of},
+        form::{
+            FieldMessages, PortalForm, RadioField, SubmitButton, TextAreaField, TextField, described_by, echoed_value,
+            problem_of,
+        },
         loaded::when_loaded,
         text_as_written::TextAsWritten,
     },
@@ -113,6 +116,14 @@ pub fn ApplicationText(text: SubmittedText, #[prop(into)] id: String, #[prop(opt
 fn Review(page: UnderReview) -> impl IntoView {
     let t = texts();
     let id = page.application_id.clone();
+    if let Some(employer) = page.flag.clone() {
+        return view! {
+            <Title text=page.text.kommun.clone() />
+            <p class="no-print"><a href=JURY_PAGE>{t.j.back_to_list}</a></p>
+            <FlagQuestion application=id employer kommun=page.text.kommun.clone() />
+        }
+        .into_any();
+    }
     view! {
         <Title text=page.text.kommun.clone() />
         <nav class="review-nav no-print" aria-label=t.j.application_heading>
@@ -146,6 +157,28 @@ fn Review(page: UnderReview) -> impl IntoView {
                 {(page.view != JuryView::Excluded).then(|| view! { <JuryWork page=page.clone() /> })}
             </div>
         </div>
+    }
+    .into_any()
+}
+
+/// Before the application: the juror's employer points to a probable jäv,
+/// and the juror says whether it is one, and why.
+#[component]
+fn FlagQuestion(application: String, employer: String, kommun: String) -> impl IntoView {
+    let t = texts();
+    let options = vec![("jav".to_owned(), t.j.flag_yes.to_owned()), ("inte-jav".to_owned(), t.j.flag_no.to_owned())];
+    view! {
+        <h1>{kommun.clone()}</h1>
+        <section aria-labelledby="trolig-jav-rubrik">
+            <h2 id="trolig-jav-rubrik">{t.j.flag_heading}</h2>
+            <p>{(t.j.flag_intro)(&employer, &kommun)}</p>
+            <PortalForm action="/api/answer_flag" id="trolig-jav">
+                <input type="hidden" name="application" value=application.clone() />
+                <RadioField name="answer" legend=t.j.flag_legend options=options.clone() />
+                <TextField name="reason" label=t.j.flag_reason hint=t.j.flag_reason_hint required=true maxlength=200 />
+                <SubmitButton label=t.j.flag_button />
+            </PortalForm>
+        </section>
     }
 }
 

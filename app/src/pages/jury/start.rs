@@ -131,7 +131,13 @@ fn ReviewTable(round: RoundReviews, is_juror: bool) -> impl IntoView {
                             <td>{r.reference.clone()}</td>
                             <td>{(t.long_date_time)(r.submitted_local)}</td>
                             {is_juror.then(|| view! {
-                                <td>{if r.conflicted { t.j.conflict_declared } else { t.j.progress(r.mine) }}</td>
+                                <td>{if r.conflicted {
+                                    t.j.conflict_declared
+                                } else if r.flagged {
+                                    t.j.flag_pending
+                                } else {
+                                    t.j.progress(r.mine)
+                                }}</td>
                             })}
                             <td>{format!("{} / {}", r.done_by, r.jurors)}</td>
                         </tr>

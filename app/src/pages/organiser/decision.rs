@@ -43,7 +43,7 @@ pub fn DecisionPage() -> impl IntoView {
 #[component]
 fn Decision(view: DecisionView) -> impl IntoView {
     let t = texts();
-    let DecisionView { round_title, state, rows, problems, last_change } = view;
+    let DecisionView { round_title, state, rows, problems, last_change, recusals } = view;
     let editable = state == RoundState::Review;
     let remaining: Vec<String> = problems
         .iter()
@@ -71,6 +71,20 @@ fn Decision(view: DecisionView) -> impl IntoView {
         } else {
             view! { <Chosen rows /> }.into_any()
         }}
+        <section aria-labelledby="jav-i-beslutet">
+            <h2 id="jav-i-beslutet">{t.o.recusals_heading}</h2>
+            {if recusals.is_empty() {
+                view! { <p>{t.o.recusals_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {recusals.into_iter().map(|c| view! {
+                            <li>{format!("{}: ", c.juror)}{(t.j.conflict_line)(&c.kommun, &c.reason, &(t.long_date_time)(c.declared_local))}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
         {(state == RoundState::Decided).then(|| view! { <Reopen /> })}
     }
 }

@@ -10,7 +10,7 @@ use crate::{
         ranking::{JurorCell, RankingRow, RankingView, TieView, jury_ranking},
     },
     components::loaded::when_loaded,
-    domain::ranking::{Method, NOMINEES, Place},
+    domain::ranking::{MIN_REVIEWS_TO_NORMALISE, Method, NOMINEES, Place},
     i18n::texts,
 };
 use leptos::prelude::*;
@@ -199,7 +199,7 @@ fn Methods(movers: Vec<RankingRow>, not_normalised: Vec<String>) -> impl IntoVie
         <section aria-labelledby="metoder">
             <h2 id="metoder">{t.o.methods_heading}</h2>
             <p>{t.o.methods_intro}</p>
-            {(!not_normalised.is_empty()).then(|| view! { <p class="notice">{(t.o.not_normalised)(&not_normalised.join(", "))}</p> })}
+            {(!not_normalised.is_empty()).then(|| view! { <p class="notice">{(t.o.not_normalised)(MIN_REVIEWS_TO_NORMALISE, &not_normalised.join(", "))}</p> })}
             {if movers.is_empty() {
                 view! { <p><strong>{(t.o.nominees_same)(NOMINEES)}</strong></p> }.into_any()
             } else {

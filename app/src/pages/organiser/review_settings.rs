@@ -8,7 +8,7 @@ use crate::{
         form::{PortalForm, RadioField, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
     },
-    domain::review::ReviewPhase,
+    domain::{employer::Flag, review::ReviewPhase},
     i18n::texts,
     pages::{account::DoneNotice, jury::one_decimal},
 };
@@ -76,6 +76,24 @@ fn Overview(overview: ReviewOverview) -> impl IntoView {
                     <ul>
                         {overview.conflicts.iter().map(|c| view! {
                             <li>{format!("{}: ", c.juror)}{(t.j.conflict_line)(&c.kommun, &c.reason, &when(c.declared_local))}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3>{t.j.flags_heading}</h3>
+            {if overview.flags.is_empty() {
+                view! { <p>{t.j.flags_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {overview.flags.iter().map(|f| {
+                            let when = f.answered_local.map(when).unwrap_or_default();
+                            let status = match f.flag {
+                                Flag::Pending => t.j.flag_waiting.to_owned(),
+                                Flag::Confirmed => (t.j.flag_confirmed)(&f.reason, &when),
+                                Flag::Dismissed => (t.j.flag_dismissed)(&f.reason, &when),
+                            };
+                            view! { <li>{(t.j.flag_line)(&f.juror, &f.kommun, &f.employer, &status)}</li> }
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -150,11 +168,11 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
                     <TextField name="scale_max" label=t.j.scale_max hint=t.j.scale_max_hint kind="number" value=scale.max.to_string() required=true />
                     <TextAreaField name="labels" label=t.j.scale_labels hint=t.j.scale_labels_hint value=labels.clone() rows=6 />
                 </fieldset>
-                <p id="tie-break-hint">{t.j.tie_break_hint}</p>
                 <RadioField
                     name="tie_break"
                     legend=t.j.tie_break_legend
-                    options=overview.criteria.iter().map(|c| (c.slug.clone(), c.title.clone()))
+                    hint=t.j.tie_break_hint
+                    options=overview.criteria.iter().map(|c| (c.slug.clone(), (t.j.tie_break_option)(&c.title)))
                         .chain([(String::new(), t.j.tie_break_jury.to_owned())]).collect()
                     checked=overview.tie_break.clone().unwrap_or_default()
                 />
