@@ -201,19 +201,19 @@ test('the jury sees the submitted applications, declares jäv with a clear messa
   await expect(juni.getByRole('button', { name: 'Föreslå för nominering' })).toHaveCount(0);
   await expectNoAxeViolations(juni);
 
-  // Her employer is Ljungby kommun: the portal flags Ljungby before she reads it.
+  // Her employer is the kommun Ljungby: the portal flags Ljungby before she reads it.
   await juni.goto('/jury/jav');
   await waitForFormHydration(juni, 'arbetsgivare');
   const employer = juni.locator('#arbetsgivare');
   await employer.getByLabel('En kommun', { exact: true }).check();
   await employer.getByLabel('Kommun (om arbetsgivaren är en kommun)').fill('Ljungby');
   await employer.getByRole('button', { name: 'Spara arbetsgivaren' }).click();
-  await expect(juni.getByText('Angiven arbetsgivare: Ljungby kommun.')).toBeVisible();
+  await expect(juni.getByText('Angiven arbetsgivare: kommunen Ljungby.')).toBeVisible();
   await expectNoAxeViolations(juni);
   await juni.goto('/jury');
-  await expect(listRow(juni, 'Ljungby')).toContainText('Trolig jäv: svara först');
+  await expect(listRow(juni, 'Ljungby')).toContainText('Troligt jäv: svara först');
   await openFromList(juni, 'Ljungby');
-  await expect(juni.getByRole('heading', { name: 'Trolig jäv' })).toBeVisible();
+  await expect(juni.getByRole('heading', { name: 'Troligt jäv' })).toBeVisible();
   await expect(juni.getByText('Ljungbys kommunstyrelse följer planen varje kvartal.')).toHaveCount(0);
   await waitForFormHydration(juni, 'trolig-jav');
   await expectNoAxeViolations(juni);
@@ -388,7 +388,7 @@ test("the organiser sees each juror's work and every declared jäv, reads the ju
   await organiser.goto('/arrangor/bedomning');
   await expect(organiser.getByText('Bedömningen pågår.')).toBeVisible();
   await expect(organiser.getByText(/Juni Jurysson: Markaryd: Min arbetsgivare\. \(anmält /)).toBeVisible();
-  await expect(organiser.getByText(/^Juni Jurysson – Ljungby \(arbetsgivare: Ljungby kommun\): inte jäv: Jag arbetar i kommunens skolförvaltning/)).toBeVisible();
+  await expect(organiser.getByText(/^Juni Jurysson – Ljungby \(arbetsgivare: kommunen Ljungby\): inte jäv: Jag arbetar i kommunens skolförvaltning/)).toBeVisible();
   const juniRow = organiser.getByRole('row').filter({ has: organiser.getByRole('rowheader', { name: 'Juni Jurysson' }) });
   await expect(juniRow.getByRole('cell').last()).toHaveText('1');
   await expectNoAxeViolations(organiser);
@@ -450,7 +450,7 @@ test('the organiser records the decision, announces it, and the public pages sho
 
   await organiser.goto('/arrangor/beslut');
   await waitForFormHydration(organiser, 'beslut');
-  await expect(organiser.getByRole('region', { name: 'Jäv i beslutet' })).toContainText('Juni Jurysson: Markaryd: Min arbetsgivare.');
+  await expect(organiser.getByRole('region', { name: 'Jäv i beslutet' })).toContainText('Juni Jurysson – Markaryd: Min arbetsgivare.');
   await expectNoAxeViolations(organiser);
   const ljungby = organiser.getByRole('group', { name: /^Ljungby \(SE-2027-/ });
   const markaryd = organiser.getByRole('group', { name: /^Markaryd \(SE-2027-/ });

@@ -110,7 +110,15 @@ mod ssr {
                 .iter()
                 .max_by_key(|r| r.decided_at)
                 .map(|r| (r.decided_by_name.clone(), to_stockholm(r.decided_at))),
-            recusals: work.conflicts.iter().cloned().map(conflict_view).collect(),
+            // Those who sit on the jury, for kommuner that applied.
+            recusals: work
+                .conflicts
+                .iter()
+                .filter(|c| work.jurors.iter().any(|(id, _)| *id == c.user_id))
+                .filter(|c| work.entries.iter().any(|e| e.kommun_kod == c.kommun_kod))
+                .cloned()
+                .map(conflict_view)
+                .collect(),
         }))
     }
 

@@ -154,6 +154,8 @@ pub struct ShortlistRow {
     pub marks: usize,
     pub marked_by_me: bool,
     pub conflicted: bool,
+    /// A probable jäv from the viewer's employer, not yet answered.
+    pub flagged: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -271,7 +273,11 @@ pub async fn save_employer(
 
 /// The juror's answer to a probable jäv: `answer` is `jav` or `inte-jav`, with a reason.
 #[server(endpoint = "answer_flag")]
-pub async fn answer_flag(application: String, answer: Option<String>, reason: String) -> Result<FormReply, AppError> {
+pub async fn answer_flag(
+    application: String,
+    answer: Option<String>,
+    #[server(default)] reason: String,
+) -> Result<FormReply, AppError> {
     Ok(ssr::answer_flag(application, answer.unwrap_or_default(), reason).await)
 }
 
@@ -351,12 +357,14 @@ pub mod ssr {
         }
 
         /// The probable jäv the juror's employer points to for this kommun, and its answer.
+        /// An answer given for another employer does not answer for a new one that is flagged.
         pub fn flag(&self, user_id: &str, kommun_kod: &str) -> Option<Flag> {
             let employer = self.employers.iter().find(|(u, _)| u == user_id).map(|(_, e)| e);
             let answered = self
                 .flag_answers
                 .iter()
                 .find(|a| a.user_id == user_id && a.kommun_kod == kommun_kod)
+                .filter(|a| employer.is_none_or(|e| !e.probable_conflict(kommun_kod) || e.label() == a.employer))
                 .map(|a| a.conflicted);
             employer::flag(employer, kommun_kod, answered, self.conflicted(user_id, kommun_kod))
         }
@@ -927,18 +935,22 @@ pub mod ssr {
                 answered_at: now,
             };
             let mut tx = state.db.begin_write().await?;
-            if jury::answer_flag(&mut tx, &work.round.id, &record).await? && conflicted {
+            // A second press of the button, or another tab, finds it answered: nothing more to record.
+            if !jury::answer_flag(&mut tx, &work.round.id, &record).await? {
+                return Ok(Ok(page));
+            }
+            if conflicted {
                 jury::declare_conflict(&mut tx, &work.round.id, &viewer.user_id, &entry.kommun_kod, &reason, now)
                     .await?;
             }
             let detail = format!(
-                "Trolig jäv för {} ({}): {}. {reason}",
+                "Troligt jäv för {} ({}): {}. {reason}",
                 entry.kommun,
                 record.employer,
                 if conflicted { "jäv bekräftat" } else { "inte jäv" }
             );
             let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
-            audit::record(&mut tx, actor, Some(&work.round.id), "trolig-jav", &detail, now).await?;
+            audit::record(&mut tx, actor, Some(&work.round.id), "troligt-jav", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(user = %viewer.user_id, kommun = %entry.kommun_kod, conflicted, "probable jäv answered");
             let done = if conflicted { "jav-bekraftat" } else { "jav-avfardat" };
@@ -1059,7 +1071,9 @@ pub mod ssr {
             let viewer = auth::require(Access::Juror)?;
             let state = state::state()?;
             let (work, entry) = reviewable(&viewer, &state, &application).await?;
-            if work.conflicted(&viewer.user_id, &entry.kommun_kod) {
+            if work.conflicted(&viewer.user_id, &entry.kommun_kod)
+                || work.flag_pending(&viewer.user_id, &entry.kommun_kod)
+            {
                 return Err(AppError::Forbidden);
             }
             if let Err(problem) = work.phase.may_work() {
@@ -1098,7 +1112,8 @@ pub mod ssr {
                         .filter(|(a, u)| *a == e.application_id && counting.contains(&u.as_str()))
                         .count(),
                     marked_by_me: marks.iter().any(|(a, u)| *a == e.application_id && *u == viewer.user_id),
-                    conflicted: view == JuryView::Excluded,
+                    conflicted: work.conflicted(&viewer.user_id, &e.kommun_kod),
+                    flagged: work.flag_pending(&viewer.user_id, &e.kommun_kod),
                 }
             })
             .collect();

@@ -46,8 +46,9 @@ impl Employer {
     /// The employer as the jury's pages name it.
     pub fn label(&self) -> String {
         match self {
-            Employer::Kommun { namn, .. } => format!("{namn} kommun"),
-            Employer::Region { lan, .. } => format!("Regionen i {lan}"),
+            // Official names vary ("Ljungby kommun", "Markaryds kommun", "Stockholms stad"): this form is always right.
+            Employer::Kommun { namn, .. } => format!("kommunen {namn}"),
+            Employer::Region { lan, .. } => format!("regionen i {lan}"),
             Employer::Organisation { name } => name.clone(),
         }
     }

@@ -276,7 +276,7 @@ pub const SV: JuryTexts = JuryTexts {
         ("kriterier-sparade", "Kriterierna och skalan är sparade."),
         ("bedomning-stangd", "Bedömningen är stängd. Juryn kan läsa men inte ändra."),
         ("bedomning-oppen", "Bedömningen är öppen igen."),
-        ("arbetsgivare-sparad", "Din arbetsgivare är sparad. Portalen flaggar trolig jäv utifrån den."),
+        ("arbetsgivare-sparad", "Din arbetsgivare är sparad. Portalen flaggar troligt jäv utifrån den."),
         (
             "jav-bekraftat",
             "Jävet är bekräftat. Du bedömer inte den kommunens ansökan och ser inget av juryns arbete med den.",
@@ -321,9 +321,9 @@ pub const SV: JuryTexts = JuryTexts {
     none_submitted: "Inga ansökningar är inskickade till omgången.",
     none_matching: "Inga ansökningar matchar urvalet.",
     conflict_declared: "Jäv anmält",
-    flag_pending: "Trolig jäv: svara först",
+    flag_pending: "Troligt jäv: svara först",
     employer_heading: "Din arbetsgivare",
-    employer_intro: "Ange var du arbetar. Är din arbetsgivare en kommun som har ansökt, eller regionen i kommunens län, flaggar portalen trolig jäv innan du öppnar ansökan. Du svarar då om det är jäv och varför. Arrangören ser alla flaggor och svar.",
+    employer_intro: "Ange var du arbetar. Är din arbetsgivare en kommun som har ansökt, eller regionen i kommunens län, flaggar portalen troligt jäv innan du öppnar ansökan. Du svarar då om det är jäv och varför. Arrangören ser alla flaggor och svar.",
     employer_current: |name| match name {
         Some(name) => format!("Angiven arbetsgivare: {name}."),
         None => "Du har inte angett någon arbetsgivare.".to_owned(),
@@ -334,7 +334,7 @@ pub const SV: JuryTexts = JuryTexts {
     employer_region: "Regionens län (om arbetsgivaren är en region)",
     employer_organisation: "Organisationens namn (om det är en annan organisation)",
     employer_button: "Spara arbetsgivaren",
-    flag_heading: "Trolig jäv",
+    flag_heading: "Troligt jäv",
     flag_intro: |employer, kommun| {
         format!(
             "Din arbetsgivare är {employer}. Det tyder på jäv för ansökan från {kommun}. Svara innan du läser den: ansökan visas först när du har svarat att det inte är jäv."
@@ -346,7 +346,7 @@ pub const SV: JuryTexts = JuryTexts {
     flag_reason: "Skäl",
     flag_reason_hint: "Skälet syns för arrangören, till exempel ”Jag arbetar i regionens IT-avdelning och har inget med kommunens omsorg att göra”.",
     flag_button: "Skicka svaret",
-    flags_heading: "Trolig jäv enligt arbetsgivare",
+    flags_heading: "Troligt jäv enligt arbetsgivare",
     flags_none: "Ingen jurymedlems arbetsgivare tyder på jäv för någon ansökan.",
     flag_line: |juror, kommun, employer, status| format!("{juror} – {kommun} (arbetsgivare: {employer}): {status}"),
     flag_waiting: "väntar på svar.",

@@ -194,11 +194,15 @@ pub struct FlagAnswer {
     pub answered_at: DateTime<Utc>,
 }
 
-/// Records the answer; a flag is answered once.
+/// Records the answer: once per flag and employer. An answer given for
+/// another employer is replaced; the same again writes nothing (false).
 pub async fn answer_flag(conn: &mut AnyConnection, round_id: &str, answer: &FlagAnswer) -> Result<bool, sqlx::Error> {
     let written = sqlx::query(
         "INSERT INTO jury_flag_answers (round_id, user_id, kommun_kod, employer, conflicted, reason, answered_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (round_id, user_id, kommun_kod) DO UPDATE SET employer = excluded.employer, \
+         conflicted = excluded.conflicted, reason = excluded.reason, answered_at = excluded.answered_at \
+         WHERE jury_flag_answers.employer <> excluded.employer",
     )
     .bind(round_id)
     .bind(&answer.user_id)

@@ -442,6 +442,16 @@ async fn the_organiser_sets_criteria_weights_and_scale_before_the_review_begins(
     }
 }
 
+/// How many lines of the log have a detail `LIKE` the pattern.
+async fn logged(portal: &TestPortal, pattern: &str) -> i64 {
+    sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE detail LIKE $1")
+        .bind(pattern)
+        .fetch_one(portal.db.pool())
+        .await
+        .unwrap()
+        .get("n")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_jurors_employer_flags_probable_jav_before_reading_and_the_organiser_sees_every_answer() {
     for backend in BACKENDS {
@@ -471,16 +481,16 @@ async fn a_jurors_employer_flags_probable_jav_before_reading_and_the_organiser_s
             juror.post("/jury/jav", "/api/save_employer", &employer("region", "employer_region", "08"), true).await;
         assert_eq!(saved.location().as_deref(), Some("/jury/jav?klart=arbetsgivare-sparad"), "{backend:?}");
         let list = juror.get("/jury").await.body;
-        assert_eq!(list.matches("Trolig jäv: svara först").count(), 1, "{backend:?}");
+        assert_eq!(list.matches("Troligt jäv: svara först").count(), 1, "{backend:?}");
         let page = juror.get(&format!("/jury/ansokan/{kalmar}")).await.body;
-        assert!(page.contains("Din arbetsgivare är Regionen i Kalmar län."), "{backend:?}");
+        assert!(page.contains("Din arbetsgivare är regionen i Kalmar län."), "{backend:?}");
         assert!(!page.contains("Kalmar leder."), "{backend:?}: not a line of the application before the answer");
         assert!(juror.get(&format!("/jury/ansokan/{umea}")).await.body.contains("Umeå prövar."), "{backend:?}");
         let scores: Vec<(&str, &str)> = ALL.iter().map(|c| (*c, "3")).collect();
         let refused = review(&mut juror, &kalmar, "0", &scores, &[]).await;
         // A review posted from a page opened before the employer was given is refused, and the question asked.
         assert!(
-            juror.follow(&refused).await.body.contains("Din arbetsgivare är Regionen i Kalmar län."),
+            juror.follow(&refused).await.body.contains("Din arbetsgivare är regionen i Kalmar län."),
             "{backend:?}"
         );
         assert!(stored(&portal, &kalmar, "j@regionkalmar.se").await.is_none(), "{backend:?}");
@@ -501,6 +511,20 @@ async fn a_jurors_employer_flags_probable_jav_before_reading_and_the_organiser_s
         let dismissed = juror.post(&answer_page, "/api/answer_flag", &fields, true).await;
         assert_eq!(dismissed.location(), Some(format!("/jury/ansokan/{kalmar}?klart=jav-avfardat")), "{backend:?}");
         assert!(juror.get(&answer_page).await.body.contains("Kalmar leder."), "{backend:?}");
+        // The same answer again (a second press, another tab) records nothing more.
+        let again = juror.post(&answer_page, "/api/answer_flag", &fields, true).await;
+        assert_eq!(again.location(), Some(answer_page.clone()), "{backend:?}");
+        assert_eq!(logged(&portal, "Troligt jäv för Kalmar%").await, 1, "{backend:?}");
+        // Employed by the kommun itself now: an answer given for the region does not answer for it.
+        let saved =
+            juror.post("/jury/jav", "/api/save_employer", &employer("kommun", "employer_kommun", "Kalmar"), true).await;
+        assert_eq!(saved.location().as_deref(), Some("/jury/jav?klart=arbetsgivare-sparad"), "{backend:?}");
+        assert!(juror.get(&answer_page).await.body.contains("Din arbetsgivare är kommunen Kalmar."), "{backend:?}");
+        let reason = "Jag arbetar i kommunens kulturförvaltning";
+        let fields = [("application", kalmar.as_str()), ("answer", "inte-jav"), ("reason", reason)];
+        let dismissed = juror.post(&answer_page, "/api/answer_flag", &fields, true).await;
+        assert_eq!(dismissed.location(), Some(format!("/jury/ansokan/{kalmar}?klart=jav-avfardat")), "{backend:?}");
+        assert_eq!(logged(&portal, "Troligt jäv för Kalmar%").await, 2, "{backend:?}");
 
         // Employed by Nacka: Nacka is flagged; the juror confirms, and is left out of it.
         let saved =
@@ -517,23 +541,23 @@ async fn a_jurors_employer_flags_probable_jav_before_reading_and_the_organiser_s
 
         // Another juror, with no employer given, is flagged for nothing.
         let mut other = log_in_at(&portal, &later, "k@skr.se").await;
-        assert!(!other.get("/jury").await.body.contains("Trolig jäv"), "{backend:?}");
+        assert!(!other.get("/jury").await.body.contains("Troligt jäv"), "{backend:?}");
 
         // The organiser sees every flag and answer, and the recusal is in the decision's record.
         let settings = organiser.get("/arrangor/bedomning").await.body;
         assert!(
-            settings.contains(&format!("Kalmar (arbetsgivare: Regionen i Kalmar län): inte jäv: {reason} (")),
+            settings.contains(&format!("Kalmar (arbetsgivare: kommunen Kalmar): inte jäv: {reason} (")),
             "{backend:?}"
         );
         assert!(
-            settings.contains("Nacka (arbetsgivare: Nacka kommun): jäv bekräftat: Jag är anställd av Nacka kommun ("),
+            settings.contains("Nacka (arbetsgivare: kommunen Nacka): jäv bekräftat: Jag är anställd av Nacka kommun ("),
             "{backend:?}"
         );
         let decision = organiser.get("/arrangor/beslut").await.body;
         assert!(decision.contains("Jäv i beslutet"), "{backend:?}");
         assert!(decision.contains("Nacka: Jag är anställd av Nacka kommun (anmält "), "{backend:?}");
         let log = organiser.get("/arrangor/logg").await.body;
-        assert!(log.contains("Trolig jäv för Nacka (Nacka kommun): jäv bekräftat."), "{backend:?}");
+        assert!(log.contains("Troligt jäv för Nacka (kommunen Nacka): jäv bekräftat."), "{backend:?}");
         // Only jurors answer flags; an organiser's answer is refused by the access table.
         let refused = organiser.post("/arrangor/bedomning", "/api/answer_flag", &fields, true).await;
         assert_eq!(refused.status, 403, "{backend:?}");

@@ -65,6 +65,12 @@ pub fn PrintApplicationPage() -> impl IntoView {
         <div class="wrap page reading">
             {when_loaded(data, |found| match found {
                 None => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
+                // A probable jäv not yet answered: the question is on the application's page.
+                Some(page) if page.flag.is_some() => view! {
+                    <Title text=page.text.kommun.clone() />
+                    <h1>{page.text.kommun.clone()}</h1>
+                    <p><a href=review_href(&page.application_id)>{texts().j.flag_heading}</a></p>
+                }.into_any(),
                 Some(page) => view! {
                     <Title text=page.text.kommun.clone() />
                     <p class="no-print"><a href=review_href(&page.application_id)>{texts().j.back_to_list}</a></p>

@@ -62,11 +62,12 @@ fn Candidates(list: ShortlistView) -> impl IntoView {
                                         <td>{match &shown {
                                             Some(a) => a.weighted.map(one_decimal).unwrap_or_else(|| "–".into()),
                                             None if r.conflicted => t.j.conflict_declared.to_owned(),
+                                            None if r.flagged => t.j.flag_pending.to_owned(),
                                             None => t.j.not_visible_yet.to_owned(),
                                         }}</td>
                                         <td>{shown.map(|a| (t.j.recommendations)(a.nominate, a.maybe, a.no)).unwrap_or_else(|| "–".into())}</td>
                                         {is_juror.then(|| view! {
-                                            <td>{(open && !r.conflicted).then(|| view! {
+                                            <td>{(open && !r.conflicted && !r.flagged).then(|| view! {
                                                 <form method="post" action="/api/mark_for_shortlist" class="inline-form">
                                                     <input type="hidden" name="csrf" value=csrf_token() />
                                                     <input type="hidden" name="application" value=r.application_id.clone() />

@@ -25,6 +25,7 @@ pub fn JuryStartPage() -> impl IntoView {
         <Title text=t.j.home_title />
         <div class="wrap page">
             <h1>{t.j.home_title}</h1>
+            <crate::pages::account::DoneNotice />
             {when_loaded(data, move |home| {
                 let t = texts();
                 if home.rounds.is_empty() {

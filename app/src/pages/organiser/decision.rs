@@ -79,7 +79,7 @@ fn Decision(view: DecisionView) -> impl IntoView {
                 view! {
                     <ul>
                         {recusals.into_iter().map(|c| view! {
-                            <li>{format!("{}: ", c.juror)}{(t.j.conflict_line)(&c.kommun, &c.reason, &(t.long_date_time)(c.declared_local))}</li>
+                            <li>{format!("{} – ", c.juror)}{(t.j.conflict_line)(&c.kommun, &c.reason, &(t.long_date_time)(c.declared_local))}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
