@@ -58,9 +58,9 @@ use pages::{
     },
     not_found::NotFoundPage,
     organiser::{
-        applications::ApplicationsPage, decision::DecisionPage, draft::DraftRoundPage, log::LogPage,
-        packet::PacketPage, people::PeoplePage, ranking::RankingPage, review_settings::ReviewSettingsPage,
-        round::RoundLifePage, rounds::RoundsPage,
+        accessibility::AccessibilityAdminPage, applications::ApplicationsPage, decision::DecisionPage,
+        draft::DraftRoundPage, log::LogPage, packet::PacketPage, people::PeoplePage, ranking::RankingPage,
+        review_settings::ReviewSettingsPage, round::RoundLifePage, rounds::RoundsPage,
     },
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=RoundPage ssr=SsrMode::Async />
                     <Route path=path!("/ansok") view=HowToApplyPage ssr=SsrMode::Async />
                     <Route path=path!("/vinnare") view=WinnersPage ssr=SsrMode::Async />
-                    <Route path=path!("/tillganglighet") view=AccessibilityPage />
+                    <Route path=path!("/tillganglighet") view=AccessibilityPage ssr=SsrMode::Async />
                     <Route path=path!("/ingen-behorighet") view=ForbiddenPage />
                     <Route path=path!("/tillfalligt-fel") view=UnavailablePage />
                     <Route path=path!("/logga-in") view=LogInPage ssr=SsrMode::Async />
@@ -129,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arrangor/omgang") view=RoundLifePage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/beslut") view=DecisionPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/logg") view=LogPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/tillganglighet") view=AccessibilityAdminPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/laspaket") view=PacketPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/omgangar") view=RoundsPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/omgangar/utkast") view=DraftRoundPage ssr=SsrMode::Async />

@@ -429,7 +429,8 @@ test('the jury’s and the organiser’s pages need no sideways scrolling at 320
   const pages = [
     [juni, ['/jury', review, `${review}/utskrift`, '/jury/jav', '/jury/kortlista']],
     [organiser, ['/arrangor/omgang', '/arrangor/bedomning', '/arrangor/ansokningar', '/arrangor/personer',
-      '/arrangor/beslut', '/arrangor/laspaket', '/arrangor/logg', '/arrangor/omgangar', '/arrangor/rangordning']],
+      '/arrangor/beslut', '/arrangor/laspaket', '/arrangor/logg', '/arrangor/omgangar', '/arrangor/rangordning',
+      '/arrangor/tillganglighet']],
   ];
   for (const [page, paths] of pages) {
     const before = page.viewportSize();
@@ -498,6 +499,12 @@ test('the organiser records the decision, announces it, and the public pages sho
 
   await organiser.goto('/arrangor/logg');
   await expect(organiser.getByRole('cell', { name: 'Beslutad → Offentliggjord' })).toBeVisible();
+  await expectNoAxeViolations(organiser);
+
+  // The accessibility statement's page, with the feedback a visitor sent from the public page.
+  await organiser.getByRole('link', { name: 'Tillgänglighet', exact: true }).click();
+  await expect(organiser.getByRole('heading', { level: 1 })).toHaveText('Tillgänglighetsredogörelse');
+  await expect(organiser.getByRole('cell', { name: 'Fokus syns inte på knappen i sidfoten.' })).toBeVisible();
   await expectNoAxeViolations(organiser);
 });
 

@@ -1,7 +1,7 @@
 // The public face, as a visitor meets it: the call, how to apply, the winners,
 // the 404 page, with and without JavaScript, on a phone and on a desktop.
 const { test, expect } = require('@playwright/test');
-const { watchConsole, waitForHydration, expectNoAxeViolations, expectReflow } = require('./helpers');
+const { watchConsole, waitForHydration, trackFormHydration, waitForFormHydration, expectNoAxeViolations, expectReflow } = require('./helpers');
 
 test('the round page shows the 2027 call with its deadline and four areas', async ({ page }) => {
   const problems = watchConsole(page);
@@ -129,6 +129,28 @@ for (const path of ['/', '/ansok', '/vinnare', '/tillganglighet', '/finns-inte']
     expect(problems.filter((p) => !(path === '/finns-inte' && p.includes('404')))).toEqual([]);
   });
 }
+
+test('the accessibility statement follows DIGG and a visitor reports a problem, told beside the field what is missing', async ({ page }) => {
+  const problems = watchConsole(page);
+  await trackFormHydration(page);
+  await page.goto('/tillganglighet');
+  for (const heading of ['Hur tillgänglig är webbplatsen?', 'Rapportera brister i webbplatsens tillgänglighet', 'Tillsyn']) {
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  await expect(page.getByRole('link', { name: 'Anmäl till Digg' })).toHaveAttribute('href', 'https://www.digg.se/tdosanmalan');
+  await waitForFormHydration(page, 'synpunkter-form');
+  const form = page.getByRole('region', { name: 'Rapportera brister i webbplatsens tillgänglighet' });
+  await form.getByLabel('Din e-postadress').fill('eva@');
+  await form.getByRole('button', { name: 'Skicka synpunkterna' }).click();
+  await expect(form.getByLabel('Vad hindrade dig?')).toHaveAccessibleDescription(/Skriv något här\./);
+  await expect(form.getByLabel('Din e-postadress')).toHaveValue('eva@');
+  await expectNoAxeViolations(page);
+  await form.getByLabel('Vad hindrade dig?').fill('Fokus syns inte på knappen i sidfoten.');
+  await form.getByLabel('Din e-postadress').fill('eva@exempel.se');
+  await form.getByRole('button', { name: 'Skicka synpunkterna' }).click();
+  await expect(page.getByText('Tack! Dina synpunkter är skickade till arrangören.')).toBeVisible();
+  expect(problems).toEqual([]);
+});
 
 test('a visitor can read the portal in English and return to Swedish', async ({ page }) => {
   const problems = watchConsole(page);

@@ -10,6 +10,7 @@
 
 use crate::{
     domain::{
+        accessibility::StatementProblem,
         account::AccountError,
         application::Refusal,
         decision::{DecisionProblem, EmbargoProblem},
@@ -65,6 +66,7 @@ pub enum Problem {
     Apply(ApplyProblem),
     Review(ReviewProblem),
     Employer(EmployerProblem),
+    Statement(StatementProblem),
     Organise(OrganiseProblem),
 }
 

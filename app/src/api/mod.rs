@@ -1,6 +1,7 @@
 //! Server functions, grouped like `pages/`. Each is thin: authorize, call
 //! storage and domain, map errors to `AppError`.
 
+pub mod accessibility;
 pub mod account;
 pub mod application;
 pub mod applications;

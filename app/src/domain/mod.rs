@@ -2,6 +2,7 @@
 //! compiled for both the server and the browser and tested without either.
 
 pub mod access;
+pub mod accessibility;
 pub mod account;
 pub mod application;
 pub mod deadline;

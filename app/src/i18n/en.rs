@@ -53,12 +53,6 @@ pub(super) static TEXTS: Texts = Texts {
     winners_empty: "There are no winners to show yet.",
 
     accessibility_title: "Accessibility statement",
-    accessibility_body: [
-        "The award portal is meant to be usable by everyone, including with a screen reader, magnification, a keyboard or without JavaScript. It follows the Swedish act (2018:1937) on accessibility of digital public services and aims to meet WCAG 2.1 level AA.",
-        "Every page is tested automatically with the axe tool in a real browser before a new version is published, and forms work without JavaScript.",
-        "If something stops you, contact the organiser of the award through the contact details on the front page; you will get the information another way and we will fix the fault.",
-        "If you are not satisfied with how we handle your feedback, you can contact the Agency for Digital Government (Digg), which supervises the act.",
-    ],
 
     not_found_title: "Page not found",
     not_found_body: "There is no page at this address. Check that the address is spelt correctly, or start again from the front page.",
@@ -77,5 +71,6 @@ pub(super) static TEXTS: Texts = Texts {
     a: &super::account::EN,
     ap: &super::application::EN,
     j: &super::jury::EN,
+    acc: &super::accessibility::EN,
     o: &super::organising::EN,
 };

@@ -2,6 +2,7 @@
 //! English second; round content (criteria, guidance) comes from the round and
 //! stays Swedish, marked `lang="sv"` so screen readers pronounce it right.
 
+mod accessibility;
 mod account;
 mod application;
 mod en;
@@ -98,7 +99,6 @@ pub struct Texts {
     pub winners_empty: &'static str,
 
     pub accessibility_title: &'static str,
-    pub accessibility_body: [&'static str; 4],
 
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
@@ -122,6 +122,7 @@ pub struct Texts {
     pub ap: &'static ApplyTexts,
     pub j: &'static JuryTexts,
     pub o: &'static OrganiseTexts,
+    pub acc: &'static accessibility::AccessibilityTexts,
 }
 
 impl Texts {

@@ -53,12 +53,6 @@ pub(super) static TEXTS: Texts = Texts {
     winners_empty: "Det finns inga vinnare att visa ännu.",
 
     accessibility_title: "Tillgänglighetsredogörelse",
-    accessibility_body: [
-        "Utmärkelseportalen ska kunna användas av alla, också med skärmläsare, förstoring, tangentbord eller utan JavaScript. Webbplatsen följer lagen (2018:1937) om tillgänglighet till digital offentlig service och har som mål att uppfylla WCAG 2.1 nivå AA.",
-        "Varje sida provas automatiskt med verktyget axe i en riktig webbläsare innan en ny version publiceras, och formulär fungerar utan JavaScript.",
-        "Om du stöter på något som hindrar dig, kontakta arrangören av utmärkelsen via kontaktuppgifterna på startsidan, så får du informationen på annat sätt och vi rättar felet.",
-        "Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Myndigheten för digital förvaltning (Digg), som är tillsynsmyndighet för lagen.",
-    ],
 
     not_found_title: "Sidan finns inte",
     not_found_body: "Vi hittar ingen sida på den adressen. Kontrollera att adressen är rätt stavad, eller börja om från startsidan.",
@@ -77,5 +71,6 @@ pub(super) static TEXTS: Texts = Texts {
     a: &super::account::SV,
     ap: &super::application::SV,
     j: &super::jury::SV,
+    acc: &super::accessibility::SV,
     o: &super::organising::SV,
 };

@@ -245,6 +245,32 @@ pub fn outcome(to: &str, name: &str, base_url: &str, n: &OutcomeNotice<'_>) -> O
     mail(to, &subject, name, &paragraphs, Some(("Läs mer på vinnarsidan", &format!("{base_url}/vinnare"))))
 }
 
+/// To each organiser: a visitor reports a problem with the site's accessibility.
+pub fn accessibility_feedback(
+    to: &str,
+    name: &str,
+    base_url: &str,
+    feedback: &crate::domain::accessibility::Feedback,
+) -> OutgoingMail {
+    let page = if feedback.page.is_empty() { "ingen sida angiven".to_owned() } else { feedback.page.clone() };
+    let answer = match &feedback.reply_to {
+        Some(address) => format!("Svara till {address}."),
+        None => "Besökaren vill inte ha något svar.".to_owned(),
+    };
+    let first = format!("En besökare har skickat synpunkter på webbplatsens tillgänglighet (sida: {page}). {answer}");
+    mail_with_copy(
+        to,
+        "Synpunkter på tillgängligheten",
+        name,
+        &[
+            &first,
+            "Lagen om tillgänglighet till digital offentlig service kräver att synpunkterna hanteras. Alla synpunkter finns också under ”Tillgänglighet” i portalen.",
+        ],
+        Some(("Öppna synpunkterna", &format!("{base_url}/arrangor/tillganglighet#synpunkter"))),
+        &[("Synpunkterna".to_owned(), feedback.message.clone())],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

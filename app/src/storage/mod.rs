@@ -2,6 +2,7 @@
 //! time and written once for both SQLite and PostgreSQL through sqlx's `Any`
 //! driver: `$n` placeholders, TEXT/BIGINT columns, instants as UTC text.
 
+pub mod accessibility;
 pub mod applications;
 pub mod audit;
 pub mod backup;

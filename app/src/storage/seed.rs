@@ -38,8 +38,28 @@ pub async fn run(db: &Db) -> Result<(), SeedError> {
     }
     super::reviews::create_if_missing(&mut tx, &round.id, &crate::domain::review::default_settings(&round)).await?;
     seed_winners(&mut tx).await?;
+    super::accessibility::save(&mut tx, &first_accessibility_statement(), None, true).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The statement the organisers start from and keep up to date: what the
+/// portal's own tests establish, and the one known gap.
+fn first_accessibility_statement() -> crate::domain::accessibility::Statement {
+    use crate::domain::accessibility::{Compliance, Statement};
+    Statement {
+        organisation: "Vitalis".to_owned(),
+        compliance: Compliance::Partial,
+        known_issues: vec![
+            "Kommunernas ansökningstexter visas som de skrevs, stycke för stycke. Rubriker och listor som skrivits i texterna märks inte upp som rubriker och listor."
+                .to_owned(),
+        ],
+        alternatives: "Om du inte kan använda någon del av webbplatsen kan du mejla oss, så får du innehållet på annat sätt eller hjälp att skicka in er ansökan.".to_owned(),
+        contact_email: "tillganglighet@vitalis.se".to_owned(),
+        tested: "Varje sida granskas automatiskt med verktyget axe (WCAG 2.1 nivå A och AA) i en riktig webbläsare innan en ny version publiceras. Ansökan, juryns bedömning och arrangörens sidor provas också med enbart tangentbord, med förstoring till 200 procent och i 320 pixlars bredd, och varje formulär fungerar utan JavaScript.".to_owned(),
+        published_on: NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"),
+        reviewed_on: NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"),
+    }
 }
 
 fn records(file: &'static str, text: &'static str) -> Result<Vec<csv::StringRecord>, SeedError> {

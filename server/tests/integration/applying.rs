@@ -89,6 +89,9 @@ async fn an_application_is_written_submitted_once_with_a_receipt_reopened_and_re
         let id = open_application(&mut anna).await;
         let editor = anna.get("/ansokan").await.body;
         assert!(editor.contains("Ansökan från Kalmar"), "{backend:?}");
+        // Before a word is written: no identifiable care recipients, and the text may be an allmän handling.
+        assert!(editor.contains("Beskriv inte enskilda personer som får vård eller omsorg"), "{backend:?}");
+        assert!(editor.contains("Ansökan kan vara en allmän handling hos er kommun"), "{backend:?}");
         for section in ["Ledning", "Infrastruktur", "Kompetens", "Användning"] {
             assert!(editor.contains(section), "{backend:?}: {section}");
         }

@@ -19,7 +19,11 @@ pub fn DoneNotice() -> impl IntoView {
         query
             .with(|q| q.get("klart"))
             .and_then(|code| {
-                t.a.done(&code).or_else(|| t.ap.done(&code)).or_else(|| t.j.done(&code)).or_else(|| t.o.done(&code))
+                t.a.done(&code)
+                    .or_else(|| t.ap.done(&code))
+                    .or_else(|| t.j.done(&code))
+                    .or_else(|| t.o.done(&code))
+                    .or_else(|| t.acc.done(&code))
             })
             .map(|text| {
                 view! { <p class="notice notice-done" role="status">{text}</p> }

@@ -99,6 +99,7 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
         <p class="lead">{view.round_title.clone()}</p>
         <DoneNotice />
         <ApplicationStatus view=view.clone() />
+        {has_form.then(|| view! { <BeforeYouWrite /> })}
         {has_form.then(|| view! {
             <form id="ansokan" class="application-form" method="post" action=SAVE_ACTION novalidate
                 on:input=move |ev| {
@@ -137,6 +138,19 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
 }
 
 /// For an applicant not yet let in: why, and whom to ask.
+/// What an application must not contain, and who else may read it.
+#[component]
+fn BeforeYouWrite() -> impl IntoView {
+    let t = texts();
+    view! {
+        <section class="notice" aria-labelledby="innan-du-skriver">
+            <h2 id="innan-du-skriver">{t.ap.before_heading}</h2>
+            <p>{t.ap.no_care_recipients}</p>
+            <p>{t.ap.public_document}</p>
+        </section>
+    }
+}
+
 #[component]
 pub fn AwaitingApproval(colleagues: Vec<Colleague>) -> impl IntoView {
     let t = texts();

@@ -1,5 +1,6 @@
 //! What organisers use: people, the applications of the round and the jury's work.
 
+pub mod accessibility;
 pub mod applications;
 pub mod decision;
 pub mod draft;

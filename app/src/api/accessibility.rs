@@ -1,0 +1,179 @@
+//! The accessibility statement: read by anyone, kept by organisers, and the
+//! feedback form any visitor may use (organisers are told by e-mail).
+
+// A server function's arguments are its form's fields, however many the form has.
+#![allow(clippy::too_many_arguments)]
+
+use super::form::FormReply;
+use crate::{
+    domain::accessibility::{Feedback, Statement},
+    error::AppError,
+};
+use chrono::NaiveDateTime;
+use leptos::{prelude::*, server_fn::codec::GetUrl};
+
+pub const STATEMENT_PAGE: &str = "/tillganglighet";
+pub const STATEMENT_ADMIN_PAGE: &str = "/arrangor/tillganglighet";
+
+#[server(endpoint = "accessibility_statement", input = GetUrl)]
+pub async fn accessibility_statement() -> Result<Option<Statement>, AppError> {
+    Ok(crate::storage::accessibility::statement(&crate::state::db()?).await?)
+}
+
+/// The feedback received, newest first, with when (Swedish time): for organisers.
+#[server(endpoint = "accessibility_feedback", input = GetUrl)]
+pub async fn accessibility_feedback() -> Result<Vec<(NaiveDateTime, Feedback)>, AppError> {
+    ssr::feedback().await
+}
+
+#[server(endpoint = "save_accessibility_statement")]
+pub async fn save_accessibility_statement(
+    organisation: String,
+    #[server(default)] compliance: String,
+    known_issues: String,
+    alternatives: String,
+    contact_email: String,
+    tested: String,
+    published_on: String,
+    reviewed_on: String,
+) -> Result<FormReply, AppError> {
+    let form = [organisation, compliance, known_issues, alternatives, contact_email, tested, published_on, reviewed_on];
+    Ok(ssr::save(form).await)
+}
+
+/// A visitor's report of something that hindered them; anyone may send one.
+#[server(endpoint = "send_accessibility_feedback")]
+pub async fn send_accessibility_feedback(
+    message: String,
+    #[server(default)] page: String,
+    #[server(default)] reply_to: String,
+) -> Result<FormReply, AppError> {
+    Ok(ssr::send(message, page, reply_to).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::{
+        api::form::{Problem, Problems, run},
+        auth,
+        domain::{
+            accessibility::{StatementInput, checked_feedback, checked_statement},
+            account::Role,
+            deadline::to_stockholm,
+        },
+        mail::messages,
+        state,
+        storage::{
+            accessibility,
+            audit::{self, Actor},
+            mail_queue, users,
+        },
+    };
+
+    const FIELDS: [&str; 8] = [
+        "organisation",
+        "compliance",
+        "known_issues",
+        "alternatives",
+        "contact_email",
+        "tested",
+        "published_on",
+        "reviewed_on",
+    ];
+
+    pub async fn feedback() -> Result<Vec<(NaiveDateTime, Feedback)>, AppError> {
+        auth::require_manager()?;
+        let db = state::db()?;
+        Ok(accessibility::feedback(&db).await?.into_iter().map(|(at, f)| (to_stockholm(at), f)).collect())
+    }
+
+    pub async fn save(form: [String; 8]) -> FormReply {
+        let mut problems = Problems::new("redogorelse");
+        for (field, value) in FIELDS.iter().zip(&form) {
+            problems = problems.keep(field, value);
+        }
+        run(STATEMENT_ADMIN_PAGE, problems.clone(), async move {
+            let viewer = auth::require_manager()?;
+            let state = state::state()?;
+            let [
+                organisation,
+                compliance,
+                known_issues,
+                alternatives,
+                contact_email,
+                tested,
+                published_on,
+                reviewed_on,
+            ] = &form;
+            let input = StatementInput {
+                organisation,
+                compliance,
+                known_issues,
+                alternatives,
+                contact_email,
+                tested,
+                published_on,
+                reviewed_on,
+            };
+            let statement = match checked_statement(&input) {
+                Ok(statement) => statement,
+                Err(found) => {
+                    let mut problems = problems;
+                    for (field, problem) in found {
+                        problems.add(field, Problem::Statement(problem));
+                    }
+                    return Ok(Err(problems));
+                }
+            };
+            let now = state.clock.now();
+            let mut tx = state.db.begin_write().await?;
+            accessibility::save(&mut tx, &statement, Some(&viewer.name), false).await?;
+            let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            audit::record(&mut tx, actor, None, "tillganglighet", "Tillgänglighetsredogörelsen uppdaterad", now)
+                .await?;
+            tx.commit().await?;
+            Ok(Ok(format!("{STATEMENT_ADMIN_PAGE}?klart=redogorelse-sparad")))
+        })
+        .await
+    }
+
+    pub async fn send(message: String, page: String, reply_to: String) -> FormReply {
+        let problems =
+            Problems::new("synpunkter-form").keep("message", &message).keep("page", &page).keep("reply_to", &reply_to);
+        run(STATEMENT_PAGE, problems.clone(), async move {
+            let state = state::state()?;
+            let feedback = match checked_feedback(&message, &page, &reply_to) {
+                Ok(feedback) => feedback,
+                Err(found) => {
+                    let mut problems = problems;
+                    for (field, problem) in found {
+                        problems.add(field, Problem::Statement(problem));
+                    }
+                    return Ok(Err(problems));
+                }
+            };
+            let now = state.clock.now();
+            let organisers: Vec<users::StoredUser> = users::list(&state.db)
+                .await?
+                .into_iter()
+                .filter(|u| u.role == Role::Organiser && !u.blocked && u.email_confirmed)
+                .collect();
+            let mut tx = state.db.begin_write().await?;
+            accessibility::add_feedback(&mut tx, &feedback, now).await?;
+            for organiser in &organisers {
+                let mail = messages::accessibility_feedback(
+                    &organiser.email,
+                    &organiser.name,
+                    &state.settings.base_url,
+                    &feedback,
+                );
+                mail_queue::enqueue(&mut tx, &mail, now).await?;
+            }
+            tx.commit().await?;
+            tracing::info!(organisers = organisers.len(), "accessibility feedback received");
+            Ok(Ok(format!("{STATEMENT_PAGE}?klart=synpunkt-skickad#synpunkter")))
+        })
+        .await
+    }
+}
