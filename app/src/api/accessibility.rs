@@ -37,7 +37,16 @@ pub async fn save_accessibility_statement(
     published_on: String,
     reviewed_on: String,
 ) -> Result<FormReply, AppError> {
-    let form = [organisation, compliance, known_issues, alternatives, contact_email, tested, published_on, reviewed_on];
+    let form = crate::domain::accessibility::StatementInput {
+        organisation,
+        compliance,
+        known_issues,
+        alternatives,
+        contact_email,
+        tested,
+        published_on,
+        reviewed_on,
+    };
     Ok(ssr::save(form).await)
 }
 
@@ -58,7 +67,7 @@ mod ssr {
         api::form::{Problem, Problems, run},
         auth,
         domain::{
-            accessibility::{StatementInput, checked_feedback, checked_statement},
+            accessibility::{StatementInput, StatementProblem, checked_feedback, checked_statement},
             account::Role,
             deadline::to_stockholm,
         },
@@ -71,16 +80,13 @@ mod ssr {
         },
     };
 
-    const FIELDS: [&str; 8] = [
-        "organisation",
-        "compliance",
-        "known_issues",
-        "alternatives",
-        "contact_email",
-        "tested",
-        "published_on",
-        "reviewed_on",
-    ];
+    /// The form back with the problems found, by field.
+    fn refused(mut problems: Problems, found: Vec<(&'static str, StatementProblem)>) -> Problems {
+        for (field, problem) in found {
+            problems.add(field, Problem::Statement(problem));
+        }
+        problems
+    }
 
     pub async fn feedback() -> Result<Vec<(NaiveDateTime, Feedback)>, AppError> {
         auth::require_manager()?;
@@ -88,43 +94,17 @@ mod ssr {
         Ok(accessibility::feedback(&db).await?.into_iter().map(|(at, f)| (to_stockholm(at), f)).collect())
     }
 
-    pub async fn save(form: [String; 8]) -> FormReply {
+    pub async fn save(form: StatementInput) -> FormReply {
         let mut problems = Problems::new("redogorelse");
-        for (field, value) in FIELDS.iter().zip(&form) {
+        for (field, value) in form.fields() {
             problems = problems.keep(field, value);
         }
         run(STATEMENT_ADMIN_PAGE, problems.clone(), async move {
             let viewer = auth::require_manager()?;
             let state = state::state()?;
-            let [
-                organisation,
-                compliance,
-                known_issues,
-                alternatives,
-                contact_email,
-                tested,
-                published_on,
-                reviewed_on,
-            ] = &form;
-            let input = StatementInput {
-                organisation,
-                compliance,
-                known_issues,
-                alternatives,
-                contact_email,
-                tested,
-                published_on,
-                reviewed_on,
-            };
-            let statement = match checked_statement(&input) {
+            let statement = match checked_statement(&form) {
                 Ok(statement) => statement,
-                Err(found) => {
-                    let mut problems = problems;
-                    for (field, problem) in found {
-                        problems.add(field, Problem::Statement(problem));
-                    }
-                    return Ok(Err(problems));
-                }
+                Err(found) => return Ok(Err(refused(problems, found))),
             };
             let now = state.clock.now();
             let mut tx = state.db.begin_write().await?;
@@ -145,13 +125,7 @@ mod ssr {
             let state = state::state()?;
             let feedback = match checked_feedback(&message, &page, &reply_to) {
                 Ok(feedback) => feedback,
-                Err(found) => {
-                    let mut problems = problems;
-                    for (field, problem) in found {
-                        problems.add(field, Problem::Statement(problem));
-                    }
-                    return Ok(Err(problems));
-                }
+                Err(found) => return Ok(Err(refused(problems, found))),
             };
             let now = state.clock.now();
             let organisers: Vec<users::StoredUser> = users::list(&state.db)

@@ -68,19 +68,35 @@ pub enum StatementProblem {
 
 /// The organiser's form, as typed.
 #[derive(Debug, Clone, Default)]
-pub struct StatementInput<'a> {
-    pub organisation: &'a str,
-    pub compliance: &'a str,
-    pub known_issues: &'a str,
-    pub alternatives: &'a str,
-    pub contact_email: &'a str,
-    pub tested: &'a str,
-    pub published_on: &'a str,
-    pub reviewed_on: &'a str,
+pub struct StatementInput {
+    pub organisation: String,
+    pub compliance: String,
+    pub known_issues: String,
+    pub alternatives: String,
+    pub contact_email: String,
+    pub tested: String,
+    pub published_on: String,
+    pub reviewed_on: String,
+}
+
+impl StatementInput {
+    /// Each field by its form name, to show again with the form's problems.
+    pub fn fields(&self) -> [(&'static str, &str); 8] {
+        [
+            ("organisation", &self.organisation),
+            ("compliance", &self.compliance),
+            ("known_issues", &self.known_issues),
+            ("alternatives", &self.alternatives),
+            ("contact_email", &self.contact_email),
+            ("tested", &self.tested),
+            ("published_on", &self.published_on),
+            ("reviewed_on", &self.reviewed_on),
+        ]
+    }
 }
 
 /// The statement from the form, or the problems by field.
-pub fn checked_statement(input: &StatementInput<'_>) -> Result<Statement, Vec<(&'static str, StatementProblem)>> {
+pub fn checked_statement(input: &StatementInput) -> Result<Statement, Vec<(&'static str, StatementProblem)>> {
     let mut problems = Vec::new();
     let mut required = |field: &'static str, text: String, max: usize| {
         if text.is_empty() {
@@ -90,21 +106,21 @@ pub fn checked_statement(input: &StatementInput<'_>) -> Result<Statement, Vec<(&
         }
         text
     };
-    let organisation = required("organisation", clean_line(input.organisation), LINE_LIMIT);
-    let alternatives = required("alternatives", clean_text(input.alternatives).trim().to_owned(), TEXT_LIMIT);
-    let tested = required("tested", clean_text(input.tested).trim().to_owned(), TEXT_LIMIT);
+    let organisation = required("organisation", clean_line(&input.organisation), LINE_LIMIT);
+    let alternatives = required("alternatives", clean_text(&input.alternatives).trim().to_owned(), TEXT_LIMIT);
+    let tested = required("tested", clean_text(&input.tested).trim().to_owned(), TEXT_LIMIT);
     let compliance = Compliance::from_code(input.compliance.trim());
     if compliance.is_none() {
         problems.push(("compliance", StatementProblem::ComplianceMissing));
     }
     let known_issues: Vec<String> =
-        clean_text(input.known_issues).lines().map(clean_line).filter(|l| !l.is_empty()).collect();
+        clean_text(&input.known_issues).lines().map(clean_line).filter(|l| !l.is_empty()).collect();
     if known_issues.iter().map(|l| l.chars().count() + 1).sum::<usize>() > TEXT_LIMIT {
         problems.push(("known_issues", StatementProblem::TooLong { max: TEXT_LIMIT }));
     } else if known_issues.is_empty() && compliance.is_some_and(|c| c != Compliance::Full) {
         problems.push(("known_issues", StatementProblem::IssuesMissing));
     }
-    let contact_email = Email::parse(input.contact_email).map(|e| e.as_str().to_owned());
+    let contact_email = Email::parse(&input.contact_email).map(|e| e.as_str().to_owned());
     if contact_email.is_err() {
         problems.push(("contact_email", StatementProblem::EmailInvalid));
     }
@@ -115,8 +131,8 @@ pub fn checked_statement(input: &StatementInput<'_>) -> Result<Statement, Vec<(&
         }
         parsed
     };
-    let published_on = date("published_on", input.published_on, &mut problems);
-    let reviewed_on = date("reviewed_on", input.reviewed_on, &mut problems);
+    let published_on = date("published_on", &input.published_on, &mut problems);
+    let reviewed_on = date("reviewed_on", &input.reviewed_on, &mut problems);
     if let (Some(p), Some(r)) = (published_on, reviewed_on)
         && r < p
     {
@@ -181,16 +197,16 @@ pub fn checked_feedback(
 mod tests {
     use super::*;
 
-    fn input() -> StatementInput<'static> {
+    fn input() -> StatementInput {
         StatementInput {
-            organisation: " Vitalis ",
-            compliance: "delvis",
-            known_issues: "Kommunernas texter visas som de skrevs.\n\n  Rubriker i dem märks inte upp. \n",
-            alternatives: "Mejla oss så skickar vi innehållet.",
-            contact_email: "tillganglighet@vitalis.se",
-            tested: "Automatiskt med axe och för hand med tangentbord.",
-            published_on: "2026-11-01",
-            reviewed_on: "2026-11-24",
+            organisation: " Vitalis ".into(),
+            compliance: "delvis".into(),
+            known_issues: "Kommunernas texter visas som de skrevs.\n\n  Rubriker i dem märks inte upp. \n".into(),
+            alternatives: "Mejla oss så skickar vi innehållet.".into(),
+            contact_email: "tillganglighet@vitalis.se".into(),
+            tested: "Automatiskt med axe och för hand med tangentbord.".into(),
+            published_on: "2026-11-01".into(),
+            reviewed_on: "2026-11-24".into(),
         }
     }
 
@@ -205,17 +221,17 @@ mod tests {
         );
         assert_eq!(statement.reviewed_on, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
         // Fully compliant: no known problems needed.
-        let full = StatementInput { compliance: "helt", known_issues: "", ..input() };
+        let full = StatementInput { compliance: "helt".into(), known_issues: String::new(), ..input() };
         assert_eq!(checked_statement(&full).unwrap().known_issues, Vec::<String>::new());
     }
 
     #[test]
     fn each_field_says_what_is_wrong() {
         let bad = StatementInput {
-            organisation: " ",
-            compliance: "kanske",
-            contact_email: "inte en adress",
-            published_on: "1 november",
+            organisation: " ".into(),
+            compliance: "kanske".into(),
+            contact_email: "inte en adress".into(),
+            published_on: "1 november".into(),
             ..input()
         };
         let problems = checked_statement(&bad).unwrap_err();
@@ -224,18 +240,18 @@ mod tests {
         assert!(problems.contains(&("contact_email", StatementProblem::EmailInvalid)));
         assert!(problems.contains(&("published_on", StatementProblem::DateInvalid)));
 
-        let partial_without_issues = StatementInput { known_issues: "\n", ..input() };
+        let partial_without_issues = StatementInput { known_issues: "\n".into(), ..input() };
         assert_eq!(
             checked_statement(&partial_without_issues).unwrap_err(),
             [("known_issues", StatementProblem::IssuesMissing)]
         );
-        let backwards = StatementInput { reviewed_on: "2026-10-01", ..input() };
+        let backwards = StatementInput { reviewed_on: "2026-10-01".into(), ..input() };
         assert_eq!(
             checked_statement(&backwards).unwrap_err(),
             [("reviewed_on", StatementProblem::ReviewedBeforePublished)]
         );
         let long = "x".repeat(TEXT_LIMIT + 1);
-        let too_long = StatementInput { tested: &long, ..input() };
+        let too_long = StatementInput { tested: long, ..input() };
         assert_eq!(
             checked_statement(&too_long).unwrap_err(),
             [("tested", StatementProblem::TooLong { max: TEXT_LIMIT })]
