@@ -11,15 +11,20 @@ pub struct AccessibilityTexts {
     /// The opening paragraph, by the organisation behind the site.
     pub intro: fn(&str) -> String,
     pub how_heading: &'static str,
+    /// "Hur tillgänglig är webbplatsen?" in a sentence; the legal wording is `compliance`.
+    pub how: fn(Compliance) -> &'static str,
     pub compliance: fn(Compliance) -> String,
     pub alternatives_heading: &'static str,
-    pub contact: fn(&str) -> String,
+    /// Before the address, which is a link.
+    pub contact: &'static str,
     pub report_heading: &'static str,
     pub report_intro: &'static str,
     pub message: &'static str,
     pub message_hint: &'static str,
     pub page: &'static str,
     pub page_hint: &'static str,
+    pub feedback_column: &'static str,
+    pub reply_to_column: &'static str,
     pub reply_to: &'static str,
     pub reply_to_hint: &'static str,
     pub send: &'static str,
@@ -108,6 +113,12 @@ pub const SV: AccessibilityTexts = AccessibilityTexts {
         )
     },
     how_heading: "Hur tillgänglig är webbplatsen?",
+    how: |c| match c {
+        Compliance::Full => "Vi känner inte till några delar av webbplatsen som inte är tillgängliga.",
+        _ => {
+            "Vi är medvetna om att delar av webbplatsen inte är helt tillgängliga. Se avsnittet om innehåll som inte är tillgängligt nedan för mer information."
+        }
+    },
     compliance: |c| {
         match c {
         Compliance::Full => "Webbplatsen är helt förenlig med lagen om tillgänglighet till digital offentlig service.".into(),
@@ -116,13 +127,15 @@ pub const SV: AccessibilityTexts = AccessibilityTexts {
     }
     },
     alternatives_heading: "Vad kan du göra om du inte kan använda delar av webbplatsen?",
-    contact: |email| format!("Du når oss på e-post {email}."),
+    contact: "Du når oss på e-post ",
     report_heading: "Rapportera brister i webbplatsens tillgänglighet",
     report_intro: "Vi strävar hela tiden efter att förbättra webbplatsens tillgänglighet. Om du upptäcker problem som inte beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav, berätta det för oss här så att vi får veta att problemet finns.",
     message: "Vad hindrade dig?",
     message_hint: "Beskriv vad du försökte göra och vad som inte fungerade.",
     page: "Sida",
     page_hint: "Adressen eller namnet på sidan, om det gäller en viss sida.",
+    feedback_column: "Synpunkt",
+    reply_to_column: "Besökarens e-post",
     reply_to: "Din e-postadress",
     reply_to_hint: "Om du vill ha svar. Annars lämnar du fältet tomt.",
     send: "Skicka synpunkterna",
@@ -135,7 +148,7 @@ pub const SV: AccessibilityTexts = AccessibilityTexts {
     no_issues: "Vi känner inte till några brister.",
     tested_heading: "Hur vi testat webbplatsen",
     dates: |published, reviewed| {
-        format!("Webbplatsen publicerades {published}. Redogörelsen uppdaterades senast {reviewed}.")
+        format!("Webbplatsen publicerades den {published}. Redogörelsen uppdaterades senast den {reviewed}.")
     },
 
     nav: "Tillgänglighet",
@@ -149,8 +162,8 @@ pub const SV: AccessibilityTexts = AccessibilityTexts {
     alternatives: "Hur man får innehållet på annat sätt",
     contact_email: "E-post för tillgänglighetsfrågor",
     tested: "Hur webbplatsen testats",
-    published_on: "Publicerad",
-    reviewed_on: "Senast granskad",
+    published_on: "Webbplatsen publicerades",
+    reviewed_on: "Redogörelsen uppdaterades senast",
     date_hint: "ÅÅÅÅ-MM-DD",
     save: "Spara redogörelsen",
     feedback_heading: "Synpunkter från besökare",
@@ -174,6 +187,12 @@ pub const EN: AccessibilityTexts = AccessibilityTexts {
         )
     },
     how_heading: "How accessible is the website?",
+    how: |c| match c {
+        Compliance::Full => "We know of no part of the website that is not accessible.",
+        _ => {
+            "We are aware that parts of the website are not fully accessible. See the section on content that is not accessible below for more information."
+        }
+    },
     compliance: |c| {
         match c {
         Compliance::Full => "The website fully complies with the law on accessibility to digital public services.".into(),
@@ -182,13 +201,15 @@ pub const EN: AccessibilityTexts = AccessibilityTexts {
     }
     },
     alternatives_heading: "What can you do if you cannot use parts of the website?",
-    contact: |email| format!("You can reach us by e-mail at {email}."),
+    contact: "You can reach us by e-mail at ",
     report_heading: "Report problems with the website's accessibility",
     report_intro: "We keep working to improve the website's accessibility. If you find problems not described on this page, or think we do not meet the law's requirements, tell us here so that we know about the problem.",
     message: "What hindered you?",
     message_hint: "Describe what you tried to do and what did not work.",
     page: "Page",
     page_hint: "The address or name of the page, if it concerns one page.",
+    feedback_column: "Feedback",
+    reply_to_column: "Visitor's e-mail",
     reply_to: "Your e-mail address",
     reply_to_hint: "If you want an answer. Otherwise leave it empty.",
     send: "Send the feedback",
@@ -215,8 +236,8 @@ pub const EN: AccessibilityTexts = AccessibilityTexts {
     alternatives: "How to get the content another way",
     contact_email: "E-mail for accessibility questions",
     tested: "How the website was tested",
-    published_on: "Published",
-    reviewed_on: "Last reviewed",
+    published_on: "The website was published",
+    reviewed_on: "The statement was last updated",
     date_hint: "YYYY-MM-DD",
     save: "Save the statement",
     feedback_heading: "Feedback from visitors",

@@ -355,8 +355,8 @@ pub const SV: ApplyTexts = ApplyTexts {
     preview_title: "Förhandsgranska ansökan",
     preview_intro: "Så här kommer juryn att läsa er ansökan. Använd webbläsarens utskrift för en pappersversion.",
     before_heading: "Innan ni skriver",
-    no_care_recipients: "Beskriv inte enskilda personer som får vård eller omsorg så att de går att känna igen, inte heller med ålder, ort eller händelse. Uppgifter om hälsa är känsliga personuppgifter och hör inte hemma i ansökan. Skriv om arbetssätt, resultat och erfarenheter i stort.",
-    public_document: "Ansökan kan vara en allmän handling hos er kommun och kan då lämnas ut till den som begär det. Skriv inget som inte kan läsas av andra.",
+    no_care_recipients: "Beskriv inte enskilda personer som får vård eller omsorg så att de går att känna igen, inte heller genom ålder, ort eller händelse. Uppgifter om hälsa är känsliga personuppgifter och hör inte hemma i ansökan. Skriv om arbetssätt, resultat och erfarenheter i stort.",
+    public_document: "Ansökan kan vara en allmän handling hos er kommun och kan då lämnas ut till den som begär det, om inte uppgifterna omfattas av sekretess. Skriv inget som inte får bli offentligt.",
 
     submit_title: "Skicka in ansökan",
     already_submitted: "Ansökan är redan inskickad.",
@@ -503,7 +503,7 @@ pub const EN: ApplyTexts = ApplyTexts {
     preview_intro: "This is how the jury will read your application. Use the browser's print for a paper copy.",
     before_heading: "Before you write",
     no_care_recipients: "Do not describe individual people who receive care so that they can be recognised, not even by age, place or event. Health data is special-category personal data and does not belong in the application. Write about ways of working, results and experience in general.",
-    public_document: "The application may be a public document (allmän handling) at your kommun and may then be given to anyone who asks for it. Write nothing that others may not read.",
+    public_document: "The application may be a public document (allmän handling) at your kommun and may then be given to anyone who asks for it, unless the information is confidential by law. Write nothing that may not become public.",
 
     submit_title: "Submit the application",
     already_submitted: "The application is already submitted.",

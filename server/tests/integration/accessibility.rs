@@ -15,6 +15,8 @@ async fn organisers_keep_the_statement_and_every_visitor_can_report_a_problem() 
         let portal = TestPortal::start(backend, open_clock()).await;
         let mut visitor = portal.browser();
         let page = visitor.get("/tillganglighet").await.body;
+        // DIGG's sections, in DIGG's order.
+        let mut last = 0;
         for heading in [
             "Hur tillgänglig är webbplatsen?",
             "Vad kan du göra om du inte kan använda delar av webbplatsen?",
@@ -24,11 +26,14 @@ async fn organisers_keep_the_statement_and_every_visitor_can_report_a_problem() 
             "Innehåll som inte är tillgängligt",
             "Hur vi testat webbplatsen",
         ] {
-            assert!(page.contains(&format!(">{heading}</h")), "{backend:?}: {heading}");
+            let at = page.find(&format!(">{heading}</h")).unwrap_or_else(|| panic!("{backend:?}: {heading}"));
+            assert!(at > last, "{backend:?}: {heading} in its place");
+            last = at;
         }
+        assert!(page.contains(r#"<a href="mailto:tillganglighet@vitalis.se">"#), "{backend:?}");
         assert!(page.contains("Webbplatsen är delvis förenlig med lagen"), "{backend:?}");
         assert!(page.contains(r#"href="https://www.digg.se/tdosanmalan""#), "{backend:?}");
-        assert!(page.contains("Redogörelsen uppdaterades senast 24 november 2026."), "{backend:?}");
+        assert!(page.contains("Redogörelsen uppdaterades senast den 24 november 2026."), "{backend:?}");
 
         // A visitor reports a problem: checked beside each field, then stored and mailed.
         let bad = visitor
@@ -83,7 +88,7 @@ async fn organisers_keep_the_statement_and_every_visitor_can_report_a_problem() 
         assert_eq!(saved.location().as_deref(), Some("/arrangor/tillganglighet?klart=redogorelse-sparad"));
         let page = visitor.get("/tillganglighet").await.body;
         assert!(page.contains("<li>Kartan på startsidan saknar textalternativ.</li>"), "{backend:?}");
-        assert!(page.contains("Redogörelsen uppdaterades senast 1 december 2026."), "{backend:?}");
+        assert!(page.contains("Redogörelsen uppdaterades senast den 1 december 2026."), "{backend:?}");
         // A restart keeps the organisers' statement.
         app::storage::seed::run(&portal.db).await.unwrap();
         assert!(visitor.get("/tillganglighet").await.body.contains("Kartan på startsidan"), "{backend:?}");

@@ -137,7 +137,6 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
     .into_any()
 }
 
-/// For an applicant not yet let in: why, and whom to ask.
 /// What an application must not contain, and who else may read it.
 #[component]
 fn BeforeYouWrite() -> impl IntoView {
@@ -151,6 +150,7 @@ fn BeforeYouWrite() -> impl IntoView {
     }
 }
 
+/// For an applicant not yet let in: why, and whom to ask.
 #[component]
 pub fn AwaitingApproval(colleagues: Vec<Colleague>) -> impl IntoView {
     let t = texts();

@@ -81,8 +81,8 @@ fn ReceivedFeedback(received: Vec<(NaiveDateTime, Feedback)>) -> impl IntoView {
                             <thead><tr>
                                 <th scope="col">{a.received}</th>
                                 <th scope="col">{a.page}</th>
-                                <th scope="col">{a.message}</th>
-                                <th scope="col">{a.reply_to}</th>
+                                <th scope="col">{a.feedback_column}</th>
+                                <th scope="col">{a.reply_to_column}</th>
                             </tr></thead>
                             <tbody>
                                 {received.into_iter().map(|(at, f)| view! {

@@ -22,29 +22,32 @@ pub fn AccessibilityPage() -> impl IntoView {
         <Title text=t.accessibility_title />
         <div class="wrap page prose">
             <h1>{t.accessibility_title}</h1>
-            <DoneNotice />
             {when_loaded(data, |found| match found {
                 Some(statement) => view! { <StatementText statement /> }.into_any(),
                 None => view! { <p>{texts().error_not_found}</p> }.into_any(),
             })}
-            <FeedbackForm />
-            <Supervision />
         </div>
     }
 }
 
+/// In DIGG's order: who stands behind the site, how accessible it is, what to
+/// do if a part cannot be used, reporting problems, supervision, the technical
+/// information with what is not accessible, how it was tested, and the dates.
 #[component]
 fn StatementText(statement: Statement) -> impl IntoView {
     let t = texts();
     let a = t.acc;
     let dates = (a.dates)(&(a.long_date)(statement.published_on), &(a.long_date)(statement.reviewed_on));
+    let mailto = format!("mailto:{}", statement.contact_email);
     view! {
         <p>{(a.intro)(&statement.organisation)}</p>
         <h2>{a.how_heading}</h2>
-        <p>{(a.compliance)(statement.compliance)}</p>
+        <p>{(a.how)(statement.compliance)}</p>
         <h2>{a.alternatives_heading}</h2>
-        <p>{statement.alternatives.clone()}</p>
-        <p>{(a.contact)(&statement.contact_email)}</p>
+        <p class="prewrap">{statement.alternatives.clone()}</p>
+        <p>{a.contact}<a href=mailto>{statement.contact_email.clone()}</a>"."</p>
+        <FeedbackForm />
+        <Supervision />
         <h2>{a.technical_heading}</h2>
         <p>{a.technical}</p>
         <p>{(a.compliance)(statement.compliance)}</p>
@@ -55,7 +58,7 @@ fn StatementText(statement: Statement) -> impl IntoView {
             view! { <ul>{statement.known_issues.into_iter().map(|issue| view! { <li>{issue}</li> }).collect_view()}</ul> }.into_any()
         }}
         <h2>{a.tested_heading}</h2>
-        <p>{statement.tested.clone()}</p>
+        <p class="prewrap">{statement.tested.clone()}</p>
         <p>{dates}</p>
     }
 }
@@ -67,6 +70,8 @@ fn FeedbackForm() -> impl IntoView {
     view! {
         <section aria-labelledby="synpunkter">
             <h2 id="synpunkter">{a.report_heading}</h2>
+            // Sending returns here: the thanks are said where the reader is.
+            <DoneNotice />
             <p>{a.report_intro}</p>
             <PortalForm action="/api/send_accessibility_feedback" id="synpunkter-form">
                 <TextAreaField name="message" label=a.message hint=a.message_hint rows=6 />
