@@ -93,11 +93,11 @@ mod ssr {
         auth,
         domain::{
             deadline::to_stockholm,
-            review::{CriterionInput, ReviewProblem, checked_settings, checked_tie_break, review_phase},
+            review::{CriterionInput, ReviewProblem, checked_settings, checked_tie_break},
             round::Round,
         },
         state::{self, AppState},
-        storage::{jury, reviews, rounds, seed::EHALSOKOMMUN, submissions},
+        storage::{reviews, rounds, seed::EHALSOKOMMUN, submissions},
     };
 
     async fn managed_round(id: Option<&str>) -> Result<(AppState, Round, String), AppError> {
@@ -120,35 +120,35 @@ mod ssr {
             other => other?,
         };
         let db = &state.db;
-        let settings = settings_of(db, &round).await?;
-        let stored = reviews::of_round(db, &round.id).await?;
-        let conflicts = jury::conflicts_in_round(db, &round.id).await?;
-        let jurors = jury::jurors_of(db, &round.id)
-            .await?
-            .into_iter()
+        // The jurors, their reviews and declared jäv, as the jury's own pages read them.
+        let work = round_work(&state, round).await?;
+        let jurors = work
+            .jurors
+            .iter()
             .map(|(id, name)| JurorProgress {
-                name,
-                done: stored.iter().filter(|r| r.user_id == id && r.done_at.is_some()).count(),
-                drafts: stored.iter().filter(|r| r.user_id == id && r.done_at.is_none()).count(),
-                conflicts: conflicts.iter().filter(|c| c.user_id == id).count(),
+                name: name.clone(),
+                done: work.reviews.iter().filter(|r| r.user_id == *id && r.done_at.is_some()).count(),
+                drafts: work.reviews.iter().filter(|r| r.user_id == *id && r.done_at.is_none()).count(),
+                conflicts: work.conflicts.iter().filter(|c| c.user_id == *id).count(),
             })
             .collect();
-        let locked = reviews::started(&mut *db.pool().acquire().await?, &round.id).await?;
+        let locked = reviews::started(&mut *db.pool().acquire().await?, &work.round.id).await?;
+        let round = &work.round;
         Ok(Some(ReviewOverview {
             prepared: round.state == crate::domain::lifecycle::RoundState::Draft,
-            phase: review_phase(round.state, settings.closed_at, state.clock.now()),
+            phase: work.phase,
             opens_local: round.deadline.local(),
-            closed_local: settings.closed_at.map(to_stockholm),
+            closed_local: work.settings.closed_at.map(to_stockholm),
             locked,
-            criteria: settings.criteria,
-            scale: settings.scale,
-            tie_break: settings.tie_break,
+            criteria: work.settings.criteria.clone(),
+            scale: work.settings.scale.clone(),
+            tie_break: work.settings.tie_break.clone(),
             applications: submissions::latest_of_round(db, &round.id).await?.len(),
             jurors,
-            conflicts: conflicts.into_iter().map(conflict_view).collect(),
-            flags: flag_views(&round_work(&state, round.clone()).await?),
-            round_id: round.id,
-            round_title: round.title,
+            conflicts: work.conflicts.iter().cloned().map(conflict_view).collect(),
+            flags: flag_views(&work),
+            round_id: round.id.clone(),
+            round_title: round.title.clone(),
         }))
     }
 

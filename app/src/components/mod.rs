@@ -7,4 +7,5 @@ pub mod form;
 pub mod kommun_list;
 pub mod layout;
 pub mod loaded;
+pub mod scrolling_table;
 pub mod text_as_written;

@@ -7,6 +7,7 @@ use crate::{
     components::{
         form::{PortalForm, SubmitButton},
         loaded::when_loaded,
+        scrolling_table::ScrollingTable,
         text_as_written::TextAsWritten,
     },
     i18n::texts,
@@ -46,32 +47,29 @@ fn History(history: HistoryView) -> impl IntoView {
             view! { <p>{t.ap.history_none}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="versioner">
-                    <table>
-                        <caption id="versioner">{t.ap.history_caption}</caption>
-                        <thead><tr>
-                            <th scope="col">{t.ap.version}</th><th scope="col">{t.ap.saved_by}</th>
-                            <th scope="col">{t.ap.saved_when}</th><th scope="col">{t.ap.chars}</th>
-                        </tr></thead>
-                        <tbody>
-                            {history.versions.iter().map(|v| {
-                                let current = v.version == history.current_version;
-                                let href = format!("{APPLICATION_PAGE}/historik/{part}?version={}", v.version);
-                                view! {
-                                    <tr>
-                                        <td>
-                                            <a href=href>{(t.ap.version_name)(v.version)}</a>
-                                            {current.then(|| format!(" ({})", t.ap.current))}
-                                        </td>
-                                        <td>{v.saved_by.clone()}</td>
-                                        <td>{(t.long_date_time)(v.saved_local)}</td>
-                                        <td>{v.chars}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <ScrollingTable id="versioner" caption=t.ap.history_caption>
+                    <thead><tr>
+                        <th scope="col">{t.ap.version}</th><th scope="col">{t.ap.saved_by}</th>
+                        <th scope="col">{t.ap.saved_when}</th><th scope="col">{t.ap.chars}</th>
+                    </tr></thead>
+                    <tbody>
+                        {history.versions.iter().map(|v| {
+                            let current = v.version == history.current_version;
+                            let href = format!("{APPLICATION_PAGE}/historik/{part}?version={}", v.version);
+                            view! {
+                                <tr>
+                                    <td>
+                                        <a href=href>{(t.ap.version_name)(v.version)}</a>
+                                        {current.then(|| format!(" ({})", t.ap.current))}
+                                    </td>
+                                    <td>{v.saved_by.clone()}</td>
+                                    <td>{(t.long_date_time)(v.saved_local)}</td>
+                                    <td>{v.chars}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </ScrollingTable>
             }.into_any()
         }}
         {shown.map(|v| view! {

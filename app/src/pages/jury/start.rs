@@ -5,7 +5,7 @@
 use super::PhaseNotice;
 use crate::{
     api::jury::{JURY_PAGE, RoundReviews, jury_home, review_href},
-    components::loaded::when_loaded,
+    components::{loaded::when_loaded, scrolling_table::ScrollingTable},
     domain::review::Progress,
     i18n::texts,
 };
@@ -115,37 +115,34 @@ fn ReviewTable(round: RoundReviews, is_juror: bool) -> impl IntoView {
     }
     let caption = format!("lista-{}", round.round_id);
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=caption.clone()>
-            <table>
-                <caption id=caption.clone()>{t.j.list_caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t.j.kommun}</th><th scope="col">{t.j.lan}</th>
-                    <th scope="col">{t.j.reference}</th><th scope="col">{t.j.submitted}</th>
-                    {is_juror.then(|| view! { <th scope="col">{t.j.my_review}</th> })}
-                    <th scope="col">{t.j.jury_done}</th>
-                </tr></thead>
-                <tbody>
-                    {round.rows.into_iter().map(|r| view! {
-                        <tr>
-                            <th scope="row"><a href=review_href(&r.application_id)>{r.kommun.clone()}</a></th>
-                            <td>{r.lan.clone()}</td>
-                            <td>{r.reference.clone()}</td>
-                            <td>{(t.long_date_time)(r.submitted_local)}</td>
-                            {is_juror.then(|| view! {
-                                <td>{if r.conflicted {
-                                    t.j.conflict_declared
-                                } else if r.flagged {
-                                    t.j.flag_pending
-                                } else {
-                                    t.j.progress(r.mine)
-                                }}</td>
-                            })}
-                            <td>{format!("{} / {}", r.done_by, r.jurors)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollingTable id=caption.clone() caption=t.j.list_caption>
+            <thead><tr>
+                <th scope="col">{t.j.kommun}</th><th scope="col">{t.j.lan}</th>
+                <th scope="col">{t.j.reference}</th><th scope="col">{t.j.submitted}</th>
+                {is_juror.then(|| view! { <th scope="col">{t.j.my_review}</th> })}
+                <th scope="col">{t.j.jury_done}</th>
+            </tr></thead>
+            <tbody>
+                {round.rows.into_iter().map(|r| view! {
+                    <tr>
+                        <th scope="row"><a href=review_href(&r.application_id)>{r.kommun.clone()}</a></th>
+                        <td>{r.lan.clone()}</td>
+                        <td>{r.reference.clone()}</td>
+                        <td>{(t.long_date_time)(r.submitted_local)}</td>
+                        {is_juror.then(|| view! {
+                            <td>{if r.conflicted {
+                                t.j.conflict_declared
+                            } else if r.flagged {
+                                t.j.flag_pending
+                            } else {
+                                t.j.progress(r.mine)
+                            }}</td>
+                        })}
+                        <td>{format!("{} / {}", r.done_by, r.jurors)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </ScrollingTable>
     }
     .into_any()
 }

@@ -6,6 +6,7 @@ use crate::{
     components::{
         form::{PortalForm, RadioField, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
+        scrolling_table::ScrollingTable,
     },
     domain::accessibility::{Compliance, Feedback, Statement},
     i18n::texts,
@@ -75,27 +76,24 @@ fn ReceivedFeedback(received: Vec<(NaiveDateTime, Feedback)>) -> impl IntoView {
                 view! { <p>{a.feedback_none}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="synpunkter-tabell">
-                        <table>
-                            <caption id="synpunkter-tabell">{a.feedback_caption}</caption>
-                            <thead><tr>
-                                <th scope="col">{a.received}</th>
-                                <th scope="col">{a.page}</th>
-                                <th scope="col">{a.feedback_column}</th>
-                                <th scope="col">{a.reply_to_column}</th>
-                            </tr></thead>
-                            <tbody>
-                                {received.into_iter().map(|(at, f)| view! {
-                                    <tr>
-                                        <th scope="row">{(t.long_date_time)(at)}</th>
-                                        <td>{if f.page.is_empty() { a.no_page.to_owned() } else { f.page }}</td>
-                                        <td class="prewrap">{f.message}</td>
-                                        <td>{f.reply_to.unwrap_or_else(|| a.no_reply.to_owned())}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <ScrollingTable id="synpunkter-tabell" caption=a.feedback_caption>
+                        <thead><tr>
+                            <th scope="col">{a.received}</th>
+                            <th scope="col">{a.page}</th>
+                            <th scope="col">{a.feedback_column}</th>
+                            <th scope="col">{a.reply_to_column}</th>
+                        </tr></thead>
+                        <tbody>
+                            {received.into_iter().map(|(at, f)| view! {
+                                <tr>
+                                    <th scope="row">{(t.long_date_time)(at)}</th>
+                                    <td>{if f.page.is_empty() { a.no_page.to_owned() } else { f.page }}</td>
+                                    <td class="prewrap">{f.message}</td>
+                                    <td>{f.reply_to.unwrap_or_else(|| a.no_reply.to_owned())}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </ScrollingTable>
                 }.into_any()
             }}
         </section>

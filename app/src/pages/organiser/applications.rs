@@ -7,6 +7,7 @@ use crate::{
         form::{PortalForm, SubmitButton, TextField},
         kommun_list::KommunDatalist,
         loaded::when_loaded,
+        scrolling_table::ScrollingTable,
     },
     i18n::texts,
     pages::account::DoneNotice,
@@ -41,28 +42,25 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
         <p class="lead">{overview.round_title.clone()}", "{t.ap.deadline}" "{when(overview.deadline_local)}</p>
         <p>{(t.ap.overview_counts)(submitted, drafts)}</p>
         <p class="hint">{t.ap.overview_private}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ansokningar">
-            <table>
-                <caption id="ansokningar">{t.ap.overview_caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t.a.kommun}</th><th scope="col">{t.ap.lan}</th><th scope="col">{t.ap.status}</th>
-                    <th scope="col">{t.ap.latest_submission}</th><th scope="col">{t.ap.last_activity}</th>
-                    <th scope="col">{t.ap.deadline}</th>
-                </tr></thead>
-                <tbody>
-                    {overview.rows.into_iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{r.kommun}</th>
-                            <td>{r.lan}</td>
-                            <td>{t.ap.status_name(r.status)}</td>
-                            <td>{r.submitted.map(|(reference, at)| format!("{reference}, {}", when(at))).unwrap_or_else(|| "–".into())}</td>
-                            <td>{when(r.active_local)}</td>
-                            <td>{r.extension.map(|e| format!("{} ({})", when(e.deadline_local), t.ap.extended)).unwrap_or_else(|| "–".into())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollingTable id="ansokningar" caption=t.ap.overview_caption>
+            <thead><tr>
+                <th scope="col">{t.a.kommun}</th><th scope="col">{t.ap.lan}</th><th scope="col">{t.ap.status}</th>
+                <th scope="col">{t.ap.latest_submission}</th><th scope="col">{t.ap.last_activity}</th>
+                <th scope="col">{t.ap.deadline}</th>
+            </tr></thead>
+            <tbody>
+                {overview.rows.into_iter().map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.kommun}</th>
+                        <td>{r.lan}</td>
+                        <td>{t.ap.status_name(r.status)}</td>
+                        <td>{r.submitted.map(|(reference, at)| format!("{reference}, {}", when(at))).unwrap_or_else(|| "–".into())}</td>
+                        <td>{when(r.active_local)}</td>
+                        <td>{r.extension.map(|e| format!("{} ({})", when(e.deadline_local), t.ap.extended)).unwrap_or_else(|| "–".into())}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </ScrollingTable>
         <section aria-labelledby="paminn">
             <h2 id="paminn">{t.o.remind_heading}</h2>
             <p>{t.o.remind_intro}</p>

@@ -9,7 +9,7 @@ use crate::{
         jury::review_href,
         ranking::{JurorCell, RankingRow, RankingView, TieView, jury_ranking},
     },
-    components::loaded::when_loaded,
+    components::{loaded::when_loaded, scrolling_table::ScrollingTable},
     domain::ranking::{MIN_REVIEWS_TO_NORMALISE, Method, NOMINEES, Place},
     i18n::texts,
 };
@@ -85,26 +85,23 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
             ("bedomning.xlsx", t.o.download_xlsx),
         ] />
         {any_ties.then(|| view! { <p class="notice">{t.o.ties_note}</p> })}
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rangordning-rubrik">
-            <table class="ranking">
-                <caption id="rangordning-rubrik">{t.o.ranking_caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t.o.place}</th>
-                    <th scope="col">{t.o.kommun}</th>
-                    {jurors.iter().map(|j| view! { <th scope="col">{j.clone()}</th> }).collect_view()}
-                    <th scope="col">{t.o.mean}</th>
-                    <th scope="col">{t.o.median}</th>
-                    <th scope="col">{t.o.reviews}</th>
-                    <th scope="col">{t.o.spread}</th>
-                    <th scope="col">{t.o.normalised}</th>
-                    <th scope="col">{t.o.raw_place}</th>
-                    <th scope="col">{t.o.schulze_place}</th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! { <RankingLine row /> }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollingTable id="rangordning-rubrik" caption=t.o.ranking_caption class="ranking">
+            <thead><tr>
+                <th scope="col">{t.o.place}</th>
+                <th scope="col">{t.o.kommun}</th>
+                {jurors.iter().map(|j| view! { <th scope="col">{j.clone()}</th> }).collect_view()}
+                <th scope="col">{t.o.mean}</th>
+                <th scope="col">{t.o.median}</th>
+                <th scope="col">{t.o.reviews}</th>
+                <th scope="col">{t.o.spread}</th>
+                <th scope="col">{t.o.normalised}</th>
+                <th scope="col">{t.o.raw_place}</th>
+                <th scope="col">{t.o.schulze_place}</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|row| view! { <RankingLine row /> }).collect_view()}
+            </tbody>
+        </ScrollingTable>
         <Methods movers not_normalised />
         <Ties tie_rule ties />
         <section aria-labelledby="oenighet">
@@ -123,31 +120,28 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
         </section>
         <section aria-labelledby="skalor">
             <h2 id="skalor">{t.o.jurors_heading}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="skalor-tabell">
-                <table>
-                    <caption id="skalor-tabell">{t.o.jurors_caption}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.o.juror}</th><th scope="col">{t.o.juror_reviews}</th>
-                        <th scope="col">{t.o.juror_mean}</th><th scope="col">{t.o.juror_deviation}</th>
-                    </tr></thead>
-                    <tbody>
-                        {scales.into_iter().map(|(name, scale)| view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                <td>{scale.reviews}</td>
-                                <td>{two_decimals(scale.mean)}</td>
-                                <td>{if !scale.normalised {
-                                    format!("{} ({})", two_decimals(scale.deviation), t.o.not_normalised_cell)
-                                } else if scale.deviation > 0.0 {
-                                    two_decimals(scale.deviation)
-                                } else {
-                                    t.o.flat_juror.to_owned()
-                                }}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ScrollingTable id="skalor-tabell" caption=t.o.jurors_caption>
+                <thead><tr>
+                    <th scope="col">{t.o.juror}</th><th scope="col">{t.o.juror_reviews}</th>
+                    <th scope="col">{t.o.juror_mean}</th><th scope="col">{t.o.juror_deviation}</th>
+                </tr></thead>
+                <tbody>
+                    {scales.into_iter().map(|(name, scale)| view! {
+                        <tr>
+                            <th scope="row">{name}</th>
+                            <td>{scale.reviews}</td>
+                            <td>{two_decimals(scale.mean)}</td>
+                            <td>{if !scale.normalised {
+                                format!("{} ({})", two_decimals(scale.deviation), t.o.not_normalised_cell)
+                            } else if scale.deviation > 0.0 {
+                                two_decimals(scale.deviation)
+                            } else {
+                                t.o.flat_juror.to_owned()
+                            }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </ScrollingTable>
         </section>
     }
     .into_any()
@@ -205,23 +199,20 @@ fn Methods(movers: Vec<RankingRow>, not_normalised: Vec<String>) -> impl IntoVie
             } else {
                 view! {
                     <p><strong>{(t.o.nominees_differ)(NOMINEES)}</strong></p>
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="metoder-tabell">
-                        <table>
-                            <caption id="metoder-tabell">{t.o.movers_caption}</caption>
-                            <thead><tr>
-                                <th scope="col">{t.o.kommun}</th>
-                                {Method::ALL.map(|m| view! { <th scope="col">{t.o.method_name[m as usize]}</th> }).collect_view()}
-                            </tr></thead>
-                            <tbody>
-                                {movers.into_iter().map(|row| view! {
-                                    <tr>
-                                        <th scope="row">{row.kommun.clone()}</th>
-                                        {Method::ALL.map(|m| view! { <td>{place_text(row.place_by(m))}</td> }).collect_view()}
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                    <ScrollingTable id="metoder-tabell" caption=t.o.movers_caption>
+                        <thead><tr>
+                            <th scope="col">{t.o.kommun}</th>
+                            {Method::ALL.map(|m| view! { <th scope="col">{t.o.method_name[m as usize]}</th> }).collect_view()}
+                        </tr></thead>
+                        <tbody>
+                            {movers.into_iter().map(|row| view! {
+                                <tr>
+                                    <th scope="row">{row.kommun.clone()}</th>
+                                    {Method::ALL.map(|m| view! { <td>{place_text(row.place_by(m))}</td> }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </ScrollingTable>
                 }.into_any()
             }}
         </section>

@@ -7,6 +7,7 @@ use crate::{
     components::{
         form::{PortalForm, RadioField, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
+        scrolling_table::ScrollingTable,
     },
     domain::{employer::Flag, review::ReviewPhase},
     i18n::texts,
@@ -46,26 +47,22 @@ fn Overview(overview: ReviewOverview) -> impl IntoView {
             {if overview.jurors.is_empty() {
                 view! { <p>{t.j.no_jurors}</p> }.into_any()
             } else {
+                let rows = overview.jurors.iter().map(|j| view! {
+                    <tr>
+                        <th scope="row">{j.name.clone()}</th>
+                        <td>{format!("{} / {}", j.done, overview.applications.saturating_sub(j.conflicts))}</td>
+                        <td>{j.drafts}</td>
+                        <td>{j.conflicts}</td>
+                    </tr>
+                }).collect_view();
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="juryarbete-tabell">
-                    <table>
-                        <caption id="juryarbete-tabell">{t.j.progress_caption}</caption>
+                    <ScrollingTable id="juryarbete-tabell" caption=t.j.progress_caption>
                         <thead><tr>
                             <th scope="col">{t.j.juror}</th><th scope="col">{t.j.done_count}</th>
                             <th scope="col">{t.j.drafts_count}</th><th scope="col">{t.j.conflicts_count}</th>
                         </tr></thead>
-                        <tbody>
-                            {overview.jurors.iter().map(|j| view! {
-                                <tr>
-                                    <th scope="row">{j.name.clone()}</th>
-                                    <td>{format!("{} / {}", j.done, overview.applications.saturating_sub(j.conflicts))}</td>
-                                    <td>{j.drafts}</td>
-                                    <td>{j.conflicts}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                    </div>
+                        <tbody>{rows}</tbody>
+                    </ScrollingTable>
                 }.into_any()
             }}
             <h3>{t.j.all_conflicts_heading}</h3>

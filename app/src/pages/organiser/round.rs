@@ -7,6 +7,7 @@ use crate::{
     components::{
         form::{CheckField, PortalForm, SubmitButton, TextField},
         loaded::when_loaded,
+        scrolling_table::ScrollingTable,
     },
     domain::lifecycle::RoundState,
     i18n::texts,
@@ -99,19 +100,16 @@ pub fn LogTable(lines: Vec<LogLine>, empty: &'static str) -> impl IntoView {
         return view! { <p>{empty}</p> }.into_any();
     }
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="logg-tabell">
-            <table>
-                <caption id="logg-tabell">{t.o.log_caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t.o.when}</th><th scope="col">{t.o.who}</th><th scope="col">{t.o.what}</th>
-                </tr></thead>
-                <tbody>
-                    {lines.into_iter().map(|l| view! {
-                        <tr><td>{(t.long_date_time)(l.at_local)}</td><td>{l.who}</td><td>{l.what}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollingTable id="logg-tabell" caption=t.o.log_caption>
+            <thead><tr>
+                <th scope="col">{t.o.when}</th><th scope="col">{t.o.who}</th><th scope="col">{t.o.what}</th>
+            </tr></thead>
+            <tbody>
+                {lines.into_iter().map(|l| view! {
+                    <tr><td>{(t.long_date_time)(l.at_local)}</td><td>{l.who}</td><td>{l.what}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </ScrollingTable>
     }
     .into_any()
 }

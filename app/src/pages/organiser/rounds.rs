@@ -6,6 +6,7 @@ use crate::{
     components::{
         form::{CheckField, PortalForm, RadioField, SubmitButton, TextField},
         loaded::when_loaded,
+        scrolling_table::ScrollingTable,
     },
     domain::lifecycle::RoundState,
     i18n::texts,
@@ -35,23 +36,20 @@ fn Rounds(rounds: Vec<RoundLine>) -> impl IntoView {
     let sources: Vec<(String, String)> = rounds.iter().map(|r| (r.id.clone(), r.title.clone())).collect();
     let newest = sources.first().map(|(id, _)| id.clone());
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="omgangar-tabell">
-            <table>
-                <caption id="omgangar-tabell">{t.o.rounds_caption}</caption>
-                <thead><tr>
-                    <th scope="col">{t.o.year}</th><th scope="col">{t.o.round_name}</th>
-                    <th scope="col">{t.o.state}</th><th scope="col">{t.o.applications}</th>
-                </tr></thead>
-                <tbody>
-                    {rounds.into_iter().map(|r| view! {
-                        <tr>
-                            <th scope="row">{r.year}</th><td lang="sv">{r.title}</td>
-                            <td>{t.o.state_name(r.state)}</td><td>{r.applications}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollingTable id="omgangar-tabell" caption=t.o.rounds_caption>
+            <thead><tr>
+                <th scope="col">{t.o.year}</th><th scope="col">{t.o.round_name}</th>
+                <th scope="col">{t.o.state}</th><th scope="col">{t.o.applications}</th>
+            </tr></thead>
+            <tbody>
+                {rounds.into_iter().map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.year}</th><td lang="sv">{r.title}</td>
+                        <td>{t.o.state_name(r.state)}</td><td>{r.applications}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </ScrollingTable>
         {draft.map(|d| view! { <Draft round=d /> })}
         <section aria-labelledby="ny-omgang-rubrik">
             <h2 id="ny-omgang-rubrik">{t.o.copy_heading}</h2>

@@ -1,6 +1,8 @@
 use crate::{
     api::public::{AnnouncedDecision, Laureate, announcement, past_winners},
-    components::{error_page::ErrorPage, loaded::when_loaded, text_as_written::TextAsWritten},
+    components::{
+        error_page::ErrorPage, loaded::when_loaded, scrolling_table::ScrollingTable, text_as_written::TextAsWritten,
+    },
     domain::winner::PastWinner,
     i18n::texts,
 };
@@ -35,39 +37,36 @@ pub fn WinnersPage() -> impl IntoView {
 fn WinnersTable(winners: Vec<PastWinner>) -> impl IntoView {
     let t = texts();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="vinnare-rubrik">
-            <table class="winners">
-                <caption id="vinnare-rubrik">{t.winners_caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t.winners_year}</th>
-                        <th scope="col">{t.winners_winner}</th>
-                        <th scope="col">{t.winners_finalists}</th>
-                        <th scope="col">{t.winners_ceremony}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {winners
-                        .into_iter()
-                        .map(|w| {
-                            let finalists = if w.finalists.is_empty() {
-                                view! { <td>{t.winners_finalists_unknown}</td> }.into_any()
-                            } else {
-                                view! { <td lang="sv">{w.finalists.join(", ")}</td> }.into_any()
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row">{w.year}</th>
-                                    <td lang="sv">{w.winner}</td>
-                                    {finalists}
-                                    <td lang="sv">{w.ceremony}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <ScrollingTable id="vinnare-rubrik" caption=t.winners_caption class="winners">
+            <thead>
+                <tr>
+                    <th scope="col">{t.winners_year}</th>
+                    <th scope="col">{t.winners_winner}</th>
+                    <th scope="col">{t.winners_finalists}</th>
+                    <th scope="col">{t.winners_ceremony}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {winners
+                    .into_iter()
+                    .map(|w| {
+                        let finalists = if w.finalists.is_empty() {
+                            view! { <td>{t.winners_finalists_unknown}</td> }.into_any()
+                        } else {
+                            view! { <td lang="sv">{w.finalists.join(", ")}</td> }.into_any()
+                        };
+                        view! {
+                            <tr>
+                                <th scope="row">{w.year}</th>
+                                <td lang="sv">{w.winner}</td>
+                                {finalists}
+                                <td lang="sv">{w.ceremony}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </ScrollingTable>
     }
 }
 
