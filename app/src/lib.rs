@@ -52,6 +52,7 @@ use pages::{
     forbidden::ForbiddenPage,
     jury::{
         conflicts::ConflictsPage,
+        motivations::{MotivationPage, MotivationsPage},
         review::{PrintApplicationPage, ReviewApplicationPage},
         shortlist::ShortlistPage,
         start::JuryStartPage,
@@ -138,6 +139,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jury/ansokan/:application/utskrift") view=PrintApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/jav") view=ConflictsPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/kortlista") view=ShortlistPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/motiveringar") view=MotivationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/motiveringar/:application") view=MotivationPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -95,12 +95,37 @@ async function acceptInvitation(browser, juror) {
 }
 
 /** The organiser takes the round's next step on "Omgången", ticking the box that confirms it. */
-async function takeStep(organiser, button) {
+async function takeStep(organiser, button, fill = async () => {}) {
   await organiser.goto('/arrangor/omgang');
   await waitForFormHydration(organiser, 'steg');
+  await fill();
   await organiser.getByLabel('Jag har läst vad steget innebär och vill ta det.').check();
   await organiser.getByRole('button', { name: button }).click();
   await expect(organiser.getByText('Omgången har gått vidare till nästa steg.')).toBeVisible();
+}
+
+/** The kommun's motivation, opened from the list of motivations. */
+async function openMotivation(page, kommun) {
+  await page.goto('/jury/motiveringar');
+  await page.getByRole('link', { name: kommun, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`${kommun}: `);
+}
+
+/** Saves a new version of the kommun's motivation, and sees it said. */
+async function writeMotivation(page, kommun, text, said = 'Motiveringen är sparad som en ny version.') {
+  await openMotivation(page, kommun);
+  await waitForFormHydration(page, 'motivering');
+  await page.getByLabel('Juryns motivering').fill(text);
+  await page.getByRole('button', { name: 'Spara som ny version' }).click();
+  await expect(page.getByText(said, { exact: false })).toBeVisible();
+}
+
+/** The juror signs off the kommun's motivation as it stands. */
+async function signMotivation(page, kommun) {
+  await openMotivation(page, kommun);
+  await waitForFormHydration(page, 'godkann');
+  await page.getByRole('button', { name: 'Jag godkänner texten' }).click();
+  await expect(page.getByText('Du har godkänt motiveringen.')).toBeVisible();
 }
 
 /** The row of the jury's list for this kommun. */
@@ -427,7 +452,7 @@ test('the jury’s and the organiser’s pages need no sideways scrolling at 320
   await openFromList(juni, 'Ljungby');
   const review = new URL(juni.url()).pathname;
   const pages = [
-    [juni, ['/jury', review, `${review}/utskrift`, '/jury/jav', '/jury/kortlista']],
+    [juni, ['/jury', review, `${review}/utskrift`, '/jury/jav', '/jury/kortlista', '/jury/motiveringar']],
     [organiser, ['/arrangor/omgang', '/arrangor/bedomning', '/arrangor/ansokningar', '/arrangor/personer',
       '/arrangor/beslut', '/arrangor/laspaket', '/arrangor/logg', '/arrangor/omgangar', '/arrangor/rangordning',
       '/arrangor/tillganglighet']],
@@ -457,18 +482,35 @@ test('the organiser records the decision, announces it, and the public pages sho
   const markaryd = organiser.getByRole('group', { name: /^Markaryd \(SE-2027-/ });
   await ljungby.getByLabel('Vinnare').check();
   await markaryd.getByLabel('Finalist (nominerad)').check();
-  await markaryd.getByLabel('Juryns motivering').fill('Markaryd har tagit stora steg under året.');
   await organiser.getByRole('button', { name: 'Spara beslutet' }).click();
   await expect(organiser.getByText('Beslutet är sparat.')).toBeVisible();
-  // Ljungby has no motivation yet: the round cannot be decided.
+  // The organiser drafts Markaryd's motivation; Ljungby has none yet: the round cannot be decided.
+  await writeMotivation(organiser, 'Markaryd', 'Markaryd har tagit stora steg under året.');
+  await expectNoAxeViolations(organiser);
   await organiser.goto('/arrangor/omgang');
   await expect(organiser.getByText('Skriv juryns motivering.')).toBeVisible();
 
-  await organiser.goto('/arrangor/beslut');
-  await waitForFormHydration(organiser, 'beslut');
-  await ljungby.getByLabel('Juryns motivering').fill('Ljungby sätter invånarnas inflytande främst.');
-  await organiser.getByRole('button', { name: 'Spara beslutet' }).click();
-  await expect(organiser.getByText('Beslutet är sparat.')).toBeVisible();
+  // Jens writes Ljungby's and signs it; Juni's change clears his sign-off, and both are told.
+  await writeMotivation(jens, 'Ljungby', 'Ljungby sätter invånarna främst.');
+  await signMotivation(jens, 'Ljungby');
+  await writeMotivation(juni, 'Ljungby', 'Ljungby sätter invånarnas inflytande främst.',
+    'Godkännandena av den förra versionen gäller inte längre');
+  await openMotivation(jens, 'Ljungby');
+  await expect(jens.getByText('Du godkände version 1. Texten har ändrats sedan dess', { exact: false })).toBeVisible();
+  await expect(jens.getByRole('region', { name: 'Alla versioner (2)' })).toContainText('Version 1, skriven av Jens Jurysson');
+  await expectNoAxeViolations(jens);
+  // Juni has jäv for Markaryd: she neither sees nor signs its motivation.
+  await juni.goto('/jury/motiveringar');
+  await expect(juni.getByText('En motivering visas inte för dig eftersom du har jäv för kommunen.')).toBeVisible();
+  await expect(juni.getByRole('link', { name: 'Markaryd' })).toHaveCount(0);
+  await expectNoAxeViolations(juni);
+  await organiser.goto('/arrangor/omgang');
+  await expect(organiser.getByText('Motiveringen för Ljungby är inte godkänd av', { exact: false })).toBeVisible();
+  for (const [juror, kommun] of [[jens, 'Ljungby'], [juni, 'Ljungby'], [jens, 'Markaryd']]) await signMotivation(juror, kommun);
+  await organiser.goto('/jury/motiveringar');
+  await expect(organiser.getByRole('row', { name: /Ljungby/ })).toContainText('2 av 2');
+  await expect(organiser.getByRole('row', { name: /Markaryd/ })).toContainText('1 av 1');
+  await expectNoAxeViolations(organiser);
 
   // Nothing is public before the announcement.
   const visitor = await newPage(browser, closedUrl());
@@ -482,7 +524,11 @@ test('the organiser records the decision, announces it, and the public pages sho
   await expect(organiser.getByText('Rangordningen frystes när juryn beslutade, 16 april 2027 kl. 00.00.', { exact: false })).toBeVisible();
   await expect(organiser.locator('table.ranking tbody tr').nth(0).getByRole('rowheader')).toContainText('Markaryd');
   await expectNoAxeViolations(organiser);
-  await takeStep(organiser, 'Offentliggör vinnaren');
+  // The announcement offers the ceremony as its embargo; emptied, it is public now.
+  await takeStep(organiser, 'Offentliggör vinnaren', async () => {
+    await expect(organiser.getByLabel('Embargo till (datum och klockslag, frivilligt)')).toHaveValue('2027-05-12T18:00');
+    await organiser.getByLabel('Embargo till (datum och klockslag, frivilligt)').fill('');
+  });
   await expect(organiser.getByText('Omgången är avslutad. Det finns inget nästa steg.')).toBeVisible();
 
   await visitor.goto('/');

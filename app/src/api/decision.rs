@@ -1,5 +1,6 @@
 //! Server functions for the jury's decision: the applications in ranking
-//! order with their outcome and motivation, saved while the round is in review.
+//! order with their outcome, saved while the round is in review. The
+//! motivations are written and signed off in `motivation`.
 
 use super::{form::FormReply, jury::ConflictView};
 use crate::{
@@ -46,14 +47,11 @@ pub async fn decision() -> Result<Option<DecisionView>, AppError> {
     ssr::view().await
 }
 
-/// `outcome[<key>]` is an outcome's code or empty (not chosen) and
-/// `motivation[<key>]` the jury's motivation, keyed by `form::field_key` of the application.
+/// `outcome[<key>]` is an outcome's code or empty (not chosen), keyed by
+/// `form::field_key` of the application.
 #[server(endpoint = "save_decision")]
-pub async fn save_decision(
-    #[server(default)] outcome: HashMap<String, String>,
-    #[server(default)] motivation: HashMap<String, String>,
-) -> Result<FormReply, AppError> {
-    Ok(ssr::save(outcome, motivation).await)
+pub async fn save_decision(#[server(default)] outcome: HashMap<String, String>) -> Result<FormReply, AppError> {
+    Ok(ssr::save(outcome).await)
 }
 
 #[cfg(feature = "ssr")]
@@ -63,13 +61,10 @@ mod ssr {
         api::{
             form::{OrganiseProblem, Problem, Problems, field_key, run},
             jury::ssr::{conflict_view, round_work},
+            motivation::ssr::decision_problems_of,
             round::ssr::managed_round,
         },
-        domain::{
-            application::clean_text,
-            deadline::to_stockholm,
-            decision::{Choice, MOTIVATION_LIMIT, decision_problems},
-        },
+        domain::deadline::to_stockholm,
         storage::{
             audit::{self, Actor},
             decisions,
@@ -82,6 +77,7 @@ mod ssr {
             other => other?,
         };
         let recorded = decisions::of_round(&state.db, &round.id).await?;
+        let problems = decision_problems_of(&state, &round).await?;
         let work = round_work(&state, round).await?;
         let ranking = work.ranking();
         let rows = ranking
@@ -100,12 +96,11 @@ mod ssr {
                 })
             })
             .collect();
-        let choices: Vec<Choice> = recorded.iter().map(|r| r.choice.clone()).collect();
         Ok(Some(DecisionView {
             round_title: work.round.title.clone(),
             state: work.round.state,
             rows,
-            problems: decision_problems(&choices),
+            problems,
             last_change: recorded
                 .iter()
                 .max_by_key(|r| r.decided_at)
@@ -122,11 +117,8 @@ mod ssr {
         }))
     }
 
-    pub async fn save(outcome: HashMap<String, String>, motivation: HashMap<String, String>) -> FormReply {
+    pub async fn save(outcome: HashMap<String, String>) -> FormReply {
         let mut problems = Problems::new("beslut");
-        for (key, text) in &motivation {
-            problems = problems.keep(&format!("motivation[{key}]"), text);
-        }
         for (key, code) in &outcome {
             problems = problems.keep(&format!("outcome[{key}]"), code);
         }
@@ -137,7 +129,7 @@ mod ssr {
                 return Ok(Err(problems));
             }
             let work = round_work(&state, round).await?;
-            let mut choices = Vec::new();
+            let mut outcomes = Vec::new();
             for entry in &work.entries {
                 let id = &entry.application_id;
                 let key = field_key(id);
@@ -150,14 +142,9 @@ mod ssr {
                     problems.add(&format!("outcome[{key}]"), Problem::Organise(OrganiseProblem::Decision(problem)));
                     continue;
                 };
-                let text = clean_text(motivation.get(&key).map(String::as_str).unwrap_or_default());
-                if text.chars().count() > MOTIVATION_LIMIT {
-                    let problem = DecisionProblem::MotivationTooLong { application_id: id.clone() };
-                    problems.add(&format!("motivation[{key}]"), Problem::Organise(OrganiseProblem::Decision(problem)));
-                }
-                choices.push(Choice { application_id: id.clone(), outcome: chosen, motivation: text });
+                outcomes.push((id.clone(), chosen));
             }
-            if decision_problems(&choices).contains(&DecisionProblem::SeveralWinners) {
+            if outcomes.iter().filter(|(_, o)| *o == Outcome::Winner).count() > 1 {
                 problems.add("", Problem::Organise(OrganiseProblem::Decision(DecisionProblem::SeveralWinners)));
             }
             if !problems.is_empty() {
@@ -165,12 +152,12 @@ mod ssr {
             }
             let now = state.clock.now();
             let mut tx = state.db.begin_write().await?;
-            decisions::replace(&mut tx, &work.round.id, &choices, (&viewer.user_id, &viewer.name), now).await?;
-            let summary: Vec<String> = choices
+            decisions::replace(&mut tx, &work.round.id, &outcomes, (&viewer.user_id, &viewer.name), now).await?;
+            let summary: Vec<String> = outcomes
                 .iter()
-                .filter_map(|c| {
-                    let kommun = &work.entries.iter().find(|e| e.application_id == c.application_id)?.kommun;
-                    Some(format!("{kommun}: {}", crate::i18n::Locale::Sv.texts().o.outcome_name(c.outcome)))
+                .filter_map(|(id, outcome)| {
+                    let kommun = &work.entries.iter().find(|e| e.application_id == *id)?.kommun;
+                    Some(format!("{kommun}: {}", crate::i18n::Locale::Sv.texts().o.outcome_name(*outcome)))
                 })
                 .collect();
             let detail = format!(

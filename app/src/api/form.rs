@@ -17,6 +17,7 @@ use crate::{
         employer::EmployerProblem,
         kommun::KommunChoiceError,
         lifecycle::{RoundState, StepRefusal},
+        motivation::MotivationProblem,
         review::ReviewProblem,
         round::RoundProblem,
     },
@@ -68,6 +69,7 @@ pub enum Problem {
     Employer(EmployerProblem),
     Statement(StatementProblem),
     Organise(OrganiseProblem),
+    Motivation(MotivationProblem),
 }
 
 /// What keeps an organiser's step or decision from being taken.
@@ -104,6 +106,12 @@ pub enum ApplyProblem {
     ReasonMissing,
     /// An extension must end after the round's own deadline.
     ExtensionNotLater,
+}
+
+impl From<MotivationProblem> for Problem {
+    fn from(problem: MotivationProblem) -> Problem {
+        Problem::Motivation(problem)
+    }
 }
 
 impl From<ApplyProblem> for Problem {

@@ -373,6 +373,11 @@ pub mod ssr {
             self.flag(user_id, kommun_kod) == Some(Flag::Pending)
         }
 
+        /// Jäv declared, or a probable jäv not yet answered: the juror sees nothing of the kommun's application.
+        pub fn stands_aside(&self, user_id: &str, kommun_kod: &str) -> bool {
+            self.conflicted(user_id, kommun_kod) || self.flag_pending(user_id, kommun_kod)
+        }
+
         fn review_of(&self, application_id: &str, user_id: &str) -> Option<&reviews::StoredReview> {
             self.reviews.iter().find(|r| r.application_id == application_id && r.user_id == user_id)
         }
@@ -386,8 +391,7 @@ pub mod ssr {
         fn view_for(&self, viewer: &Viewer, entry: &Entry) -> JuryView {
             jury_view(
                 viewer.role == Role::Organiser,
-                self.conflicted(&viewer.user_id, &entry.kommun_kod)
-                    || self.flag_pending(&viewer.user_id, &entry.kommun_kod),
+                self.stands_aside(&viewer.user_id, &entry.kommun_kod),
                 self.progress(&entry.application_id, &viewer.user_id),
             )
         }
@@ -479,7 +483,7 @@ pub mod ssr {
     }
 
     /// The round a jury page is about: the current one, if the viewer sits on it.
-    async fn current_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
+    pub async fn current_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
         let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
         if !may_review_round(viewer, &round.id) {
             return Err(AppError::Forbidden);
@@ -1071,9 +1075,7 @@ pub mod ssr {
             let viewer = auth::require(Access::Juror)?;
             let state = state::state()?;
             let (work, entry) = reviewable(&viewer, &state, &application).await?;
-            if work.conflicted(&viewer.user_id, &entry.kommun_kod)
-                || work.flag_pending(&viewer.user_id, &entry.kommun_kod)
-            {
+            if work.stands_aside(&viewer.user_id, &entry.kommun_kod) {
                 return Err(AppError::Forbidden);
             }
             if let Err(problem) = work.phase.may_work() {

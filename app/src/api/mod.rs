@@ -8,6 +8,7 @@ pub mod applications;
 pub mod decision;
 pub mod form;
 pub mod jury;
+pub mod motivation;
 pub mod people;
 pub mod public;
 pub mod ranking;

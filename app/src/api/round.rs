@@ -33,6 +33,8 @@ pub struct RoundOverview {
     pub decision_problems: Vec<DecisionProblem>,
     /// Announced under embargo: when the decision becomes public.
     pub embargo_local: Option<NaiveDateTime>,
+    /// The embargo the announcement offers: the ceremony, while it lies ahead.
+    pub ceremony_local: Option<NaiveDateTime>,
     pub history: Vec<LogLine>,
 }
 
@@ -67,12 +69,13 @@ pub mod ssr {
             decision::DECISION_PAGE,
             form::{OrganiseProblem, Problem, Problems, run},
             jury::ssr::{Entry, round_work},
+            motivation::ssr::decision_problems_of,
         },
         auth,
         domain::{
             access::Viewer,
             deadline::to_stockholm,
-            decision::{Choice, Outcome, decision_problems, public_at},
+            decision::{Choice, Outcome, public_at},
             lifecycle::{StepFacts, may_step},
             round::Round,
             swedish,
@@ -113,11 +116,9 @@ pub mod ssr {
     }
 
     async fn facts(state: &AppState, round: &Round) -> Result<StepFacts, AppError> {
-        let choices: Vec<Choice> =
-            decisions::of_round(&state.db, &round.id).await?.into_iter().map(|r| r.choice).collect();
         Ok(StepFacts {
             last_closing: last_closing(&state.db, round).await?,
-            decision_problems: decision_problems(&choices),
+            decision_problems: decision_problems_of(state, round).await?,
             another_round_running: another_round_running(&state.db, round).await?,
             ..StepFacts::of_round(round, state.clock.now())
         })
@@ -151,6 +152,7 @@ pub mod ssr {
                 .published_at
                 .filter(|at| round.state == RoundState::Announced && *at > state.clock.now())
                 .map(to_stockholm),
+            ceremony_local: (round.ceremony_at > state.clock.now()).then(|| to_stockholm(round.ceremony_at)),
             history,
             round_title: round.title,
         }))
@@ -216,8 +218,8 @@ pub mod ssr {
 
     /// The announcement: the winner and the finalists join the public archive,
     /// and every kommun that applied hears its outcome, in the step's transaction.
-    /// Under embargo (`public_at` ahead) the chosen kommuner hear at once, told
-    /// to keep it to themselves; the public, the archive and the other kommuner at `public_at`.
+    /// Under embargo (`public_at` ahead, the ceremony) nothing goes out before it:
+    /// the pages read `published_at`, and the mail is due then, by itself.
     async fn announce(
         tx: &mut sqlx::AnyConnection,
         state: &AppState,
@@ -247,7 +249,6 @@ pub mod ssr {
         };
         winners::insert(tx, &round.award_id, &archived).await?;
         rounds::set_published(tx, &round.id, public_at).await?;
-        let embargo = (public_at > now).then(|| swedish::long_date_time(to_stockholm(public_at)));
         let own = |entry: &Entry| choices.iter().find(|c| c.application_id == entry.application_id);
         // Winners first: the chosen kommuner's mail is queued, and so sent, before the others'.
         let mut entries: Vec<&Entry> = entries.iter().collect();
@@ -260,10 +261,9 @@ pub mod ssr {
                 winner: winner_name,
                 own: own.map(|c| (c.outcome, c.motivation.as_str())),
                 ceremony: &ceremony,
-                embargo: embargo.as_deref().filter(|_| own.is_some()),
             };
-            // The others a second later at least, so that the chosen are sent first.
-            let due = if own.is_some() { now } else { public_at.max(now + chrono::Duration::seconds(1)) };
+            // The others a second later, so that the chosen are sent first.
+            let due = if own.is_some() { public_at } else { public_at + chrono::Duration::seconds(1) };
             for person in users::applicants_of(tx, &entry.kommun_kod).await? {
                 let mail = messages::outcome(&person.email, &person.name, &state.settings.base_url, &notice);
                 mail_queue::enqueue_at(tx, &mail, now, due).await?;

@@ -55,6 +55,8 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/jury/ansokan/{application}/utskrift", Access::Jury),
     ("/jury/jav", Access::Juror),
     ("/jury/kortlista", Access::Jury),
+    ("/jury/motiveringar", Access::Jury),
+    ("/jury/motiveringar/{application}", Access::Jury),
 ];
 
 /// Files to download, by their router path. Refused, they send the person to
@@ -114,6 +116,10 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/answer_flag", Access::Juror),
     ("/api/post_to_jury", Access::Jury),
     ("/api/mark_for_shortlist", Access::Juror),
+    ("/api/motivations", Access::Jury),
+    ("/api/motivation", Access::Jury),
+    ("/api/save_motivation", Access::Jury),
+    ("/api/sign_motivation", Access::Juror),
     ("/api/shortlist", Access::Jury),
     ("/api/review_admin", Access::Organiser),
     ("/api/save_review_settings", Access::Organiser),

@@ -80,7 +80,10 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                 <li><A href="/ansok">{t.nav_apply}</A></li>
                 <li><A href="/vinnare">{t.nav_winners}</A></li>
                 {(role == Some(Role::Applicant)).then(|| view! { <li><A href="/ansokan">{t.ap.nav_application}</A></li> })}
-                {(role == Some(Role::Juror)).then(|| view! { <li><A href="/jury">{t.j.nav_jury}</A></li> })}
+                {(role == Some(Role::Juror)).then(|| view! {
+                    <li><A href="/jury">{t.j.nav_jury}</A></li>
+                    <li><A href="/jury/motiveringar">{t.mo.nav}</A></li>
+                })}
                 {(role == Some(Role::Organiser)).then(|| view! {
                     <li><A href="/arrangor/omgang">{t.o.nav_round}</A></li>
                     <li><A href="/arrangor/omgangar">{t.o.nav_rounds}</A></li>
@@ -90,6 +93,7 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                     <li><A href="/arrangor/rangordning">{t.o.nav_ranking}</A></li>
                     <li><A href="/arrangor/laspaket">{t.o.nav_packet}</A></li>
                     <li><A href="/arrangor/beslut">{t.o.nav_decision}</A></li>
+                    <li><A href="/jury/motiveringar">{t.mo.nav}</A></li>
                     <li><A href="/arrangor/logg">{t.o.nav_log}</A></li>
                     <li><A href="/arrangor/tillganglighet">{t.acc.nav}</A></li>
                     <li><A href="/arrangor/personer">{t.a.nav_people}</A></li>

@@ -81,6 +81,11 @@ pub enum DecisionProblem {
     OutcomeUnknown {
         application_id: String,
     },
+    /// These jurors (by name) have not signed the newest version of the motivation.
+    NotSignedOff {
+        kommun: String,
+        jurors: Vec<String>,
+    },
 }
 
 /// What keeps `choices` from being a decision the round can be decided and announced with.

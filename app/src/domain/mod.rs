@@ -11,6 +11,7 @@ pub mod employer;
 pub mod english;
 pub mod kommun;
 pub mod lifecycle;
+pub mod motivation;
 pub mod ranking;
 pub mod review;
 pub mod round;

@@ -7,6 +7,7 @@ mod account;
 mod application;
 mod en;
 mod jury;
+mod motivation;
 mod organising;
 mod sv;
 
@@ -123,6 +124,7 @@ pub struct Texts {
     pub j: &'static JuryTexts,
     pub o: &'static OrganiseTexts,
     pub acc: &'static accessibility::AccessibilityTexts,
+    pub mo: &'static motivation::MotivationTexts,
 }
 
 impl Texts {

@@ -51,8 +51,6 @@ pub struct OrganiseTexts {
     pub decision_none_submitted: &'static str,
     pub decision_outcome: &'static str,
     pub not_chosen: &'static str,
-    pub motivation: &'static str,
-    pub motivation_hint: &'static str,
     pub decision_save: &'static str,
     pub decided_by: fn(&str, &str) -> String,
     pub ranking_line: fn(&str, &str) -> String,
@@ -248,7 +246,7 @@ pub static SV: OrganiseTexts = OrganiseTexts {
         "Omgången syns på webbplatsen och kommunerna kan ansöka från öppningsdagen till sista ansökningsdag.",
         "Inga fler ansökningar tas emot och inga kan ändras. Kräver att sista ansökningsdag, och varje förlängning, har passerat.",
         "Juryn får läsa de inskickade ansökningarna och börja bedöma dem.",
-        "Bedömningen stängs och beslutet låses. Kräver en vinnare och en motivering för varje vald ansökan.",
+        "Bedömningen stängs och beslutet låses. Kräver en vinnare och en motivering för varje vald ansökan, godkänd av alla i juryn utan jäv.",
         "Vinnarsidan publiceras, vinnaren och finalisterna läggs till i arkivet och varje kommun som sökt får besked per e-post. Kan inte ångras.",
     ],
     outcome_names: ["Vinnare", "Finalist (nominerad)", "Hedersomnämnande"],
@@ -275,13 +273,11 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     what: "Vad",
 
     decision_title: "Juryns beslut",
-    decision_intro: "Välj finalister, en vinnare bland dem och eventuella hedersomnämnanden, och skriv juryns motivering för var och en. Motiveringarna publiceras när vinnaren offentliggörs. Ansökningarna står i rangordningens ordning.",
+    decision_intro: "Välj finalister, en vinnare bland dem och eventuella hedersomnämnanden. Juryn skriver och godkänner motiveringen för var och en under ”Motiveringar”; de publiceras när vinnaren offentliggörs. Ansökningarna står i rangordningens ordning.",
     decision_locked: |state| format!("Beslutet kan ändras bara medan omgången är i bedömning. Nu: {state}."),
     decision_none_submitted: "Inga ansökningar är inskickade till omgången.",
     decision_outcome: "Juryns beslut",
     not_chosen: "Inte vald",
-    motivation: "Juryns motivering",
-    motivation_hint: "Högst 2 000 tecken. Publiceras på vinnarsidan och skickas till kommunen.",
     decision_save: "Spara beslutet",
     decided_by: |who, when| format!("Senast ändrat av {who}, {when}."),
     ranking_line: |place, normalised| format!("Plats {place} i rangordningen, normaliserat värde {normalised}."),
@@ -342,7 +338,7 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     remove_access_button: "Ta bort åtkomst",
     restore_access_button: "Ge åtkomst igen",
     embargo_label: "Embargo till (datum och klockslag, frivilligt)",
-    embargo_hint: "Lämna tomt för att offentliggöra nu. Med en tid, till exempel utdelningen, får vinnaren, finalisterna och hedersomnämnandena besked direkt och ombeds vänta; webbplatsen, vinnararkivet och övriga kommuner får beslutet vid den tiden, av sig själva.",
+    embargo_hint: "Förifyllt med utdelningen, om den ligger framåt i tiden. Vid den tiden, och inte en sekund före, visar webbplatsen och vinnararkivet beslutet och alla kommuner som ansökt får sitt besked med e-post, av sig själva. Töm fältet för att offentliggöra nu.",
     embargo_notice: |when| {
         format!(
             "Beslutet ligger under embargo till {when}. Då syns det på webbplatsen och går ut till övriga kommuner, av sig självt. Vinnaren, finalisterna och hedersomnämnandena har redan fått besked."
@@ -486,7 +482,7 @@ pub static EN: OrganiseTexts = OrganiseTexts {
         "The round appears on the website and kommuner can apply from the opening until the deadline.",
         "No more applications are taken and none can change. Needs the deadline, and every extension, to have passed.",
         "The jury may read the submitted applications and start reviewing them.",
-        "The review closes and the decision is locked. Needs a winner and a motivation for each chosen application.",
+        "The review closes and the decision is locked. Needs a winner and a motivation for each chosen application, signed off by everyone on the jury without a conflict of interest.",
         "The winner page is published, the winner and finalists join the archive and every kommun that applied is told by e-mail. Cannot be undone.",
     ],
     outcome_names: ["Winner", "Finalist (nominee)", "Honourable mention"],
@@ -513,13 +509,11 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     what: "What",
 
     decision_title: "The jury's decision",
-    decision_intro: "Choose finalists, one winner among them and any honourable mentions, and write the jury's motivation for each. The motivations are published when the winner is announced. The applications are in the order of the ranking.",
+    decision_intro: "Choose finalists, one winner among them and any honourable mentions. The jury writes and signs off the motivation for each under “Motivations”; they are published when the winner is announced. The applications are in ranking order.",
     decision_locked: |state| format!("The decision can change only while the round is in review. Now: {state}."),
     decision_none_submitted: "No applications are submitted to the round.",
     decision_outcome: "The jury's decision",
     not_chosen: "Not chosen",
-    motivation: "The jury's motivation",
-    motivation_hint: "At most 2,000 characters. Published on the winner page and sent to the kommun.",
     decision_save: "Save the decision",
     decided_by: |who, when| format!("Last changed by {who}, {when}."),
     ranking_line: |place, normalised| format!("Place {place} in the ranking, normalised score {normalised}."),
@@ -580,7 +574,7 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     remove_access_button: "Remove access",
     restore_access_button: "Give access back",
     embargo_label: "Embargo until (date and time, optional)",
-    embargo_hint: "Leave empty to announce now. With a time, for example the ceremony, the winner, the finalists and the honourable mentions hear at once and are asked to wait; the website, the archive of winners and the other kommuner get the decision at that time, by themselves.",
+    embargo_hint: "Filled in with the ceremony, if it lies ahead. At that time, and not a second before, the website and the archive of winners show the decision and every kommun that applied gets its outcome by e-mail, by themselves. Empty the field to announce now.",
     embargo_notice: |when| {
         format!(
             "The decision is under embargo until {when}. Then it shows on the website and goes out to the other kommuner, by itself. The winner, the finalists and the honourable mentions have already been told."
@@ -745,6 +739,9 @@ fn decision_sv(problem: &DecisionProblem) -> String {
         DecisionProblem::MotivationMissing { .. } => "Skriv juryns motivering.".into(),
         DecisionProblem::MotivationTooLong { .. } => "Motiveringen får vara högst 2 000 tecken.".into(),
         DecisionProblem::OutcomeUnknown { .. } => "Välj ett av alternativen.".into(),
+        DecisionProblem::NotSignedOff { kommun, jurors } => {
+            format!("Motiveringen för {kommun} är inte godkänd av {}.", jurors.join(", "))
+        }
     }
 }
 
@@ -795,6 +792,9 @@ fn decision_en(problem: &DecisionProblem) -> String {
         DecisionProblem::MotivationMissing { .. } => "Write the jury's motivation.".into(),
         DecisionProblem::MotivationTooLong { .. } => "The motivation may be at most 2,000 characters.".into(),
         DecisionProblem::OutcomeUnknown { .. } => "Choose one of the options.".into(),
+        DecisionProblem::NotSignedOff { kommun, jurors } => {
+            format!("The motivation for {kommun} is not signed off by {}.", jurors.join(", "))
+        }
     }
 }
 

@@ -206,8 +206,6 @@ pub struct OutcomeNotice<'a> {
     /// The kommun's own outcome and the jury's motivation for it; `None`: not chosen.
     pub own: Option<(Outcome, &'a str)>,
     pub ceremony: &'a str,
-    /// Told before the public: when the decision becomes public.
-    pub embargo: Option<&'a str>,
 }
 
 /// To every applicant of a kommun that applied: the announced outcome.
@@ -230,13 +228,7 @@ pub fn outcome(to: &str, name: &str, base_url: &str, n: &OutcomeNotice<'_>) -> O
         ),
     };
     let ceremony = format!("Utmärkelsen delas ut {}.", n.ceremony);
-    let embargo = n.embargo.map(|at| {
-        format!(
-            "Beslutet offentliggörs {at}. Till dess ber vi er att inte berätta om det utanför kommunen; ni får veta det före alla andra."
-        )
-    });
     let mut paragraphs: Vec<&str> = vec![&first];
-    paragraphs.extend(embargo.as_deref());
     if let Some((_, motivation)) = n.own {
         paragraphs.push(motivation);
     }

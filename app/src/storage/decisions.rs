@@ -1,5 +1,5 @@
 //! The jury's decision on a round: the chosen applications, each with its
-//! outcome and motivation, and who recorded it when.
+//! outcome (and the newest version of its motivation), and who recorded it when.
 
 use super::{Db, from_db_time, to_db_time};
 use crate::domain::decision::{Choice, Outcome};
@@ -16,7 +16,10 @@ pub struct Recorded {
 /// The round's decision as it stands, by outcome (winner first).
 pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Recorded>, sqlx::Error> {
     let mut recorded = sqlx::query(
-        "SELECT application_id, outcome, motivation, decided_by_name, decided_at FROM decisions WHERE round_id = $1",
+        "SELECT d.application_id, d.outcome, COALESCE(m.text, '') AS motivation, d.decided_by_name, d.decided_at \
+         FROM decisions d LEFT JOIN motivation_versions m ON m.round_id = d.round_id \
+         AND m.application_id = d.application_id AND m.version = (SELECT MAX(version) FROM motivation_versions v \
+         WHERE v.round_id = d.round_id AND v.application_id = d.application_id) WHERE d.round_id = $1",
     )
     .bind(round_id)
     .fetch_all(db.pool())
@@ -40,25 +43,25 @@ pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Recorded>, sqlx::Er
     Ok(recorded)
 }
 
-/// Replaces the round's decision with `choices`; a choice that did not
-/// change keeps who recorded it and when. Call inside a transaction.
+/// Replaces the round's chosen applications and their outcomes; a choice that
+/// did not change keeps who recorded it and when. Call inside a transaction.
 pub async fn replace(
     conn: &mut AnyConnection,
     round_id: &str,
-    choices: &[Choice],
+    outcomes: &[(String, Outcome)],
     by: (&str, &str),
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let before: Vec<(String, String, String)> =
-        sqlx::query("SELECT application_id, outcome, motivation FROM decisions WHERE round_id = $1")
+    let before: Vec<(String, String)> =
+        sqlx::query("SELECT application_id, outcome FROM decisions WHERE round_id = $1")
             .bind(round_id)
             .fetch_all(&mut *conn)
             .await?
             .into_iter()
-            .map(|r| Ok((r.try_get("application_id")?, r.try_get("outcome")?, r.try_get("motivation")?)))
+            .map(|r| Ok((r.try_get("application_id")?, r.try_get("outcome")?)))
             .collect::<Result<_, sqlx::Error>>()?;
-    for (application_id, _, _) in &before {
-        if !choices.iter().any(|c| &c.application_id == application_id) {
+    for (application_id, _) in &before {
+        if !outcomes.iter().any(|(id, _)| id == application_id) {
             sqlx::query("DELETE FROM decisions WHERE round_id = $1 AND application_id = $2")
                 .bind(round_id)
                 .bind(application_id)
@@ -66,26 +69,22 @@ pub async fn replace(
                 .await?;
         }
     }
-    for choice in choices {
-        let unchanged = before.iter().any(|(id, outcome, motivation)| {
-            *id == choice.application_id && outcome == choice.outcome.code() && *motivation == choice.motivation
-        });
-        if unchanged {
+    for (application_id, outcome) in outcomes {
+        if before.iter().any(|(id, code)| id == application_id && code == outcome.code()) {
             continue;
         }
         sqlx::query("DELETE FROM decisions WHERE round_id = $1 AND application_id = $2")
             .bind(round_id)
-            .bind(&choice.application_id)
+            .bind(application_id)
             .execute(&mut *conn)
             .await?;
         sqlx::query(
-            "INSERT INTO decisions (round_id, application_id, outcome, motivation, decided_by, decided_by_name, \
-             decided_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO decisions (round_id, application_id, outcome, decided_by, decided_by_name, decided_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(round_id)
-        .bind(&choice.application_id)
-        .bind(choice.outcome.code())
-        .bind(&choice.motivation)
+        .bind(application_id)
+        .bind(outcome.code())
         .bind(by.0)
         .bind(by.1)
         .bind(to_db_time(at))

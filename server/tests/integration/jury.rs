@@ -76,6 +76,12 @@ pub(crate) async fn review(
     juror.post(&page, "/api/save_review", &fields, true).await
 }
 
+/// The juror declares jäv for the kommun in the current round, as on /jury/jav.
+pub(crate) async fn declare_jav(juror: &mut Browser, kommun: &str, reason: &str) -> crate::common::Answer {
+    let fields = [("round", "ehalsokommun-2027"), ("kommun", kommun), ("reason", reason)];
+    juror.post("/jury/jav", "/api/declare_conflict", &fields, true).await
+}
+
 pub(crate) const ALL: [&str; 8] = [
     "inflytande",
     "arbetssatt",
@@ -138,14 +144,7 @@ async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
         assert!(filtered.contains("Kalmar") && !filtered.contains(">Nacka<"), "{backend:?}: filtered by län");
 
         // Jäv for Nacka: no review of it, and nothing of the jury's work on it.
-        let declared = anna
-            .post(
-                "/jury/jav",
-                "/api/declare_conflict",
-                &[("round", "ehalsokommun-2027"), ("kommun", "Nacka"), ("reason", "Min arbetsgivare")],
-                true,
-            )
-            .await;
+        let declared = declare_jav(&mut anna, "Nacka", "Min arbetsgivare").await;
         assert_eq!(
             declared.location().as_deref(),
             Some("/jury/jav?klart=jav-anmalt"),

@@ -25,6 +25,45 @@ async fn refused(organiser: &mut Browser, from: &str, to: &str, confirm: bool) -
     organiser.follow(&answer).await.body
 }
 
+/// The motivation's newest version as its page shows it (the form's `version`).
+pub(crate) fn shown_version(page: &str) -> String {
+    let at = page.find("name=\"version\" value=\"").expect("the motivation form") + "name=\"version\" value=\"".len();
+    page[at..].split('"').next().unwrap().to_owned()
+}
+
+/// Writes a new version of the application's motivation; the answer's location.
+pub(crate) async fn write_motivation(writer: &mut Browser, application: &str, text: &str) -> Option<String> {
+    let page = format!("/jury/motiveringar/{application}");
+    let version = shown_version(&writer.get(&page).await.body);
+    let fields = [("application", application), ("version", version.as_str()), ("text", text)];
+    writer.post(&page, "/api/save_motivation", &fields, true).await.location()
+}
+
+/// The juror signs off the motivation as their page shows it; the answer's location.
+pub(crate) async fn sign_motivation(juror: &mut Browser, application: &str) -> Option<String> {
+    let page = format!("/jury/motiveringar/{application}");
+    let version = shown_version(&juror.get(&page).await.body);
+    let fields = [("application", application), ("version", version.as_str())];
+    juror.post(&page, "/api/sign_motivation", &fields, true).await.location()
+}
+
+/// The jury's decision: the organiser records the outcomes (`(application, outcome, motivation)`),
+/// writes each motivation, and every juror signs it off.
+pub(crate) async fn decide(organiser: &mut Browser, jurors: &mut [&mut Browser], choices: &[(&str, &str, &str)]) {
+    let outcomes: Vec<(String, &str)> = choices.iter().map(|(id, o, _)| (format!("outcome[id-{id}]"), *o)).collect();
+    let fields: Vec<(&str, &str)> = outcomes.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let saved = organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await;
+    assert_eq!(saved.location().as_deref(), Some("/arrangor/beslut?klart=beslut-sparat"));
+    for (application, _, text) in choices {
+        let written = write_motivation(organiser, application, text).await;
+        assert!(written.is_some_and(|l| l.contains("klart=motivering-sparad")), "{application}");
+        for juror in jurors.iter_mut() {
+            let signed = sign_motivation(juror, application).await;
+            assert!(signed.is_some_and(|l| l.ends_with("klart=motivering-godkand")), "{application}");
+        }
+    }
+}
+
 /// The body of the outcome mail queued for `to`.
 async fn outcome_mail(portal: &TestPortal, to: &str) -> Option<String> {
     sqlx::query("SELECT body_text FROM mail_queue WHERE recipient = $1 AND subject LIKE '%juryns beslut'")
@@ -92,30 +131,32 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
             (page.find("Kalmar (SE-").unwrap(), page.find("Nacka (SE-").unwrap(), page.find("Umeå (SE-").unwrap());
         assert!(k < n && n < u, "{backend:?}: in ranking order");
         let outcome = |id: &str| format!("outcome[id-{id}]");
-        let motivation = |id: &str| format!("motivation[id-{id}]");
-        let (ok, on, mk, mn) = (outcome(&kalmar), outcome(&nacka), motivation(&kalmar), motivation(&nacka));
+        let (ok, on) = (outcome(&kalmar), outcome(&nacka));
 
-        // Two winners: refused, what was typed kept.
-        let two = [(ok.as_str(), "vinnare"), (on.as_str(), "vinnare"), (mk.as_str(), "Modigt och genomfört.")];
+        // Two winners: refused, what was chosen kept.
+        let two = [(ok.as_str(), "vinnare"), (on.as_str(), "vinnare")];
         let back = organiser.post("/arrangor/beslut", "/api/save_decision", &two, true).await;
         let back = organiser.follow(&back).await.body;
         assert!(back.contains("Välj en enda vinnare."), "{backend:?}");
-        assert!(back.contains("Modigt och genomfört."), "{backend:?}: the motivation is kept");
 
-        // A winner, and a finalist still without a motivation: saved, but the round cannot be decided yet.
-        let draft = [(ok.as_str(), "vinnare"), (mk.as_str(), "Modigt och genomfört."), (on.as_str(), "nominerad")];
-        let saved = organiser.post("/arrangor/beslut", "/api/save_decision", &draft, true).await;
+        // A winner and a finalist, with a motivation for the winner only: the round cannot be decided yet.
+        let complete = [(ok.as_str(), "vinnare"), (on.as_str(), "nominerad")];
+        let saved = organiser.post("/arrangor/beslut", "/api/save_decision", &complete, true).await;
         assert_eq!(saved.location().as_deref(), Some("/arrangor/beslut?klart=beslut-sparat"), "{backend:?}");
+        write_motivation(&mut organiser, &kalmar, "Modigt och genomfört, med invånarna i centrum.").await;
         let not_yet = refused(&mut organiser, "bedomning", "beslutad", true).await;
         assert!(not_yet.contains("Beslutet är inte färdigt: Skriv juryns motivering."), "{backend:?}");
 
-        let complete = [
-            (ok.as_str(), "vinnare"),
-            (mk.as_str(), "Modigt och genomfört, med invånarna i centrum."),
-            (on.as_str(), "nominerad"),
-            (mn.as_str(), "Stora steg under året."),
-        ];
-        organiser.post("/arrangor/beslut", "/api/save_decision", &complete, true).await;
+        // Both written, but not yet signed off by the juror.
+        write_motivation(&mut organiser, &nacka, "Stora steg under året.").await;
+        let unsigned = refused(&mut organiser, "bedomning", "beslutad", true).await;
+        assert!(
+            unsigned.contains("Beslutet är inte färdigt: Motiveringen för Kalmar är inte godkänd av Test"),
+            "{backend:?}: {unsigned}"
+        );
+        for application in [&kalmar, &nacka] {
+            sign_motivation(&mut juror, application).await;
+        }
         let decided = step(&mut organiser, "bedomning", "beslutad", true).await;
         assert_eq!(decided.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
 
@@ -546,21 +587,19 @@ async fn decided_round(portal: &TestPortal) -> Browser {
     let later = portal.at(review_clock()).await;
     let mut organiser = log_in_at(portal, &later, "org@vitalis.se").await;
     start_review(&mut organiser).await;
-    let decision = [
-        (format!("outcome[id-{kalmar}]"), "vinnare"),
-        (format!("motivation[id-{kalmar}]"), "Modigt och genomfört."),
-        (format!("outcome[id-{nacka}]"), "nominerad"),
-        (format!("motivation[id-{nacka}]"), "Stora steg under året."),
+    let mut juror = log_in_at(portal, &later, "hard@skr.se").await;
+    let choices = [
+        (kalmar.as_str(), "vinnare", "Modigt och genomfört."),
+        (nacka.as_str(), "nominerad", "Stora steg under året."),
     ];
-    let fields: Vec<(&str, &str)> = decision.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await;
+    decide(&mut organiser, &mut [&mut juror], &choices).await;
     let decided = step(&mut organiser, "bedomning", "beslutad", true).await;
     assert_eq!(decided.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"));
     organiser
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn under_embargo_the_chosen_hear_first_and_the_public_and_the_rest_at_the_minute_not_a_second_before() {
+async fn under_embargo_the_winner_page_and_every_outcome_mail_go_out_at_the_ceremony_not_a_second_before() {
     use app::{state::Clock, storage::mail_queue};
     let at = |s: &str| -> chrono::DateTime<chrono::Utc> { s.parse().unwrap() };
     for backend in BACKENDS {
@@ -569,10 +608,11 @@ async fn under_embargo_the_chosen_hear_first_and_the_public_and_the_rest_at_the_
         let announce = |embargo: &'static str| {
             [("from", "beslutad"), ("to", "offentliggjord"), ("confirm", "ja"), ("embargo", embargo)]
         };
-        // The step form offers the embargo; a time that has passed, or is no time, is refused with the text kept.
-        assert!(
-            organiser.get("/arrangor/omgang").await.body.contains("Embargo till (datum och klockslag, frivilligt)")
-        );
+        // The step form offers the ceremony as the embargo; a time that has passed, or is no time, is
+        // refused with the text kept.
+        let form = organiser.get("/arrangor/omgang").await.body;
+        assert!(form.contains("Embargo till (datum och klockslag, frivilligt)"), "{backend:?}");
+        assert!(form.contains("value=\"2027-05-12T18:00\""), "{backend:?}: the ceremony, 12 May 18.00");
         for (typed, message) in [
             ("2027-04-15T18:00", "Embargotiden har redan passerat."),
             ("12 maj kväll", "Ange embargotiden som datum och klockslag"),
@@ -590,41 +630,40 @@ async fn under_embargo_the_chosen_hear_first_and_the_public_and_the_rest_at_the_
         let log = organiser.get("/arrangor/logg").await.body;
         assert!(log.contains("Beslutad → Offentliggjord, under embargo till 12 maj 2027 kl. 18.00"), "{backend:?}");
 
-        // The chosen kommuner's mail is due at once, with the embargo; Umeå's at the minute.
-        let due: Vec<(String, String, String)> = sqlx::query(
-            "SELECT recipient, next_attempt_at, body_text FROM mail_queue WHERE subject LIKE '%juryns beslut'",
-        )
-        .fetch_all(portal.db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2)))
-        .collect();
-        let of = |who: &str| due.iter().find(|(to, _, _)| to == who).cloned().expect("queued");
-        let (_, kalmar_due, kalmar_text) = of("anna@kalmar.se");
-        assert_eq!(kalmar_due, "2027-04-16T08:00:00Z", "{backend:?}");
-        assert!(
-            kalmar_text.contains("Beslutet offentliggörs 12 maj 2027 kl. 18.00. Till dess ber vi er"),
-            "{backend:?}"
-        );
-        assert!(of("nils@nacka.se").2.contains("Beslutet offentliggörs"), "{backend:?}");
-        let (_, umea_due, umea_text) = of("ulla@umea.se");
-        assert_eq!(umea_due, "2027-05-12T16:00:00Z", "{backend:?}");
-        assert!(!umea_text.contains("offentliggörs"), "{backend:?}: public by the time it arrives");
+        // Every kommun's mail is due at the minute: the chosen first, the others a second later.
+        let due: Vec<(String, String)> =
+            sqlx::query("SELECT recipient, next_attempt_at FROM mail_queue WHERE subject LIKE '%juryns beslut'")
+                .fetch_all(portal.db.pool())
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+        let of = |who: &str| due.iter().find(|(to, _)| to == who).map(|(_, at)| at.clone()).expect("queued");
+        assert_eq!(of("anna@kalmar.se"), "2027-05-12T16:00:00Z", "{backend:?}");
+        assert_eq!(of("nils@nacka.se"), "2027-05-12T16:00:00Z", "{backend:?}");
+        assert_eq!(of("ulla@umea.se"), "2027-05-12T16:00:01Z", "{backend:?}");
+        let kalmar_text = outcome_mail(&portal, "anna@kalmar.se").await.unwrap();
+        assert!(kalmar_text.contains("Grattis! Kalmar har vunnit") && kalmar_text.contains("Modigt och genomfört."));
 
-        // The mail worker's claim: Umeå's mail is not taken a second before the minute.
+        // The mail worker's claim: nothing a second before the minute, the winner's at it.
         let lease = chrono::Duration::seconds(60);
-        let before: Vec<String> = mail_queue::claim_due(&portal.db, at("2027-05-12T15:59:59Z"), lease, 100)
-            .await
-            .unwrap()
-            .into_iter()
-            .filter(|q| q.mail.subject.ends_with("juryns beslut"))
-            .map(|q| q.mail.to)
-            .collect();
-        assert!(before.contains(&"anna@kalmar.se".to_owned()), "{backend:?}: the winner's is due at once");
-        assert!(!before.contains(&"ulla@umea.se".to_owned()), "{backend:?}: {before:?}");
-        let then = mail_queue::claim_due(&portal.db, at("2027-05-12T16:00:00Z"), lease, 100).await.unwrap();
-        assert!(then.iter().any(|q| q.mail.to == "ulla@umea.se" && q.mail.subject.ends_with("juryns beslut")));
+        let claimed = |at: &'static str| {
+            let db = portal.db.clone();
+            async move {
+                mail_queue::claim_due(&db, at.parse().unwrap(), lease, 100)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .filter(|q| q.mail.subject.ends_with("juryns beslut"))
+                    .map(|q| q.mail.to)
+                    .collect::<Vec<String>>()
+            }
+        };
+        assert_eq!(claimed("2027-05-12T15:59:59Z").await, Vec::<String>::new(), "{backend:?}");
+        let first = claimed("2027-05-12T16:00:00Z").await;
+        assert!(first.contains(&"anna@kalmar.se".to_owned()) && !first.contains(&"ulla@umea.se".to_owned()));
+        assert_eq!(claimed("2027-05-12T16:00:01Z").await, vec!["ulla@umea.se".to_owned()], "{backend:?}");
 
         // The public: nothing at 17.59.59, everything at 18.00.
         for (clock, public) in [("2027-05-12T15:59:59Z", false), ("2027-05-12T16:00:00Z", true)] {

@@ -46,12 +46,7 @@ async fn the_ranking_normalises_a_harsh_and_a_lenient_juror_and_leaves_out_jav()
             portal.logged_in(email, role, None).await;
         }
         for (email, name) in [("hard@skr.se", "Hård Jurysson"), ("snall@inera.se", "Snäll Jurysson")] {
-            sqlx::query("UPDATE users SET name = $1 WHERE email = $2")
-                .bind(name)
-                .bind(email)
-                .execute(portal.db.pool())
-                .await
-                .unwrap();
+            portal.rename(email, name).await;
         }
         let later = portal.at(review_clock()).await;
         let mut organiser = log_in_at(&portal, &later, "org@vitalis.se").await;
@@ -202,12 +197,8 @@ async fn the_tie_rule_settles_a_shared_place_and_the_ranking_freezes_when_the_ju
         assert_eq!(rule.as_deref(), Some("inflytande"), "{backend:?}");
 
         // The jury decides: the ranking is frozen with its time.
-        let decision = [
-            (format!("outcome[id-{kalmar}]"), "vinnare"),
-            (format!("motivation[id-{kalmar}]"), "Modigt och genomfört."),
-        ];
-        let fields: Vec<(&str, &str)> = decision.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-        organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await;
+        crate::organising::decide(&mut organiser, &mut [&mut juror], &[(&kalmar, "vinnare", "Modigt och genomfört.")])
+            .await;
         let step = [("from", "bedomning"), ("to", "beslutad"), ("confirm", "ja")];
         let decided = organiser.post("/arrangor/omgang", "/api/step_round", &step, true).await;
         assert_eq!(decided.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");

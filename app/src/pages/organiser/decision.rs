@@ -5,11 +5,10 @@ use crate::{
     api::{
         decision::{DecisionRow, DecisionView, decision},
         form::field_key,
+        motivation::motivation_href,
     },
     components::{
-        form::{
-            CheckField, FieldMessages, PortalForm, SubmitButton, TextAreaField, described_by, echoed_value, problem_of,
-        },
+        form::{CheckField, FieldMessages, PortalForm, SubmitButton, described_by, echoed_value, problem_of},
         loaded::when_loaded,
         text_as_written::TextAsWritten,
     },
@@ -143,15 +142,27 @@ fn ChoiceFields(row: DecisionRow) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <TextAreaField
-                name=format!("motivation[{key}]")
-                label=t.o.motivation
-                hint=t.o.motivation_hint
-                value=row.motivation.clone()
-                rows=4
-            />
+            <Motivation row=row.clone() />
         </fieldset>
     }
+}
+
+/// A chosen application's motivation as it stands; the jury writes and signs it on its own page.
+#[component]
+fn Motivation(row: DecisionRow) -> impl IntoView {
+    let t = texts();
+    row.outcome.map(|_| {
+        view! {
+            <div class="motivation">
+                {if row.motivation.trim().is_empty() {
+                    view! { <p>{t.mo.decision_no_motivation}</p> }.into_any()
+                } else {
+                    view! { <div lang="sv"><TextAsWritten text=row.motivation.clone() /></div> }.into_any()
+                }}
+                <p><a href=motivation_href(&row.application_id)>{t.mo.decision_link}</a></p>
+            </div>
+        }
+    })
 }
 
 /// The decision as it stands, read-only.

@@ -38,6 +38,7 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
     let t = texts();
     let when = t.long_date_time;
     let current = overview.state;
+    let ceremony = overview.ceremony_local;
     let decision_note = overview
         .next
         .filter(|n| matches!(n, RoundState::Decided | RoundState::Announced))
@@ -78,7 +79,13 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
                     <input type="hidden" name="from" value=current.code() />
                     <input type="hidden" name="to" value=next.code() />
                     {(next == RoundState::Announced).then(|| view! {
-                        <TextField name="embargo" label=t.o.embargo_label hint=t.o.embargo_hint kind="datetime-local" />
+                        <TextField
+                            name="embargo"
+                            label=t.o.embargo_label
+                            hint=t.o.embargo_hint
+                            kind="datetime-local"
+                            value=ceremony.map(|at| at.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
+                        />
                     })}
                     <CheckField name="confirm" label=t.o.confirm_step />
                     <SubmitButton label=t.o.step_buttons[next as usize] />

@@ -192,6 +192,16 @@ impl TestPortal {
     }
 
     /// A browser logged in as a new account of `role`.
+    /// Gives the account a name of its own, for pages that list people by name.
+    pub async fn rename(&self, email: &str, name: &str) {
+        sqlx::query("UPDATE users SET name = $1 WHERE email = $2")
+            .bind(name)
+            .bind(email)
+            .execute(self.db.pool())
+            .await
+            .unwrap();
+    }
+
     pub async fn logged_in(&self, email: &str, role: Role, kommun: Option<&str>) -> Browser {
         let id = self.create_user(email, role, kommun).await;
         if role == Role::Juror {

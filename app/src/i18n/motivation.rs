@@ -1,0 +1,208 @@
+//! The jury's motivations, written together and signed off, Swedish first.
+
+use crate::domain::motivation::{MotivationProblem, SignOff};
+
+pub struct MotivationTexts {
+    pub done_messages: [(&'static str, &'static str); 4],
+    pub problem: fn(&MotivationProblem) -> String,
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub none_chosen: &'static str,
+    pub hidden: fn(usize) -> String,
+    pub locked: fn(&str) -> String,
+    pub caption: &'static str,
+    pub kommun: &'static str,
+    pub outcome: &'static str,
+    pub version: &'static str,
+    pub signed: &'static str,
+    pub mine: &'static str,
+    pub nothing_written: &'static str,
+    pub version_n: fn(i64) -> String,
+    pub signed_count: fn(usize, usize) -> String,
+    pub standing: fn(SignOff) -> String,
+    pub back: &'static str,
+    pub text_label: &'static str,
+    pub text_hint: &'static str,
+    pub save: &'static str,
+    pub written_line: fn(i64, &str, &str) -> String,
+    pub sign_heading: &'static str,
+    pub sign_intro: fn(i64) -> String,
+    pub sign_button: &'static str,
+    pub signed_notice: &'static str,
+    pub cleared_notice: fn(i64) -> String,
+    pub sign_offs_heading: &'static str,
+    pub history_heading: fn(usize) -> String,
+    pub decision_link: &'static str,
+    pub decision_no_motivation: &'static str,
+}
+
+impl MotivationTexts {
+    pub fn done(&self, code: &str) -> Option<&'static str> {
+        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
+    }
+}
+
+fn problem_sv(problem: &MotivationProblem) -> String {
+    match problem {
+        MotivationProblem::Stale { current } => format!(
+            "Någon har sparat en nyare version (version {current}) medan du skrev. Din text finns kvar här. Läs den nya versionen under ”Alla versioner” och spara igen om din text ska gälla."
+        ),
+        MotivationProblem::Changed { current } => format!(
+            "Motiveringen har ändrats sedan du läste den: nu gäller version {current}. Läs den och godkänn den om du står bakom den."
+        ),
+        MotivationProblem::Empty => "Skriv motiveringen innan du sparar.".into(),
+        MotivationProblem::TooLong => "Motiveringen får vara högst 2 000 tecken.".into(),
+        MotivationProblem::NothingToSign => "Det finns ingen text att godkänna ännu.".into(),
+        MotivationProblem::Locked => {
+            "Motiveringarna kan ändras och godkännas bara medan omgången är i bedömning.".into()
+        }
+    }
+}
+
+fn problem_en(problem: &MotivationProblem) -> String {
+    match problem {
+        MotivationProblem::Stale { current } => format!(
+            "Someone saved a newer version (version {current}) while you were writing. Your text is still here. Read the new version under “All versions” and save again if your text is to stand."
+        ),
+        MotivationProblem::Changed { current } => format!(
+            "The motivation has changed since you read it: version {current} is now the current one. Read it and sign it off if you stand behind it."
+        ),
+        MotivationProblem::Empty => "Write the motivation before you save.".into(),
+        MotivationProblem::TooLong => "The motivation may be at most 2,000 characters.".into(),
+        MotivationProblem::NothingToSign => "There is no text to sign off yet.".into(),
+        MotivationProblem::Locked => {
+            "The motivations can be changed and signed off only while the round is in review.".into()
+        }
+    }
+}
+
+pub static SV: MotivationTexts = MotivationTexts {
+    done_messages: [
+        ("motivering-sparad", "Motiveringen är sparad som en ny version."),
+        (
+            "motivering-sparad-godkannanden-borttagna",
+            "Motiveringen är sparad som en ny version. Godkännandena av den förra versionen gäller inte längre: de som hade godkänt den behöver läsa och godkänna igen.",
+        ),
+        ("motivering-oforandrad", "Texten var oförändrad, så ingen ny version sparades."),
+        ("motivering-godkand", "Du har godkänt motiveringen."),
+    ],
+    problem: problem_sv,
+    nav: "Motiveringar",
+    title: "Juryns motiveringar",
+    intro: "Juryn skriver motiveringen för varje vinnare, finalist och hedersomnämnande tillsammans, och varje sparning blir en ny version. När texten är klar godkänner var och en i juryn den. Ändras texten efter ett godkännande gäller godkännandet inte längre. Omgången kan beslutas först när alla i juryn utan jäv har godkänt den senaste versionen av varje motivering.",
+    none_chosen: "Inga ansökningar är valda ännu. Motiveringarna skrivs när arrangören har sparat juryns val under ”Beslut”.",
+    hidden: |n| {
+        if n == 1 {
+            "En motivering visas inte för dig eftersom du har jäv för kommunen.".into()
+        } else {
+            format!("{n} motiveringar visas inte för dig eftersom du har jäv för kommunerna.")
+        }
+    },
+    locked: |state| format!("Motiveringarna kan ändras och godkännas bara medan omgången är i bedömning. Nu: {state}."),
+    caption: "Motiveringar och juryns godkännanden",
+    kommun: "Kommun",
+    outcome: "Juryns val",
+    version: "Senaste version",
+    signed: "Godkänd av",
+    mine: "Ditt godkännande",
+    nothing_written: "Inget skrivet ännu",
+    version_n: |n| format!("Version {n}"),
+    signed_count: |signed, asked| format!("{signed} av {asked}"),
+    standing: |s| match s {
+        SignOff::Signed => "Godkänd".into(),
+        SignOff::Cleared { version } => {
+            format!("Godkände version {version}; texten har ändrats sedan dess, så godkännandet gäller inte längre")
+        }
+        SignOff::NotYet => "Inte godkänd ännu".into(),
+        SignOff::StandsAside => "Jäv: deltar inte".into(),
+    },
+    back: "Till alla motiveringar",
+    text_label: "Juryns motivering",
+    text_hint: "Högst 2 000 tecken. Publiceras på vinnarsidan när beslutet offentliggörs och skickas till kommunen.",
+    save: "Spara som ny version",
+    written_line: |version, who, when| format!("Version {version}, skriven av {who}, {when}."),
+    sign_heading: "Ditt godkännande",
+    sign_intro: |version| {
+        format!(
+            "Godkänn när du står bakom texten som den är nu (version {version}). Ändras den senare behöver du godkänna igen."
+        )
+    },
+    sign_button: "Jag godkänner texten",
+    signed_notice: "Du har godkänt den senaste versionen.",
+    cleared_notice: |version| {
+        format!(
+            "Du godkände version {version}. Texten har ändrats sedan dess, så ditt godkännande gäller inte längre. Läs texten och godkänn den igen."
+        )
+    },
+    sign_offs_heading: "Juryns godkännanden",
+    history_heading: |n| format!("Alla versioner ({n})"),
+    decision_link: "Motiveringen och juryns godkännanden",
+    decision_no_motivation: "Ingen motivering skriven ännu.",
+};
+
+pub static EN: MotivationTexts = MotivationTexts {
+    done_messages: [
+        ("motivering-sparad", "The motivation is saved as a new version."),
+        (
+            "motivering-sparad-godkannanden-borttagna",
+            "The motivation is saved as a new version. The sign-offs of the previous version no longer count: those who had signed it need to read it and sign again.",
+        ),
+        ("motivering-oforandrad", "The text had not changed, so no new version was saved."),
+        ("motivering-godkand", "You have signed off the motivation."),
+    ],
+    problem: problem_en,
+    nav: "Motivations",
+    title: "The jury's motivations",
+    intro: "The jury writes the motivation for each winner, finalist and honourable mention together, and every save becomes a new version. When the text is ready, each juror signs it off. If the text changes after a sign-off, that sign-off no longer counts. The round can be decided only when everyone on the jury without a conflict of interest has signed the newest version of every motivation.",
+    none_chosen: "No applications are chosen yet. The motivations are written once the organiser has saved the jury's choices under “Decision”.",
+    hidden: |n| {
+        if n == 1 {
+            "One motivation is not shown to you because you have a conflict of interest for the kommun.".into()
+        } else {
+            format!("{n} motivations are not shown to you because you have a conflict of interest for the kommuner.")
+        }
+    },
+    locked: |state| {
+        format!("The motivations can be changed and signed off only while the round is in review. Now: {state}.")
+    },
+    caption: "Motivations and the jury's sign-offs",
+    kommun: "Kommun",
+    outcome: "The jury's choice",
+    version: "Newest version",
+    signed: "Signed off by",
+    mine: "Your sign-off",
+    nothing_written: "Nothing written yet",
+    version_n: |n| format!("Version {n}"),
+    signed_count: |signed, asked| format!("{signed} of {asked}"),
+    standing: |s| match s {
+        SignOff::Signed => "Signed off".into(),
+        SignOff::Cleared { version } => {
+            format!("Signed version {version}; the text has changed since, so the sign-off no longer counts")
+        }
+        SignOff::NotYet => "Not signed off yet".into(),
+        SignOff::StandsAside => "Conflict of interest: takes no part".into(),
+    },
+    back: "To all motivations",
+    text_label: "The jury's motivation",
+    text_hint: "At most 2,000 characters. Published on the winner page when the decision is announced, and sent to the kommun.",
+    save: "Save as a new version",
+    written_line: |version, who, when| format!("Version {version}, written by {who}, {when}."),
+    sign_heading: "Your sign-off",
+    sign_intro: |version| {
+        format!(
+            "Sign off when you stand behind the text as it is now (version {version}). If it changes later, you need to sign again."
+        )
+    },
+    sign_button: "I sign off the text",
+    signed_notice: "You have signed off the newest version.",
+    cleared_notice: |version| {
+        format!(
+            "You signed version {version}. The text has changed since, so your sign-off no longer counts. Read the text and sign it off again."
+        )
+    },
+    sign_offs_heading: "The jury's sign-offs",
+    history_heading: |n| format!("All versions ({n})"),
+    decision_link: "The motivation and the jury's sign-offs",
+    decision_no_motivation: "No motivation written yet.",
+};

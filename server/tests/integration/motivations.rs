@@ -1,0 +1,153 @@
+//! The jury's motivations through the real portal, on SQLite and PostgreSQL:
+//! written together with a version per save, a stale save refused with the
+//! text kept, sign-offs cleared by a later change and said so, jäv respected,
+//! and the decision waiting for every sign-off.
+
+use crate::{
+    common::{BACKENDS, Browser, TestPortal},
+    jury::{declare_jav, log_in_at, open_clock, review_clock, start_review, three_submitted},
+    organising::{shown_version, sign_motivation, write_motivation},
+};
+use app::domain::account::Role;
+
+async fn step_to_decided(organiser: &mut Browser) -> crate::common::Answer {
+    let fields = [("from", "bedomning"), ("to", "beslutad"), ("confirm", "ja")];
+    organiser.post("/arrangor/omgang", "/api/step_round", &fields, true).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_jury_writes_each_motivation_together_and_every_juror_signs_the_newest_version() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (kalmar, nacka, _) = three_submitted(&portal).await;
+        for (email, name) in
+            [("hard@skr.se", "Hård Jurysson"), ("juni@inera.se", "Juni Jurysson"), ("kim@nacka.se", "Kim Jäv")]
+        {
+            portal.logged_in(email, Role::Juror, None).await;
+            portal.rename(email, name).await;
+        }
+        portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+        let mut applicant = portal.logged_in("anna2@kalmar.se", Role::Applicant, Some("0880")).await;
+        let later = portal.at(review_clock()).await;
+        let mut organiser = log_in_at(&portal, &later, "org@vitalis.se").await;
+        start_review(&mut organiser).await;
+        let mut hard = log_in_at(&portal, &later, "hard@skr.se").await;
+        let mut juni = log_in_at(&portal, &later, "juni@inera.se").await;
+        let mut kim = log_in_at(&portal, &later, "kim@nacka.se").await;
+        let declared = declare_jav(&mut kim, "Nacka", "Min arbetsgivare").await;
+        assert_eq!(declared.location().as_deref(), Some("/jury/jav?klart=jav-anmalt"), "{backend:?}");
+
+        // Nothing chosen yet: nothing to write.
+        assert!(hard.get("/jury/motiveringar").await.body.contains("Inga ansökningar är valda ännu."), "{backend:?}");
+        let outcomes = [(format!("outcome[id-{kalmar}]"), "vinnare"), (format!("outcome[id-{nacka}]"), "nominerad")];
+        let fields: Vec<(&str, &str)> = outcomes.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await;
+
+        // The jury's list; Kim, with jäv for Nacka, does not see Nacka's motivation, not even by its address.
+        let list = hard.get("/jury/motiveringar").await.body;
+        assert!(list.contains(">Kalmar</a>") && list.contains(">Nacka</a>"), "{backend:?}: {list}");
+        assert!(list.contains("Inget skrivet ännu"), "{backend:?}");
+        let kims = kim.get("/jury/motiveringar").await.body;
+        assert!(kims.contains(">Kalmar</a>") && !kims.contains("Nacka"), "{backend:?}");
+        assert!(kims.contains("En motivering visas inte för dig eftersom du har jäv för kommunen."), "{backend:?}");
+        assert_eq!(kim.get(&format!("/jury/motiveringar/{nacka}")).await.status, 403, "{backend:?}");
+        let sneaked = [("application", nacka.as_str()), ("version", "0"), ("text", "Kims text.")];
+        let refused = kim.post(&format!("/jury/motiveringar/{nacka}"), "/api/save_motivation", &sneaked, true).await;
+        assert_eq!(refused.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}: {}", refused.status);
+
+        // Hård and Juni open Kalmar's empty motivation; Hård saves first, Juni's save on the old version is
+        // refused, her text kept beside the message.
+        let page = format!("/jury/motiveringar/{kalmar}");
+        let seen_by_juni = shown_version(&juni.get(&page).await.body);
+        assert_eq!(seen_by_juni, "0", "{backend:?}");
+        let first = write_motivation(&mut hard, &kalmar, "Kalmar har tagit stora steg.").await;
+        assert_eq!(first.as_deref(), Some(format!("{page}?klart=motivering-sparad").as_str()), "{backend:?}");
+        let late = [("application", kalmar.as_str()), ("version", seen_by_juni.as_str()), ("text", "Junis utkast.")];
+        let stale = juni.post(&page, "/api/save_motivation", &late, true).await;
+        assert_eq!(stale.location().as_deref(), Some(page.as_str()), "{backend:?}");
+        let back = juni.follow(&stale).await.body;
+        assert!(back.contains("Någon har sparat en nyare version (version 1) medan du skrev."), "{backend:?}");
+        assert!(back.contains("Junis utkast."), "{backend:?}: her text is kept");
+        assert!(back.contains("Kalmar har tagit stora steg."), "{backend:?}: the newer version is shown");
+
+        // Hård signs version 1; Juni's change makes version 2 and clears it, and says so to both.
+        assert!(sign_motivation(&mut hard, &kalmar).await.is_some_and(|l| l.ends_with("klart=motivering-godkand")));
+        let signed = hard.get(&page).await.body;
+        assert!(signed.contains("Du har godkänt den senaste versionen."), "{backend:?}");
+        assert!(signed.contains("Hård Jurysson: Godkänd") && signed.contains("Kim Jäv: Inte godkänd ännu"));
+        let hard_page_before = signed;
+        let second = write_motivation(&mut juni, &kalmar, "Kalmar har tagit stora steg, med invånarna.").await;
+        assert!(second.is_some_and(|l| l.ends_with("klart=motivering-sparad-godkannanden-borttagna")), "{backend:?}");
+        let told = juni.get(&format!("{page}?klart=motivering-sparad-godkannanden-borttagna")).await.body;
+        assert!(told.contains("Godkännandena av den förra versionen gäller inte längre"), "{backend:?}");
+        let cleared = hard.get(&page).await.body;
+        assert!(
+            cleared.contains(
+                "Du godkände version 1. Texten har ändrats sedan dess, så ditt godkännande gäller inte längre."
+            ),
+            "{backend:?}"
+        );
+        assert!(cleared.contains("Hård Jurysson: Godkände version 1; texten har ändrats sedan dess"), "{backend:?}");
+        assert!(cleared.contains("Alla versioner (2)"), "{backend:?}");
+        assert!(
+            cleared.contains("Version 1, skriven av Hård Jurysson")
+                && cleared.contains("Version 2, skriven av Juni Jurysson")
+        );
+        // Hård's sign-off from the page he had open names version 1: refused.
+        let old = [("application", kalmar.as_str()), ("version", &shown_version(&hard_page_before) as &str)];
+        let refused = hard.post(&page, "/api/sign_motivation", &old, true).await;
+        let back = hard.follow(&refused).await.body;
+        assert!(back.contains("Motiveringen har ändrats sedan du läste den: nu gäller version 2."), "{backend:?}");
+        // The same text saved again is no new version.
+        let same = write_motivation(&mut juni, &kalmar, "Kalmar har tagit stora steg, med invånarna.").await;
+        assert!(same.is_some_and(|l| l.ends_with("klart=motivering-oforandrad")), "{backend:?}");
+        // An empty text is refused beside the field.
+        let empty = [("application", kalmar.as_str()), ("version", "2"), ("text", "  ")];
+        let refused = juni.post(&page, "/api/save_motivation", &empty, true).await;
+        assert!(juni.follow(&refused).await.body.contains("Skriv motiveringen innan du sparar."), "{backend:?}");
+
+        // Organisers write but do not sign; applicants and visitors see nothing.
+        let fields = [("application", kalmar.as_str()), ("version", "2")];
+        assert_eq!(organiser.post(&page, "/api/sign_motivation", &fields, true).await.status, 403, "{backend:?}");
+        assert_eq!(applicant.get(&page).await.status, 403, "{backend:?}");
+        let visitor = portal.browser().at(&later).get(&page).await;
+        assert!(visitor.location().is_some_and(|l| l.starts_with("/logga-in")), "{backend:?}");
+
+        // Nacka: Kim is not asked; the decision waits for the two others on both motivations.
+        write_motivation(&mut organiser, &nacka, "Nacka bygger för alla.").await;
+        sign_motivation(&mut hard, &kalmar).await;
+        let waiting = step_to_decided(&mut organiser).await;
+        let body = organiser.follow(&waiting).await.body;
+        assert!(
+            body.contains(
+                "Beslutet är inte färdigt: Motiveringen för Kalmar är inte godkänd av Juni Jurysson, Kim Jäv."
+            ),
+            "{backend:?}: {body}"
+        );
+        let decision_page = organiser.get("/arrangor/beslut").await.body;
+        assert!(decision_page.contains("Motiveringen för Nacka är inte godkänd av Hård Jurysson, Juni Jurysson."));
+        assert!(decision_page.contains("Kalmar har tagit stora steg, med invånarna."), "{backend:?}");
+        for (juror, application) in [(&mut juni, &kalmar), (&mut kim, &kalmar), (&mut hard, &nacka)] {
+            assert!(sign_motivation(juror, application).await.is_some_and(|l| l.ends_with("klart=motivering-godkand")));
+        }
+        assert!(sign_motivation(&mut juni, &nacka).await.is_some_and(|l| l.ends_with("klart=motivering-godkand")));
+        let nacka_page = hard.get(&format!("/jury/motiveringar/{nacka}")).await.body;
+        assert!(nacka_page.contains("Kim Jäv: Jäv: deltar inte"), "{backend:?}");
+        let decided = step_to_decided(&mut organiser).await;
+        assert_eq!(decided.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
+
+        // Decided: the motivations are locked, and the log has every version and sign-off.
+        let locked = [("application", kalmar.as_str()), ("version", "2"), ("text", "För sent.")];
+        let refused = hard.post(&page, "/api/save_motivation", &locked, true).await;
+        let back = hard.follow(&refused).await.body;
+        assert!(back.contains("Motiveringarna kan ändras och godkännas bara medan omgången är i bedömning."));
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(log.contains("Godkände motiveringen för Kalmar (version 1)"), "{backend:?}");
+        assert!(
+            log.contains(
+                "Motiveringen för Kalmar sparad som version 2; godkännanden som inte längre gäller: Hård Jurysson"
+            ),
+            "{backend:?}"
+        );
+    }
+}
