@@ -25,6 +25,10 @@ const {
   chooseByKeyboard,
   typeInto,
   expectReflow,
+  takeStep,
+  openMotivation,
+  writeMotivation,
+  signMotivation,
 } = require('./helpers');
 
 test.describe.configure({ mode: 'serial' });
@@ -92,40 +96,6 @@ async function acceptInvitation(browser, juror) {
   await logIn(page, juror);
   await expect(page).toHaveURL(/\/jury$/);
   return page;
-}
-
-/** The organiser takes the round's next step on "Omgången", ticking the box that confirms it. */
-async function takeStep(organiser, button, fill = async () => {}) {
-  await organiser.goto('/arrangor/omgang');
-  await waitForFormHydration(organiser, 'steg');
-  await fill();
-  await organiser.getByLabel('Jag har läst vad steget innebär och vill ta det.').check();
-  await organiser.getByRole('button', { name: button }).click();
-  await expect(organiser.getByText('Omgången har gått vidare till nästa steg.')).toBeVisible();
-}
-
-/** The kommun's motivation, opened from the list of motivations. */
-async function openMotivation(page, kommun) {
-  await page.goto('/jury/motiveringar');
-  await page.getByRole('link', { name: kommun, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText(`${kommun}: `);
-}
-
-/** Saves a new version of the kommun's motivation, and sees it said. */
-async function writeMotivation(page, kommun, text, said = 'Motiveringen är sparad som en ny version.') {
-  await openMotivation(page, kommun);
-  await waitForFormHydration(page, 'motivering');
-  await page.getByLabel('Juryns motivering').fill(text);
-  await page.getByRole('button', { name: 'Spara som ny version' }).click();
-  await expect(page.getByText(said, { exact: false })).toBeVisible();
-}
-
-/** The juror signs off the kommun's motivation as it stands. */
-async function signMotivation(page, kommun) {
-  await openMotivation(page, kommun);
-  await waitForFormHydration(page, 'godkann');
-  await page.getByRole('button', { name: 'Jag godkänner texten' }).click();
-  await expect(page.getByText('Du har godkänt motiveringen.')).toBeVisible();
 }
 
 /** The row of the jury's list for this kommun. */
