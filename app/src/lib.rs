@@ -52,6 +52,7 @@ use pages::{
     forbidden::ForbiddenPage,
     jury::{
         conflicts::ConflictsPage,
+        context::{ChangesPage, EarlierApplicationPage},
         review::{PrintApplicationPage, ReviewApplicationPage},
         shortlist::ShortlistPage,
         start::JuryStartPage,
@@ -59,8 +60,8 @@ use pages::{
     not_found::NotFoundPage,
     organiser::{
         accessibility::AccessibilityAdminPage, applications::ApplicationsPage, decision::DecisionPage,
-        draft::DraftRoundPage, log::LogPage, packet::PacketPage, people::PeoplePage, ranking::RankingPage,
-        review_settings::ReviewSettingsPage, round::RoundLifePage, rounds::RoundsPage,
+        draft::DraftRoundPage, kommuner::KommunerPage, log::LogPage, packet::PacketPage, people::PeoplePage,
+        ranking::RankingPage, review_settings::ReviewSettingsPage, round::RoundLifePage, rounds::RoundsPage,
     },
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
@@ -136,6 +137,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jury") view=JuryStartPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application") view=ReviewApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application/utskrift") view=PrintApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/ansokan/:application/forandringar") view=ChangesPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/ansokan/:application/tidigare/:earlier") view=EarlierApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/kommuner") view=KommunerPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/jav") view=ConflictsPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/kortlista") view=ShortlistPage ssr=SsrMode::Async />
                 </Routes>

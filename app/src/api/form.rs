@@ -17,6 +17,7 @@ use crate::{
         employer::EmployerProblem,
         kommun::KommunChoiceError,
         lifecycle::{RoundState, StepRefusal},
+        population::ImportProblem,
         review::ReviewProblem,
         round::RoundProblem,
     },
@@ -68,6 +69,7 @@ pub enum Problem {
     Employer(EmployerProblem),
     Statement(StatementProblem),
     Organise(OrganiseProblem),
+    Population(ImportProblem),
 }
 
 /// What keeps an organiser's step or decision from being taken.

@@ -169,6 +169,7 @@ fn problem_sv(problem: &Problem) -> String {
         Problem::Employer(p) => super::jury::employer_problem_sv(p),
         Problem::Statement(p) => (super::accessibility::SV.problem)(p),
         Problem::Organise(p) => (super::organising::SV.problem)(p),
+        Problem::Population(p) => (super::context::SV.problem)(p),
         Problem::Failed(err) => {
             format!("{} Det du skrev finns kvar i formuläret.", crate::i18n::Locale::Sv.texts().error(*err))
         }
@@ -224,6 +225,7 @@ fn problem_en(problem: &Problem) -> String {
         Problem::Employer(p) => super::jury::employer_problem_en(p),
         Problem::Statement(p) => (super::accessibility::EN.problem)(p),
         Problem::Organise(p) => (super::organising::EN.problem)(p),
+        Problem::Population(p) => (super::context::EN.problem)(p),
         Problem::Failed(err) => {
             format!("{} What you typed is still in the form.", crate::i18n::Locale::En.texts().error(*err))
         }

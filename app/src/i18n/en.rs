@@ -72,5 +72,6 @@ pub(super) static TEXTS: Texts = Texts {
     ap: &super::application::EN,
     j: &super::jury::EN,
     acc: &super::accessibility::EN,
+    k: &super::context::EN,
     o: &super::organising::EN,
 };

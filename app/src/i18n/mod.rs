@@ -5,6 +5,7 @@
 mod accessibility;
 mod account;
 mod application;
+mod context;
 mod en;
 mod jury;
 mod organising;
@@ -123,6 +124,8 @@ pub struct Texts {
     pub j: &'static JuryTexts,
     pub o: &'static OrganiseTexts,
     pub acc: &'static accessibility::AccessibilityTexts,
+    /// The kommun's context: population, earlier applications, changes.
+    pub k: &'static context::ContextTexts,
 }
 
 impl Texts {

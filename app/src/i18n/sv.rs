@@ -72,5 +72,6 @@ pub(super) static TEXTS: Texts = Texts {
     ap: &super::application::SV,
     j: &super::jury::SV,
     acc: &super::accessibility::SV,
+    k: &super::context::SV,
     o: &super::organising::SV,
 };
