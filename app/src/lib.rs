@@ -52,6 +52,7 @@ use pages::{
     forbidden::ForbiddenPage,
     jury::{
         conflicts::ConflictsPage,
+        context::{ChangesPage, EarlierApplicationPage},
         motivations::{MotivationPage, MotivationsPage},
         review::{PrintApplicationPage, ReviewApplicationPage},
         shortlist::ShortlistPage,
@@ -60,8 +61,8 @@ use pages::{
     not_found::NotFoundPage,
     organiser::{
         accessibility::AccessibilityAdminPage, applications::ApplicationsPage, decision::DecisionPage,
-        draft::DraftRoundPage, log::LogPage, packet::PacketPage, people::PeoplePage, ranking::RankingPage,
-        review_settings::ReviewSettingsPage, round::RoundLifePage, rounds::RoundsPage,
+        draft::DraftRoundPage, kommuner::KommunerPage, log::LogPage, packet::PacketPage, people::PeoplePage,
+        ranking::RankingPage, review_settings::ReviewSettingsPage, round::RoundLifePage, rounds::RoundsPage,
     },
     public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
 };
@@ -137,6 +138,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jury") view=JuryStartPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application") view=ReviewApplicationPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/ansokan/:application/utskrift") view=PrintApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/ansokan/:application/forandringar") view=ChangesPage ssr=SsrMode::Async />
+                    <Route path=path!("/jury/ansokan/:application/tidigare/:earlier") view=EarlierApplicationPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/kommuner") view=KommunerPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/jav") view=ConflictsPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/kortlista") view=ShortlistPage ssr=SsrMode::Async />
                     <Route path=path!("/jury/motiveringar") view=MotivationsPage ssr=SsrMode::Async />

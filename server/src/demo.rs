@@ -1,6 +1,8 @@
-//! `portal seed-demo`: accounts for every role, a begun draft for Kalmar, and
-//! three submitted applications that a second juror has already reviewed, so
-//! that each page has something to show. Everything is added once: a demo
+//! `portal seed-demo`: accounts for every role, a begun draft for Kalmar,
+//! three submitted applications that a second juror has already reviewed, the
+//! demo kommuner's population, and Mörbylånga's application to last year's
+//! round (the jury's history and change view), so that each page has something
+//! to show. Everything is added once: a demo
 //! account that exists is kept as it is, with whatever was done with it.
 
 use super::{StartError, insert_confirmed};
@@ -8,9 +10,12 @@ use app::{
     config::Settings,
     domain::{
         account::{AccountError, Email, PersonName, Role},
-        application::{CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, CONTACT_TITLE, SUMMARY, Status, reference},
+        application::{
+            CONTACT_EMAIL, CONTACT_NAME, CONTACT_PARTS, CONTACT_PHONE, CONTACT_TITLE, SUMMARY, Status, reference,
+        },
         kommun::Kommunkod,
         lifecycle::{RoundState, StepFacts, may_step},
+        population::Population,
         review::{Recommendation, Scores},
         round::Round,
     },
@@ -19,6 +24,7 @@ use app::{
         self, Db,
         applications::Writer,
         audit::{self, Actor},
+        population::Import,
         reviews::ReviewInput,
         submissions::NewSubmission,
         users::InsertUserError,
@@ -30,7 +36,8 @@ use server::startup;
 const DEMO_PASSWORD: &str = "demo vid Kalmarsund 2027";
 
 /// A demo kommun's application: its applicant, its text per part, and how the
-/// second demo juror scored it (one score for every criterion) and why.
+/// second demo juror scored it (one score for every criterion) and why; and
+/// the text it submitted to last year's round, if any (the contact parts as this year).
 struct DemoApplication {
     kommun: &'static str,
     applicant: (&'static str, &'static str),
@@ -38,7 +45,29 @@ struct DemoApplication {
     score: i64,
     recommendation: Recommendation,
     comment: &'static str,
+    last_year: Option<[(&'static str, &'static str); 5]>,
 }
+
+/// Mörbylånga's application a year earlier: smaller steps, so the change view has something to show.
+const MORBYLANGA_LAST_YEAR: [(&str, &str); 5] = [
+    (
+        "ledning",
+        "Socialnämnden har beslutat att ta fram en handlingsplan för välfärdsteknik. Brukarråden ska få vara med \
+         och tycka till om den.",
+    ),
+    (
+        "infrastruktur",
+        "Alla särskilda boenden har trådlöst nät och digitala trygghetslarm. Vi utreder ett gemensamt larmsystem med \
+         Borgholm.",
+    ),
+    ("kompetens", "Varje arbetsplats har ett digitaliseringsombud. Ombuden träffas en gång i kvartalet."),
+    ("anvandning", "Digital nattillsyn används i 40 hem. Brukarna har provat tre produkter under året."),
+    (SUMMARY, "Mörbylånga har lagt grunden för välfärdsteknik tillsammans med brukarråden."),
+];
+
+/// The demo kommuner's population: SCB's figures for 31 December 2023, rounded.
+const POPULATION: [(&str, i64); 4] = [("0880", 72_000), ("0840", 15_900), ("0883", 36_100), ("0882", 27_100)];
+const POPULATION_SOURCE: &str = "SCB, folkmängd 31 december 2023, avrundad (demodata)";
 
 const SUBMITTED: [DemoApplication; 3] = [
     DemoApplication {
@@ -74,6 +103,7 @@ const SUBMITTED: [DemoApplication; 3] = [
         score: 4,
         recommendation: Recommendation::Nominate,
         comment: "Brukarnas inflytande är tydligt genom hela ansökan. Samarbetet över kommungränsen är ett gott exempel.",
+        last_year: Some(MORBYLANGA_LAST_YEAR),
     },
     DemoApplication {
         kommun: "0883",
@@ -107,6 +137,7 @@ const SUBMITTED: [DemoApplication; 3] = [
         score: 3,
         recommendation: Recommendation::Maybe,
         comment: "En stabil grund, men resultaten är ännu inte mätta.",
+        last_year: None,
     },
     DemoApplication {
         kommun: "0882",
@@ -140,6 +171,7 @@ const SUBMITTED: [DemoApplication; 3] = [
         score: 2,
         recommendation: Recommendation::No,
         comment: "Försöken är intressanta men har inte blivit en del av verksamheten än.",
+        last_year: None,
     },
 ];
 
@@ -167,19 +199,34 @@ pub async fn seed_demo(settings: Settings) -> Result<(), StartError> {
     // them, so the demo juror sees the jury's scores once their own review is done.
     if let Some(juror) = demo_account(&db, "jury2@demo.example.se", "Lena Jurymedlem", Role::Juror, None).await? {
         storage::jury::assign(&mut *db.pool().acquire().await?, &round.id, &juror).await?;
+        let mut tx = db.begin_write().await?;
+        let last_year = storage::seed::year_before(&mut tx, &round).await?;
+        tx.commit().await?;
         for application in &SUBMITTED {
             let kommun = kommunkod(application.kommun)?;
             let (email, name) = application.applicant;
             let Some(applicant) = demo_account(&db, email, name, Role::Applicant, Some(&kommun)).await? else {
                 continue;
             };
-            let id = demo_submission(&db, &round, application, (&applicant, name)).await?;
+            let writer = (applicant.as_str(), name);
+            let id = demo_submission(&db, &round, application.kommun, &application.parts, writer, Clock::System.now())
+                .await?;
             demo_review(&db, &round, &id, &juror, application).await?;
+            if let Some(text) = application.last_year {
+                let contact = application.parts.iter().filter(|(p, _)| CONTACT_PARTS.contains(p));
+                let parts: Vec<(&str, &str)> = text.iter().chain(contact).copied().collect();
+                // Two weeks before last year's deadline.
+                let at = last_year.deadline.last_minute_utc() - chrono::Duration::days(14);
+                demo_submission(&db, &last_year, application.kommun, &parts, writer, at).await?;
+            }
         }
         println!(
-            "three submitted demo applications (Mörbylånga, Västervik, Oskarshamn), reviewed by jury2@demo.example.se"
+            "three submitted demo applications (Mörbylånga, Västervik, Oskarshamn), reviewed by jury2@demo.example.se; \
+             Mörbylånga also in {}",
+            last_year.title
         );
     }
+    demo_population(&db).await?;
     start_demo_review(&db, &round, settings.fixed_time.map_or(Clock::System, Clock::Fixed)).await
 }
 
@@ -251,31 +298,46 @@ async fn demo_draft(db: &Db, round_id: &str, kommun: &str, writer: (&str, &str))
     tx.commit().await
 }
 
-/// The demo kommun's application, written and submitted as its first submission; answers its id.
+/// The demo population, for kommuner that have none yet (an organiser's import stays).
+async fn demo_population(db: &Db) -> Result<(), StartError> {
+    let mut rows = Vec::new();
+    for (code, population) in POPULATION {
+        rows.push(Population { kod: kommunkod(code)?, population });
+    }
+    let import =
+        Import { year: 2023, source: POPULATION_SOURCE, at: Clock::System.now(), user_id: None, user_name: "Demodata" };
+    let mut tx = db.begin_write().await?;
+    storage::population::add_missing(&mut tx, &rows, import).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A demo kommun's application to `round`, written and submitted at `at` as its first submission; answers its id.
 async fn demo_submission(
     db: &Db,
     round: &Round,
-    demo: &DemoApplication,
+    kommun: &str,
+    parts: &[(&str, &str)],
     writer: (&str, &str),
+    at: chrono::DateTime<chrono::Utc>,
 ) -> Result<String, sqlx::Error> {
-    let now = Clock::System.now();
-    let application = storage::applications::open(db, &round.id, demo.kommun, now).await?;
+    let application = storage::applications::open(db, &round.id, kommun, at).await?;
     let (user_id, name) = writer;
     let mut tx = db.begin_write().await?;
-    storage::applications::lock(&mut tx, &application.id, now).await?;
-    for (part, text) in demo.parts {
-        storage::applications::save_part(&mut tx, &application.id, part, 0, text, &Writer { user_id, name }, now)
+    storage::applications::lock(&mut tx, &application.id, at).await?;
+    for (part, text) in parts {
+        storage::applications::save_part(&mut tx, &application.id, part, 0, text, &Writer { user_id, name }, at)
             .await?;
     }
-    let copy: Vec<(String, String)> = demo.parts.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
+    let copy: Vec<(String, String)> = parts.iter().map(|(p, t)| ((*p).to_owned(), (*t).to_owned())).collect();
     let submission = NewSubmission {
         application_id: &application.id,
         number: 1,
-        reference: &reference(&round.title, round.year, demo.kommun, 1),
+        reference: &reference(&round.title, round.year, kommun, 1),
         request_key: "demo",
         user_id,
         user_name: name,
-        at: now,
+        at,
         parts: &copy,
     };
     storage::submissions::insert(&mut tx, &submission).await?;

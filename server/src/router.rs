@@ -12,7 +12,7 @@ use app::{
     shell,
     state::AppState,
 };
-use axum::{Router, middleware, routing::get};
+use axum::{Router, middleware, response::IntoResponse, routing::get};
 use http::{HeaderName, HeaderValue, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
@@ -87,6 +87,7 @@ pub fn router(state: AppState) -> Router {
         // Brotli's default (quality 11) costs more CPU than a page render; 4 keeps most of the gain.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(too_large_page))
         .layer(
             TraceLayer::new_for_http()
                 // The path only: query strings will carry one-time tokens, which must not reach the log.
@@ -95,6 +96,39 @@ pub fn router(state: AppState) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
+}
+
+/// A body over the limit (a file too large for the population import) is
+/// refused before anything reads it; a person posting a form gets a Swedish
+/// page that says why, with the way back to their form, instead of a bare 413.
+async fn too_large_page(request: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    let wants_page =
+        request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let back = request
+        .headers()
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.parse::<http::Uri>().ok())
+        .map(|u| app::i18n::safe_return_path(u.path()).to_owned())
+        .unwrap_or_else(|| "/".to_owned());
+    let response = next.run(request).await;
+    if response.status() != http::StatusCode::PAYLOAD_TOO_LARGE || !wants_page {
+        return response;
+    }
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Filen är för stor</title></head>\
+         <body><main><h1>Filen är för stor</h1><p>Portalen tar emot högst 1 MB åt gången, och det du skickade var \
+         större. Ingenting har sparats. En CSV-fil med folkmängden i alla 290 kommuner är ungefär 10 kB: \
+         kontrollera att du har valt rätt fil.</p><p><a href=\"{back}\">Tillbaka till formuläret</a></p></main>\
+         </body></html>"
+    );
+    (
+        http::StatusCode::PAYLOAD_TOO_LARGE,
+        [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))],
+        page,
+    )
+        .into_response()
 }
 
 /// Leptos answers every failed server function with 500; the error knows its

@@ -18,6 +18,7 @@ use crate::{
         kommun::KommunChoiceError,
         lifecycle::{RoundState, StepRefusal},
         motivation::MotivationProblem,
+        population::ImportProblem,
         review::ReviewProblem,
         round::RoundProblem,
     },
@@ -70,6 +71,7 @@ pub enum Problem {
     Statement(StatementProblem),
     Organise(OrganiseProblem),
     Motivation(MotivationProblem),
+    Population(ImportProblem),
 }
 
 /// What keeps an organiser's step or decision from being taken.

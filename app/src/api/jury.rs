@@ -369,7 +369,7 @@ pub mod ssr {
             employer::flag(employer, kommun_kod, answered, self.conflicted(user_id, kommun_kod))
         }
 
-        fn flag_pending(&self, user_id: &str, kommun_kod: &str) -> bool {
+        pub(crate) fn flag_pending(&self, user_id: &str, kommun_kod: &str) -> bool {
             self.flag(user_id, kommun_kod) == Some(Flag::Pending)
         }
 
@@ -569,7 +569,11 @@ pub mod ssr {
     }
 
     /// An application the viewer may review, with its round's work.
-    async fn reviewable(viewer: &Viewer, state: &AppState, id: &str) -> Result<(RoundWork, Entry), AppError> {
+    pub(crate) async fn reviewable(
+        viewer: &Viewer,
+        state: &AppState,
+        id: &str,
+    ) -> Result<(RoundWork, Entry), AppError> {
         let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
         if !may_review_round(viewer, &application.round_id) {
             tracing::warn!(user = %viewer.user_id, application = %id, "refused: not on this round's jury");

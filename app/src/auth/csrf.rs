@@ -3,15 +3,16 @@
 //! checks, either enough alone against today's browsers:
 //! - its `Origin` (or, without one, `Referer`) is the portal's own, and
 //! - it carries the token of the visitor's `portal_csrf` cookie, as the form
-//!   field `csrf` or the header `x-csrf-token` (a double-submit token: another
-//!   site can neither read the cookie nor set it).
+//!   field `csrf` (of a form-encoded body, or of a `multipart/form-data` one:
+//!   a file upload) or the header `x-csrf-token` (a double-submit token:
+//!   another site can neither read the cookie nor set it).
 //!
 //! A refused request gets 403 and a short Swedish explanation.
 
 use super::secret::{is_token_shaped, new_token, same_secret};
 use crate::{cookies, state::AppState};
 use axum::{
-    body::{Body, to_bytes},
+    body::{Body, Bytes, to_bytes},
     extract::{Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -60,6 +61,25 @@ fn form_token(body: &[u8]) -> Option<String> {
     pairs.into_iter().find(|(k, _)| k == CSRF_FIELD).map(|(_, v)| v)
 }
 
+/// The `csrf` field of a `multipart/form-data` body (a file upload). The
+/// outer body limit has capped the size; the form puts the field first.
+async fn multipart_token(content_type: &str, body: Bytes) -> Option<String> {
+    let boundary = multer::parse_boundary(content_type).ok()?;
+    let stream = futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some(CSRF_FIELD) && field.file_name().is_none() {
+            return field.text().await.ok();
+        }
+    }
+    None
+}
+
+fn is_multipart(headers: &HeaderMap) -> Option<String> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    content_type.to_ascii_lowercase().starts_with("multipart/form-data").then(|| content_type.to_owned())
+}
+
 fn refused(reason: &str) -> Response {
     tracing::warn!(reason, "cross-site request refused");
     (
@@ -94,12 +114,17 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
             return refused("no csrf cookie");
         };
         let header_token = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let multipart = is_multipart(request.headers());
         let (parts, body) = request.into_parts();
         // The body limit layer outside has already capped the size.
         let Ok(bytes) = to_bytes(body, usize::MAX).await else {
             return refused("unreadable body");
         };
-        let sent = header_token.or_else(|| form_token(&bytes));
+        let sent = match (header_token, multipart) {
+            (Some(token), _) => Some(token),
+            (None, Some(content_type)) => multipart_token(&content_type, bytes.clone()).await,
+            (None, None) => form_token(&bytes),
+        };
         if !sent.is_some_and(|t| same_secret(&t, expected)) {
             return refused("csrf token mismatch");
         }
@@ -138,5 +163,29 @@ mod tests {
         assert_eq!(form_token(b"email=a%40b.se&csrf=abc&x=1"), Some("abc".to_owned()));
         assert_eq!(form_token(b"email=a%40b.se"), None);
         assert_eq!(form_token(b"\xff\xfe"), None);
+    }
+
+    fn upload(fields: &[(&str, Option<&str>, &str)]) -> Bytes {
+        let mut body = String::new();
+        for (name, file_name, value) in fields {
+            let file = file_name.map(|f| format!("; filename=\"{f}\"")).unwrap_or_default();
+            body.push_str(&format!(
+                "--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n{value}\r\n"
+            ));
+        }
+        body.push_str("--XyZ--\r\n");
+        Bytes::from(body)
+    }
+
+    #[tokio::test]
+    async fn the_token_is_read_from_a_file_upload() {
+        let content_type = "multipart/form-data; boundary=XyZ";
+        let body = upload(&[("csrf", None, "abc"), ("fil", Some("f.csv"), "kod;folkmängd\n")]);
+        assert_eq!(multipart_token(content_type, body).await, Some("abc".to_owned()));
+        // A file named like the field is not the field.
+        let body = upload(&[("csrf", Some("csrf"), "abc")]);
+        assert_eq!(multipart_token(content_type, body).await, None);
+        assert_eq!(multipart_token(content_type, Bytes::from_static(b"csrf=abc")).await, None);
+        assert_eq!(multipart_token("multipart/form-data", upload(&[("csrf", None, "abc")])).await, None);
     }
 }

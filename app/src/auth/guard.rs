@@ -53,6 +53,9 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/jury", Access::Jury),
     ("/jury/ansokan/{application}", Access::Jury),
     ("/jury/ansokan/{application}/utskrift", Access::Jury),
+    ("/jury/ansokan/{application}/forandringar", Access::Jury),
+    ("/jury/ansokan/{application}/tidigare/{earlier}", Access::Jury),
+    ("/arrangor/kommuner", Access::Organiser),
     ("/jury/jav", Access::Juror),
     ("/jury/kortlista", Access::Jury),
     ("/jury/motiveringar", Access::Jury),
@@ -139,6 +142,11 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/delete_round", Access::Organiser),
     ("/api/decision", Access::Organiser),
     ("/api/save_decision", Access::Organiser),
+    ("/api/kommun_table", Access::Organiser),
+    ("/api/import_population", Access::Organiser),
+    ("/api/kommun_context", Access::Jury),
+    ("/api/earlier_application", Access::Jury),
+    ("/api/changes_since", Access::Jury),
 ];
 
 /// Where a logged-in person is sent when a page is not for them.

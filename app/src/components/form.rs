@@ -36,9 +36,16 @@ pub(crate) fn csrf_token() -> String {
 }
 
 /// A form posting to the server function at `action` (its URL, `/api/…`).
-/// `id` names it, so that problems come back to this form only.
+/// `id` names it, so that problems come back to this form only. A form with
+/// a file (`upload`) is posted as `multipart/form-data` by the browser itself,
+/// with JavaScript too, and comes back with its problems as a plain post does.
 #[component]
-pub fn PortalForm(action: &'static str, id: &'static str, children: ChildrenFn) -> impl IntoView {
+pub fn PortalForm(
+    action: &'static str,
+    id: &'static str,
+    #[prop(optional)] upload: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
     let echo = OnceResource::new(async move {
         #[cfg(feature = "ssr")]
         let echo = crate::api::form::echo_for(id);
@@ -56,7 +63,9 @@ pub fn PortalForm(action: &'static str, id: &'static str, children: ChildrenFn) 
     let summary = NodeRef::<html::Div>::new();
     let on_submit = move |ev: SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        client::submit(ev, action, state.problems, state.pending, summary);
+        if !upload {
+            client::submit(ev, action, state.problems, state.pending, summary);
+        }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, summary);
     };
@@ -71,7 +80,8 @@ pub fn PortalForm(action: &'static str, id: &'static str, children: ChildrenFn) 
                     state.problems.set(echo);
                 }
                 owner.with(|| view! {
-                    <form method="post" action=action id=id class="portal-form" novalidate on:submit=on_submit>
+                    <form method="post" action=action id=id class="portal-form" novalidate on:submit=on_submit
+                        enctype=upload.then_some("multipart/form-data")>
                         <input type="hidden" name="csrf" value=csrf_token() />
                         <ErrorSummary node=summary />
                         {children.read_value()()}
@@ -329,6 +339,35 @@ pub fn TextAreaField(
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 aria-describedby=described_by(&name, hint.is_some())
             >{textarea_content(value)}</textarea>
+        </div>
+    }
+}
+
+/// A file to send, in a form with `upload`; a browser never shows a file again,
+/// so the person chooses it again after a problem.
+#[component]
+pub fn FileField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    /// The file types offered first, e.g. ".csv,text/csv".
+    accept: &'static str,
+) -> impl IntoView {
+    let problem = problem_of(name);
+    view! {
+        <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
+            <label for=name>{label}<span class="required" aria-hidden="true">" *"</span></label>
+            <FieldMessages field=name hint />
+            <input
+                type="file"
+                id=name
+                name=name
+                accept=accept
+                required=true
+                aria-required="true"
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(name, hint.is_some())
+            />
         </div>
     }
 }

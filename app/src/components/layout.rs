@@ -96,6 +96,7 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                     <li><A href="/jury/motiveringar">{t.mo.nav}</A></li>
                     <li><A href="/arrangor/logg">{t.o.nav_log}</A></li>
                     <li><A href="/arrangor/tillganglighet">{t.acc.nav}</A></li>
+                    <li><A href="/arrangor/kommuner">{t.k.nav}</A></li>
                     <li><A href="/arrangor/personer">{t.a.nav_people}</A></li>
                 })}
                 {role.map(|_| view! { <li><A href="/konto">{t.a.nav_account}</A></li> })}

@@ -170,6 +170,7 @@ fn problem_sv(problem: &Problem) -> String {
         Problem::Statement(p) => (super::accessibility::SV.problem)(p),
         Problem::Organise(p) => (super::organising::SV.problem)(p),
         Problem::Motivation(p) => (super::motivation::SV.problem)(p),
+        Problem::Population(p) => (super::context::SV.problem)(p),
         Problem::Failed(err) => {
             format!("{} Det du skrev finns kvar i formuläret.", crate::i18n::Locale::Sv.texts().error(*err))
         }
@@ -226,6 +227,7 @@ fn problem_en(problem: &Problem) -> String {
         Problem::Statement(p) => (super::accessibility::EN.problem)(p),
         Problem::Organise(p) => (super::organising::EN.problem)(p),
         Problem::Motivation(p) => (super::motivation::EN.problem)(p),
+        Problem::Population(p) => (super::context::EN.problem)(p),
         Problem::Failed(err) => {
             format!("{} What you typed is still in the form.", crate::i18n::Locale::En.texts().error(*err))
         }

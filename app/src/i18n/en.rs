@@ -73,5 +73,6 @@ pub(super) static TEXTS: Texts = Texts {
     j: &super::jury::EN,
     acc: &super::accessibility::EN,
     mo: &super::motivation::EN,
+    k: &super::context::EN,
     o: &super::organising::EN,
 };

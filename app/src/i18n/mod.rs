@@ -5,6 +5,7 @@
 mod accessibility;
 mod account;
 mod application;
+mod context;
 mod en;
 mod jury;
 mod motivation;
@@ -125,6 +126,8 @@ pub struct Texts {
     pub o: &'static OrganiseTexts,
     pub acc: &'static accessibility::AccessibilityTexts,
     pub mo: &'static motivation::MotivationTexts,
+    /// The kommun's context: population, earlier applications, changes.
+    pub k: &'static context::ContextTexts,
 }
 
 impl Texts {

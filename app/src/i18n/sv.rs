@@ -73,5 +73,6 @@ pub(super) static TEXTS: Texts = Texts {
     j: &super::jury::SV,
     acc: &super::accessibility::SV,
     mo: &super::motivation::SV,
+    k: &super::context::SV,
     o: &super::organising::SV,
 };

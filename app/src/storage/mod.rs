@@ -15,6 +15,7 @@ pub mod kommuner;
 pub mod login_failures;
 pub mod mail_queue;
 pub mod motivations;
+pub mod population;
 pub mod reviews;
 pub mod rounds;
 pub mod seed;

@@ -151,6 +151,28 @@ async fn seed_winners(conn: &mut AnyConnection) -> Result<(), SeedError> {
     Ok(())
 }
 
+/// The award's round a year before `current`, announced at its ceremony: what
+/// the demo's kommun applied to last year. Added once; answers the round.
+pub async fn year_before(conn: &mut AnyConnection, current: &Round) -> Result<Round, sqlx::Error> {
+    let year = chrono::Duration::days(365);
+    let round = Round {
+        id: format!("{}-{}", current.award_id, current.year - 1),
+        year: current.year - 1,
+        title: current.title.replace(&current.year.to_string(), &(current.year - 1).to_string()),
+        opens_at: current.opens_at - year,
+        deadline: Deadline::from_utc(current.deadline.last_minute_utc() - year),
+        ceremony_at: current.ceremony_at - year,
+        state: RoundState::Announced,
+        published_at: Some(current.ceremony_at - year),
+        ..current.clone()
+    };
+    if !rounds::exists(&mut *conn, &round.id).await? {
+        rounds::insert(&mut *conn, &round).await?;
+        rounds::set_published(&mut *conn, &round.id, round.ceremony_at).await?;
+    }
+    Ok(round)
+}
+
 fn stockholm(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Deadline::in_stockholm(
         NaiveDate::from_ymd_opt(y, m, d).expect("valid seed date"),

@@ -140,3 +140,46 @@ pub async fn latest_of_round(db: &Db, round_id: &str) -> Result<Vec<(String, Sub
     .map(|r| Ok((r.try_get("application_id")?, submission(r)?)))
     .collect()
 }
+
+/// A kommun's application in an earlier round, with its latest submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Earlier {
+    pub application_id: String,
+    pub round_id: String,
+    pub round_title: String,
+    pub year: i64,
+    pub submission: Submission,
+}
+
+/// The kommun's submitted applications to the award's rounds before `year`,
+/// newest round first; drafts never submitted are not among them.
+pub async fn earlier_of_kommun(
+    db: &Db,
+    award_id: &str,
+    kommun_kod: &str,
+    year: i64,
+) -> Result<Vec<Earlier>, sqlx::Error> {
+    sqlx::query(
+        "SELECT a.id AS application_id, r.id AS round_id, r.title, r.year, s.number, s.reference, s.submitted_at, \
+         s.submitted_by_name FROM applications a JOIN rounds r ON r.id = a.round_id \
+         JOIN submissions s ON s.application_id = a.id \
+         WHERE r.award_id = $1 AND a.kommun_kod = $2 AND r.year < $3 AND s.number = \
+         (SELECT MAX(n.number) FROM submissions n WHERE n.application_id = a.id) ORDER BY r.year DESC",
+    )
+    .bind(award_id)
+    .bind(kommun_kod)
+    .bind(year)
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Earlier {
+            application_id: r.try_get("application_id")?,
+            round_id: r.try_get("round_id")?,
+            round_title: r.try_get("title")?,
+            year: r.try_get("year")?,
+            submission: submission(r)?,
+        })
+    })
+    .collect()
+}

@@ -4,6 +4,7 @@
 #[cfg(feature = "hydrate")]
 mod autosave;
 pub mod conflicts;
+pub mod context;
 pub mod motivations;
 pub mod review;
 pub mod shortlist;

@@ -2,7 +2,7 @@
 //! review (autosaved with JavaScript, "Spara" without), and once it is done
 //! the jury's scores, comments and discussion. `/…/utskrift` is the text alone, for print.
 
-use super::one_decimal;
+use super::{context::KommunContextBox, one_decimal};
 use crate::{
     api::jury::{JURY_PAGE, MyReview, SubmittedText, UnderReview, review_href, review_page},
     components::{
@@ -83,9 +83,15 @@ pub fn PrintApplicationPage() -> impl IntoView {
 
 /// A submitted application's text under the kommun's name as the page's
 /// heading; `nested` (in the jury packet) one level down. `id` prefixes the
-/// sections' ids, unique on the page.
+/// sections' ids, unique on the page. `children` come between the heading and
+/// the sections (the kommun's context in the reading view).
 #[component]
-pub fn ApplicationText(text: SubmittedText, #[prop(into)] id: String, #[prop(optional)] nested: bool) -> impl IntoView {
+pub fn ApplicationText(
+    text: SubmittedText,
+    #[prop(into)] id: String,
+    #[prop(optional)] nested: bool,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let t = texts();
     let SubmittedText { round_title, kommun, lan, reference, submitted_local, parts } = text;
     let line = (t.j.submitted_line)(&lan, &reference, &(t.long_date_time)(submitted_local));
@@ -114,6 +120,7 @@ pub fn ApplicationText(text: SubmittedText, #[prop(into)] id: String, #[prop(opt
         }}
         <p class="lead">{round_title}</p>
         <p>{line}</p>
+        {children.map(|c| c())}
         {sections.collect_view()}
     }
 }
@@ -130,6 +137,7 @@ fn Review(page: UnderReview) -> impl IntoView {
         }
         .into_any();
     }
+    let context_of = id.clone();
     view! {
         <Title text=page.text.kommun.clone() />
         <nav class="review-nav no-print" aria-label=t.j.application_heading>
@@ -143,7 +151,9 @@ fn Review(page: UnderReview) -> impl IntoView {
         <DoneNotice />
         <div class="review-layout">
             <article class="reading" aria-label=t.j.application_heading>
-                <ApplicationText text=page.text.clone() id="del" />
+                <ApplicationText text=page.text.clone() id="del">
+                    <KommunContextBox application=context_of />
+                </ApplicationText>
             </article>
             <div class="review-side no-print">
                 <section id="bedomning" aria-labelledby="bedomning-rubrik">

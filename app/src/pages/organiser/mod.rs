@@ -4,6 +4,7 @@ pub mod accessibility;
 pub mod applications;
 pub mod decision;
 pub mod draft;
+pub mod kommuner;
 pub mod log;
 pub mod packet;
 pub mod people;
