@@ -16,11 +16,12 @@ module.exports = defineConfig({
   reporter: [['list']],
   // The shared round's story: the organiser opens it first; the jury's story
   // moves it from open to announced, which would close it under the other
-  // tests, so it runs after them.
+  // tests, so it runs after them. The rehearsal round has a database of its own.
   projects: [
     { name: 'opening', testMatch: /opening\.spec\.js/ },
-    { name: 'portal', testIgnore: /(jury|opening)\.spec\.js/, dependencies: ['opening'] },
+    { name: 'portal', testIgnore: /(jury|opening|rehearsal)\.spec\.js/, dependencies: ['opening'] },
     { name: 'jury', testMatch: /jury\.spec\.js/, dependencies: ['portal'] },
+    { name: 'rehearsal', testMatch: /rehearsal\.spec\.js/ },
   ],
   use: {
     baseURL: process.env.BASE_URL,

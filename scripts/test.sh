@@ -21,11 +21,9 @@ command -v cargo-deny >/dev/null || cargo install cargo-deny --version 0.20.2 --
 python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
 
 work="$(mktemp -d /tmp/portal-test.XXXXXX)"
-portal_pid=""
-closed_pid=""
+portal_pids=()
 cleanup() {
-  [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null && wait "$portal_pid" 2>/dev/null
-  [ -n "$closed_pid" ] && kill "$closed_pid" 2>/dev/null && wait "$closed_pid" 2>/dev/null
+  for pid in "${portal_pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
   stop_test_postgres
   rm -rf "$work"
 }
@@ -50,37 +48,47 @@ log "browser tests (Chromium)"
 # The organiser who invites the jury in the jury tests; the password is read from standard input.
 e2e_organiser_email="arrangor.e2e@vitalis.se"
 e2e_organiser_password="fyra blå tåg mot Jönköping"
-printf '%s\n' "$e2e_organiser_password" | DATABASE_URL="sqlite://$work/portal.db" PORTAL_OUTBOX_DIR="$work/outbox" \
+printf '%s\n' "$e2e_organiser_password" | DATABASE_URL="sqlite://$work/portal.db" PORTAL_OUTBOX_DIR="$work/outbox-portal" \
   "$ROOT/target/debug/portal" create-organiser --email "$e2e_organiser_email" --name "Ebba Arrangör"
 # A new deployment whose seeded round the organiser has not opened yet: the
 # browser story begins with the organiser editing and opening it.
 python3 -c 'import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE rounds SET state = ?", ("utkast",)); db.commit()' \
   "$work/portal.db"
-port="$(free_port)"
-# A fixed clock in the open application window, so the tests do not change
-# meaning when the real deadline passes.
-DATABASE_URL="sqlite://$work/portal.db" PORTAL_ADDR="127.0.0.1:$port" PORTAL_BASE_URL="http://127.0.0.1:$port" \
-  PORTAL_OUTBOX_DIR="$work/outbox" \
-  PORTAL_FIXED_TIME=2027-01-10T10:00:00Z "$ROOT/target/debug/portal" serve > "$work/portal.log" 2>&1 &
-portal_pid=$!
-healthy=""
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { healthy=yes; break; }
-  kill -0 "$portal_pid" 2>/dev/null || break
-  sleep 0.2
-done
-[ -n "$healthy" ] || { echo "the portal did not start:"; cat "$work/portal.log"; exit 1; }
-# The same database served a second time on a clock standing just after the
-# deadline (16 April 2027 00.00 Swedish time), for the closed state.
-closed_port="$(free_port)"
-DATABASE_URL="sqlite://$work/portal.db" PORTAL_ADDR="127.0.0.1:$closed_port" PORTAL_BASE_URL="http://127.0.0.1:$closed_port" \
-  PORTAL_OUTBOX_DIR="$work/outbox" \
-  PORTAL_FIXED_TIME=2027-04-15T22:00:00Z "$ROOT/target/debug/portal" serve > "$work/portal-closed.log" 2>&1 &
-closed_pid=$!
-for _ in $(seq 1 100); do
-  curl -fs "http://127.0.0.1:$closed_port/healthz" >/dev/null 2>&1 && break
-  sleep 0.2
-done
+# serve NAME DATABASE CLOCK: the portal on DATABASE with its clock fixed at CLOCK
+# (PORTAL_FIXED_TIME, so the tests do not change meaning when the real dates
+# pass), mail to $work/outbox-DATABASE; its address in served_url.
+serve() {
+  local name="$1" database="$2" clock="$3" port
+  port="$(free_port)"
+  DATABASE_URL="sqlite://$work/$database.db" PORTAL_ADDR="127.0.0.1:$port" PORTAL_BASE_URL="http://127.0.0.1:$port" \
+    PORTAL_OUTBOX_DIR="$work/outbox-$database" PORTAL_FIXED_TIME="$clock" \
+    "$ROOT/target/debug/portal" serve > "$work/$name.log" 2>&1 &
+  portal_pids+=($!)
+  for _ in $(seq 1 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { served_url="http://127.0.0.1:$port"; return 0; }
+    kill -0 "${portal_pids[-1]}" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "the portal ($name) did not start:"; cat "$work/$name.log"; exit 1
+}
+# The shared story's database: in the open application window, and the same
+# database a second time just after the deadline (16 April 2027 00.00 Swedish
+# time), for the closed state.
+serve portal portal 2027-01-10T10:00:00Z
+portal_url="$served_url"
+serve portal-closed portal 2027-04-15T22:00:00Z
+closed_url="$served_url"
+# A round at full size on a database of its own (end2end/tests/rehearsal.spec.js):
+# seeded while the round is open, then served in the review, a second before the
+# ceremony and at the ceremony (12 May 2027 18.00 Swedish time).
+DATABASE_URL="sqlite://$work/rehearsal.db" PORTAL_OUTBOX_DIR="$work/outbox-rehearsal" \
+  PORTAL_FIXED_TIME=2027-01-10T10:00:00Z "$ROOT/target/debug/portal" seed-demo --full-round > "$work/rehearsal-seed.log"
+serve rehearsal rehearsal 2027-04-16T08:00:00Z
+rehearsal_url="$served_url"
+serve rehearsal-before rehearsal 2027-05-12T15:59:59Z
+rehearsal_before_url="$served_url"
+serve rehearsal-ceremony rehearsal 2027-05-12T16:00:00Z
+rehearsal_ceremony_url="$served_url"
 e2e_status=0
 (
   cd end2end
@@ -88,11 +96,13 @@ e2e_status=0
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
   # The browser tests read the mail the portal writes to its outbox (no SMTP here).
-  BASE_URL="http://127.0.0.1:$port" CLOSED_BASE_URL="http://127.0.0.1:$closed_port" OUTBOX_DIR="$work/outbox" \
+  BASE_URL="$portal_url" CLOSED_BASE_URL="$closed_url" OUTBOX_DIR="$work/outbox-portal" \
+    REHEARSAL_URL="$rehearsal_url" REHEARSAL_BEFORE_URL="$rehearsal_before_url" \
+    REHEARSAL_CEREMONY_URL="$rehearsal_ceremony_url" REHEARSAL_OUTBOX_DIR="$work/outbox-rehearsal" \
     E2E_ORGANISER_EMAIL="$e2e_organiser_email" E2E_ORGANISER_PASSWORD="$e2e_organiser_password" \
     npx playwright test
 ) 2>&1 | tee "$work/e2e.log" || e2e_status=$?
-[ "$e2e_status" -eq 0 ] || { echo "--- portal log"; tail -n 50 "$work/portal.log"; exit "$e2e_status"; }
+[ "$e2e_status" -eq 0 ] || { for l in "$work"/*.log; do echo "--- $l"; tail -n 30 "$l"; done; exit "$e2e_status"; }
 
 # One closing line over both runners.
 count() { { grep -Eo "$1" "$2" || true; } | awk '{s+=$1} END {print s+0}'; }

@@ -175,8 +175,8 @@ const SUBMITTED: [DemoApplication; 3] = [
     },
 ];
 
-pub async fn seed_demo(settings: Settings) -> Result<(), StartError> {
-    let db = startup::open_database(&settings).await?;
+pub async fn seed_demo(settings: &Settings) -> Result<(), StartError> {
+    let db = startup::open_database(settings).await?;
     let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
     let kalmar = kommunkod("0880")?;
     let demo = [
@@ -256,7 +256,7 @@ fn kommunkod(code: &str) -> Result<Kommunkod, StartError> {
 }
 
 /// The new account's id, or `None` when it exists already.
-async fn demo_account(
+pub(super) async fn demo_account(
     db: &Db,
     email: &str,
     name: &str,
@@ -313,7 +313,7 @@ async fn demo_population(db: &Db) -> Result<(), StartError> {
 }
 
 /// A demo kommun's application to `round`, written and submitted at `at` as its first submission; answers its id.
-async fn demo_submission(
+pub(super) async fn demo_submission(
     db: &Db,
     round: &Round,
     kommun: &str,

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 mod demo;
+mod rehearsal;
 
 /// The award portal: applications, jury review and announcement.
 ///
@@ -50,7 +51,12 @@ enum Command {
     /// current round) and three submitted applications that a second juror has
     /// reviewed, all with the password DEMO_PASSWORD; kept if they exist.
     /// For trying the portal out, never for a real deployment.
-    SeedDemo,
+    SeedDemo {
+        /// Also a round at full size to rehearse on: 27 more submitted
+        /// applications (30 in all) and four more jurors (six in all).
+        #[arg(long)]
+        full_round: bool,
+    },
     /// Write a backup of the whole database to a new file: on SQLite a
     /// consistent snapshot (the portal may run); on PostgreSQL with pg_dump.
     Backup {
@@ -112,7 +118,10 @@ async fn run() -> ExitCode {
         Command::Migrate => startup::open_database(&settings).await.map(|_| ()),
         Command::SendTestMail { to } => send_test_mail(settings, &to).await,
         Command::CreateOrganiser { email, name } => create_organiser(settings, &email, &name).await,
-        Command::SeedDemo => demo::seed_demo(settings).await,
+        Command::SeedDemo { full_round } => match demo::seed_demo(&settings).await {
+            Ok(()) if full_round => rehearsal::seed_full_round(&settings).await,
+            done => done,
+        },
         Command::Backup { file } => server::backup::backup(&settings, &file).await,
         Command::Restore { file } => server::backup::restore(&settings, &file).await,
     };
