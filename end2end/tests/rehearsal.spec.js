@@ -18,6 +18,7 @@ const {
   newPage,
   env,
   readOutbox,
+  expectReflow,
   takeStep,
   openMotivation,
   writeMotivation,
@@ -208,6 +209,13 @@ test('the organiser records the decision; the jury writes the motivations and ea
   for (const [kommun, text] of Object.entries(motivations)) await writeMotivation(organiser, kommun, text);
   await organiser.goto('/jury/motiveringar');
   await expectNoAxeViolations(organiser);
+  const before = organiser.viewportSize();
+  for (const width of [320, 640]) {
+    await organiser.setViewportSize({ width, height: 800 });
+    for (const path of ['/jury/motiveringar', `/jury/motiveringar/${applications.Skara}`]) await expectReflow(organiser, path);
+  }
+  await organiser.setViewportSize(before);
+
 
   // Per stands aside for Landskrona: he neither sees nor signs its motivation.
   await jurors.per.goto('/jury/motiveringar');
