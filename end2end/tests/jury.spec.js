@@ -471,7 +471,7 @@ test('the organiser records the decision, announces it, and the public pages sho
   await expectNoAxeViolations(jens);
   // Juni has jäv for Markaryd: she neither sees nor signs its motivation.
   await juni.goto('/jury/motiveringar');
-  await expect(juni.getByText('En motivering visas inte för dig eftersom du har jäv för kommunen.')).toBeVisible();
+  await expect(juni.getByText('Motiveringar för kommuner där du har jäv, eller inte har svarat om jäv, visas inte för dig.')).toBeVisible();
   await expect(juni.getByRole('link', { name: 'Markaryd' })).toHaveCount(0);
   await expectNoAxeViolations(juni);
   await organiser.goto('/arrangor/omgang');

@@ -67,7 +67,7 @@ mod ssr {
         domain::deadline::to_stockholm,
         storage::{
             audit::{self, Actor},
-            decisions,
+            decisions, motivations,
         },
     };
 
@@ -152,7 +152,15 @@ mod ssr {
             }
             let now = state.clock.now();
             let mut tx = state.db.begin_write().await?;
-            decisions::replace(&mut tx, &work.round.id, &outcomes, (&viewer.user_id, &viewer.name), now).await?;
+            let changed =
+                decisions::replace(&mut tx, &work.round.id, &outcomes, (&viewer.user_id, &viewer.name), now).await?;
+            // A motivation signed for one outcome is read anew for another.
+            let mut cleared = Vec::new();
+            for id in &changed {
+                if motivations::clear_sign_offs(&mut tx, &work.round.id, id).await? > 0 {
+                    cleared.extend(work.entries.iter().find(|e| e.application_id == *id).map(|e| e.kommun.as_str()));
+                }
+            }
             let summary: Vec<String> = outcomes
                 .iter()
                 .filter_map(|(id, outcome)| {
@@ -160,14 +168,19 @@ mod ssr {
                     Some(format!("{kommun}: {}", crate::i18n::Locale::Sv.texts().o.outcome_name(*outcome)))
                 })
                 .collect();
-            let detail = format!(
+            let mut detail = format!(
                 "Beslutet sparat ({})",
                 if summary.is_empty() { "inget valt".into() } else { summary.join(", ") }
             );
+            if !cleared.is_empty() {
+                detail =
+                    format!("{detail}; godkännanden av motiveringen som inte längre gäller: {}", cleared.join(", "));
+            }
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&work.round.id), "beslut-sparat", &detail, now).await?;
             tx.commit().await?;
-            Ok(Ok(format!("{DECISION_PAGE}?klart=beslut-sparat")))
+            let code = if cleared.is_empty() { "beslut-sparat" } else { "beslut-sparat-godkannanden-borttagna" };
+            Ok(Ok(format!("{DECISION_PAGE}?klart={code}")))
         })
         .await
     }

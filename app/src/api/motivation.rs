@@ -37,8 +37,8 @@ pub struct MotivationsView {
     pub round_title: String,
     pub state: RoundState,
     pub rows: Vec<MotivationRow>,
-    /// Chosen applications the viewer does not see, for jäv.
-    pub hidden: usize,
+    /// The viewer stands aside for some kommun in the round, whose motivation, if any, is not shown.
+    pub aside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +114,7 @@ pub mod ssr {
         storage::{
             audit::{self, Actor},
             decisions::{self, Recorded},
+            jury,
             motivations::{self, SignedOff, Version},
         },
     };
@@ -124,6 +125,8 @@ pub mod ssr {
         recorded: Vec<Recorded>,
         versions: Vec<Version>,
         signed: Vec<SignedOff>,
+        /// Jurors whose access is taken away: not asked to sign.
+        blocked: Vec<String>,
     }
 
     impl Work {
@@ -133,6 +136,7 @@ pub mod ssr {
                 recorded: decisions::of_round(db, &round.id).await?,
                 versions: motivations::versions_of_round(db, &round.id).await?,
                 signed: motivations::sign_offs_of_round(db, &round.id).await?,
+                blocked: jury::blocked_jurors_of(db, &round.id).await?,
                 work: round_work(state, round).await?,
             })
         }
@@ -149,12 +153,15 @@ pub mod ssr {
             self.signed.iter().find(|s| s.application_id == application_id && s.user_id == user_id).map(|s| s.version)
         }
 
+        /// The jurors who may sign: the jury, less those whose access is taken away.
+        fn signers(&self) -> impl Iterator<Item = &(String, String)> {
+            self.work.jurors.iter().filter(|(id, _)| !self.blocked.contains(id))
+        }
+
         /// Every juror's sign-off of the application's newest version.
         fn sign_offs(&self, entry: &Entry) -> Vec<(&str, &str, SignOff)> {
             let current = self.newest(&entry.application_id);
-            self.work
-                .jurors
-                .iter()
+            self.signers()
                 .map(|(id, name)| {
                     let aside = self.work.stands_aside(id, &entry.kommun_kod);
                     (
@@ -188,7 +195,7 @@ pub mod ssr {
             let mut problems = decision_problems(&choices);
             for choice in choices.iter().filter(|c| !c.motivation.trim().is_empty()) {
                 let Some(entry) = self.entry(&choice.application_id) else { continue };
-                let jurors: Vec<&str> = self.work.jurors.iter().map(|(id, _)| id.as_str()).collect();
+                let jurors: Vec<&str> = self.signers().map(|(id, _)| id.as_str()).collect();
                 let signed: Vec<(&str, i64)> = self
                     .signed
                     .iter()
@@ -220,10 +227,12 @@ pub mod ssr {
         viewer.role == Role::Organiser || !work.work.stands_aside(&viewer.user_id, &entry.kommun_kod)
     }
 
+    /// The current round's work, if the viewer sits on its jury (or organises).
     async fn current(viewer: &Viewer, state: &AppState) -> Result<Option<Work>, AppError> {
-        match current_round(viewer, state).await? {
-            Some(round) => Ok(Some(Work::load(state, round).await?)),
-            None => Ok(None),
+        match current_round(viewer, state).await {
+            Ok(Some(round)) => Ok(Some(Work::load(state, round).await?)),
+            Ok(None) | Err(AppError::Forbidden) => Ok(None),
+            Err(err) => Err(err),
         }
     }
 
@@ -238,10 +247,12 @@ pub mod ssr {
             .filter(|(_, entry)| may_read(&work, &viewer, entry))
             .map(|(recorded, entry)| work.row(&viewer, recorded, entry))
             .collect();
+        // Said whether or not such a kommun is chosen: the count would tell.
+        let aside = work.work.entries.iter().any(|e| !may_read(&work, &viewer, e));
         Ok(Some(MotivationsView {
             round_title: work.work.round.title.clone(),
             state: work.work.round.state,
-            hidden: chosen.len() - rows.len(),
+            aside,
             rows,
         }))
     }
@@ -282,7 +293,8 @@ pub mod ssr {
             round_title: work.work.round.title.clone(),
             state: work.work.round.state,
             row: work.row(&viewer, recorded, &entry),
-            text: recorded.choice.motivation.clone(),
+            // From the same read as the version number, so a juror signs the text shown.
+            text: history.first().map(|v| v.text.clone()).unwrap_or_default(),
             history,
             sign_offs: work
                 .sign_offs(&entry)
@@ -310,12 +322,11 @@ pub mod ssr {
     async fn take_turn(viewer: &Viewer, state: &AppState, application: &str) -> Result<Option<Turn>, AppError> {
         let (work, entry) = chosen(viewer, state, application).await?;
         let round_id = work.work.round.id.clone();
-        if work.work.round.state != RoundState::Review {
-            return Ok(None);
-        }
         let mut tx = state.db.begin_write().await?;
-        if !motivations::lock(&mut tx, &round_id, application).await? {
-            return Err(AppError::NotFound);
+        match motivations::lock(&mut tx, &round_id, application).await? {
+            motivations::Turn::Taken => {}
+            motivations::Turn::Locked => return Ok(None),
+            motivations::Turn::NotChosen => return Err(AppError::NotFound),
         }
         let (current, text) = motivations::current_version(&mut tx, &round_id, application).await?;
         Ok(Some(Turn { work, entry, tx, current, text }))

@@ -76,7 +76,7 @@ pub mod ssr {
             access::Viewer,
             deadline::to_stockholm,
             decision::{Choice, Outcome, public_at},
-            lifecycle::{StepFacts, may_step},
+            lifecycle::{StepFacts, StepRefusal, may_step},
             round::Round,
             swedish,
             winner::PastWinner,
@@ -204,6 +204,13 @@ pub mod ssr {
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&round.id), "omgang-steg", &detail, now).await?;
             if to == RoundState::Decided {
+                // Again now that the round's row is held: a motivation saved since the page's
+                // check, before this step took its turn, needs its sign-offs too.
+                let problems_now = decision_problems_of(&state, &round).await?;
+                if !problems_now.is_empty() {
+                    problems.add("", Problem::Organise(OrganiseProblem::Step(StepRefusal::DecisionIncomplete(problems_now))));
+                    return Ok(Err(problems));
+                }
                 crate::api::ranking::ssr::freeze(&mut tx, &state, &round).await?;
             }
             if to == RoundState::Announced {

@@ -323,6 +323,9 @@ pub fn TextAreaField(
     #[prop(optional)] value: String,
     #[prop(default = 5)] rows: u32,
     #[prop(optional)] disabled: bool,
+    /// The longest text the browser lets one type or paste; the server checks it again.
+    #[prop(optional)]
+    maxlength: Option<usize>,
 ) -> impl IntoView {
     let problem = problem_of(&name);
     let value = echoed_value(&name).unwrap_or(value);
@@ -335,6 +338,7 @@ pub fn TextAreaField(
                 name=name.clone()
                 rows=rows
                 disabled=disabled
+                maxlength=maxlength
                 lang="sv"
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 aria-describedby=described_by(&name, hint.is_some())

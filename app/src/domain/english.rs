@@ -28,6 +28,11 @@ pub fn clock(at: NaiveDateTime) -> String {
     format!("{:02}:{:02}", at.hour(), at.minute())
 }
 
+/// "Anna, Bo and Cecilia".
+pub fn list(items: &[String]) -> String {
+    super::join_list(items, "and")
+}
+
 /// "6,000"
 pub fn number(n: u64) -> String {
     super::group_digits(n, ',')

@@ -124,8 +124,18 @@ pub fn may_step(from: RoundState, to: RoundState, facts: &StepFacts) -> Result<(
         RoundState::Closed if facts.now < facts.last_closing => {
             Err(StepRefusal::DeadlineNotPassed { closes_at: facts.last_closing })
         }
-        RoundState::Decided | RoundState::Announced if !facts.decision_problems.is_empty() => {
+        RoundState::Decided if !facts.decision_problems.is_empty() => {
             Err(StepRefusal::DecisionIncomplete(facts.decision_problems.clone()))
+        }
+        RoundState::Announced => {
+            // The sign-offs were complete when the jury decided, and nothing can be signed since.
+            let blocking: Vec<DecisionProblem> = facts
+                .decision_problems
+                .iter()
+                .filter(|p| !matches!(p, DecisionProblem::NotSignedOff { .. }))
+                .cloned()
+                .collect();
+            if blocking.is_empty() { Ok(()) } else { Err(StepRefusal::DecisionIncomplete(blocking)) }
         }
         _ => Ok(()),
     }
@@ -205,5 +215,13 @@ mod tests {
         assert_eq!(may_step(Review, Decided, &f), refused);
         assert_eq!(may_step(Decided, Announced, &f), refused);
         assert_eq!(may_step(Decided, Review, &f), Ok(()), "going back needs nothing");
+    }
+
+    #[test]
+    fn the_jury_signs_off_before_deciding_and_nothing_after_blocks_the_announcement() {
+        let unsigned = DecisionProblem::NotSignedOff { kommun: "Kalmar".into(), jurors: vec!["Juni".into()] };
+        let f = StepFacts { decision_problems: vec![unsigned.clone()], ..facts() };
+        assert_eq!(may_step(Review, Decided, &f), Err(StepRefusal::DecisionIncomplete(vec![unsigned])));
+        assert_eq!(may_step(Decided, Announced, &f), Ok(()), "signing is closed once decided");
     }
 }

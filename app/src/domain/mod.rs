@@ -22,6 +22,15 @@ pub mod swedish;
 pub mod throttle;
 pub mod winner;
 
+/// "A, B and C": the items with commas and `and` before the last.
+pub(crate) fn join_list(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
 /// "6000" with `separator` between groups of three digits: "6 000", "6,000".
 pub(crate) fn group_digits(n: u64, separator: char) -> String {
     let digits = n.to_string();

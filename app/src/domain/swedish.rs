@@ -40,6 +40,11 @@ pub fn number(n: u64) -> String {
     super::group_digits(n, '\u{a0}')
 }
 
+/// "Anna, Bo och Cecilia".
+pub fn list(items: &[String]) -> String {
+    super::join_list(items, "och")
+}
+
 /// Swedish alphabetical order: a–z, then å, ä, ö; case and accents on other
 /// letters (é, ü) do not count.
 pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
@@ -63,6 +68,15 @@ pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_has_och_before_its_last_item() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(list(&names(&["Anna", "Bo", "Cecilia"])), "Anna, Bo och Cecilia");
+        assert_eq!(list(&names(&["Anna", "Bo"])), "Anna och Bo");
+        assert_eq!(list(&names(&["Anna"])), "Anna");
+        assert_eq!(list(&[]), "");
+    }
 
     #[test]
     fn formats_the_deadline_as_the_call_writes_it() {

@@ -9,7 +9,10 @@ pub struct MotivationTexts {
     pub title: &'static str,
     pub intro: &'static str,
     pub none_chosen: &'static str,
-    pub hidden: fn(usize) -> String,
+    pub aside: &'static str,
+    pub no_round: &'static str,
+    pub read_newest: fn(i64) -> String,
+    pub show_newest: fn(i64) -> String,
     pub locked: fn(&str) -> String,
     pub caption: &'static str,
     pub kommun: &'static str,
@@ -46,7 +49,7 @@ impl MotivationTexts {
 fn problem_sv(problem: &MotivationProblem) -> String {
     match problem {
         MotivationProblem::Stale { current } => format!(
-            "Någon har sparat en nyare version (version {current}) medan du skrev. Din text finns kvar här. Läs den nya versionen under ”Alla versioner” och spara igen om din text ska gälla."
+            "Någon har sparat en nyare version (version {current}) medan du skrev. Din text finns kvar här. Läs version {current} först: sparar du igen ersätter din text den."
         ),
         MotivationProblem::Changed { current } => format!(
             "Motiveringen har ändrats sedan du läste den: nu gäller version {current}. Läs den och godkänn den om du står bakom den."
@@ -63,7 +66,7 @@ fn problem_sv(problem: &MotivationProblem) -> String {
 fn problem_en(problem: &MotivationProblem) -> String {
     match problem {
         MotivationProblem::Stale { current } => format!(
-            "Someone saved a newer version (version {current}) while you were writing. Your text is still here. Read the new version under “All versions” and save again if your text is to stand."
+            "Someone saved a newer version (version {current}) while you were writing. Your text is still here. Read version {current} first: if you save again, your text replaces it."
         ),
         MotivationProblem::Changed { current } => format!(
             "The motivation has changed since you read it: version {current} is now the current one. Read it and sign it off if you stand behind it."
@@ -92,13 +95,10 @@ pub static SV: MotivationTexts = MotivationTexts {
     title: "Juryns motiveringar",
     intro: "Juryn skriver motiveringen för varje vinnare, finalist och hedersomnämnande tillsammans, och varje sparning blir en ny version. När texten är klar godkänner var och en i juryn den. Ändras texten efter ett godkännande gäller godkännandet inte längre. Omgången kan beslutas först när alla i juryn utan jäv har godkänt den senaste versionen av varje motivering.",
     none_chosen: "Inga ansökningar är valda ännu. Motiveringarna skrivs när arrangören har sparat juryns val under ”Beslut”.",
-    hidden: |n| {
-        if n == 1 {
-            "En motivering visas inte för dig eftersom du har jäv för kommunen.".into()
-        } else {
-            format!("{n} motiveringar visas inte för dig eftersom du har jäv för kommunerna.")
-        }
-    },
+    aside: "Motiveringar för kommuner där du har jäv, eller inte har svarat om jäv, visas inte för dig.",
+    no_round: "Det finns inga motiveringar för dig att läsa just nu.",
+    read_newest: |version| format!("Läs version {version} (öppnas i en ny flik)"),
+    show_newest: |version| format!("Visa version {version}"),
     locked: |state| format!("Motiveringarna kan ändras och godkännas bara medan omgången är i bedömning. Nu: {state}."),
     caption: "Motiveringar och juryns godkännanden",
     kommun: "Kommun",
@@ -115,7 +115,7 @@ pub static SV: MotivationTexts = MotivationTexts {
             format!("Godkände version {version}; texten har ändrats sedan dess, så godkännandet gäller inte längre")
         }
         SignOff::NotYet => "Inte godkänd ännu".into(),
-        SignOff::StandsAside => "Jäv: deltar inte".into(),
+        SignOff::StandsAside => "Deltar inte i den här motiveringen".into(),
     },
     back: "Till alla motiveringar",
     text_label: "Juryns motivering",
@@ -125,7 +125,7 @@ pub static SV: MotivationTexts = MotivationTexts {
     sign_heading: "Ditt godkännande",
     sign_intro: |version| {
         format!(
-            "Godkänn när du står bakom texten som den är nu (version {version}). Ändras den senare behöver du godkänna igen."
+            "Godkänn när du står bakom den sparade texten (version {version}); har du ändrat i den, spara först. Ändras texten senare behöver du godkänna igen."
         )
     },
     sign_button: "Jag godkänner texten",
@@ -156,13 +156,10 @@ pub static EN: MotivationTexts = MotivationTexts {
     title: "The jury's motivations",
     intro: "The jury writes the motivation for each winner, finalist and honourable mention together, and every save becomes a new version. When the text is ready, each juror signs it off. If the text changes after a sign-off, that sign-off no longer counts. The round can be decided only when everyone on the jury without a conflict of interest has signed the newest version of every motivation.",
     none_chosen: "No applications are chosen yet. The motivations are written once the organiser has saved the jury's choices under “Decision”.",
-    hidden: |n| {
-        if n == 1 {
-            "One motivation is not shown to you because you have a conflict of interest for the kommun.".into()
-        } else {
-            format!("{n} motivations are not shown to you because you have a conflict of interest for the kommuner.")
-        }
-    },
+    aside: "Motivations for kommuner where you have a conflict of interest, or have not answered whether you have one, are not shown to you.",
+    no_round: "There are no motivations for you to read just now.",
+    read_newest: |version| format!("Read version {version} (opens in a new tab)"),
+    show_newest: |version| format!("Show version {version}"),
     locked: |state| {
         format!("The motivations can be changed and signed off only while the round is in review. Now: {state}.")
     },
@@ -181,7 +178,7 @@ pub static EN: MotivationTexts = MotivationTexts {
             format!("Signed version {version}; the text has changed since, so the sign-off no longer counts")
         }
         SignOff::NotYet => "Not signed off yet".into(),
-        SignOff::StandsAside => "Conflict of interest: takes no part".into(),
+        SignOff::StandsAside => "Takes no part in this motivation".into(),
     },
     back: "To all motivations",
     text_label: "The jury's motivation",
@@ -191,7 +188,7 @@ pub static EN: MotivationTexts = MotivationTexts {
     sign_heading: "Your sign-off",
     sign_intro: |version| {
         format!(
-            "Sign off when you stand behind the text as it is now (version {version}). If it changes later, you need to sign again."
+            "Sign off when you stand behind the saved text (version {version}); if you have changed it, save first. If the text changes later, you need to sign again."
         )
     },
     sign_button: "I sign off the text",

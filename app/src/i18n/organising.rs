@@ -14,7 +14,7 @@ pub struct OrganiseTexts {
     pub nav_round: &'static str,
     pub nav_decision: &'static str,
     pub nav_log: &'static str,
-    pub done_messages: [(&'static str, &'static str); 13],
+    pub done_messages: [(&'static str, &'static str); 14],
     pub problem: fn(&OrganiseProblem) -> String,
     /// In the order of `RoundState::ALL`.
     pub state_names: [&'static str; 6],
@@ -211,6 +211,10 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     done_messages: [
         ("steg-taget", "Omgången har gått vidare till nästa steg."),
         ("beslut-sparat", "Beslutet är sparat."),
+        (
+            "beslut-sparat-godkannanden-borttagna",
+            "Beslutet är sparat. Där juryns val ändrades gäller godkännandena av motiveringen inte längre: juryn behöver godkänna den igen.",
+        ),
         ("beslut-oppnat", "Beslutet är öppnat igen. Juryn kan ändra det innan det offentliggörs."),
         ("inbjudan-igen", "Inbjudan är skickad igen med en ny länk. Den gamla länken fungerar inte längre."),
         ("i-juryn", "Jurymedlemmen sitter nu i juryn för omgången."),
@@ -338,10 +342,10 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     remove_access_button: "Ta bort åtkomst",
     restore_access_button: "Ge åtkomst igen",
     embargo_label: "Embargo till (datum och klockslag, frivilligt)",
-    embargo_hint: "Förifyllt med utdelningen, om den ligger framåt i tiden. Vid den tiden, och inte en sekund före, visar webbplatsen och vinnararkivet beslutet och alla kommuner som ansökt får sitt besked med e-post, av sig själva. Töm fältet för att offentliggöra nu.",
+    embargo_hint: "Förifyllt med utdelningen, om den inte redan har varit. Vid den tiden, och inte en sekund före, visar webbplatsen och vinnararkivet beslutet och alla kommuner som ansökt får sitt besked med e-post, av sig själva. Töm fältet för att offentliggöra nu.",
     embargo_notice: |when| {
         format!(
-            "Beslutet ligger under embargo till {when}. Då syns det på webbplatsen och går ut till övriga kommuner, av sig självt. Vinnaren, finalisterna och hedersomnämnandena har redan fått besked."
+            "Beslutet ligger under embargo till {when}. Då syns det på webbplatsen och alla kommuner som ansökt får sitt besked med e-post, av sig självt. Ingen har fått besked ännu."
         )
     },
     edit_draft_link: "Redigera utkastet",
@@ -454,6 +458,10 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     done_messages: [
         ("steg-taget", "The round has moved on to the next step."),
         ("beslut-sparat", "The decision is saved."),
+        (
+            "beslut-sparat-godkannanden-borttagna",
+            "The decision is saved. Where the jury's choice changed, the sign-offs of the motivation no longer count: the jury needs to sign it again.",
+        ),
         ("beslut-oppnat", "The decision is open again. The jury can change it before it is announced."),
         ("inbjudan-igen", "The invitation is sent again with a new link. The old link no longer works."),
         ("i-juryn", "The juror now sits on the round's jury."),
@@ -574,10 +582,10 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     remove_access_button: "Remove access",
     restore_access_button: "Give access back",
     embargo_label: "Embargo until (date and time, optional)",
-    embargo_hint: "Filled in with the ceremony, if it lies ahead. At that time, and not a second before, the website and the archive of winners show the decision and every kommun that applied gets its outcome by e-mail, by themselves. Empty the field to announce now.",
+    embargo_hint: "Filled in with the ceremony, unless it has already been. At that time, and not a second before, the website and the archive of winners show the decision and every kommun that applied gets its outcome by e-mail, by themselves. Empty the field to announce now.",
     embargo_notice: |when| {
         format!(
-            "The decision is under embargo until {when}. Then it shows on the website and goes out to the other kommuner, by itself. The winner, the finalists and the honourable mentions have already been told."
+            "The decision is under embargo until {when}. Then it shows on the website and every kommun that applied gets its outcome by e-mail, by itself. Nobody has been told yet."
         )
     },
     edit_draft_link: "Edit the draft",
@@ -711,8 +719,10 @@ fn problem_sv(problem: &OrganiseProblem) -> String {
             crate::domain::swedish::long_date_time(last_minute(*closes_at))
         ),
         OrganiseProblem::Step(StepRefusal::DecisionIncomplete(problems)) => {
-            let first = problems.first().map(decision_sv).unwrap_or_default();
-            format!("Beslutet är inte färdigt: {first} Gör klart det under ”Beslut”.")
+            format!(
+                "Beslutet är inte färdigt: {} Gör klart det under ”Beslut” och ”Motiveringar”.",
+                every(problems, decision_sv)
+            )
         }
         OrganiseProblem::Decision(p) => decision_sv(p),
         OrganiseProblem::NotConfirmed => "Kryssa i rutan för att bekräfta steget.".into(),
@@ -732,6 +742,17 @@ fn problem_sv(problem: &OrganiseProblem) -> String {
     }
 }
 
+/// Each problem once, in order: several choices may lack the same thing.
+fn every(problems: &[DecisionProblem], text: fn(&DecisionProblem) -> String) -> String {
+    let mut said: Vec<String> = Vec::new();
+    for line in problems.iter().map(text) {
+        if !said.contains(&line) {
+            said.push(line);
+        }
+    }
+    said.join(" ")
+}
+
 fn decision_sv(problem: &DecisionProblem) -> String {
     match problem {
         DecisionProblem::NoWinner => "Välj en vinnare.".into(),
@@ -740,7 +761,7 @@ fn decision_sv(problem: &DecisionProblem) -> String {
         DecisionProblem::MotivationTooLong { .. } => "Motiveringen får vara högst 2 000 tecken.".into(),
         DecisionProblem::OutcomeUnknown { .. } => "Välj ett av alternativen.".into(),
         DecisionProblem::NotSignedOff { kommun, jurors } => {
-            format!("Motiveringen för {kommun} är inte godkänd av {}.", jurors.join(", "))
+            format!("Motiveringen för {kommun} är inte godkänd av {}.", crate::domain::swedish::list(jurors))
         }
     }
 }
@@ -763,8 +784,10 @@ fn problem_en(problem: &OrganiseProblem) -> String {
             crate::domain::english::long_date_time(last_minute(*closes_at))
         ),
         OrganiseProblem::Step(StepRefusal::DecisionIncomplete(problems)) => {
-            let first = problems.first().map(decision_en).unwrap_or_default();
-            format!("The decision is not finished: {first} Finish it under “Decision”.")
+            format!(
+                "The decision is not finished: {} Finish it under “Decision” and “Motivations”.",
+                every(problems, decision_en)
+            )
         }
         OrganiseProblem::Decision(p) => decision_en(p),
         OrganiseProblem::NotConfirmed => "Tick the box to confirm the step.".into(),
@@ -793,7 +816,7 @@ fn decision_en(problem: &DecisionProblem) -> String {
         DecisionProblem::MotivationTooLong { .. } => "The motivation may be at most 2,000 characters.".into(),
         DecisionProblem::OutcomeUnknown { .. } => "Choose one of the options.".into(),
         DecisionProblem::NotSignedOff { kommun, jurors } => {
-            format!("The motivation for {kommun} is not signed off by {}.", jurors.join(", "))
+            format!("The motivation for {kommun} is not signed off by {}.", crate::domain::english::list(jurors))
         }
     }
 }

@@ -44,14 +44,15 @@ pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Recorded>, sqlx::Er
 }
 
 /// Replaces the round's chosen applications and their outcomes; a choice that
-/// did not change keeps who recorded it and when. Call inside a transaction.
+/// did not change keeps who recorded it and when. Answers the applications
+/// whose outcome changed or that are no longer chosen. Call inside a transaction.
 pub async fn replace(
     conn: &mut AnyConnection,
     round_id: &str,
     outcomes: &[(String, Outcome)],
     by: (&str, &str),
     at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<Vec<String>, sqlx::Error> {
     let before: Vec<(String, String)> =
         sqlx::query("SELECT application_id, outcome FROM decisions WHERE round_id = $1")
             .bind(round_id)
@@ -60,6 +61,7 @@ pub async fn replace(
             .into_iter()
             .map(|r| Ok((r.try_get("application_id")?, r.try_get("outcome")?)))
             .collect::<Result<_, sqlx::Error>>()?;
+    let mut changed = Vec::new();
     for (application_id, _) in &before {
         if !outcomes.iter().any(|(id, _)| id == application_id) {
             sqlx::query("DELETE FROM decisions WHERE round_id = $1 AND application_id = $2")
@@ -67,29 +69,32 @@ pub async fn replace(
                 .bind(application_id)
                 .execute(&mut *conn)
                 .await?;
+            changed.push(application_id.clone());
         }
     }
     for (application_id, outcome) in outcomes {
-        if before.iter().any(|(id, code)| id == application_id && code == outcome.code()) {
-            continue;
-        }
-        sqlx::query("DELETE FROM decisions WHERE round_id = $1 AND application_id = $2")
+        let query = match before.iter().find(|(id, _)| id == application_id) {
+            Some((_, code)) if code == outcome.code() => continue,
+            // Updated in place: a motivation being written holds this row (`motivations::lock`).
+            Some(_) => {
+                changed.push(application_id.clone());
+                "UPDATE decisions SET outcome = $3, decided_by = $4, decided_by_name = $5, decided_at = $6 \
+                 WHERE round_id = $1 AND application_id = $2"
+            }
+            None => {
+                "INSERT INTO decisions (round_id, application_id, outcome, decided_by, decided_by_name, decided_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)"
+            }
+        };
+        sqlx::query(query)
             .bind(round_id)
             .bind(application_id)
+            .bind(outcome.code())
+            .bind(by.0)
+            .bind(by.1)
+            .bind(to_db_time(at))
             .execute(&mut *conn)
             .await?;
-        sqlx::query(
-            "INSERT INTO decisions (round_id, application_id, outcome, decided_by, decided_by_name, decided_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(round_id)
-        .bind(application_id)
-        .bind(outcome.code())
-        .bind(by.0)
-        .bind(by.1)
-        .bind(to_db_time(at))
-        .execute(&mut *conn)
-        .await?;
     }
-    Ok(())
+    Ok(changed)
 }

@@ -62,6 +62,20 @@ pub async fn jurors_of(db: &Db, round_id: &str) -> Result<Vec<(String, String)>,
     .collect()
 }
 
+/// The round's jurors whose access an organiser has taken away: they cannot sign anything.
+pub async fn blocked_jurors_of(db: &Db, round_id: &str) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query(
+        "SELECT j.user_id FROM jury_assignments j JOIN users u ON u.id = j.user_id \
+         WHERE j.round_id = $1 AND u.blocked_at IS NOT NULL",
+    )
+    .bind(round_id)
+    .fetch_all(db.pool())
+    .await?
+    .into_iter()
+    .map(|r| r.try_get("user_id"))
+    .collect()
+}
+
 /// A juror's declared conflict of interest (jäv) for a kommun.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Conflict {

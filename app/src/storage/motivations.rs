@@ -47,29 +47,49 @@ pub async fn versions_of_round(db: &Db, round_id: &str) -> Result<Vec<Version>, 
     .collect()
 }
 
-/// The newest version of each application's motivation in the round.
-pub async fn newest_of_round(db: &Db, round_id: &str) -> Result<Vec<Version>, sqlx::Error> {
-    let mut newest: Vec<Version> = Vec::new();
-    for version in versions_of_round(db, round_id).await? {
-        match newest.last_mut() {
-            Some(last) if last.application_id == version.application_id => *last = version,
-            _ => newest.push(version),
-        }
-    }
-    Ok(newest)
+/// Where taking a motivation's turn leaves it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    Taken,
+    /// The round is no longer in review.
+    Locked,
+    /// The application is not chosen.
+    NotChosen,
 }
 
-/// Takes the motivation's turn: the first statement of a transaction that writes
-/// a version or a sign-off writes its decision row, so such transactions on one
-/// motivation take turns on both databases. `false`: the application is not chosen.
-pub async fn lock(conn: &mut AnyConnection, round_id: &str, application_id: &str) -> Result<bool, sqlx::Error> {
-    let locked =
+/// Takes the motivation's turn: the first statements of a transaction that
+/// writes a version or a sign-off write the round's row (only while it is in
+/// review) and the decision's, so such transactions take turns with each other
+/// and with the step that decides, on both databases.
+pub async fn lock(conn: &mut AnyConnection, round_id: &str, application_id: &str) -> Result<Turn, sqlx::Error> {
+    let in_review = sqlx::query("UPDATE rounds SET state = state WHERE id = $1 AND state = 'bedomning'")
+        .bind(round_id)
+        .execute(&mut *conn)
+        .await?;
+    if in_review.rows_affected() != 1 {
+        return Ok(Turn::Locked);
+    }
+    let chosen =
         sqlx::query("UPDATE decisions SET decided_at = decided_at WHERE round_id = $1 AND application_id = $2")
             .bind(round_id)
             .bind(application_id)
-            .execute(conn)
+            .execute(&mut *conn)
             .await?;
-    Ok(locked.rows_affected() == 1)
+    Ok(if chosen.rows_affected() == 1 { Turn::Taken } else { Turn::NotChosen })
+}
+
+/// Clears every sign-off of the application's motivation: its outcome changed, so the text is read anew.
+pub async fn clear_sign_offs(
+    conn: &mut AnyConnection,
+    round_id: &str,
+    application_id: &str,
+) -> Result<u64, sqlx::Error> {
+    let cleared = sqlx::query("DELETE FROM motivation_signoffs WHERE round_id = $1 AND application_id = $2")
+        .bind(round_id)
+        .bind(application_id)
+        .execute(conn)
+        .await?;
+    Ok(cleared.rows_affected())
 }
 
 /// The newest version number of one motivation (0: none yet), read inside the writing transaction.

@@ -9,6 +9,7 @@ use crate::{
     organising::{shown_version, sign_motivation, write_motivation},
 };
 use app::domain::account::Role;
+use sqlx::Row;
 
 async fn step_to_decided(organiser: &mut Browser) -> crate::common::Answer {
     let fields = [("from", "bedomning"), ("to", "beslutad"), ("confirm", "ja")];
@@ -49,7 +50,12 @@ async fn the_jury_writes_each_motivation_together_and_every_juror_signs_the_newe
         assert!(list.contains("Inget skrivet ännu"), "{backend:?}");
         let kims = kim.get("/jury/motiveringar").await.body;
         assert!(kims.contains(">Kalmar</a>") && !kims.contains("Nacka"), "{backend:?}");
-        assert!(kims.contains("En motivering visas inte för dig eftersom du har jäv för kommunen."), "{backend:?}");
+        assert!(
+            kims.contains(
+                "Motiveringar för kommuner där du har jäv, eller inte har svarat om jäv, visas inte för dig."
+            ),
+            "{backend:?}"
+        );
         assert_eq!(kim.get(&format!("/jury/motiveringar/{nacka}")).await.status, 403, "{backend:?}");
         let sneaked = [("application", nacka.as_str()), ("version", "0"), ("text", "Kims text.")];
         let refused = kim.post(&format!("/jury/motiveringar/{nacka}"), "/api/save_motivation", &sneaked, true).await;
@@ -120,19 +126,19 @@ async fn the_jury_writes_each_motivation_together_and_every_juror_signs_the_newe
         let body = organiser.follow(&waiting).await.body;
         assert!(
             body.contains(
-                "Beslutet är inte färdigt: Motiveringen för Kalmar är inte godkänd av Juni Jurysson, Kim Jäv."
+                "Beslutet är inte färdigt: Motiveringen för Kalmar är inte godkänd av Juni Jurysson och Kim Jäv."
             ),
             "{backend:?}: {body}"
         );
         let decision_page = organiser.get("/arrangor/beslut").await.body;
-        assert!(decision_page.contains("Motiveringen för Nacka är inte godkänd av Hård Jurysson, Juni Jurysson."));
+        assert!(decision_page.contains("Motiveringen för Nacka är inte godkänd av Hård Jurysson och Juni Jurysson."));
         assert!(decision_page.contains("Kalmar har tagit stora steg, med invånarna."), "{backend:?}");
         for (juror, application) in [(&mut juni, &kalmar), (&mut kim, &kalmar), (&mut hard, &nacka)] {
             assert!(sign_motivation(juror, application).await.is_some_and(|l| l.ends_with("klart=motivering-godkand")));
         }
         assert!(sign_motivation(&mut juni, &nacka).await.is_some_and(|l| l.ends_with("klart=motivering-godkand")));
         let nacka_page = hard.get(&format!("/jury/motiveringar/{nacka}")).await.body;
-        assert!(nacka_page.contains("Kim Jäv: Jäv: deltar inte"), "{backend:?}");
+        assert!(nacka_page.contains("Kim Jäv: Deltar inte i den här motiveringen"), "{backend:?}");
         let decided = step_to_decided(&mut organiser).await;
         assert_eq!(decided.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
 
@@ -149,5 +155,91 @@ async fn the_jury_writes_each_motivation_together_and_every_juror_signs_the_newe
             ),
             "{backend:?}"
         );
+    }
+}
+
+/// A round in review with Kalmar chosen as winner and Nacka as finalist; the organiser and Hård, on the review clock.
+async fn chosen(portal: &TestPortal) -> (Browser, Browser, String, String) {
+    let (kalmar, nacka, _) = three_submitted(portal).await;
+    portal.logged_in("hard@skr.se", Role::Juror, None).await;
+    portal.rename("hard@skr.se", "Hård Jurysson").await;
+    portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+    let later = portal.at(review_clock()).await;
+    let mut organiser = log_in_at(portal, &later, "org@vitalis.se").await;
+    start_review(&mut organiser).await;
+    choose(&mut organiser, &[(&kalmar, "vinnare"), (&nacka, "nominerad")]).await;
+    (organiser, log_in_at(portal, &later, "hard@skr.se").await, kalmar, nacka)
+}
+
+async fn choose(organiser: &mut Browser, outcomes: &[(&str, &str)]) -> Option<String> {
+    let fields: Vec<(String, &str)> = outcomes.iter().map(|(id, o)| (format!("outcome[id-{id}]"), *o)).collect();
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await.location()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_changed_outcome_clears_the_sign_offs_of_its_motivation_and_says_so() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (mut organiser, mut hard, kalmar, nacka) = chosen(&portal).await;
+        for (application, text) in [(&kalmar, "Kalmar vinner."), (&nacka, "Nacka är finalist.")] {
+            write_motivation(&mut organiser, application, text).await;
+            sign_motivation(&mut hard, application).await;
+        }
+        // Kalmar and Nacka change places: the texts were signed for other outcomes.
+        let saved = choose(&mut organiser, &[(&kalmar, "nominerad"), (&nacka, "vinnare")]).await;
+        assert_eq!(
+            saved.as_deref(),
+            Some("/arrangor/beslut?klart=beslut-sparat-godkannanden-borttagna"),
+            "{backend:?}"
+        );
+        let told = organiser.get("/arrangor/beslut?klart=beslut-sparat-godkannanden-borttagna").await.body;
+        assert!(
+            told.contains("Där juryns val ändrades gäller godkännandena av motiveringen inte längre"),
+            "{backend:?}"
+        );
+        assert!(told.contains("Motiveringen för Kalmar är inte godkänd av Hård Jurysson."), "{backend:?}");
+        let page = hard.get(&format!("/jury/motiveringar/{kalmar}")).await.body;
+        assert!(page.contains("Hård Jurysson: Inte godkänd ännu"), "{backend:?}");
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(
+            log.contains("godkännanden av motiveringen som inte längre gäller: Kalmar, Nacka"),
+            "{backend:?}: {log}"
+        );
+        // An unchanged outcome keeps its sign-offs.
+        sign_motivation(&mut hard, &kalmar).await;
+        let same = choose(&mut organiser, &[(&kalmar, "nominerad"), (&nacka, "vinnare")]).await;
+        assert_eq!(same.as_deref(), Some("/arrangor/beslut?klart=beslut-sparat"), "{backend:?}");
+        assert!(hard.get(&format!("/jury/motiveringar/{kalmar}")).await.body.contains("Hård Jurysson: Godkänd"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn saves_on_the_same_version_at_the_same_moment_make_one_version_and_refuse_the_rest() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (organiser, hard, kalmar, _) = chosen(&portal).await;
+        let page = format!("/jury/motiveringar/{kalmar}");
+        let mut saves = tokio::task::JoinSet::new();
+        for i in 0..8 {
+            let mut writer = if i % 2 == 0 { organiser.at(&organiser.base_url) } else { hard.at(&hard.base_url) };
+            let (page, kalmar) = (page.clone(), kalmar.clone());
+            saves.spawn(async move {
+                let text = format!("Utkast nummer {i}.");
+                let fields = [("application", kalmar.as_str()), ("version", "0"), ("text", text.as_str())];
+                writer.post(&page, "/api/save_motivation", &fields, true).await.location()
+            });
+        }
+        let answers: Vec<Option<String>> = saves.join_all().await;
+        let saved =
+            answers.iter().filter(|l| l.as_deref().is_some_and(|l| l.ends_with("klart=motivering-sparad"))).count();
+        let refused = answers.iter().filter(|l| l.as_deref() == Some(page.as_str())).count();
+        assert_eq!((saved, refused), (1, 7), "{backend:?}: {answers:?}");
+        let versions: i64 = sqlx::query("SELECT COUNT(*) AS n FROM motivation_versions")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("n");
+        assert_eq!(versions, 1, "{backend:?}");
     }
 }

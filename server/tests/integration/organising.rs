@@ -626,7 +626,7 @@ async fn under_embargo_the_winner_page_and_every_outcome_mail_go_out_at_the_cere
         let done = organiser.post("/arrangor/omgang", "/api/step_round", &announce("2027-05-12T18:00"), true).await;
         assert_eq!(done.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
         let page = organiser.get("/arrangor/omgang").await.body;
-        assert!(page.contains("Beslutet ligger under embargo till 12 maj 2027 kl. 18.00."), "{backend:?}");
+        assert!(page.contains("Beslutet ligger under embargo till 12 maj 2027 kl. 18.00. Då syns det på webbplatsen och alla kommuner som ansökt får sitt besked med e-post, av sig självt. Ingen har fått besked ännu."), "{backend:?}");
         let log = organiser.get("/arrangor/logg").await.body;
         assert!(log.contains("Beslutad → Offentliggjord, under embargo till 12 maj 2027 kl. 18.00"), "{backend:?}");
 

@@ -3,16 +3,21 @@
 //! its versions, and each juror's sign-off.
 
 use crate::{
+    api::form::Problem,
     api::motivation::{
         MOTIVATIONS_PAGE, MotivationRow, MotivationView, MotivationsView, motivation, motivation_href, motivations,
     },
     components::{
-        form::{PortalForm, SubmitButton, TextAreaField},
+        form::{PortalForm, SubmitButton, TextAreaField, problem_of},
         loaded::when_loaded,
         scrolling_table::ScrollingTable,
         text_as_written::TextAsWritten,
     },
-    domain::{lifecycle::RoundState, motivation::SignOff},
+    domain::{
+        decision::MOTIVATION_LIMIT,
+        lifecycle::RoundState,
+        motivation::{MotivationProblem, SignOff},
+    },
     i18n::texts,
     pages::account::DoneNotice,
 };
@@ -30,7 +35,7 @@ pub fn MotivationsPage() -> impl IntoView {
             <h1>{t.mo.title}</h1>
             <DoneNotice />
             {when_loaded(data, |found| match found {
-                None => view! { <p>{texts().ap.no_round}</p> }.into_any(),
+                None => view! { <p>{texts().mo.no_round}</p> }.into_any(),
                 Some(view) => view! { <Motivations view /> }.into_any(),
             })}
         </div>
@@ -40,13 +45,13 @@ pub fn MotivationsPage() -> impl IntoView {
 #[component]
 fn Motivations(view: MotivationsView) -> impl IntoView {
     let t = texts();
-    let MotivationsView { round_title, state, rows, hidden } = view;
+    let MotivationsView { round_title, state, rows, aside } = view;
     let is_juror = rows.iter().any(|r| r.mine.is_some());
     view! {
         <p class="lead">{round_title}</p>
         <p>{t.mo.intro}</p>
         {(state > RoundState::Review).then(|| view! { <p class="notice">{(t.mo.locked)(t.o.state_name(state))}</p> })}
-        {(hidden > 0).then(|| view! { <p class="notice">{(t.mo.hidden)(hidden)}</p> })}
+        {aside.then(|| view! { <p class="notice">{t.mo.aside}</p> })}
         {if rows.is_empty() {
             view! { <p>{t.mo.none_chosen}</p> }.into_any()
         } else {
@@ -120,10 +125,7 @@ fn Motivation(view: MotivationView) -> impl IntoView {
             let (application_id, text) = (row.application_id.clone(), text.clone());
             view! {
                 <PortalForm action="/api/save_motivation" id="motivering">
-                    <input type="hidden" name="application" value=application_id.clone() />
-                    <input type="hidden" name="version" value=version.to_string() />
-                    <TextAreaField name="text" label=t.mo.text_label hint=t.mo.text_hint value=text.clone() rows=8 />
-                    <SubmitButton label=t.mo.save />
+                    <MotivationFields application_id=application_id.clone() version text=text.clone() />
                 </PortalForm>
             }.into_any()
         } else {
@@ -161,15 +163,59 @@ fn SignOffForm(application_id: String, version: i64, mine: SignOff, editable: bo
             {match mine {
                 SignOff::Signed => view! { <p>{t.mo.signed_notice}</p> }.into_any(),
                 SignOff::Cleared { version } => view! { <p class="notice">{(t.mo.cleared_notice)(version)}</p> }.into_any(),
+                _ if version == 0 => view! { <p>{t.mo.nothing_written}</p> }.into_any(),
                 _ => view! { <p>{(t.mo.sign_intro)(version)}</p> }.into_any(),
             }}
             <PortalForm action="/api/sign_motivation" id="godkann">
-                {can_sign.then(|| view! {
-                    <input type="hidden" name="application" value=application_id.clone() />
-                    <input type="hidden" name="version" value=version.to_string() />
-                    <SubmitButton label=t.mo.sign_button />
-                })}
+                <SignFields application_id=application_id.clone() version can_sign />
             </PortalForm>
         </section>
+    }
+}
+
+/// The motivation's text and what it was written on. A save refused for a newer
+/// version names it: the next save is then written on that version, knowingly,
+/// and the newer text can be read beside the typed one.
+#[component]
+fn MotivationFields(application_id: String, version: i64, text: String) -> impl IntoView {
+    let t = texts();
+    let problem = problem_of("text");
+    let newer = move || match problem.get() {
+        Some(Problem::Motivation(MotivationProblem::Stale { current })) => Some(current),
+        _ => None,
+    };
+    let href = motivation_href(&application_id);
+    view! {
+        <input type="hidden" name="application" value=application_id />
+        <input type="hidden" name="version" value=move || newer().unwrap_or(version).to_string() />
+        <TextAreaField name="text" label=t.mo.text_label hint=t.mo.text_hint value=text rows=8 maxlength=MOTIVATION_LIMIT />
+        {move || newer().map(|current| view! {
+            <p><a href=href.clone() target="_blank" rel="noopener">{(t.mo.read_newest)(current)}</a></p>
+        })}
+        <SubmitButton label=t.mo.save />
+    }
+}
+
+/// The sign-off button; after a refusal because the text changed, the way to read the new text instead.
+#[component]
+fn SignFields(application_id: String, version: i64, can_sign: bool) -> impl IntoView {
+    let t = texts();
+    let problem = problem_of("");
+    let changed = move || match problem.get() {
+        Some(Problem::Motivation(MotivationProblem::Changed { current })) => Some(current),
+        _ => None,
+    };
+    let href = motivation_href(&application_id);
+    view! {
+        <p hidden=move || changed().is_none()>
+            <a href=href>{move || changed().map(t.mo.show_newest)}</a>
+        </p>
+        {can_sign.then(|| view! {
+            <div hidden=move || changed().is_some()>
+                <input type="hidden" name="application" value=application_id.clone() />
+                <input type="hidden" name="version" value=version.to_string() />
+                <SubmitButton label=t.mo.sign_button />
+            </div>
+        })}
     }
 }
