@@ -11,6 +11,7 @@ pub mod jury;
 pub mod people;
 pub mod public;
 pub mod ranking;
+pub mod retention;
 pub mod review_settings;
 pub mod round;
 pub mod rounds;

@@ -168,6 +168,7 @@ fn problem_sv(problem: &Problem) -> String {
         Problem::Review(p) => (super::jury::SV.problem)(p),
         Problem::Employer(p) => super::jury::employer_problem_sv(p),
         Problem::Statement(p) => (super::accessibility::SV.problem)(p),
+        Problem::Retention(p) => (super::retention::SV.problem)(p),
         Problem::Organise(p) => (super::organising::SV.problem)(p),
         Problem::Failed(err) => {
             format!("{} Det du skrev finns kvar i formuläret.", crate::i18n::Locale::Sv.texts().error(*err))
@@ -223,6 +224,7 @@ fn problem_en(problem: &Problem) -> String {
         Problem::Review(p) => (super::jury::EN.problem)(p),
         Problem::Employer(p) => super::jury::employer_problem_en(p),
         Problem::Statement(p) => (super::accessibility::EN.problem)(p),
+        Problem::Retention(p) => (super::retention::EN.problem)(p),
         Problem::Organise(p) => (super::organising::EN.problem)(p),
         Problem::Failed(err) => {
             format!("{} What you typed is still in the form.", crate::i18n::Locale::En.texts().error(*err))

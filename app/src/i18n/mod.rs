@@ -8,12 +8,14 @@ mod application;
 mod en;
 mod jury;
 mod organising;
+mod retention;
 mod sv;
 
 pub use account::AccountTexts;
 pub use application::ApplyTexts;
 pub use jury::JuryTexts;
 pub use organising::OrganiseTexts;
+pub use retention::{IMY_COMPLAINT_URL, RetentionTexts};
 
 use crate::error::AppError;
 use chrono::NaiveDateTime;
@@ -63,6 +65,7 @@ pub struct Texts {
     pub nav_winners: &'static str,
     pub footer_about: &'static str,
     pub footer_accessibility: &'static str,
+    pub footer_privacy: &'static str,
 
     pub round_open: &'static str,
     pub round_closed: &'static str,
@@ -123,6 +126,8 @@ pub struct Texts {
     pub j: &'static JuryTexts,
     pub o: &'static OrganiseTexts,
     pub acc: &'static accessibility::AccessibilityTexts,
+    /// Gallring and the privacy notice.
+    pub ret: &'static RetentionTexts,
 }
 
 impl Texts {

@@ -13,6 +13,7 @@ pub(super) static TEXTS: Texts = Texts {
     nav_winners: "Tidigare vinnare",
     footer_about: "Utmärkelseportalen tar emot kommunernas ansökningar och stödjer juryns arbete.",
     footer_accessibility: "Tillgänglighetsredogörelse",
+    footer_privacy: "Personuppgifter",
 
     round_open: "Ansökan är öppen.",
     round_closed: "Ansökan har stängt.",
@@ -72,5 +73,6 @@ pub(super) static TEXTS: Texts = Texts {
     ap: &super::application::SV,
     j: &super::jury::SV,
     acc: &super::accessibility::SV,
+    ret: &super::retention::SV,
     o: &super::organising::SV,
 };

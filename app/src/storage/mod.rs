@@ -14,6 +14,7 @@ pub mod jury;
 pub mod kommuner;
 pub mod login_failures;
 pub mod mail_queue;
+pub mod retention;
 pub mod reviews;
 pub mod rounds;
 pub mod seed;

@@ -24,6 +24,7 @@ pub fn DoneNotice() -> impl IntoView {
                     .or_else(|| t.j.done(&code))
                     .or_else(|| t.o.done(&code))
                     .or_else(|| t.acc.done(&code))
+                    .or_else(|| t.ret.done(&code))
             })
             .map(|text| {
                 view! { <p class="notice notice-done" role="status">{text}</p> }
