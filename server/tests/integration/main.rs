@@ -18,4 +18,5 @@ mod organising;
 mod outage;
 mod pages;
 mod ranking;
+mod retention;
 mod storage;
