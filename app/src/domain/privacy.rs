@@ -115,7 +115,7 @@ pub const NOT_PERSONAL: &[&str] = &[
 /// Tables of the live schema that the registry neither lists nor marks as
 /// holding no personal data (the migrations' own bookkeeping aside); and
 /// tables the registry names that the schema lacks.
-pub fn unaccounted<'a>(schema: &'a [String]) -> (Vec<&'a str>, Vec<&'static str>) {
+pub fn unaccounted(schema: &[String]) -> (Vec<&str>, Vec<&'static str>) {
     let known = || REGISTRY.iter().flat_map(|e| e.tables.iter().copied()).chain(NOT_PERSONAL.iter().copied());
     let missing =
         schema.iter().map(String::as_str).filter(|t| *t != "_sqlx_migrations" && !known().any(|k| k == *t)).collect();

@@ -292,7 +292,12 @@ mod tests {
         assert_eq!(checked_periods("-1", "12").unwrap_err()[0].0, "applications_months");
         assert_eq!(checked_periods("24", "12"), Err(vec![("personal_months", PeriodProblem::ShorterThanApplications)]));
         assert_eq!(Periods::default(), DEFAULT_PERIODS);
-        assert!(DEFAULT_PERIODS.personal_months >= DEFAULT_PERIODS.applications_months);
+        let defaults = (DEFAULT_PERIODS.applications_months.to_string(), DEFAULT_PERIODS.personal_months.to_string());
+        assert_eq!(
+            checked_periods(&defaults.0, &defaults.1),
+            Ok(DEFAULT_PERIODS),
+            "the defaults pass the form's check"
+        );
     }
 
     #[test]

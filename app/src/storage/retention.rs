@@ -117,7 +117,7 @@ async fn rounds(
 /// The announced rounds and when each one's data goes, oldest first.
 pub async fn schedule(db: &Db, periods: Periods) -> Result<Vec<AnnouncedRound>, sqlx::Error> {
     let mut conn = db.pool().acquire().await?;
-    Ok(rounds(&mut *conn, periods)
+    Ok(rounds(&mut conn, periods)
         .await?
         .into_iter()
         .filter_map(|(id, title, dates)| Some(AnnouncedRound { id, title, dates: dates? }))
