@@ -10,7 +10,7 @@ use crate::{
     i18n::Locale,
     state::Clock,
     storage::{
-        Db,
+        Backend, Db,
         audit::{self, Actor},
         retention::{self, Run},
     },
@@ -55,6 +55,11 @@ pub fn summary(items: &[Item]) -> String {
 pub async fn run_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Item>, sqlx::Error> {
     let periods = periods(db).await?;
     let mut tx = db.begin_write().await?;
+    if db.backend() == Backend::Postgres {
+        // Two portals on one database take turns, as BEGIN IMMEDIATE makes them
+        // on SQLite: the second then finds nothing left, not the same rows twice.
+        sqlx::query("SELECT pg_advisory_xact_lock(7384001)").execute(&mut *tx).await?;
+    }
     let items = retention::sweep(&mut tx, periods, &cutoffs(periods, lifetimes(), now), true).await?;
     if items.is_empty() {
         tx.rollback().await?;
