@@ -8,10 +8,12 @@ use crate::{
     auth::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT},
     domain::retention::{DEFAULT_PERIODS, Item, Lifetimes, PORTAL_ACTOR, Periods, cutoffs},
     i18n::Locale,
+    mail::messages,
     state::Clock,
     storage::{
         Backend, Db,
         audit::{self, Actor},
+        mail_queue,
         retention::{self, Run},
     },
 };
@@ -42,7 +44,7 @@ pub async fn periods(db: &Db) -> Result<Periods, sqlx::Error> {
 pub async fn dry_run(db: &Db, now: DateTime<Utc>) -> Result<Vec<Item>, sqlx::Error> {
     let periods = periods(db).await?;
     let mut conn = db.pool().acquire().await?;
-    retention::sweep(&mut conn, periods, &cutoffs(periods, lifetimes(), now), false).await
+    Ok(retention::sweep(&mut conn, periods, &cutoffs(periods, lifetimes(), now), false).await?.0)
 }
 
 /// The run's record: one line per item, with kommuner but never people.
@@ -51,8 +53,9 @@ pub fn summary(items: &[Item]) -> String {
     items.iter().map(|item| (r.log_line)(item)).collect::<Vec<_>>().join("\n")
 }
 
-/// Removes what is due at `now`; answers what went.
-pub async fn run_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Item>, sqlx::Error> {
+/// Removes what is due at `now`; answers what went. Each person whose account
+/// goes is told why (`base_url` for the link to the privacy notice).
+pub async fn run_due(db: &Db, base_url: &str, now: DateTime<Utc>) -> Result<Vec<Item>, sqlx::Error> {
     let periods = periods(db).await?;
     let mut tx = db.begin_write().await?;
     if db.backend() == Backend::Postgres {
@@ -60,10 +63,14 @@ pub async fn run_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Item>, sqlx::Err
         // on SQLite: the second then finds nothing left, not the same rows twice.
         sqlx::query("SELECT pg_advisory_xact_lock(7384001)").execute(&mut *tx).await?;
     }
-    let items = retention::sweep(&mut tx, periods, &cutoffs(periods, lifetimes(), now), true).await?;
+    let (items, accounts) = retention::sweep(&mut tx, periods, &cutoffs(periods, lifetimes(), now), true).await?;
     if items.is_empty() {
         tx.rollback().await?;
         return Ok(items);
+    }
+    for account in accounts.iter().filter(|a| !a.blocked) {
+        let mail = messages::account_removed_unused(&account.email, &account.name, base_url, periods.personal_months);
+        mail_queue::enqueue(&mut tx, &mail, now).await?;
     }
     let summary = summary(&items);
     let count = items.iter().map(|i| i.count).sum();
@@ -78,13 +85,13 @@ pub async fn run_due(db: &Db, now: DateTime<Utc>) -> Result<Vec<Item>, sqlx::Err
 }
 
 /// Runs until `stop` turns true: at once, then every hour.
-pub async fn run(db: Db, clock: Clock, mut stop: watch::Receiver<bool>) {
+pub async fn run(db: Db, base_url: String, clock: Clock, mut stop: watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tokio::select! {
             _ = async { let _ = stop.wait_for(|stopped| *stopped).await; } => return,
             _ = tick.tick() => {
-                if let Err(err) = run_due(&db, clock.now()).await {
+                if let Err(err) = run_due(&db, &base_url, clock.now()).await {
                     tracing::warn!(error = %err, "gallring: database error; trying again in an hour");
                 }
             }

@@ -140,7 +140,7 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let reminders = tokio::spawn(mail::reminders::run(db.clone(), settings.base_url.clone(), clock, stopped.clone()));
-    let retention = tokio::spawn(app::retention::run(db.clone(), clock, stopped.clone()));
+    let retention = tokio::spawn(app::retention::run(db.clone(), settings.base_url.clone(), clock, stopped.clone()));
     let worker = tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), clock, stopped));
     let state = startup::app_state(settings, db.clone(), clock);
     let served = startup::serve(state, listener, async move {

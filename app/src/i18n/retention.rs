@@ -341,7 +341,7 @@ fn kept_sv(kind: DataKind, p: Periods, l: Lifetimes) -> String {
     let (a, personal) = (months_sv(p.applications_months), months_sv(p.personal_months));
     match kind {
         DataKind::Account => format!(
-            "Tills kontot raderas: av dig själv när du vill, eller av portalen när kontot är minst {personal} gammalt och du inte deltar i någon omgång vars personuppgifter fortfarande sparas ({personal} efter att omgången offentliggjorts). Arrangörers konton raderas för hand."
+            "Tills kontot raderas: av dig själv när du vill, eller av portalen när kontot är minst {personal} gammalt och du inte deltar i någon omgång vars personuppgifter fortfarande sparas ({personal} efter att omgången offentliggjorts); du får då ett brev om det. Arrangörers konton raderas för hand."
         ),
         DataKind::Sessions => format!(
             "En inloggning upphör efter {} utan aktivitet och senast {} efter inloggningen, och raderas sedan.",
@@ -383,7 +383,7 @@ fn kept_en(kind: DataKind, p: Periods, l: Lifetimes) -> String {
     let (a, personal) = (months_en(p.applications_months), months_en(p.personal_months));
     match kind {
         DataKind::Account => format!(
-            "Until the account is deleted: by you whenever you wish, or by the portal once the account is at least {personal} old and you take part in no round whose personal data is still kept ({personal} after the round was announced). Organisers' accounts are deleted by hand."
+            "Until the account is deleted: by you whenever you wish, or by the portal once the account is at least {personal} old and you take part in no round whose personal data is still kept ({personal} after the round was announced); you are then told by e-mail. Organisers' accounts are deleted by hand."
         ),
         DataKind::Sessions => format!(
             "A log-in ends after {} without activity and at the latest {} after logging in, and is then deleted.",

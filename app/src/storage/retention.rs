@@ -336,11 +336,12 @@ fn portal_targets(cutoffs: &Cutoffs) -> Vec<Target> {
     ]
 }
 
-/// An account the run deletes.
-struct DueAccount {
+/// An account the run deletes; blocked people get no mail.
+pub struct DueAccount {
     id: String,
-    email: String,
-    name: String,
+    pub email: String,
+    pub name: String,
+    pub blocked: bool,
 }
 
 /// Applicants' and jurors' accounts due under `account_due`.
@@ -352,7 +353,8 @@ async fn due_accounts(
 ) -> Result<Vec<DueAccount>, sqlx::Error> {
     let dates_of = |round_id: &str| rounds.iter().find(|(id, _, _)| id == round_id).and_then(|(_, _, d)| *d);
     let people = sqlx::query(
-        "SELECT id, email, name, role, kommun_kod, created_at FROM users WHERE role <> 'arrangor' ORDER BY name, id",
+        "SELECT id, email, name, role, kommun_kod, created_at, blocked_at FROM users WHERE role <> 'arrangor' \
+         ORDER BY name, id",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -389,7 +391,8 @@ async fn due_accounts(
             logged_in: logged_in.contains(&id),
         };
         if account_due(periods, &facts, cutoffs.now) {
-            due.push(DueAccount { id, email: person.try_get("email")?, name: person.try_get("name")? });
+            let blocked = person.try_get::<Option<String>, _>("blocked_at")?.is_some();
+            due.push(DueAccount { id, email: person.try_get("email")?, name: person.try_get("name")?, blocked });
         }
     }
     Ok(due)
@@ -430,13 +433,14 @@ async fn apply(conn: &mut AnyConnection, target: &Target) -> Result<u64, sqlx::E
 }
 
 /// What is due now under `periods` and `cutoffs`, listed; and with `remove`,
-/// removed or anonymised too. Call inside one transaction for the real run.
+/// removed or anonymised too, answering also the accounts deleted. Call inside
+/// one transaction for the real run.
 pub async fn sweep(
     conn: &mut AnyConnection,
     periods: Periods,
     cutoffs: &Cutoffs,
     remove: bool,
-) -> Result<Vec<Item>, sqlx::Error> {
+) -> Result<(Vec<Item>, Vec<DueAccount>), sqlx::Error> {
     let now = cutoffs.now;
     let all_rounds = rounds(conn, periods).await?;
     let mut targets = Vec::new();
@@ -479,5 +483,5 @@ pub async fn sweep(
             super::users::delete(conn, &account.id).await?;
         }
     }
-    Ok(merged(items))
+    Ok((merged(items), if remove { accounts } else { Vec::new() }))
 }

@@ -24,6 +24,7 @@ use sqlx::Row;
 
 const ROUND: &str = "ehalsokommun-2027";
 const ANNOUNCED: &str = "2027-05-14T08:00:00Z";
+const BASE: &str = "http://portal.test";
 
 fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
@@ -110,7 +111,7 @@ async fn the_run_removes_exactly_what_the_dry_run_lists_when_it_is_due_and_keeps
         // A minute before the year has passed nothing of the round goes.
         let before = at("2028-05-14T07:59:00Z");
         assert_eq!(of_round(&dry_run(&portal.db, before).await.unwrap()), vec![], "{backend:?}");
-        let early = run_due(&portal.db, before).await.unwrap();
+        let early = run_due(&portal.db, BASE, before).await.unwrap();
         assert!(early.iter().all(|i| i.round.is_none()), "{backend:?}: {early:?}");
         assert_eq!(count(&portal, "SELECT COUNT(*) FROM applications", &[]).await, 4, "{backend:?}");
 
@@ -135,7 +136,7 @@ async fn the_run_removes_exactly_what_the_dry_run_lists_when_it_is_due_and_keeps
 
         // Two portals on one database run at the same moment: one removes, the other finds nothing.
         let listed = dry_run(&portal.db, due).await.unwrap();
-        let (first, second) = tokio::join!(run_due(&portal.db, due), run_due(&portal.db, due));
+        let (first, second) = tokio::join!(run_due(&portal.db, BASE, due), run_due(&portal.db, BASE, due));
         let (first, second) = (first.unwrap(), second.unwrap());
         let removed = if first.is_empty() {
             second
@@ -159,7 +160,7 @@ async fn the_run_removes_exactly_what_the_dry_run_lists_when_it_is_due_and_keeps
         assert_eq!(count(&portal, "SELECT COUNT(*) FROM retention_runs", &[]).await, 2, "{backend:?}");
         let history = organiser.get("/arrangor/gallring").await.body;
         assert!(history.contains("Tidigare gallringar") && history.contains("Nacka, Umeå"), "{backend:?}");
-        assert_eq!(run_due(&portal.db, due).await.unwrap(), vec![], "{backend:?}: twice is a no-op");
+        assert_eq!(run_due(&portal.db, BASE, due).await.unwrap(), vec![], "{backend:?}: twice is a no-op");
         assert_eq!(count(&portal, "SELECT COUNT(*) FROM retention_runs", &[]).await, 2, "{backend:?}");
 
         // Two years on: personal data goes; the winner's text and motivation stay.
@@ -170,7 +171,7 @@ async fn the_run_removes_exactly_what_the_dry_run_lists_when_it_is_due_and_keeps
         let accounts = listed.iter().find(|i| i.step == Step::Accounts).expect("accounts");
         assert_eq!(accounts.count, 5, "{backend:?}: the four applicants and the 2027 juror: {accounts:?}");
         assert!(listed.iter().any(|i| i.step == Step::AuditNames), "{backend:?}");
-        let removed = run_due(&portal.db, personal).await.unwrap();
+        let removed = run_due(&portal.db, BASE, personal).await.unwrap();
         assert_eq!(removed, listed, "{backend:?}");
         let contact = texts(
             &portal,
@@ -207,7 +208,11 @@ async fn the_run_removes_exactly_what_the_dry_run_lists_when_it_is_due_and_keeps
         assert_eq!(invited, vec![ANONYMISED.to_owned()], "{backend:?}");
         let record = texts(&portal, "SELECT summary FROM retention_runs", &[]).await.join("\n");
         assert!(!record.contains("Test sokande") && !record.contains("Test jurymedlem"), "{backend:?}: {record}");
-        assert_eq!(run_due(&portal.db, personal).await.unwrap(), vec![], "{backend:?}: twice is a no-op");
+        assert_eq!(run_due(&portal.db, BASE, personal).await.unwrap(), vec![], "{backend:?}: twice is a no-op");
+        // Each person is told why, with the way to the notice; the mail goes on its own schedule.
+        let told = texts(&portal, "SELECT body_text FROM mail_queue WHERE recipient = 'juror@skr.se'", &[]).await;
+        assert_eq!(told.len(), 1, "{backend:?}");
+        assert!(told[0].contains("på 24 månader") && told[0].contains("http://portal.test/integritet"), "{}", told[0]);
     }
 }
 
