@@ -25,7 +25,8 @@
 //!   kommun applied in it; a juror sat on its jury) is past its personal-data date,
 //!   the account is older than the personal-data period, and nobody is logged in on
 //!   it. An account active in a later round, or in a round not yet announced, is
-//!   kept. Organisers' accounts are kept: they are deleted by hand.
+//!   kept. Organisers' accounts are kept: they are deleted by hand. The person is
+//!   told by e-mail why, unless their access had been taken away.
 //! - **The audit log** keeps every entry, but after the personal-data period counted
 //!   from the entry the actor's name becomes [`ANONYMISED`], and so does the detail of
 //!   the entries that name people (invitations, access, probable jäv).
