@@ -22,6 +22,8 @@ pub mod export;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
+pub mod retention;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -62,9 +64,13 @@ use pages::{
     organiser::{
         accessibility::AccessibilityAdminPage, applications::ApplicationsPage, decision::DecisionPage,
         draft::DraftRoundPage, kommuner::KommunerPage, log::LogPage, packet::PacketPage, people::PeoplePage,
-        ranking::RankingPage, review_settings::ReviewSettingsPage, round::RoundLifePage, rounds::RoundsPage,
+        ranking::RankingPage, retention::RetentionPage, review_settings::ReviewSettingsPage, round::RoundLifePage,
+        rounds::RoundsPage,
     },
-    public::{accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, round::RoundPage, winners::WinnersPage},
+    public::{
+        accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, privacy::PrivacyPage, round::RoundPage,
+        winners::WinnersPage,
+    },
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -106,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ansok") view=HowToApplyPage ssr=SsrMode::Async />
                     <Route path=path!("/vinnare") view=WinnersPage ssr=SsrMode::Async />
                     <Route path=path!("/tillganglighet") view=AccessibilityPage ssr=SsrMode::Async />
+                    <Route path=path!("/integritet") view=PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("/ingen-behorighet") view=ForbiddenPage />
                     <Route path=path!("/tillfalligt-fel") view=UnavailablePage />
                     <Route path=path!("/logga-in") view=LogInPage ssr=SsrMode::Async />
@@ -132,6 +139,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/arrangor/beslut") view=DecisionPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/logg") view=LogPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/tillganglighet") view=AccessibilityAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("/arrangor/gallring") view=RetentionPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/laspaket") view=PacketPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/omgangar") view=RoundsPage ssr=SsrMode::Async />
                     <Route path=path!("/arrangor/omgangar/utkast") view=DraftRoundPage ssr=SsrMode::Async />

@@ -149,6 +149,7 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let reminders = tokio::spawn(mail::reminders::run(db.clone(), settings.base_url.clone(), clock, stopped.clone()));
+    let retention = tokio::spawn(app::retention::run(db.clone(), settings.base_url.clone(), clock, stopped.clone()));
     let worker = tokio::spawn(mail::worker::run(db.clone(), transport, settings.mail_from.clone(), clock, stopped));
     let state = startup::app_state(settings, db.clone(), clock);
     let served = startup::serve(state, listener, async move {
@@ -160,6 +161,7 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
     // before the pool closes, so it is not sent again after the restart.
     let _ = worker.await;
     let _ = reminders.await;
+    let _ = retention.await;
     db.close().await;
     served?;
     tracing::info!("portal stopped");

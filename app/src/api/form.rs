@@ -69,6 +69,7 @@ pub enum Problem {
     Review(ReviewProblem),
     Employer(EmployerProblem),
     Statement(StatementProblem),
+    Retention(crate::domain::retention::PeriodProblem),
     Organise(OrganiseProblem),
     Motivation(MotivationProblem),
     Population(ImportProblem),

@@ -14,6 +14,7 @@ pub mod motivation;
 pub mod people;
 pub mod public;
 pub mod ranking;
+pub mod retention;
 pub mod review_settings;
 pub mod round;
 pub mod rounds;

@@ -107,7 +107,7 @@ pub async fn accept_invitation(
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(crate) mod ssr {
     use super::*;
     use crate::{
         api::{

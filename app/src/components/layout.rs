@@ -97,6 +97,7 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
                     <li><A href="/arrangor/logg">{t.o.nav_log}</A></li>
                     <li><A href="/arrangor/tillganglighet">{t.acc.nav}</A></li>
                     <li><A href="/arrangor/kommuner">{t.k.nav}</A></li>
+                    <li><A href="/arrangor/gallring">{t.ret.nav}</A></li>
                     <li><A href="/arrangor/personer">{t.a.nav_people}</A></li>
                 })}
                 {role.map(|_| view! { <li><A href="/konto">{t.a.nav_account}</A></li> })}
@@ -153,7 +154,7 @@ fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p>{t.footer_about}</p>
-                <p><a href="/tillganglighet">{t.footer_accessibility}</a></p>
+                <p><a href="/tillganglighet">{t.footer_accessibility}</a>" · "<a href="/integritet">{t.footer_privacy}</a></p>
             </div>
         </footer>
     }

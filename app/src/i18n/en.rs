@@ -13,6 +13,7 @@ pub(super) static TEXTS: Texts = Texts {
     nav_winners: "Past winners",
     footer_about: "The award portal receives the municipalities' applications and supports the jury's work.",
     footer_accessibility: "Accessibility statement",
+    footer_privacy: "Personal data",
 
     round_open: "Applications are open.",
     round_closed: "Applications have closed.",
@@ -74,5 +75,6 @@ pub(super) static TEXTS: Texts = Texts {
     acc: &super::accessibility::EN,
     mo: &super::motivation::EN,
     k: &super::context::EN,
+    ret: &super::retention::EN,
     o: &super::organising::EN,
 };

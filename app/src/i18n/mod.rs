@@ -10,12 +10,14 @@ mod en;
 mod jury;
 mod motivation;
 mod organising;
+mod retention;
 mod sv;
 
 pub use account::AccountTexts;
 pub use application::ApplyTexts;
 pub use jury::JuryTexts;
 pub use organising::OrganiseTexts;
+pub use retention::{IMY_COMPLAINT_URL, RetentionTexts};
 
 use crate::error::AppError;
 use chrono::NaiveDateTime;
@@ -65,6 +67,7 @@ pub struct Texts {
     pub nav_winners: &'static str,
     pub footer_about: &'static str,
     pub footer_accessibility: &'static str,
+    pub footer_privacy: &'static str,
 
     pub round_open: &'static str,
     pub round_closed: &'static str,
@@ -128,6 +131,8 @@ pub struct Texts {
     pub mo: &'static motivation::MotivationTexts,
     /// The kommun's context: population, earlier applications, changes.
     pub k: &'static context::ContextTexts,
+    /// Gallring and the privacy notice.
+    pub ret: &'static RetentionTexts,
 }
 
 impl Texts {

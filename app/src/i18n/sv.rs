@@ -13,6 +13,7 @@ pub(super) static TEXTS: Texts = Texts {
     nav_winners: "Tidigare vinnare",
     footer_about: "Utmärkelseportalen tar emot kommunernas ansökningar och stödjer juryns arbete.",
     footer_accessibility: "Tillgänglighetsredogörelse",
+    footer_privacy: "Personuppgifter",
 
     round_open: "Ansökan är öppen.",
     round_closed: "Ansökan har stängt.",
@@ -74,5 +75,6 @@ pub(super) static TEXTS: Texts = Texts {
     acc: &super::accessibility::SV,
     mo: &super::motivation::SV,
     k: &super::context::SV,
+    ret: &super::retention::SV,
     o: &super::organising::SV,
 };

@@ -128,6 +128,16 @@ pub fn account_deleted(to: &str, name: &str) -> OutgoingMail {
     )
 }
 
+/// To a person whose account gallring removed: why, and how to come back.
+pub fn account_removed_unused(to: &str, name: &str, base_url: &str, personal_months: u32) -> OutgoingMail {
+    let why = format!(
+        "Ditt konto i Utmärkelseportalen har inte behövts i någon omgång på {personal_months} månader efter att omgången offentliggjordes. Enligt arrangörens regler för gallring är kontot och uppgifterna om dig nu raderade. Det här är det sista brevet du får från oss."
+    );
+    let again = "Vill du vara med i en kommande omgång skapar du ett nytt konto.";
+    let privacy = format!("{base_url}/integritet");
+    mail(to, "Ditt konto är raderat", name, &[&why, again], Some(("Så hanterar vi personuppgifter", &privacy)))
+}
+
 /// What a submission's receipt says about it.
 pub struct Receipt<'a> {
     pub round_title: &'a str,

@@ -16,6 +16,7 @@ pub mod login_failures;
 pub mod mail_queue;
 pub mod motivations;
 pub mod population;
+pub mod retention;
 pub mod reviews;
 pub mod rounds;
 pub mod seed;

@@ -19,5 +19,6 @@ mod organising;
 mod outage;
 mod pages;
 mod ranking;
+mod retention;
 mod storage;
 mod visibility;

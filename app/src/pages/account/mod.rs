@@ -26,6 +26,7 @@ pub fn DoneNotice() -> impl IntoView {
                     .or_else(|| t.acc.done(&code))
                     .or_else(|| t.mo.done(&code))
                     .or_else(|| t.k.done(&code))
+                    .or_else(|| t.ret.done(&code))
             })
             .map(|text| {
                 view! { <p class="notice notice-done" role="status">{text}</p> }

@@ -9,6 +9,7 @@ pub mod log;
 pub mod packet;
 pub mod people;
 pub mod ranking;
+pub mod retention;
 pub mod review_settings;
 pub mod round;
 pub mod rounds;

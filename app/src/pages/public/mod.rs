@@ -2,6 +2,7 @@
 
 pub mod accessibility;
 pub mod how_to_apply;
+pub mod privacy;
 pub mod round;
 pub mod winners;
 
