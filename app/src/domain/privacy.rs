@@ -19,9 +19,9 @@ pub enum DataKind {
     LoginFailures,
     /// Texts, the contact person, and who saved and submitted what.
     Applications,
-    /// Scores, comments, private notes, discussion, shortlist marks, jäv.
+    /// Scores, comments, private notes, discussion, shortlist marks, jäv, sign-offs of the motivations.
     JuryWork,
-    /// The outcome, the motivation and who saved it.
+    /// The outcome, the motivation's versions and who wrote them.
     Decisions,
     /// The call as published: the jury's names and titles, the contact.
     PublishedCall,
@@ -80,17 +80,18 @@ pub const REGISTRY: &[Entry] = &[
             "jury_conflicts",
             "jury_flag_answers",
             "ranking_snapshots",
+            "motivation_signoffs",
         ],
         basis: Basis::PublicInterest,
     },
-    Entry { kind: DataKind::Decisions, tables: &["decisions"], basis: Basis::PublicInterest },
+    Entry { kind: DataKind::Decisions, tables: &["decisions", "motivation_versions"], basis: Basis::PublicInterest },
     Entry { kind: DataKind::PublishedCall, tables: &["rounds", "round_jury"], basis: Basis::PublicInterest },
     Entry { kind: DataKind::AuditLog, tables: &["audit_log"], basis: Basis::LegitimateInterest },
     Entry { kind: DataKind::Mail, tables: &["mail_queue"], basis: Basis::PublicInterest },
     Entry { kind: DataKind::AccessibilityFeedback, tables: &["accessibility_feedback"], basis: Basis::LegalObligation },
     Entry {
         kind: DataKind::OrganiserEdits,
-        tables: &["accessibility_statement", "retention_settings"],
+        tables: &["accessibility_statement", "retention_settings", "kommun_population"],
         basis: Basis::LegitimateInterest,
     },
 ];

@@ -214,6 +214,8 @@ pub enum Step {
     Reviews,
     JuryDiscussion,
     ShortlistMarks,
+    /// Jurors' sign-offs of the motivations kept.
+    SignOffs,
     JavRecords,
     Extensions,
     AuditNames,

@@ -98,11 +98,12 @@ fn step_sv(step: Step) -> &'static str {
         Step::UnsuccessfulRecords => "Förlängd svarstid och jäv för kommuner utan utmärkelse (raderas)",
         Step::RankingSnapshot => "Den sparade rangordningen (raderas)",
         Step::ContactDetails => "Kontaktpersonens uppgifter i ansökningar med utmärkelse (töms)",
-        Step::WriterNames => "Namn på dem som sparade, skickade in och beslutade (avidentifieras)",
+        Step::WriterNames => "Namn på dem som sparade, skickade in, skrev motiveringar och beslutade (avidentifieras)",
         Step::WriterCopies => "Skribenters sparade egna versioner (raderas)",
         Step::Reviews => "Juryns bedömningar, kommentarer och privata anteckningar (raderas)",
         Step::JuryDiscussion => "Juryns diskussionsinlägg (raderas)",
         Step::ShortlistMarks => "Markeringar till kortlistan (raderas)",
+        Step::SignOffs => "Juryns godkännanden av motiveringarna (raderas)",
         Step::JavRecords => "Jäv och svar om troligt jäv (raderas)",
         Step::Extensions => "Förlängd svarstid med motivering (raderas)",
         Step::AuditNames => "Namn i loggen (avidentifieras)",
@@ -125,11 +126,12 @@ fn step_en(step: Step) -> &'static str {
         Step::UnsuccessfulRecords => "Extensions and jäv for kommuner without an award (deleted)",
         Step::RankingSnapshot => "The frozen ranking (deleted)",
         Step::ContactDetails => "The contact person in awarded applications (emptied)",
-        Step::WriterNames => "Names of those who saved, submitted and decided (anonymised)",
+        Step::WriterNames => "Names of those who saved, submitted, wrote motivations and decided (anonymised)",
         Step::WriterCopies => "Writers' own kept versions (deleted)",
         Step::Reviews => "The jury's reviews, comments and private notes (deleted)",
         Step::JuryDiscussion => "The jury's discussion (deleted)",
         Step::ShortlistMarks => "Shortlist marks (deleted)",
+        Step::SignOffs => "The jury's sign-offs of the motivations (deleted)",
         Step::JavRecords => "Jäv and answers about probable jäv (deleted)",
         Step::Extensions => "Deadline extensions with their reasons (deleted)",
         Step::AuditNames => "Names in the log (anonymised)",
@@ -209,15 +211,15 @@ fn kind_sv(kind: DataKind) -> KindText {
         ),
         DataKind::JuryWork => (
             "Juryns arbete",
-            "Varje jurymedlems poäng, kommentarer, privata anteckningar, diskussionsinlägg, förslag till kortlistan, arbetsgivare och jäv med motivering, och rangordningen som sparas när juryn beslutar.",
+            "Varje jurymedlems poäng, kommentarer, privata anteckningar, diskussionsinlägg, förslag till kortlistan, godkännanden av juryns motiveringar, arbetsgivare och jäv med motivering, och rangordningen som sparas när juryn beslutar.",
             "För att juryn ska kunna bedöma ansökningarna opartiskt och beslutet gå att följa.",
             "Juryn och arrangörerna. Privata anteckningar ser bara den som skrev dem. Sökande ser inget av det.",
         ),
         DataKind::Decisions => (
             "Beslut",
-            "Utfallet per ansökan, juryns motivering och namnet på den som sparade beslutet.",
+            "Utfallet per ansökan, juryns motivering med alla dess versioner, namnen på dem som skrev dem och namnet på den som sparade beslutet.",
             "För att utmärkelsen ska kunna delas ut och motiveringen publiceras.",
-            "Utfallet och motiveringen för vinnare och finalister är offentliga; resten ser arrangörerna.",
+            "Utfallet och motiveringen för vinnare, finalister och hedersomnämnanden är offentliga när beslutet offentliggjorts; versionerna och namnen ser juryn och arrangörerna.",
         ),
         DataKind::PublishedCall => (
             "Utlysningen",
@@ -245,7 +247,7 @@ fn kind_sv(kind: DataKind) -> KindText {
         ),
         DataKind::OrganiserEdits => (
             "Arrangörers ändringar",
-            "Namnet på den arrangör som senast ändrade tillgänglighetsredogörelsen eller gallringstiderna.",
+            "Namnet på den arrangör som senast ändrade tillgänglighetsredogörelsen eller gallringstiderna, eller läste in kommunernas befolkning.",
             "För att veta vem som ansvarar för uppgiften.",
             "Arrangörerna.",
         ),
@@ -293,15 +295,15 @@ fn kind_en(kind: DataKind) -> KindText {
         ),
         DataKind::JuryWork => (
             "The jury's work",
-            "Each juror's scores, comments, private notes, discussion posts, shortlist marks, employer and jäv with its reason, and the ranking kept when the jury decides.",
+            "Each juror's scores, comments, private notes, discussion posts, shortlist marks, sign-offs of the jury's motivations, employer and jäv with its reason, and the ranking kept when the jury decides.",
             "So that the jury can review impartially and the decision can be followed.",
             "The jury and the organisers. Private notes are seen only by their author. Applicants see none of it.",
         ),
         DataKind::Decisions => (
             "Decisions",
-            "The outcome per application, the jury's motivation and the name of whoever saved the decision.",
+            "The outcome per application, the jury's motivation with all its versions, the names of those who wrote them and the name of whoever saved the decision.",
             "So that the award can be given and the motivation published.",
-            "The outcome and motivation for winners and finalists are public; the organisers see the rest.",
+            "The outcome and motivation for winners, finalists and honourable mentions are public once the decision is announced; the versions and the names are seen by the jury and the organisers.",
         ),
         DataKind::PublishedCall => (
             "The call",
@@ -329,7 +331,7 @@ fn kind_en(kind: DataKind) -> KindText {
         ),
         DataKind::OrganiserEdits => (
             "Organisers' changes",
-            "The name of the organiser who last changed the accessibility statement or the retention periods.",
+            "The name of the organiser who last changed the accessibility statement or the retention periods, or imported the kommuner's population.",
             "To know who is responsible for them.",
             "The organisers.",
         ),
@@ -367,7 +369,7 @@ fn kept_sv(kind: DataKind, p: Periods, l: Lifetimes) -> String {
             "Raderas med ansökningen om den inte fick någon utmärkelse ({a} efter offentliggörandet), annars {personal} efter offentliggörandet."
         ),
         DataKind::Decisions => format!(
-            "Utfall och motivering sparas. Namnet på den som sparade beslutet avidentifieras {personal} efter offentliggörandet."
+            "Utfall och motivering sparas. Namnen på dem som skrev motiveringens versioner och sparade beslutet avidentifieras {personal} efter offentliggörandet."
         ),
         DataKind::PublishedCall => "Sparas med omgången, som en del av den publicerade utlysningen.".into(),
         DataKind::AuditLog => {
@@ -407,7 +409,7 @@ fn kept_en(kind: DataKind, p: Periods, l: Lifetimes) -> String {
             "Deleted with the application if it got no award ({a} after the announcement), otherwise {personal} after the announcement."
         ),
         DataKind::Decisions => format!(
-            "The outcome and motivation are kept. The name of whoever saved the decision is anonymised {personal} after the announcement."
+            "The outcome and motivation are kept. The names of those who wrote the motivation's versions and saved the decision are anonymised {personal} after the announcement."
         ),
         DataKind::PublishedCall => "Kept with the round, as part of the published call.".into(),
         DataKind::AuditLog => format!("The entries are kept. Names in them are anonymised {personal} after the entry."),

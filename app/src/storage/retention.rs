@@ -236,11 +236,14 @@ fn personal_targets(round_id: &str, title: &str) -> Vec<Target> {
     targets.push(anonymise("application_versions", None, "saved_by_name", kept.into()));
     targets.push(anonymise("submissions", Some("submitted_by"), "submitted_by_name", kept.into()));
     targets.push(anonymise("decisions", Some("decided_by"), "decided_by_name", "round_id = $1".into()));
+    // The motivation itself is published and stays; who wrote each version does not.
+    targets.push(anonymise("motivation_versions", Some("written_by"), "written_by_name", "round_id = $1".into()));
     for (step, table) in [
         (Step::WriterCopies, "application_conflicts"),
         (Step::Reviews, "reviews"),
         (Step::JuryDiscussion, "jury_posts"),
         (Step::ShortlistMarks, "shortlist_marks"),
+        (Step::SignOffs, "motivation_signoffs"),
     ] {
         targets.push(target(step, table, kept.into(), kommun_of_application(table), Change::Delete));
     }

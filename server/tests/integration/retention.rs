@@ -86,8 +86,22 @@ async fn announced_round(portal: &TestPortal) -> (String, String) {
     }
     exec(
         portal,
-        "INSERT INTO decisions (round_id, application_id, outcome, motivation, decided_by_name, decided_at) \
-         VALUES ($1, $2, 'vinnare', 'Kalmar sätter invånarna först.', 'Olga Organisatör', $3)",
+        "INSERT INTO decisions (round_id, application_id, outcome, decided_by_name, decided_at) \
+         VALUES ($1, $2, 'vinnare', 'Olga Organisatör', $3)",
+        &[ROUND, &kalmar, ANNOUNCED],
+    )
+    .await;
+    exec(
+        portal,
+        "INSERT INTO motivation_versions (round_id, application_id, version, text, written_by_name, written_at) \
+         VALUES ($1, $2, 1, 'Kalmar sätter invånarna först.', 'Olga Organisatör', $3)",
+        &[ROUND, &kalmar, ANNOUNCED],
+    )
+    .await;
+    exec(
+        portal,
+        "INSERT INTO motivation_signoffs (round_id, application_id, user_id, version, signed_at) \
+         SELECT $1, $2, id, 1, $3 FROM users WHERE email = 'juror@skr.se'",
         &[ROUND, &kalmar, ANNOUNCED],
     )
     .await;
@@ -167,7 +181,7 @@ async fn the_run_removes_exactly_what_the_dry_run_lists_when_it_is_due_and_keeps
         let personal = at("2029-05-14T08:00:00Z");
         let listed = dry_run(&portal.db, personal).await.unwrap();
         let steps: Vec<Step> = of_round(&listed).into_iter().map(|(s, _, _)| s).collect();
-        assert_eq!(steps, vec![Step::ContactDetails, Step::WriterNames, Step::Reviews], "{backend:?}");
+        assert_eq!(steps, vec![Step::ContactDetails, Step::WriterNames, Step::Reviews, Step::SignOffs], "{backend:?}");
         let accounts = listed.iter().find(|i| i.step == Step::Accounts).expect("accounts");
         assert_eq!(accounts.count, 5, "{backend:?}: the four applicants and the 2027 juror: {accounts:?}");
         assert!(listed.iter().any(|i| i.step == Step::AuditNames), "{backend:?}");
@@ -192,14 +206,16 @@ async fn the_run_removes_exactly_what_the_dry_run_lists_when_it_is_due_and_keeps
         let names = texts(
             &portal,
             "SELECT saved_by_name FROM application_parts UNION SELECT saved_by_name FROM application_versions \
-             UNION SELECT submitted_by_name FROM submissions UNION SELECT decided_by_name FROM decisions",
+             UNION SELECT submitted_by_name FROM submissions UNION SELECT decided_by_name FROM decisions \
+             UNION SELECT written_by_name FROM motivation_versions",
             &[],
         )
         .await;
         assert_eq!(names, vec![ANONYMISED.to_owned()], "{backend:?}");
-        let motivation = texts(&portal, "SELECT motivation FROM decisions", &[]).await;
+        let motivation = texts(&portal, "SELECT text FROM motivation_versions", &[]).await;
         assert_eq!(motivation, vec!["Kalmar sätter invånarna först.".to_owned()], "{backend:?}");
         assert_eq!(count(&portal, "SELECT COUNT(*) FROM reviews", &[]).await, 0, "{backend:?}");
+        assert_eq!(count(&portal, "SELECT COUNT(*) FROM motivation_signoffs", &[]).await, 0, "{backend:?}");
         let left = texts(&portal, "SELECT email FROM users ORDER BY email", &[]).await;
         assert_eq!(left, vec!["later@inera.se".to_owned(), "org@vitalis.se".to_owned()], "{backend:?}");
         let actors = texts(&portal, "SELECT DISTINCT actor_name FROM audit_log WHERE at <= $1", &[ANNOUNCED]).await;
