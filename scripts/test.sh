@@ -23,9 +23,11 @@ python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --dis
 work="$(mktemp -d /tmp/portal-test.XXXXXX)"
 portal_pid=""
 closed_pid=""
+demo_pid=""
 cleanup() {
   [ -n "$portal_pid" ] && kill "$portal_pid" 2>/dev/null && wait "$portal_pid" 2>/dev/null
   [ -n "$closed_pid" ] && kill "$closed_pid" 2>/dev/null && wait "$closed_pid" 2>/dev/null
+  [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null && wait "$demo_pid" 2>/dev/null
   stop_test_postgres
   rm -rf "$work"
 }
@@ -81,6 +83,20 @@ for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$closed_port/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
+# The demo data (`portal seed-demo`) in a database of its own, on a clock after
+# the deadline so the demo round is in review: the kommun's context and history
+# (context.spec.js) are read there.
+demo_env=(DATABASE_URL="sqlite://$work/demo.db" PORTAL_OUTBOX_DIR="$work/demo-outbox" PORTAL_FIXED_TIME=2027-04-16T08:00:00Z)
+env "${demo_env[@]}" "$ROOT/target/debug/portal" seed-demo > "$work/demo-seed.log" 2>&1 \
+  || { echo "the demo data could not be added:"; cat "$work/demo-seed.log"; exit 1; }
+demo_port="$(free_port)"
+env "${demo_env[@]}" PORTAL_ADDR="127.0.0.1:$demo_port" PORTAL_BASE_URL="http://127.0.0.1:$demo_port" \
+  "$ROOT/target/debug/portal" serve > "$work/portal-demo.log" 2>&1 &
+demo_pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$demo_port/healthz" >/dev/null 2>&1 && break
+  sleep 0.2
+done
 e2e_status=0
 (
   cd end2end
@@ -89,6 +105,7 @@ e2e_status=0
   fi
   # The browser tests read the mail the portal writes to its outbox (no SMTP here).
   BASE_URL="http://127.0.0.1:$port" CLOSED_BASE_URL="http://127.0.0.1:$closed_port" OUTBOX_DIR="$work/outbox" \
+    DEMO_BASE_URL="http://127.0.0.1:$demo_port" \
     E2E_ORGANISER_EMAIL="$e2e_organiser_email" E2E_ORGANISER_PASSWORD="$e2e_organiser_password" \
     npx playwright test
 ) 2>&1 | tee "$work/e2e.log" || e2e_status=$?
