@@ -124,7 +124,8 @@ async fn the_organiser_imports_the_population_all_or_nothing_and_again() {
 }
 
 /// The kommun's application to last year's round (the round made as the demo
-/// makes it), submitted or left as a draft; its id.
+/// makes it), submitted twice (the second time with `anvandning`) or left as a
+/// draft; its id.
 async fn last_years(portal: &TestPortal, kommun: &str, email: &str, anvandning: &str, submit: bool) -> String {
     let db = &portal.db;
     let current = rounds::find(db, "ehalsokommun-2027").await.unwrap().unwrap();
@@ -145,17 +146,23 @@ async fn last_years(portal: &TestPortal, kommun: &str, email: &str, anvandning: 
         applications::save_part(&mut tx, &application.id, part, 0, text, &writer, at).await.unwrap();
     }
     if submit {
-        let new = submissions::NewSubmission {
-            application_id: &application.id,
-            number: 1,
-            reference: "EH-2026-TEST",
-            request_key: "test",
-            user_id: &user_id,
-            user_name: "Förra sökande",
-            at,
-            parts: &parts,
-        };
-        submissions::insert(&mut tx, &new).await.unwrap();
+        let first: Vec<(String, String)> = parts
+            .iter()
+            .map(|(p, t)| (p.clone(), if p == "anvandning" { "En första version.".into() } else { t.clone() }))
+            .collect();
+        for (number, parts) in [(1, &first), (2, &parts)] {
+            let new = submissions::NewSubmission {
+                application_id: &application.id,
+                number,
+                reference: &format!("EH-2026-TEST-{number}"),
+                request_key: &format!("test-{number}"),
+                user_id: &user_id,
+                user_name: "Förra sökande",
+                at,
+                parts,
+            };
+            submissions::insert(&mut tx, &new).await.unwrap();
+        }
         applications::set_status(&mut tx, &application.id, Status::Submitted).await.unwrap();
     }
     tx.commit().await.unwrap();
@@ -201,7 +208,10 @@ async fn the_jury_reads_the_kommuns_population_history_and_changes_unless_jav() 
         // Last year's text as submitted, and what changed since, word by word.
         let old = anna.get(&earlier_page).await;
         assert_eq!(old.status, 200, "{backend:?}");
-        assert!(readable(&old.body).contains("Digitala tillsynsbesök i 40 hem."), "{backend:?}");
+        // The latest of last year's submissions, as with this year's.
+        let old = readable(&old.body);
+        assert!(old.contains("Digitala tillsynsbesök i 40 hem.") && old.contains("EH-2026-TEST-2"), "{backend:?}");
+        assert!(!old.contains("En första version."), "{backend:?}");
         let diff = anna.get(&changes).await;
         assert_eq!(diff.status, 200, "{backend:?}");
         let diff = readable(&diff.body);
