@@ -82,13 +82,22 @@ closed_url="$served_url"
 # seeded while the round is open, then served in the review, a second before the
 # ceremony and at the ceremony (12 May 2027 18.00 Swedish time).
 DATABASE_URL="sqlite://$work/rehearsal.db" PORTAL_OUTBOX_DIR="$work/outbox-rehearsal" \
-  PORTAL_FIXED_TIME=2027-01-10T10:00:00Z "$ROOT/target/debug/portal" seed-demo --full-round > "$work/rehearsal-seed.log"
+  PORTAL_FIXED_TIME=2027-01-10T10:00:00Z "$ROOT/target/debug/portal" seed-demo --full-round > "$work/rehearsal-seed.log" 2>&1 \
+  || { echo "the rehearsal round could not be added:"; cat "$work/rehearsal-seed.log"; exit 1; }
 serve rehearsal rehearsal 2027-04-16T08:00:00Z
 rehearsal_url="$served_url"
 serve rehearsal-before rehearsal 2027-05-12T15:59:59Z
 rehearsal_before_url="$served_url"
 serve rehearsal-ceremony rehearsal 2027-05-12T16:00:00Z
 rehearsal_ceremony_url="$served_url"
+# The demo data (`portal seed-demo`) in a database of its own, on a clock after
+# the deadline so the demo round is in review: the kommun's context and history
+# (context.spec.js) are read there.
+DATABASE_URL="sqlite://$work/demo.db" PORTAL_OUTBOX_DIR="$work/outbox-demo" PORTAL_FIXED_TIME=2027-04-16T08:00:00Z \
+  "$ROOT/target/debug/portal" seed-demo > "$work/demo-seed.log" 2>&1 \
+  || { echo "the demo data could not be added:"; cat "$work/demo-seed.log"; exit 1; }
+serve portal-demo demo 2027-04-16T08:00:00Z
+demo_url="$served_url"
 e2e_status=0
 (
   cd end2end
@@ -99,6 +108,7 @@ e2e_status=0
   BASE_URL="$portal_url" CLOSED_BASE_URL="$closed_url" OUTBOX_DIR="$work/outbox-portal" \
     REHEARSAL_URL="$rehearsal_url" REHEARSAL_BEFORE_URL="$rehearsal_before_url" \
     REHEARSAL_CEREMONY_URL="$rehearsal_ceremony_url" REHEARSAL_OUTBOX_DIR="$work/outbox-rehearsal" \
+    DEMO_BASE_URL="$demo_url" \
     E2E_ORGANISER_EMAIL="$e2e_organiser_email" E2E_ORGANISER_PASSWORD="$e2e_organiser_password" \
     npx playwright test
 ) 2>&1 | tee "$work/e2e.log" || e2e_status=$?

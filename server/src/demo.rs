@@ -61,7 +61,11 @@ const MORBYLANGA_LAST_YEAR: [(&str, &str); 5] = [
          Borgholm.",
     ),
     ("kompetens", "Varje arbetsplats har ett digitaliseringsombud. Ombuden träffas en gång i kvartalet."),
-    ("anvandning", "Digital nattillsyn används i 40 hem. Brukarna har provat tre produkter under året."),
+    (
+        "anvandning",
+        "Digital nattillsyn används i 40 hem. Brukarna själva har provat tre produkter, och de anhöriga får ett brev \
+         när tillsynen är gjord.",
+    ),
     (SUMMARY, "Mörbylånga har lagt grunden för välfärdsteknik tillsammans med brukarråden."),
 ];
 

@@ -75,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn(uploads_are_multipart))
         // Outermost last: CSRF refuses forgeries before anything else runs; the
         // session then names the person, whom the guard lets in or not.
         .layer(middleware::from_fn(forget_echo))
@@ -96,6 +97,23 @@ pub fn router(state: AppState) -> Router {
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
+}
+
+/// Leptos's multipart decoder panics on a body without a multipart boundary;
+/// the upload's server function is only ever sent one by its form, and
+/// anything else is answered 400 before the decoder sees it (after the guard).
+async fn uploads_are_multipart(request: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| multer::parse_boundary(ct).is_ok());
+    if request.uri().path() != app::api::kommuner::IMPORT_URL || multipart {
+        return next.run(request).await;
+    }
+    let body = serde_json::to_string(&app::error::AppError::BadRequest).unwrap_or_default();
+    (http::StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body)
+        .into_response()
 }
 
 /// A body over the limit (a file too large for the population import) is

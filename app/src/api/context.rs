@@ -98,8 +98,9 @@ mod ssr {
         storage::{population, rounds, submissions},
     };
 
-    /// The application the viewer reads, unless they have jäv for its kommun (`None`).
-    async fn readable(state: &AppState, id: &str) -> Result<Option<(RoundWork, Entry)>, AppError> {
+    /// The application the viewer reads (`None`: none the jury may read), and
+    /// whether the viewer has jäv for its kommun, declared or flagged and unanswered.
+    async fn readable(state: &AppState, id: &str) -> Result<Option<(RoundWork, Entry, bool)>, AppError> {
         let viewer = auth::require(Access::Jury)?;
         let (work, entry) = match reviewable(&viewer, state, id).await {
             Err(AppError::NotFound) => return Ok(None),
@@ -108,11 +109,18 @@ mod ssr {
         let jav = viewer.role == Role::Juror
             && (work.conflicted(&viewer.user_id, &entry.kommun_kod)
                 || work.flag_pending(&viewer.user_id, &entry.kommun_kod));
-        if jav {
-            tracing::warn!(user = %viewer.user_id, application = %id, "refused: jäv for the kommun");
-            return Err(AppError::Forbidden);
+        Ok(Some((work, entry, jav)))
+    }
+
+    /// The kommun's history, refused to a viewer with jäv.
+    async fn history(state: &AppState, id: &str) -> Result<Option<(RoundWork, Entry)>, AppError> {
+        match readable(state, id).await? {
+            Some((_, _, true)) => {
+                tracing::warn!(application = %id, "refused: jäv for the kommun");
+                Err(AppError::Forbidden)
+            }
+            other => Ok(other.map(|(work, entry, _)| (work, entry))),
         }
-        Ok(Some((work, entry)))
     }
 
     async fn earlier_of(
@@ -144,13 +152,7 @@ mod ssr {
     pub async fn context(id: String) -> Result<Option<KommunFacts>, AppError> {
         let state = state::state()?;
         // With jäv the reading view says so itself; the kommun's context is simply not there.
-        let (work, entry) = match readable(&state, &id).await {
-            Err(AppError::Forbidden) => return Ok(None),
-            other => match other? {
-                Some(found) => found,
-                None => return Ok(None),
-            },
-        };
+        let Some((work, entry, false)) = readable(&state, &id).await? else { return Ok(None) };
         let population = population::of(&state.db, &entry.kommun_kod).await?.map(|f| PopulationFigure {
             population: f.population,
             year: f.year,
@@ -162,7 +164,7 @@ mod ssr {
 
     pub async fn earlier(id: String, earlier_id: String) -> Result<Option<EarlierView>, AppError> {
         let state = state::state()?;
-        let Some((work, entry)) = readable(&state, &id).await? else { return Ok(None) };
+        let Some((work, entry)) = history(&state, &id).await? else { return Ok(None) };
         let all = earlier_of(&state, &work, &entry).await?;
         // Only the same kommun's earlier, submitted applications are reached this way.
         let Some(position) = all.iter().position(|e| e.application_id == earlier_id) else { return Ok(None) };
@@ -183,7 +185,7 @@ mod ssr {
 
     pub async fn changes(id: String) -> Result<Option<ChangesView>, AppError> {
         let state = state::state()?;
-        let Some((work, entry)) = readable(&state, &id).await? else { return Ok(None) };
+        let Some((work, entry)) = history(&state, &id).await? else { return Ok(None) };
         let all = earlier_of(&state, &work, &entry).await?;
         let Some(earlier) = all.first() else { return Ok(None) };
         let earlier_round = rounds::find(&state.db, &earlier.round_id).await?.ok_or(AppError::NotFound)?;

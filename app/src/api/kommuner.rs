@@ -12,6 +12,8 @@ use leptos::{
 use serde::{Deserialize, Serialize};
 
 pub const KOMMUNER_PAGE: &str = "/arrangor/kommuner";
+/// The import's URL: a `multipart/form-data` body only (`server::router::uploads_are_multipart`).
+pub const IMPORT_URL: &str = "/api/import_population";
 /// The import form's id, and its file field's name.
 pub const IMPORT_FORM: &str = "folkmangd-import";
 pub const FILE_FIELD: &str = "fil";

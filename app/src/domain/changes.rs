@@ -41,8 +41,10 @@ impl SectionChanges {
     }
 }
 
-/// Below this share of kept words a section counts as rewritten: shown as the
-/// old text removed and the new added, not as a confetti of single words.
+/// Below this share of the shorter text's words kept, a section counts as
+/// rewritten: shown as the old text removed and the new added, not as a
+/// confetti of single words. (The shorter text: a paragraph added to an
+/// unchanged one is an addition, not a rewrite.)
 const REWRITTEN_BELOW: f64 = 0.3;
 
 /// The changes from `before` to `after`, word by word. Within a stretch of
@@ -57,8 +59,8 @@ pub fn compare(before: &str, after: &str) -> Vec<Piece> {
     let runs: Vec<(ChangeTag, &str)> = diff.iter_all_changes().map(|c| (c.tag(), c.value())).collect();
     let kept_words: usize =
         runs.iter().filter(|(tag, _)| *tag == ChangeTag::Equal).map(|(_, t)| t.split_whitespace().count()).sum();
-    let longest = before.split_whitespace().count().max(after.split_whitespace().count());
-    if (kept_words as f64) < REWRITTEN_BELOW * longest as f64 {
+    let shortest = before.split_whitespace().count().min(after.split_whitespace().count());
+    if (kept_words as f64) < REWRITTEN_BELOW * shortest as f64 {
         return [Piece::Removed(before.to_owned()), Piece::Added(after.to_owned())]
             .into_iter()
             .filter(|p| !matches!(p, Piece::Removed(t) | Piece::Added(t) if t.is_empty()))
@@ -165,6 +167,16 @@ mod tests {
         );
         assert_eq!(compare("", "Ny text."), [added("Ny text.")]);
         assert_eq!(compare("Gammal text.", ""), [removed("Gammal text.")]);
+    }
+
+    #[test]
+    fn a_text_grown_around_what_it_kept_is_not_called_rewritten() {
+        let before = "Varje arbetsplats har ett ombud. Ombuden träffas en gång i kvartalet.";
+        let after = "Varje arbetsplats har ett ombud med fyra timmar i månaden för uppdraget. Ombuden träffas varannan \
+                     vecka och delar vad som fungerar, och de skriver ner det.";
+        let pieces = compare(before, after);
+        assert_eq!(pieces[0], kept("Varje arbetsplats har ett "));
+        assert!(pieces.contains(&kept(" Ombuden träffas ")), "{pieces:?}");
     }
 
     #[test]

@@ -231,7 +231,7 @@ fn columns(header: &[String], year: i32) -> Result<(usize, usize), ImportProblem
 
 /// The kommun a cell names; `None` for the country or a län, which are left out.
 fn code(cell: &str, known: &[Kommunkod]) -> Result<Option<Kommunkod>, RowProblem> {
-    let invalid = || RowProblem::InvalidCode(cell.chars().take(40).collect());
+    let invalid = || RowProblem::InvalidCode(cell.chars().take(30).collect());
     let digits: String = cell.chars().take_while(char::is_ascii_digit).collect();
     let rest = &cell[digits.len()..];
     if cell.eq_ignore_ascii_case("riket") {
@@ -258,7 +258,7 @@ fn number(cell: &str) -> Result<i64, RowProblem> {
         Some(rest) => (true, rest),
         None => (false, compact.as_str()),
     };
-    let not_a_number = || RowProblem::NotANumber(cell.chars().take(40).collect());
+    let not_a_number = || RowProblem::NotANumber(cell.chars().take(30).collect());
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(not_a_number());
     }

@@ -66,7 +66,8 @@ async fn each_role_reaches_exactly_the_pages_and_server_functions_it_may() {
                 .replace("{part}", "ledning")
                 .replace("{number}", "1")
                 .replace("{file}", "logg.csv")
-                .replace("{application}", "okand-ansokan");
+                .replace("{application}", "okand-ansokan")
+                .replace("{earlier}", "okand-tidigare");
             let answer = browser.get(&path).await;
             let verdict = match (allowed(*access, actor), actor) {
                 // The explanation page says 403 to everyone, by design.

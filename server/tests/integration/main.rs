@@ -10,6 +10,7 @@ mod attack;
 mod authorization;
 mod backup;
 mod binary;
+mod context;
 mod disk;
 mod durability;
 mod jury;

@@ -320,6 +320,50 @@ impl Browser {
         self.answer(res).await
     }
 
+    /// Posts a form with a file (`multipart/form-data`) as the browser does:
+    /// `fields` first (the CSRF field among them when `csrf`), then the file.
+    pub async fn upload(
+        &mut self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+        csrf: bool,
+    ) -> Answer {
+        let boundary = "----portal-test-7d1f";
+        let mut body = Vec::new();
+        let token = self.cookies.get("portal_csrf").cloned().filter(|_| csrf);
+        for (name, value) in token.iter().map(|t| ("csrf", t.as_str())).chain(fields.iter().copied()) {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                    .as_bytes(),
+            );
+        }
+        let (name, file_name, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: text/csv\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let res = self
+            .client
+            .post(format!("{}{action}", self.base_url))
+            .header("cookie", self.cookie_header())
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("origin", &self.base_url)
+            .header("referer", format!("{}{page}", self.base_url))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        self.answer(res).await
+    }
+
     /// Opens `page` (which gives the CSRF cookie) and submits its form.
     pub async fn submit(&mut self, page: &str, action: &str, fields: &[(&str, &str)]) -> Answer {
         let opened = self.get(page).await;
