@@ -243,3 +243,50 @@ async fn saves_on_the_same_version_at_the_same_moment_make_one_version_and_refus
         assert_eq!(versions, 1, "{backend:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_motivation_written_before_the_versions_becomes_their_first_version() {
+    use std::borrow::Cow;
+    for backend in BACKENDS {
+        let test_db = crate::common::TestDb::new(backend).await;
+        let db = app::storage::Db::connect(&test_db.url).await.unwrap();
+        // The schema as it stood before motivations had versions, with a decision in it.
+        let mut before = sqlx::migrate!("../migrations");
+        let first_of_versions = 20261124000014;
+        before.migrations =
+            Cow::Owned(before.migrations.iter().filter(|m| m.version < first_of_versions).cloned().collect());
+        before.run(db.pool()).await.unwrap();
+        for sql in [
+            "INSERT INTO lan (kod, namn) VALUES ('08', 'Kalmar län')",
+            "INSERT INTO kommuner (kod, namn, lan_kod) VALUES ('0880', 'Kalmar', '08'), ('0882', 'Oskarshamn', '08')",
+            "INSERT INTO awards (id, name, organiser, description) VALUES ('a', 'Pris', 'Vitalis', '')",
+            "INSERT INTO rounds (id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
+             ceremony_at, ceremony_place, contact, created_at, state) VALUES ('r', 'a', 2027, 'Pris 2027', '', '', '', \
+             '2026-11-01T00:00:00Z', '2027-04-15T21:59:00Z', '2027-05-12T16:00:00Z', 'Göteborg', '', \
+             '2026-10-01T00:00:00Z', 'bedomning')",
+            "INSERT INTO applications (id, round_id, kommun_kod, status, created_at, updated_at) VALUES \
+             ('k', 'r', '0880', 'inskickad', '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z'), \
+             ('o', 'r', '0882', 'inskickad', '2027-01-01T00:00:00Z', '2027-01-01T00:00:00Z')",
+            "INSERT INTO decisions (round_id, application_id, outcome, motivation, decided_by_name, decided_at) VALUES \
+             ('r', 'k', 'vinnare', 'Kalmar sätter invånarna först.', 'Olga Organisatör', '2027-04-20T08:00:00Z'), \
+             ('r', 'o', 'nominerad', '', 'Olga Organisatör', '2027-04-20T08:00:00Z')",
+        ] {
+            sqlx::query(sql).execute(db.pool()).await.unwrap();
+        }
+        db.migrate().await.unwrap();
+        let versions: Vec<(String, i64, String, String)> =
+            sqlx::query("SELECT application_id, version, text, written_by_name FROM motivation_versions")
+                .fetch_all(db.pool())
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+                .collect();
+        let kalmar = ("k".to_owned(), 1, "Kalmar sätter invånarna först.".to_owned(), "Olga Organisatör".to_owned());
+        assert_eq!(versions, vec![kalmar], "{backend:?}: an empty motivation is no version");
+        let recorded = app::storage::decisions::of_round(&db, "r").await.unwrap();
+        let motivations: Vec<(&str, &str)> =
+            recorded.iter().map(|r| (r.choice.application_id.as_str(), r.choice.motivation.as_str())).collect();
+        assert_eq!(motivations, vec![("k", "Kalmar sätter invånarna först."), ("o", "")], "{backend:?}");
+    }
+}
