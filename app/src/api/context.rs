@@ -106,9 +106,7 @@ mod ssr {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
-        let jav = viewer.role == Role::Juror
-            && (work.conflicted(&viewer.user_id, &entry.kommun_kod)
-                || work.flag_pending(&viewer.user_id, &entry.kommun_kod));
+        let jav = viewer.role == Role::Juror && work.stands_aside(&viewer.user_id, &entry.kommun_kod);
         Ok(Some((work, entry, jav)))
     }
 

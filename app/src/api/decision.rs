@@ -61,7 +61,7 @@ mod ssr {
         api::{
             form::{OrganiseProblem, Problem, Problems, field_key, run},
             jury::ssr::{conflict_view, round_work},
-            motivation::ssr::decision_problems_of,
+            motivation::ssr::decision_problems_in,
             round::ssr::managed_round,
         },
         domain::deadline::to_stockholm,
@@ -77,8 +77,7 @@ mod ssr {
             other => other?,
         };
         let recorded = decisions::of_round(&state.db, &round.id).await?;
-        let problems = decision_problems_of(&state, &round).await?;
-        let work = round_work(&state, round).await?;
+        let (problems, work) = decision_problems_in(&state, round_work(&state, round).await?).await?;
         let ranking = work.ranking();
         let rows = ranking
             .rows

@@ -369,7 +369,7 @@ pub mod ssr {
             employer::flag(employer, kommun_kod, answered, self.conflicted(user_id, kommun_kod))
         }
 
-        pub(crate) fn flag_pending(&self, user_id: &str, kommun_kod: &str) -> bool {
+        fn flag_pending(&self, user_id: &str, kommun_kod: &str) -> bool {
             self.flag(user_id, kommun_kod) == Some(Flag::Pending)
         }
 

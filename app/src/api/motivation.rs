@@ -131,13 +131,18 @@ pub mod ssr {
 
     impl Work {
         async fn load(state: &AppState, round: Round) -> Result<Work, AppError> {
-            let db = &state.db;
+            Work::around(state, round_work(state, round).await?).await
+        }
+
+        /// The decision and its motivations around the round's work, already read.
+        async fn around(state: &AppState, work: RoundWork) -> Result<Work, AppError> {
+            let (db, round_id) = (&state.db, work.round.id.as_str());
             Ok(Work {
-                recorded: decisions::of_round(db, &round.id).await?,
-                versions: motivations::versions_of_round(db, &round.id).await?,
-                signed: motivations::sign_offs_of_round(db, &round.id).await?,
-                blocked: jury::blocked_jurors_of(db, &round.id).await?,
-                work: round_work(state, round).await?,
+                recorded: decisions::of_round(db, round_id).await?,
+                versions: motivations::versions_of_round(db, round_id).await?,
+                signed: motivations::sign_offs_of_round(db, round_id).await?,
+                blocked: jury::blocked_jurors_of(db, round_id).await?,
+                work,
             })
         }
 
@@ -220,6 +225,15 @@ pub mod ssr {
     /// What keeps the round's decision from being taken, sign-offs included.
     pub async fn decision_problems_of(state: &AppState, round: &Round) -> Result<Vec<DecisionProblem>, AppError> {
         Ok(Work::load(state, round.clone()).await?.problems())
+    }
+
+    /// The same for a round's work already read, handed back with the problems.
+    pub async fn decision_problems_in(
+        state: &AppState,
+        work: RoundWork,
+    ) -> Result<(Vec<DecisionProblem>, RoundWork), AppError> {
+        let work = Work::around(state, work).await?;
+        Ok((work.problems(), work.work))
     }
 
     /// Whether the viewer may read this chosen application's motivation: jurors with jäv may not.
