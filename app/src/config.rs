@@ -18,6 +18,9 @@ pub struct Settings {
     /// A moment the portal pretends it is, for browser tests and demonstrations
     /// of a closed round; never set in production.
     pub fixed_time: Option<chrono::DateTime<chrono::Utc>>,
+    /// Reverse proxies whose `X-Forwarded-For`/`Forwarded` the portal believes;
+    /// from anyone else the TCP peer is the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,8 +92,16 @@ impl Settings {
             })
             .transpose()?;
 
+        let trusted_proxies = get("PORTAL_TRUSTED_PROXIES")
+            .map(|text| {
+                parse_networks(&text).map_err(|problem| ConfigError { name: "PORTAL_TRUSTED_PROXIES", problem })
+            })
+            .transpose()?
+            .unwrap_or_default();
+
         Ok(Settings {
             fixed_time,
+            trusted_proxies,
             database_url,
             addr,
             base_url,
@@ -138,6 +149,19 @@ fn parse_base_url(url: &str) -> Result<String, String> {
         return Err(format!("\"{url}\" must be an http:// or https:// address, such as https://portal.example.se"));
     }
     Ok(url.trim_end_matches('/').to_owned())
+}
+
+/// "127.0.0.1, 10.0.0.0/8, ::1": addresses and networks, comma-separated.
+fn parse_networks(text: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse::<ipnet::IpNet>()
+                .or_else(|_| part.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| format!("\"{part}\" is not an address or network, such as 127.0.0.1 or 10.0.0.0/8"))
+        })
+        .collect()
 }
 
 fn looks_like_mailbox(value: &str) -> bool {
@@ -188,6 +212,17 @@ mod tests {
             assert_eq!(err.name, name);
             assert!(err.to_string().starts_with(&format!("{name}: ")), "{err}");
         }
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_and_networks() {
+        assert!(settings(&[]).unwrap().trusted_proxies.is_empty(), "no proxy is trusted unless named");
+        let s = settings(&[("PORTAL_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8,::1")]).unwrap();
+        assert_eq!(s.trusted_proxies.len(), 3);
+        assert!(s.trusted_proxies[1].contains(&"10.1.2.3".parse::<std::net::IpAddr>().unwrap()));
+        let bad = settings(&[("PORTAL_TRUSTED_PROXIES", "127.0.0.1, proxy.local")]).unwrap_err();
+        assert_eq!(bad.name, "PORTAL_TRUSTED_PROXIES");
+        assert!(bad.problem.contains("proxy.local"));
     }
 
     #[test]

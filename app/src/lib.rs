@@ -104,7 +104,11 @@ pub fn App() -> impl IntoView {
     // Every page waits for its data before the first byte, so it reads fully
     // without JavaScript and the status code (404, 503) can still be set.
     view! {
-        <Title formatter=move |page: String| format!("{page} – {}", texts.site_name) />
+        // Every page's title passes through here, the round's own title among
+        // them (organisers write it): escaped on the server, see `raw_text_content`.
+        <Title formatter=move |page: String| {
+            components::form::raw_text_content(format!("{page} – {}", texts.site_name))
+        } />
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>

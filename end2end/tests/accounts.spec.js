@@ -8,6 +8,7 @@ const {
   trackFormHydration,
   waitForFormHydration,
   waitForMailLink,
+  readOutbox,
   PASSWORD,
   uniqueEmail,
   signUp,
@@ -253,12 +254,16 @@ test('after a refused submission keyboard focus moves to the error summary', asy
   await expect(summary).toBeFocused();
 });
 
-test('an address that already has an account is refused at sign-up', async ({ page, account }) => {
+test('sign-up with a taken address answers as for a new one and tells the owner by mail', async ({ page, account }) => {
   await page.goto('/registrera');
   await waitForFormHydration(page, 'registrera');
   await signUp(page, { name: 'Anna Dubblett', email: account.email, password: 'sju små grodor i Kalmar' });
-  await expect(page.getByRole('alert')).toContainText('Det finns redan ett konto med den här e-postadressen.');
-  await expect(page).toHaveURL(/\/registrera$/);
+  // The page tells a visitor nothing about whose address it is.
+  await expect(page).toHaveURL(/\/registrera\/skickat$/);
+  await expect(page.getByText('Det finns redan ett konto')).toHaveCount(0);
+  await expect
+    .poll(() => readOutbox().filter((m) => m.to.includes(account.email.toLowerCase()) && m.subject === 'Du har redan ett konto').length)
+    .toBe(1);
 });
 
 test('the header\'s "Logga in" link is legible on the header colour', async ({ page }) => {

@@ -7,7 +7,7 @@ use crate::{
 use app::{
     App,
     api::form::forget_echo,
-    auth::{csrf, guard, session},
+    auth::{client, csrf, guard, session},
     security::{self, DEFAULT_CSP},
     shell,
     state::AppState,
@@ -82,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(guard::guard))
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
+        .layer(middleware::from_fn_with_state(state.clone(), client::resolve))
         .with_state(state);
     with_security_headers(router, https)
         .layer(axum::middleware::from_fn(security::csp_nonce))
@@ -91,9 +92,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(too_large_page))
         .layer(
             TraceLayer::new_for_http()
-                // The path only: query strings will carry one-time tokens, which must not reach the log.
+                // The route, never the path or the query: both carry one-time tokens,
+                // which must not reach the log.
                 .make_span_with(|request: &axum::extract::Request| {
-                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    tracing::info_span!("request", method = %request.method(), route = %guard::loggable_route(request.uri().path()))
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )

@@ -64,12 +64,16 @@ pub async fn send_accessibility_feedback(
 mod ssr {
     use super::*;
     use crate::{
-        api::form::{Problem, Problems, run},
+        api::{
+            form::{Problem, Problems, run},
+            limits,
+        },
         auth,
         domain::{
             accessibility::{StatementInput, StatementProblem, checked_feedback, checked_statement},
             account::Role,
             deadline::to_stockholm,
+            throttle,
         },
         mail::messages,
         state,
@@ -128,6 +132,12 @@ mod ssr {
                 Err(found) => return Ok(Err(refused(problems, found))),
             };
             let now = state.clock.now();
+            // Each message mails every organiser: a client sends a handful an hour.
+            if let Some(wait) = limits::client_over(&state.db, "synpunkt", throttle::FEEDBACK_PER_CLIENT, now).await? {
+                let mut problems = problems;
+                problems.add("", Problem::TooManyRequests { minutes: throttle::whole_minutes(wait) });
+                return Ok(Err(problems));
+            }
             let organisers: Vec<users::StoredUser> = users::list(&state.db)
                 .await?
                 .into_iter()

@@ -108,7 +108,10 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> Result
 pub mod ssr {
     use super::*;
     use crate::{
-        api::form::{Problem, Problems, run},
+        api::{
+            form::{Problem, Problems, run},
+            limits,
+        },
         auth::{self, secret, session},
         domain::{
             access::{Access, Viewer},
@@ -203,33 +206,58 @@ pub mod ssr {
             if !problems.is_empty() {
                 return Ok(Err(problems));
             }
-            let hash = state.hasher.hash(&password).await?;
             let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
-            let new = users::NewUser {
-                email: &email,
-                name: &name,
-                phone: phone.as_ref().map(Phone::as_str),
-                role: Role::Applicant,
-                kommun: Some(&kommun.kod),
-                password_hash: &hash,
-                email_confirmed_at: None,
-            };
-            let id = match users::insert(&mut tx, &new, now).await {
-                Ok(id) => id,
-                Err(users::InsertUserError::EmailTaken) => {
-                    problems.add("email", Problem::EmailTaken);
-                    return Ok(Err(problems));
-                }
-                Err(users::InsertUserError::Database(e)) => return Err(e.into()),
-            };
-            let waiting = users::hold_for_approval(&mut tx, &id, kommun.kod.as_str()).await?;
-            queue_confirmation(&mut tx, &state, &id, email.as_str(), name.as_str(), now).await?;
-            tx.commit().await?;
-            tracing::info!(user = %id, kommun = %kommun.kod, waiting, "applicant signed up");
+            if let Some(wait) = limits::client_over(&state.db, "registrera", throttle::SIGN_UPS_PER_CLIENT, now).await?
+            {
+                problems.add("", Problem::TooManyRequests { minutes: throttle::whole_minutes(wait) });
+                return Ok(Err(problems));
+            }
+            // An address with an account gets the same answer, at the same time, as a new
+            // one; its owner is told by mail instead. The work (a password hash) runs after.
+            let (state, kommun) = (state.clone(), kommun.clone());
+            limits::after_reply("sign-up", async move {
+                let hash = state.hasher.hash(&password).await?;
+                let mut tx = state.db.begin_write().await?;
+                let new = users::NewUser {
+                    email: &email,
+                    name: &name,
+                    phone: phone.as_ref().map(Phone::as_str),
+                    role: Role::Applicant,
+                    kommun: Some(&kommun.kod),
+                    password_hash: &hash,
+                    email_confirmed_at: None,
+                };
+                let id = match users::insert(&mut tx, &new, now).await {
+                    Ok(id) => id,
+                    Err(users::InsertUserError::EmailTaken) => {
+                        drop(tx);
+                        if limits::admit(&state.db, &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now)
+                            .await?
+                            .is_ok()
+                        {
+                            let mail = messages::account_exists(email.as_str(), &state.settings.base_url);
+                            let mut tx = state.db.begin_write().await?;
+                            mail_queue::enqueue(&mut tx, &mail, now).await?;
+                            tx.commit().await?;
+                        }
+                        return Ok(());
+                    }
+                    Err(users::InsertUserError::Database(e)) => return Err(e.into()),
+                };
+                let waiting = users::hold_for_approval(&mut tx, &id, kommun.kod.as_str()).await?;
+                queue_confirmation(&mut tx, &state, &id, email.as_str(), name.as_str(), now).await?;
+                tx.commit().await?;
+                tracing::info!(user = %id, kommun = %kommun.kod, waiting, "applicant signed up");
+                Ok(())
+            });
             Ok(Ok("/registrera/skickat".to_owned()))
         })
         .await
+    }
+
+    /// The key under which mail caused by anonymous requests to one address is counted.
+    fn recipient_key(email: &Email) -> String {
+        format!("brev:{}", email.as_str())
     }
 
     fn token_page(prefix: &str, token: &str) -> String {
@@ -278,7 +306,7 @@ pub mod ssr {
                 &colleague.email,
                 &colleague.name,
                 &state.settings.base_url,
-                (&newcomer.name, &newcomer.email),
+                &newcomer.email,
                 &kommun_name,
             );
             mail_queue::enqueue(tx, &mail, now).await?;
@@ -297,18 +325,22 @@ pub mod ssr {
             .map_err(AppError::from)
     }
 
-    fn throttle_keys(email: &str) -> (String, Option<String>) {
-        (format!("konto:{email}"), auth::client_ip().map(|ip| format!("ip:{ip}")))
+    /// The keys failed log-ins are counted under: the account, the client's
+    /// address, and the two together.
+    fn throttle_keys(email: &str) -> (String, Option<(String, String)>) {
+        let address = auth::client_ip().map(|ip| (format!("ip:{ip}"), format!("ip-konto:{ip}:{email}")));
+        (format!("konto:{email}"), address)
     }
 
     async fn throttled(db: &Db, email: &str, now: DateTime<Utc>) -> Result<Option<Duration>, AppError> {
-        let (account_key, ip_key) = throttle_keys(email);
+        let (account_key, address_keys) = throttle_keys(email);
         let window_start = now - throttle::PER_ACCOUNT.window.max(throttle::PER_ADDRESS.window);
         let account = storage::login_failures::since(db, &account_key, window_start).await?;
         let mut wait = throttle::PER_ACCOUNT.wait(&account, now);
-        if let Some(ip_key) = ip_key {
-            let by_ip = storage::login_failures::since(db, &ip_key, window_start).await?;
-            wait = wait.max(throttle::PER_ADDRESS.wait(&by_ip, now));
+        if let Some((address_key, pair_key)) = address_keys {
+            let by_address = storage::login_failures::since(db, &address_key, window_start).await?;
+            let pair = storage::login_failures::since(db, &pair_key, window_start).await?;
+            wait = wait.max(throttle::address_wait(&by_address, &pair, now));
         }
         Ok(wait)
     }
@@ -339,8 +371,10 @@ pub mod ssr {
             let user = match user {
                 Some(user) if matches => user,
                 _ => {
-                    let (account_key, ip_key) = throttle_keys(email.as_str());
-                    let keys: Vec<&str> = std::iter::once(account_key.as_str()).chain(ip_key.as_deref()).collect();
+                    let (account_key, address_keys) = throttle_keys(email.as_str());
+                    let keys: Vec<&str> = std::iter::once(account_key.as_str())
+                        .chain(address_keys.iter().flat_map(|(a, p)| [a.as_str(), p.as_str()]))
+                        .collect();
                     storage::login_failures::record(&state.db, &keys, now).await?;
                     problems.add("", Problem::LogInFailed);
                     return Ok(Err(problems));
@@ -397,9 +431,22 @@ pub mod ssr {
             let Some(email) = problems.check("email", Email::parse(&email)) else {
                 return Ok(Err(problems));
             };
-            // The same answer whether or not the address has an account (or may still use it).
-            if let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| !u.blocked) {
-                let now = state.clock.now();
+            let now = state.clock.now();
+            if let Some(wait) = limits::client_over(&state.db, "aterstall", throttle::RESETS_PER_CLIENT, now).await? {
+                problems.add("", Problem::TooManyRequests { minutes: throttle::whole_minutes(wait) });
+                return Ok(Err(problems));
+            }
+            // The same answer, at the same time, whether or not the address has an
+            // account (or may still use it): the look-up runs after the answer.
+            let state = state.clone();
+            limits::after_reply("reset request", async move {
+                let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| !u.blocked) else {
+                    return Ok(());
+                };
+                if limits::admit(&state.db, &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now).await?.is_err()
+                {
+                    return Ok(());
+                }
                 let token = secret::new_token();
                 let mut tx = state.db.begin_write().await?;
                 storage::tokens::void_for_user(&mut tx, &user.id, Purpose::ResetPassword, now).await?;
@@ -415,7 +462,8 @@ pub mod ssr {
                 let mail = messages::reset_password(&user.email, &user.name, &state.settings.base_url, &token);
                 mail_queue::enqueue(&mut tx, &mail, now).await?;
                 tx.commit().await?;
-            }
+                Ok(())
+            });
             Ok(Ok("/glomt-losenord/skickat".to_owned()))
         })
         .await
@@ -591,7 +639,7 @@ pub mod ssr {
             let mut tx = state.db.begin_write().await?;
             mail_queue::delete_for_deleted_account(&mut tx, &user.email, now).await?;
             storage::invitations::delete_for_email(&mut tx, &user.email).await?;
-            storage::login_failures::delete_for(&mut tx, &format!("konto:{}", user.email)).await?;
+            storage::login_failures::delete_for_account(&mut tx, &user.email).await?;
             users::delete(&mut tx, &user.id).await?;
             mail_queue::enqueue(&mut tx, &messages::account_deleted(&user.email, &user.name), now).await?;
             tx.commit().await?;

@@ -49,6 +49,10 @@ pub enum Problem {
     Throttled {
         minutes: i64,
     },
+    /// Too many sign-ups, reset requests or messages from one client address.
+    TooManyRequests {
+        minutes: i64,
+    },
     /// The current password, asked before a change, was wrong.
     WrongPassword,
     /// The passwords typed twice differ.

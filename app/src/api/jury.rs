@@ -4,6 +4,9 @@
 //! Every call checks the round against the viewer (`may_review_round`) and
 //! what the viewer may see of the others' work (`jury_view`).
 
+// A server function's arguments are its form's fields, however many the form has.
+#![allow(clippy::too_many_arguments)]
+
 use super::form::{FormReply, Problems};
 use crate::{
     domain::{
@@ -51,7 +54,9 @@ pub struct RoundReviews {
     pub rows: Vec<ReviewRow>,
     /// Before filtering: for the counts and the län choice.
     pub total: usize,
+    /// The juror's reviews that count (`RoundWork::counts`), of those expected of them.
     pub my_done: usize,
+    pub my_expected: usize,
     pub all_done: usize,
     pub all_expected: usize,
     pub lans: Vec<String>,
@@ -77,6 +82,9 @@ pub struct MyReview {
     pub version: i64,
     pub progress: Progress,
     pub saved_local: Option<NaiveDateTime>,
+    /// Reopened after the juror had seen the jury's work: the form asks why, and says so once done again.
+    pub seen_others: bool,
+    pub changed_after_seen: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +92,8 @@ pub struct OtherReview {
     pub juror: String,
     pub scores: Scores,
     pub jury_comment: String,
+    /// Done again with other scores after its juror had seen the jury's (the anchoring rule).
+    pub changed_after_seen: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,7 +229,7 @@ pub async fn review_page(application: String) -> Result<Option<UnderReview>, App
 }
 
 /// The review form without JavaScript (and its buttons with it): "Spara",
-/// "Klar" (`action=klar`) and "Ångra Klar" (`action=angra`).
+/// "Klar" (`action=klar`) and "Ångra Klar" (`action=angra`, with its reason).
 #[server(endpoint = "save_review")]
 pub async fn save_review(
     application: String,
@@ -229,8 +239,10 @@ pub async fn save_review(
     #[server(default)] private_note: String,
     #[server(default)] jury_comment: String,
     #[server(default)] action: Option<String>,
+    #[server(default)] reopen_reason: String,
 ) -> Result<FormReply, AppError> {
-    let input = ssr::ReviewForm { application, version, score, recommendation, private_note, jury_comment };
+    let input =
+        ssr::ReviewForm { application, version, score, recommendation, private_note, jury_comment, reopen_reason };
     Ok(ssr::save_form(input, action).await)
 }
 
@@ -244,7 +256,15 @@ pub async fn autosave_review(
     #[server(default)] private_note: String,
     #[server(default)] jury_comment: String,
 ) -> Result<AutosaveReply, AppError> {
-    let input = ssr::ReviewForm { application, version, score, recommendation, private_note, jury_comment };
+    let input = ssr::ReviewForm {
+        application,
+        version,
+        score,
+        recommendation,
+        private_note,
+        jury_comment,
+        reopen_reason: String::new(),
+    };
     ssr::autosave(input).await
 }
 
@@ -314,8 +334,8 @@ pub mod ssr {
             kommun::{Kommun, choose},
             ranking::{DoneReview, Ranking, rank},
             review::{
-                COMMENT_LIMIT, Counted, Recommendation, ReviewSettings, aggregate, default_settings, done_problems,
-                jury_view, review_phase,
+                COMMENT_LIMIT, Counted, Recommendation, ReviewSettings, aggregate, changed_after_seen,
+                checked_reopen_reason, default_settings, done_problems, jury_view, review_phase,
             },
             round::Round,
             swedish::collate,
@@ -394,6 +414,21 @@ pub mod ssr {
                 self.stands_aside(&viewer.user_id, &entry.kommun_kod),
                 self.progress(&entry.application_id, &viewer.user_id),
             )
+        }
+
+        /// Whether a juror's review of the entry counts towards the jury's work: done, and
+        /// no jäv declared for its kommun (a review written before the jäv was declared
+        /// does not). The juror's list, the organisers' progress and the ranking count alike.
+        pub fn counts(&self, user_id: &str, entry: &Entry) -> bool {
+            !self.conflicted(user_id, &entry.kommun_kod)
+                && self.progress(&entry.application_id, user_id) == Progress::Done
+        }
+
+        /// The juror's reviews that count, and the entries they are expected to review (all but their jäv).
+        pub fn juror_count(&self, user_id: &str) -> (usize, usize) {
+            let expected = self.entries.iter().filter(|e| !self.conflicted(user_id, &e.kommun_kod));
+            let (done, expected): (Vec<_>, Vec<_>) = expected.map(|e| self.counts(user_id, e)).partition(|c| *c);
+            (done.len(), done.len() + expected.len())
         }
 
         /// Jurors who count for this kommun: assigned and without jäv.
@@ -526,10 +561,7 @@ pub mod ssr {
                         mine: work.progress(&e.application_id, &viewer.user_id),
                         conflicted: work.conflicted(&viewer.user_id, &e.kommun_kod),
                         flagged: work.flag_pending(&viewer.user_id, &e.kommun_kod),
-                        done_by: counting
-                            .iter()
-                            .filter(|j| work.progress(&e.application_id, j) == Progress::Done)
-                            .count(),
+                        done_by: counting.iter().filter(|j| work.counts(j, e)).count(),
                         jurors: counting.len(),
                     }
                 })
@@ -537,7 +569,7 @@ pub mod ssr {
             let mut lans: Vec<String> = rows.iter().map(|r| r.lan.clone()).collect();
             lans.sort_by(|a, b| collate(a, b));
             lans.dedup();
-            let my_done = rows.iter().filter(|r| r.mine == Progress::Done).count();
+            let (my_done, my_expected) = work.juror_count(&viewer.user_id);
             let all_done = rows.iter().map(|r| r.done_by).sum();
             let all_expected = rows.iter().map(|r| r.jurors).sum();
             let total = rows.len();
@@ -560,6 +592,7 @@ pub mod ssr {
                 rows,
                 total,
                 my_done,
+                my_expected,
                 all_done,
                 all_expected,
                 lans,
@@ -644,6 +677,7 @@ pub mod ssr {
                     juror: r.juror_name.clone(),
                     scores: r.scores.clone(),
                     jury_comment: r.jury_comment.clone(),
+                    changed_after_seen: r.changed_after_seen(),
                 })
                 .collect()
         } else {
@@ -684,6 +718,8 @@ pub mod ssr {
                 version: mine.map_or(0, |r| r.version),
                 progress: mine.map_or(Progress::NotStarted, |r| r.progress()),
                 saved_local: mine.map(|r| to_stockholm(r.updated_at)),
+                seen_others: mine.is_some_and(|r| r.seen_scores.is_some()),
+                changed_after_seen: mine.is_some_and(|r| r.changed_after_seen()),
             }),
             others,
             aggregate: everything.then(|| work.aggregate(&entry)),
@@ -701,6 +737,8 @@ pub mod ssr {
         pub recommendation: Option<String>,
         pub private_note: String,
         pub jury_comment: String,
+        /// Why a done review is reopened ("Ångra Klar" only).
+        pub reopen_reason: String,
     }
 
     impl ReviewForm {
@@ -709,6 +747,7 @@ pub mod ssr {
             let mut problems = problems
                 .keep("private_note", &self.private_note)
                 .keep("jury_comment", &self.jury_comment)
+                .keep("reopen_reason", &self.reopen_reason)
                 .keep("recommendation", self.recommendation.as_deref().unwrap_or_default());
             for (criterion, value) in &self.score {
                 problems = problems.keep(&format!("score[{criterion}]"), value);
@@ -748,9 +787,21 @@ pub mod ssr {
             if done != Some(false) {
                 return Ok(Saved::Refused(ReviewProblem::Done));
             }
+            let reason = match checked_reopen_reason(&form.reopen_reason) {
+                Ok(reason) => reason,
+                Err(problem) => {
+                    let mut problems = form.kept(Problems::new("bedomning-form"));
+                    problems.add("reopen_reason", Problem::Review(problem));
+                    return Ok(Saved::Invalid(problems));
+                }
+            };
             if !reviews::set_done(&mut tx, &form.application, &viewer.user_id, form.version, None).await? {
                 return Ok(Saved::Refused(ReviewProblem::Stale));
             }
+            reviews::set_reopen_reason(&mut tx, &form.application, &viewer.user_id, &reason).await?;
+            let detail = format!("{} öppnade sin klara bedömning av {} igen: {reason}", viewer.name, entry.kommun);
+            let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+            audit::record(&mut tx, actor, Some(&work.round.id), "bedomning-oppnad", &detail, now).await?;
             tx.commit().await?;
             return Ok(Saved::Version(form.version + 1));
         }
@@ -800,6 +851,15 @@ pub mod ssr {
         if done == Some(true) {
             reviews::set_done(&mut tx, &form.application, &viewer.user_id, version, Some(now)).await?;
             version += 1;
+            reviews::mark_seen(&mut tx, &form.application, &viewer.user_id, &scores, now).await?;
+            if changed_after_seen(current.and_then(|r| r.seen_scores.as_ref()), &scores) {
+                let detail = format!(
+                    "{} markerade bedömningen av {} klar med andra poäng än när juryns bedömningar visades",
+                    viewer.name, entry.kommun
+                );
+                let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+                audit::record(&mut tx, actor, Some(&work.round.id), "bedomning-andrad", &detail, now).await?;
+            }
         }
         tx.commit().await?;
         Ok(Saved::Version(version))

@@ -10,6 +10,8 @@ pub mod decision;
 pub mod form;
 pub mod jury;
 pub mod kommuner;
+#[cfg(feature = "ssr")]
+pub mod limits;
 pub mod motivation;
 pub mod people;
 pub mod public;

@@ -107,7 +107,9 @@ pub mod ssr {
             application::clean_text,
             deadline::to_stockholm,
             decision::{Choice, DecisionProblem, decision_problems},
-            motivation::{MotivationProblem, check_save, check_sign, cleared_by_save, sign_off, unsigned},
+            motivation::{
+                MotivationProblem, check_save, check_sign, cleared_by_save, juror_reads_decision, sign_off, unsigned,
+            },
             round::Round,
         },
         state::{self, AppState},
@@ -163,12 +165,17 @@ pub mod ssr {
             self.work.jurors.iter().filter(|(id, _)| !self.blocked.contains(id))
         }
 
+        /// Whether the juror reads the decision: not with jäv for any kommun in the round.
+        fn reads_decision(&self, user_id: &str) -> bool {
+            juror_reads_decision(self.work.entries.iter().any(|e| self.work.stands_aside(user_id, &e.kommun_kod)))
+        }
+
         /// Every juror's sign-off of the application's newest version.
         fn sign_offs(&self, entry: &Entry) -> Vec<(&str, &str, SignOff)> {
             let current = self.newest(&entry.application_id);
             self.signers()
                 .map(|(id, name)| {
-                    let aside = self.work.stands_aside(id, &entry.kommun_kod);
+                    let aside = !self.reads_decision(id);
                     (
                         id.as_str(),
                         name.as_str(),
@@ -207,9 +214,8 @@ pub mod ssr {
                     .filter(|s| s.application_id == entry.application_id)
                     .map(|s| (s.user_id.as_str(), s.version))
                     .collect();
-                let missing = unsigned(self.newest(&entry.application_id), &jurors, &signed, |juror| {
-                    self.work.stands_aside(juror, &entry.kommun_kod)
-                });
+                let missing =
+                    unsigned(self.newest(&entry.application_id), &jurors, &signed, |juror| !self.reads_decision(juror));
                 if !missing.is_empty() {
                     let names = self.work.jurors.iter().filter(|(id, _)| missing.contains(&id.as_str()));
                     problems.push(DecisionProblem::NotSignedOff {
@@ -236,9 +242,9 @@ pub mod ssr {
         Ok((work.problems(), work.work))
     }
 
-    /// Whether the viewer may read this chosen application's motivation: jurors with jäv may not.
-    fn may_read(work: &Work, viewer: &Viewer, entry: &Entry) -> bool {
-        viewer.role == Role::Organiser || !work.work.stands_aside(&viewer.user_id, &entry.kommun_kod)
+    /// Whether the viewer may read the decision's motivations: organisers, and jurors without jäv in the round.
+    fn may_read(work: &Work, viewer: &Viewer) -> bool {
+        viewer.role == Role::Organiser || work.reads_decision(&viewer.user_id)
     }
 
     /// The current round's work, if the viewer sits on its jury (or organises).
@@ -256,13 +262,13 @@ pub mod ssr {
         let Some(work) = current(&viewer, &state).await? else { return Ok(None) };
         let chosen: Vec<(&Recorded, &Entry)> =
             work.recorded.iter().filter_map(|r| Some((r, work.entry(&r.choice.application_id)?))).collect();
-        let rows: Vec<MotivationRow> = chosen
-            .iter()
-            .filter(|(_, entry)| may_read(&work, &viewer, entry))
-            .map(|(recorded, entry)| work.row(&viewer, recorded, entry))
-            .collect();
-        // Said whether or not such a kommun is chosen: the count would tell.
-        let aside = work.work.entries.iter().any(|e| !may_read(&work, &viewer, e));
+        let aside = !may_read(&work, &viewer);
+        // Nothing at all with jäv in the round: any row shown would tell, by the others, what the missing one is.
+        let rows: Vec<MotivationRow> = if aside {
+            Vec::new()
+        } else {
+            chosen.iter().map(|(recorded, entry)| work.row(&viewer, recorded, entry)).collect()
+        };
         Ok(Some(MotivationsView {
             round_title: work.work.round.title.clone(),
             state: work.work.round.state,
@@ -275,8 +281,8 @@ pub mod ssr {
     async fn chosen(viewer: &Viewer, state: &AppState, application: &str) -> Result<(Work, Entry), AppError> {
         let work = current(viewer, state).await?.ok_or(AppError::NotFound)?;
         let entry = work.entry(application).cloned().ok_or(AppError::NotFound)?;
-        if !may_read(&work, viewer, &entry) {
-            tracing::warn!(user = %viewer.user_id, application, "refused: jäv for the motivation's kommun");
+        if !may_read(&work, viewer) {
+            tracing::warn!(user = %viewer.user_id, application, "refused: jäv in the round");
             return Err(AppError::Forbidden);
         }
         if !work.recorded.iter().any(|r| r.choice.application_id == application) {

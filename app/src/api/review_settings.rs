@@ -23,9 +23,21 @@ pub const REVIEW_SETTINGS_PAGE: &str = "/arrangor/bedomning";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JurorProgress {
     pub name: String,
+    /// Reviews that count (`RoundWork::counts`), of the entries expected of the juror.
     pub done: usize,
+    pub expected: usize,
     pub drafts: usize,
     pub conflicts: usize,
+}
+
+/// A review reopened after its juror had seen the jury's work (the anchoring rule).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReopenedReview {
+    pub juror: String,
+    pub kommun: String,
+    pub reason: String,
+    /// Done again with other scores than when first done.
+    pub changed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +60,7 @@ pub struct ReviewOverview {
     pub conflicts: Vec<ConflictView>,
     /// Probable jäv from the jurors' employers, and their answers.
     pub flags: Vec<FlagView>,
+    pub reopened: Vec<ReopenedReview>,
 }
 
 /// The running round's review, or that of the round `round` names (a round
@@ -125,11 +138,15 @@ mod ssr {
         let jurors = work
             .jurors
             .iter()
-            .map(|(id, name)| JurorProgress {
-                name: name.clone(),
-                done: work.reviews.iter().filter(|r| r.user_id == *id && r.done_at.is_some()).count(),
-                drafts: work.reviews.iter().filter(|r| r.user_id == *id && r.done_at.is_none()).count(),
-                conflicts: work.conflicts.iter().filter(|c| c.user_id == *id).count(),
+            .map(|(id, name)| {
+                let (done, expected) = work.juror_count(id);
+                JurorProgress {
+                    name: name.clone(),
+                    done,
+                    expected,
+                    drafts: work.reviews.iter().filter(|r| r.user_id == *id && r.done_at.is_none()).count(),
+                    conflicts: work.conflicts.iter().filter(|c| c.user_id == *id).count(),
+                }
             })
             .collect();
         let locked = reviews::started(&mut *db.pool().acquire().await?, &work.round.id).await?;
@@ -147,6 +164,18 @@ mod ssr {
             jurors,
             conflicts: work.conflicts.iter().cloned().map(conflict_view).collect(),
             flags: flag_views(&work),
+            reopened: work
+                .reviews
+                .iter()
+                .filter_map(|r| {
+                    Some(ReopenedReview {
+                        juror: r.juror_name.clone(),
+                        kommun: work.entries.iter().find(|e| e.application_id == r.application_id)?.kommun.clone(),
+                        reason: r.reopen_reason.clone()?,
+                        changed: r.changed_after_seen(),
+                    })
+                })
+                .collect(),
             round_id: round.id.clone(),
             round_title: round.title.clone(),
         }))

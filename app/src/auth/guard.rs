@@ -180,9 +180,41 @@ fn matches(pattern: &str, path: &str) -> bool {
     }
 }
 
-fn lookup(table: &[(&str, Access)], path: &str) -> Option<Access> {
+fn entry(table: &'static [(&'static str, Access)], path: &str) -> Option<&'static (&'static str, Access)> {
     let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
-    table.iter().find(|(pattern, _)| matches(pattern, path)).map(|(_, access)| *access)
+    table.iter().find(|(pattern, _)| matches(pattern, path))
+}
+
+fn lookup(table: &'static [(&'static str, Access)], path: &str) -> Option<Access> {
+    entry(table, path).map(|(_, access)| *access)
+}
+
+/// Routes of the portal's own outside the access table (they check nothing or
+/// everything themselves), as they may be logged.
+const UNGUARDED: &[&str] = &["/healthz", "/sprak"];
+
+/// What the request log may say of a path: the route it matched (`/aterstall/{token}`),
+/// never the path itself, which carries one-time tokens in reset, confirmation and
+/// invitation links. A path that matches no route is not written either: a mistyped
+/// link is still a secret.
+pub fn loggable_route(path: &str) -> &'static str {
+    if path.starts_with("/pkg/") {
+        return "/pkg/{file}";
+    }
+    [PAGES, FILES, SERVER_FNS]
+        .into_iter()
+        .find_map(|table| entry(table, path).map(|(pattern, _)| *pattern))
+        .or_else(|| UNGUARDED.iter().copied().find(|p| *p == path))
+        .unwrap_or("(ingen route)")
+}
+
+/// A path with `.` or `..` segments or an empty one (`//`) names a page by another
+/// spelling than the table's; the router and the browser may resolve it to a page the
+/// table never saw. Such paths are refused outright.
+fn is_normal(path: &str) -> bool {
+    let inner = path.strip_prefix('/').unwrap_or(path);
+    let inner = inner.strip_suffix('/').unwrap_or(inner);
+    inner.is_empty() || inner.split('/').all(|s| !s.is_empty() && s != "." && s != ".." && !s.contains('\\'))
 }
 
 pub fn page_access(path: &str) -> Option<Access> {
@@ -240,6 +272,9 @@ fn unavailable_server_fn(request: &Request) -> Response {
 /// Middleware, inside the session middleware (it reads the `Viewer`).
 pub async fn guard(mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    if !is_normal(&path) || percent_encoded_dots(&path) {
+        return next_as_not_found(request, next).await;
+    }
     let viewer = request.extensions().get::<Viewer>();
     let unavailable = request.extensions().get::<SessionUnavailable>().is_some();
     if path.starts_with("/api/") {
@@ -280,6 +315,22 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
     }
 }
 
+/// `%2e` is a dot to anything that decodes the path before resolving it.
+fn percent_encoded_dots(path: &str) -> bool {
+    path.to_ascii_lowercase().contains("%2e") || path.to_ascii_lowercase().contains("%2f")
+}
+
+/// The Swedish 404 page, as for any address that names nothing.
+async fn next_as_not_found(mut request: Request, next: Next) -> Response {
+    *request.uri_mut() = Uri::from_static(NOT_FOUND_PAGE);
+    let mut response = next.run(request).await;
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    response
+}
+
+/// An address no page has: the router's fallback answers it with the 404 page.
+const NOT_FOUND_PAGE: &str = "/sidan-finns-inte";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +347,28 @@ mod tests {
         assert_eq!(page_access("/arrangor"), None);
         assert_eq!(server_fn_access("/api/invite"), Some(Access::Organiser));
         assert_eq!(server_fn_access("/api/unknown"), None);
+    }
+
+    #[test]
+    fn the_log_gets_the_route_never_the_token() {
+        assert_eq!(loggable_route("/aterstall/s3cret-token"), "/aterstall/{token}");
+        assert_eq!(loggable_route("/bekrafta/s3cret-token"), "/bekrafta/{token}");
+        assert_eq!(loggable_route("/inbjudan/s3cret-token/"), "/inbjudan/{token}");
+        assert_eq!(loggable_route("/aterstall/s3cret-token/extra"), "(ingen route)");
+        assert_eq!(loggable_route("/api/log_in"), "/api/log_in");
+        assert_eq!(loggable_route("/pkg/portal.abc.wasm"), "/pkg/{file}");
+        assert_eq!(loggable_route("/healthz"), "/healthz");
+        assert_eq!(loggable_route("/"), "/");
+    }
+
+    #[test]
+    fn dot_and_empty_segments_are_not_normal_paths() {
+        for path in ["/", "/konto", "/konto/", "/jury/ansokan/abc"] {
+            assert!(is_normal(path), "{path}");
+        }
+        for path in ["/arrangor/./logg", "/jury/../arrangor/logg", "/arrangor//logg", "//arrangor/logg", "/."] {
+            assert!(!is_normal(path), "{path}");
+        }
+        assert!(percent_encoded_dots("/arrangor/%2E/logg"));
     }
 }

@@ -2,6 +2,7 @@
 //! access table every request passes (`guard`). The rules themselves are in
 //! `domain::access`.
 
+pub mod client;
 pub mod csrf;
 pub mod guard;
 pub mod password;
@@ -49,7 +50,7 @@ pub fn csrf_token() -> Option<String> {
     request_parts()?.extensions.get::<csrf::CsrfToken>().map(|t| t.0.clone())
 }
 
-/// The client's address, for throttling.
+/// The client's address (through a trusted proxy: the one it forwarded), for throttling.
 pub fn client_ip() -> Option<std::net::IpAddr> {
-    request_parts()?.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())
+    request_parts()?.extensions.get::<client::ClientAddr>().map(|c| c.0)
 }

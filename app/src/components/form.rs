@@ -140,11 +140,12 @@ pub(crate) fn echoed_value(field: &str) -> Option<String> {
     form_state().problems.with_untracked(|p| p.as_ref().and_then(|p| p.value(field).map(str::to_owned)))
 }
 
-/// Leptos 0.8 writes a `<textarea>`'s text into the server's HTML unescaped
-/// (tachys treats it like `<script>`), so a text containing `</textarea>`
-/// would end the element and run what follows. The server escapes it here;
-/// the browser builds a text node, which needs no escaping.
-pub(crate) fn textarea_content(text: String) -> String {
+/// Leptos 0.8 writes the text of a `<textarea>` and of the `<title>` (through
+/// `leptos_meta`) into the server's HTML unescaped (tachys treats them like
+/// `<script>`), so a text containing `</textarea>` or `</title>` would end the
+/// element and run or redirect with what follows. The server escapes it here;
+/// the browser builds a text node or sets `document.title`, which need none.
+pub(crate) fn raw_text_content(text: String) -> String {
     #[cfg(feature = "ssr")]
     let text = crate::mail::escape_html(&text);
     text
@@ -342,7 +343,7 @@ pub fn TextAreaField(
                 lang="sv"
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 aria-describedby=described_by(&name, hint.is_some())
-            >{textarea_content(value)}</textarea>
+            >{raw_text_content(value)}</textarea>
         </div>
     }
 }

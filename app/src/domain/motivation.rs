@@ -16,8 +16,16 @@ pub enum SignOff {
         version: i64,
     },
     NotYet,
-    /// Stands aside for the kommun (jäv): neither reads nor signs.
+    /// Stands aside (jäv) for a kommun in the round: neither reads nor signs (`juror_reads_decision`).
     StandsAside,
+}
+
+/// Whether a juror reads the decision's motivations (and so its outcomes) at all.
+/// A juror who stands aside for any kommun in the round reads none of them, and
+/// signs none: a decision has one winner, so a list that left out only their
+/// kommun's row would tell them, by its gap, whether their kommun won.
+pub fn juror_reads_decision(stands_aside_for_any_kommun: bool) -> bool {
+    !stands_aside_for_any_kommun
 }
 
 /// `signed`: the version the juror signed, if any; `current`: the newest (0: none written).

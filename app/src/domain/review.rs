@@ -197,6 +197,8 @@ pub enum ReviewProblem {
     FlagPending,
     /// Neither "jäv" nor "inte jäv" chosen.
     AnswerMissing,
+    /// "Ångra Klar" without saying why.
+    ReasonMissing,
 }
 
 impl ReviewPhase {
@@ -208,6 +210,36 @@ impl ReviewPhase {
             ReviewPhase::Closed => Err(ReviewProblem::Closed),
         }
     }
+}
+
+/// The longest reason for reopening a done review.
+pub const REOPEN_REASON_LIMIT: u32 = 500;
+
+/// "Ångra Klar": a done review has shown its juror the others' scores and comments
+/// (`jury_view`), so reopening it is no quiet edit. It needs a reason, which goes to
+/// the log and to the organisers; and what the review said when it was first done is
+/// kept, so that a review done again differently shows it (`changed_after_seen`).
+pub fn checked_reopen_reason(reason: &str) -> Result<String, ReviewProblem> {
+    let reason = super::application::clean_text(reason);
+    if reason.trim().is_empty() {
+        return Err(ReviewProblem::ReasonMissing);
+    }
+    if reason.chars().count() > REOPEN_REASON_LIMIT as usize {
+        return Err(ReviewProblem::TooLong { max: REOPEN_REASON_LIMIT });
+    }
+    Ok(reason)
+}
+
+/// Whether a review differs from what it said when its juror first marked it done,
+/// and so first saw the jury's work: changed after the jury's scores were seen.
+/// Undoing and redoing "Klar" any number of times compares with that first time.
+pub fn changed_after_seen(seen: Option<&Scores>, now: &Scores) -> bool {
+    let sorted = |s: &Scores| {
+        let mut scores = s.scores.clone();
+        scores.sort();
+        (scores, s.recommendation)
+    };
+    seen.is_some_and(|seen| sorted(seen) != sorted(now))
 }
 
 /// A juror's scores and recommendation, as far as they go.
@@ -443,6 +475,28 @@ mod tests {
         }
         assert_eq!(ReviewPhase::Closed.may_work(), Err(ReviewProblem::Closed));
         assert_eq!(ReviewPhase::NotYet.may_work(), Err(ReviewProblem::NotYetOpen));
+    }
+
+    #[test]
+    fn reopening_a_done_review_needs_a_reason() {
+        assert_eq!(checked_reopen_reason("  \n "), Err(ReviewProblem::ReasonMissing));
+        assert_eq!(checked_reopen_reason("Läste fel avsnitt"), Ok("Läste fel avsnitt".to_owned()));
+        let long = "x".repeat(REOPEN_REASON_LIMIT as usize + 1);
+        assert_eq!(checked_reopen_reason(&long), Err(ReviewProblem::TooLong { max: REOPEN_REASON_LIMIT }));
+    }
+
+    #[test]
+    fn a_review_is_changed_after_seen_only_against_what_it_said_when_first_done() {
+        let first =
+            Scores { scores: vec![("a".into(), 2), ("b".into(), 3)], recommendation: Some(Recommendation::Maybe) };
+        let reordered =
+            Scores { scores: vec![("b".into(), 3), ("a".into(), 2)], recommendation: Some(Recommendation::Maybe) };
+        assert!(!changed_after_seen(Some(&first), &reordered), "the same scores in another order");
+        let moved = Scores { scores: vec![("a".into(), 4), ("b".into(), 3)], ..first.clone() };
+        assert!(changed_after_seen(Some(&first), &moved));
+        let recommended = Scores { recommendation: Some(Recommendation::Nominate), ..first.clone() };
+        assert!(changed_after_seen(Some(&first), &recommended));
+        assert!(!changed_after_seen(None, &moved), "never done: nothing seen");
     }
 
     #[test]

@@ -153,6 +153,10 @@ fn problem_sv(problem: &Problem) -> String {
             "För många misslyckade inloggningar. Vänta {minutes} {} och försök igen, eller välj ”Glömt lösenord”.",
             if *minutes == 1 { "minut" } else { "minuter" }
         ),
+        Problem::TooManyRequests { minutes } => format!(
+            "Det har kommit för många förfrågningar från din uppkoppling. Vänta {minutes} {} och försök igen.",
+            if *minutes == 1 { "minut" } else { "minuter" }
+        ),
         Problem::WrongPassword => "Lösenordet stämmer inte.".into(),
         Problem::PasswordsDiffer => "Lösenorden är inte likadana.".into(),
         Problem::LinkInvalid => {
@@ -211,6 +215,10 @@ fn problem_en(problem: &Problem) -> String {
         }
         Problem::Throttled { minutes } => format!(
             "Too many failed log-ins. Wait {minutes} minute{} and try again, or choose “Forgot password”.",
+            if *minutes == 1 { "" } else { "s" }
+        ),
+        Problem::TooManyRequests { minutes } => format!(
+            "Too many requests have come from your connection. Wait {minutes} minute{} and try again.",
             if *minutes == 1 { "" } else { "s" }
         ),
         Problem::WrongPassword => "The password is not right.".into(),

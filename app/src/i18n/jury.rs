@@ -71,6 +71,12 @@ pub struct JuryTexts {
     pub flags_none: &'static str,
     /// Juror, kommun, employer, and where the answer stands.
     pub flag_line: fn(&str, &str, &str, &str) -> String,
+    pub reopened_heading: &'static str,
+    pub reopened_none: &'static str,
+    pub reopened_line: fn(&str, &str, &str, bool) -> String,
+    pub reopen_reason: &'static str,
+    pub reopen_reason_hint: &'static str,
+    pub changed_after_seen: &'static str,
     pub flag_waiting: &'static str,
     /// The reason and when.
     pub flag_confirmed: fn(&str, &str) -> String,
@@ -224,6 +230,7 @@ fn problem_sv(problem: &ReviewProblem) -> String {
         ReviewProblem::NotYetOpen => "Det går inte än: juryns arbete börjar när ansökan har stängt, och diskussionen när din egen bedömning är klar.".into(),
         ReviewProblem::Closed => "Bedömningen är stängd av arrangören. Inget kan längre ändras.".into(),
         ReviewProblem::Done => "Bedömningen är markerad som klar. Välj ”Ångra Klar” för att ändra den.".into(),
+        ReviewProblem::ReasonMissing => "Skriv varför du öppnar bedömningen igen.".into(),
         ReviewProblem::Conflicted => "Du har anmält jäv för kommunen och bedömer inte den här ansökan.".into(),
         ReviewProblem::Empty => "Skriv något här.".into(),
         ReviewProblem::CriteriaLocked => "Kriterierna och skalan kan inte ändras: bedömningen har redan börjat.".into(),
@@ -248,6 +255,7 @@ fn problem_en(problem: &ReviewProblem) -> String {
         ReviewProblem::NotYetOpen => "Not yet: the jury's work begins when applications close, and the discussion once your own review is done.".into(),
         ReviewProblem::Closed => "The organiser has closed the review. Nothing can be changed any more.".into(),
         ReviewProblem::Done => "The review is marked done. Choose “Undo done” to change it.".into(),
+        ReviewProblem::ReasonMissing => "Write why you are reopening the review.".into(),
         ReviewProblem::Conflicted => "You declared a conflict of interest for this kommun and do not review this application.".into(),
         ReviewProblem::Empty => "Write something here.".into(),
         ReviewProblem::CriteriaLocked => "The criteria and the scale cannot change: the review has already begun.".into(),
@@ -349,6 +357,19 @@ pub const SV: JuryTexts = JuryTexts {
     flags_heading: "Troligt jäv enligt arbetsgivare",
     flags_none: "Ingen jurymedlems arbetsgivare tyder på jäv för någon ansökan.",
     flag_line: |juror, kommun, employer, status| format!("{juror} – {kommun} (arbetsgivare: {employer}): {status}"),
+    reopened_heading: "Bedömningar som öppnats igen",
+    reopened_none: "Ingen jurymedlem har öppnat en klar bedömning igen.",
+    reopened_line: |juror, kommun, reason, changed| {
+        let outcome = if changed {
+            "Ändrad efter att juryns bedömningar visats."
+        } else {
+            "Poängen är desamma som när den först blev klar."
+        };
+        format!("{juror} – {kommun}: ”{reason}” {outcome}")
+    },
+    reopen_reason: "Varför öppnar du bedömningen igen?",
+    reopen_reason_hint: "Du har sett juryns poäng och kommentarer. Skälet visas för arrangörerna och skrivs i loggen.",
+    changed_after_seen: "Ändrad efter att juryns bedömningar visats.",
     flag_waiting: "väntar på svar.",
     flag_confirmed: |reason, when| format!("jäv bekräftat: {reason} ({when})."),
     flag_dismissed: |reason, when| format!("inte jäv: {reason} ({when})."),
@@ -561,6 +582,19 @@ pub const EN: JuryTexts = JuryTexts {
     flags_heading: "Probable conflicts from employers",
     flags_none: "No juror's employer suggests a conflict for any application.",
     flag_line: |juror, kommun, employer, status| format!("{juror} – {kommun} (employer: {employer}): {status}"),
+    reopened_heading: "Reviews reopened",
+    reopened_none: "No juror has reopened a done review.",
+    reopened_line: |juror, kommun, reason, changed| {
+        let outcome = if changed {
+            "Changed after the jury's scores were seen."
+        } else {
+            "The scores are the same as when it was first done."
+        };
+        format!("{juror} – {kommun}: “{reason}” {outcome}")
+    },
+    reopen_reason: "Why are you reopening the review?",
+    reopen_reason_hint: "You have seen the jury's scores and comments. The reason is shown to the organisers and written to the log.",
+    changed_after_seen: "Changed after the jury's scores were seen.",
     flag_waiting: "waiting for an answer.",
     flag_confirmed: |reason, when| format!("conflict confirmed: {reason} ({when})."),
     flag_dismissed: |reason, when| format!("no conflict: {reason} ({when})."),

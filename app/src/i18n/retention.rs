@@ -199,8 +199,8 @@ fn kind_sv(kind: DataKind) -> KindText {
         ),
         DataKind::LoginFailures => (
             "Misslyckade inloggningar",
-            "E-postadressen och IP-adressen vid ett misslyckat inloggningsförsök, och när det skedde.",
-            "För att stoppa den som försöker gissa lösenord.",
+            "E-postadressen och IP-adressen vid ett misslyckat inloggningsförsök, och när det skedde; IP-adressen vid en registrering, en begäran om nytt lösenord eller en synpunkt på tillgängligheten, och e-postadressen som ett sådant brev gick till.",
+            "För att stoppa den som försöker gissa lösenord, och den som skickar formulär om och om igen för att belasta portalen eller fylla någons inkorg.",
             "Ingen; portalen räknar dem.",
         ),
         DataKind::Applications => (
@@ -283,8 +283,8 @@ fn kind_en(kind: DataKind) -> KindText {
         ),
         DataKind::LoginFailures => (
             "Failed log-ins",
-            "The e-mail address and IP address of a failed log-in, and when it happened.",
-            "To stop anyone trying to guess passwords.",
+            "The e-mail address and IP address of a failed log-in, and when it happened; the IP address of a sign-up, a password reset request or accessibility feedback, and the e-mail address such a message went to.",
+            "To stop anyone trying to guess passwords, or sending forms again and again to load the portal or fill someone's inbox.",
             "Nobody; the portal counts them.",
         ),
         DataKind::Applications => (

@@ -19,12 +19,14 @@ fn mail_with_copy(
     link: Option<(&str, &str)>,
     copy: &[(String, String)],
 ) -> OutgoingMail {
-    let mut text = format!("Hej {greeting_name}!\n\n");
+    // To an address whose owner the portal cannot name (an account it will not reveal): "Hej!".
+    let greeting = if greeting_name.is_empty() { "Hej!".to_owned() } else { format!("Hej {greeting_name}!") };
+    let mut text = format!("{greeting}\n\n");
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>\
-         <p>Hej {}!</p>",
+         <p>{}</p>",
         escape_html(subject),
-        escape_html(greeting_name)
+        escape_html(&greeting)
     );
     for (i, paragraph) in paragraphs.iter().enumerate() {
         text.push_str(paragraph);
@@ -74,6 +76,21 @@ pub fn reset_password(to: &str, name: &str, base_url: &str, token: &str) -> Outg
             "Länken gäller i en timme och kan användas en gång. Har du inte bett om det kan du bortse från brevet; ditt lösenord är oförändrat.",
         ],
         Some(("Välj ett nytt lösenord", &format!("{base_url}/aterstall/{token}"))),
+    )
+}
+
+/// To an address that already has an account, when someone signs up with it:
+/// the sign-up page said what it says to everyone, so the owner hears it here.
+pub fn account_exists(to: &str, base_url: &str) -> OutgoingMail {
+    mail(
+        to,
+        "Du har redan ett konto",
+        "",
+        &[
+            "Någon – förhoppningsvis du – försökte just skapa ett konto i Utmärkelseportalen med den här e-postadressen. Det finns redan ett konto med adressen, så inget nytt skapades. Logga in, eller välj ett nytt lösenord om du har glömt det.",
+            "Var det inte du kan du bortse från brevet; ditt konto är oförändrat.",
+        ],
+        Some(("Välj ett nytt lösenord", &format!("{base_url}/glomt-losenord"))),
     )
 }
 
@@ -170,14 +187,15 @@ pub fn receipt(to: &str, name: &str, base_url: &str, r: &Receipt<'_>) -> Outgoin
 }
 
 /// To a kommun's applicants: someone has signed up for the kommun and waits to be let in.
-pub fn join_request(to: &str, name: &str, base_url: &str, newcomer: (&str, &str), kommun: &str) -> OutgoingMail {
-    let (who, address) = newcomer;
+/// The newcomer is named by the address they confirmed, never by the name they
+/// typed: a stranger's free text must not reach a kommun's inbox in the portal's voice.
+pub fn join_request(to: &str, name: &str, base_url: &str, address: &str, kommun: &str) -> OutgoingMail {
     let first = format!(
-        "{who} ({address}) har skapat ett konto för {kommun} och vill skriva i kommunens ansökan. Känner du igen personen som en kollega kan du godkänna kontot under ”Kollegor” på ansökningssidan."
+        "Någon med adressen {address} har skapat ett konto för {kommun} och vill skriva i kommunens ansökan. Känner du igen adressen som en kollegas kan du godkänna kontot under ”Kollegor” på ansökningssidan."
     );
     mail(
         to,
-        &format!("{who} vill skriva i {kommun}s ansökan"),
+        &format!("En ny person vill skriva i {kommun}s ansökan"),
         name,
         &[&first, "Känner du inte igen personen ska du inte godkänna kontot; hör gärna av dig till arrangören."],
         Some(("Öppna ansökan", &format!("{base_url}/ansokan#kollegor"))),

@@ -40,8 +40,16 @@ pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
     Ok(())
 }
 
-/// Forgets an account's failures when the account is deleted.
-pub async fn delete_for(conn: &mut AnyConnection, key: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1").bind(key).execute(conn).await?;
+/// Forgets an account's failures when the account is deleted: those counted
+/// under the account, and under each address together with the account.
+pub async fn delete_for_account(conn: &mut AnyConnection, email: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "DELETE FROM login_failures WHERE throttle_key = $1 \
+         OR (throttle_key LIKE 'ip-konto:%' AND substr(throttle_key, length(throttle_key) - length(CAST($2 AS TEXT)) + 1) = CAST($2 AS TEXT))",
+    )
+    .bind(format!("konto:{email}"))
+    .bind(format!(":{email}"))
+    .execute(conn)
+    .await?;
     Ok(())
 }

@@ -482,7 +482,7 @@ pub async fn sweep(
             // As at the person's own request (`api::account::delete_account`).
             super::mail_queue::delete_for_deleted_account(conn, &account.email, now).await?;
             super::invitations::delete_for_email(conn, &account.email).await?;
-            super::login_failures::delete_for(conn, &format!("konto:{}", account.email)).await?;
+            super::login_failures::delete_for_account(conn, &account.email).await?;
             super::users::delete(conn, &account.id).await?;
         }
     }

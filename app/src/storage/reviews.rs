@@ -169,16 +169,25 @@ pub struct StoredReview {
     pub version: i64,
     pub updated_at: DateTime<Utc>,
     pub done_at: Option<DateTime<Utc>>,
+    /// What the review said when first marked done, when its juror first saw the jury's work.
+    pub seen_scores: Option<Scores>,
+    /// Why the juror last reopened it ("Ångra Klar").
+    pub reopen_reason: Option<String>,
 }
 
 impl StoredReview {
     pub fn progress(&self) -> Progress {
         if self.done_at.is_some() { Progress::Done } else { Progress::Draft }
     }
+
+    /// Changed since its juror first saw the jury's work (`domain::review::changed_after_seen`).
+    pub fn changed_after_seen(&self) -> bool {
+        crate::domain::review::changed_after_seen(self.seen_scores.as_ref(), &self.scores)
+    }
 }
 
 const COLUMNS: &str = "r.id, r.application_id, r.user_id, u.name AS juror_name, r.recommendation, r.private_note, \
-                       r.jury_comment, r.version, r.updated_at, r.done_at";
+                       r.jury_comment, r.version, r.updated_at, r.done_at, r.seen_scores, r.reopen_reason";
 
 /// Reviews matching `filter` (on `r`, the review, and `a`, its application), with their scores.
 async fn load(db: &Db, filter: &str, binds: &[&str]) -> Result<Vec<StoredReview>, sqlx::Error> {
@@ -220,7 +229,11 @@ async fn load(db: &Db, filter: &str, binds: &[&str]) -> Result<Vec<StoredReview>
 fn review(row: &AnyRow, scores: Vec<(String, i64)>) -> Result<StoredReview, sqlx::Error> {
     let recommendation: Option<String> = row.try_get("recommendation")?;
     let done_at: Option<String> = row.try_get("done_at")?;
+    let seen_scores: Option<String> = row.try_get("seen_scores")?;
     Ok(StoredReview {
+        // Written by `mark_seen` from the same type; unreadable only if edited by hand, and then not counted as seen.
+        seen_scores: seen_scores.as_deref().and_then(|json| serde_json::from_str(json).ok()),
+        reopen_reason: row.try_get("reopen_reason")?,
         application_id: row.try_get("application_id")?,
         user_id: row.try_get("user_id")?,
         juror_name: row.try_get("juror_name")?,
@@ -333,4 +346,43 @@ pub async fn set_done(
     .execute(conn)
     .await?;
     Ok(changed.rows_affected() == 1)
+}
+
+/// Keeps what a review says when it is first marked done: from then on its juror
+/// has seen the jury's work. Later "Klar" leave it as it is.
+pub async fn mark_seen(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    user_id: &str,
+    scores: &Scores,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let json = serde_json::to_string(scores).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "UPDATE reviews SET seen_at = $3, seen_scores = $4 WHERE application_id = $1 AND user_id = $2 \
+         AND seen_at IS NULL",
+    )
+    .bind(application_id)
+    .bind(user_id)
+    .bind(to_db_time(now))
+    .bind(json)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Records why the juror reopened their done review.
+pub async fn set_reopen_reason(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    user_id: &str,
+    reason: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE reviews SET reopen_reason = $3 WHERE application_id = $1 AND user_id = $2")
+        .bind(application_id)
+        .bind(user_id)
+        .bind(reason)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

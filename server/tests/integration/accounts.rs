@@ -33,7 +33,7 @@ async fn an_applicant_signs_up_confirms_by_the_mailed_link_and_logs_in_on_both_d
         let mut browser = portal.browser();
         let done = sign_up(&mut browser, "Anna.Svensson@Kalmar.se", "Kalmar (Kalmar län)").await;
         assert_eq!(done.location().as_deref(), Some("/registrera/skickat"), "{backend:?}: {}", done.body);
-        let (subject, first) = portal.take_mail_to("anna.svensson@kalmar.se").await.expect("a confirmation mail");
+        let (subject, first) = portal.await_mail_to("anna.svensson@kalmar.se").await.expect("a confirmation mail");
         assert_eq!(subject, "Bekräfta din e-postadress");
         let first_link = link_path(&first, &portal.base_url, "/bekrafta/");
 
@@ -113,14 +113,43 @@ async fn bad_sign_up_input_gets_swedish_messages_beside_the_fields_and_keeps_wha
     // Shown once: a reload is a fresh form.
     let reload = browser.get("/registrera").await;
     assert!(!reload.body.contains("Atlantis"));
+}
 
-    // A second sign-up with the same address.
-    let first = sign_up(&mut browser, "anna@kalmar.se", "0880").await;
-    assert_eq!(first.location().as_deref(), Some("/registrera/skickat"));
-    let second = sign_up(&mut browser, "ANNA@kalmar.se", "Nacka").await;
-    let page = browser.follow(&second).await;
-    assert!(page.body.contains("Det finns redan ett konto med den här e-postadressen."));
-    assert!(page.body.contains("value=\"Nacka\""));
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_up_with_a_taken_address_answers_as_for_a_new_one_and_tells_the_owner_by_mail() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, clock()).await;
+        let mut browser = portal.browser();
+        let first = sign_up(&mut browser, "anna@kalmar.se", "0880").await;
+        assert_eq!(first.location().as_deref(), Some("/registrera/skickat"));
+        assert_eq!(portal.await_mail_to("anna@kalmar.se").await.unwrap().0, "Bekräfta din e-postadress");
+        let second = sign_up(&mut browser, "ANNA@kalmar.se", "Nacka").await;
+        assert_eq!(second.location(), first.location(), "{backend:?}: the same answer for a taken address");
+        assert!(!browser.follow(&second).await.body.contains("finns redan"), "{backend:?}");
+        let (subject, body) = portal.await_mail_to("anna@kalmar.se").await.expect("the owner is told");
+        assert_eq!(subject, "Du har redan ett konto");
+        assert!(body.contains("/glomt-losenord") && !body.contains("Anna Svensson"), "{body}");
+        let accounts: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE email = 'anna@kalmar.se'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("n");
+        assert_eq!(accounts, 1, "{backend:?}: no second account");
+        let kommun: Option<String> = sqlx::query("SELECT kommun_kod FROM users WHERE email = 'anna@kalmar.se'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("kommun_kod");
+        assert_eq!(kommun.as_deref(), Some("0880"), "{backend:?}: the account is as it was");
+
+        // Someone filling the owner's inbox gets no more than a few messages an hour through.
+        for _ in 0..5 {
+            sign_up(&mut browser, "anna@kalmar.se", "Nacka").await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let told = portal.mail_subjects("anna@kalmar.se").await;
+        assert_eq!(told.len(), 2, "{backend:?}: three an hour in all: {told:?}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -208,8 +237,8 @@ async fn a_reset_link_works_once_within_an_hour_and_ends_every_session() {
         let known = browser.submit("/glomt-losenord", "/api/request_reset", &[("email", "lisa@kalmar.se")]).await;
         assert_eq!(unknown.location(), known.location(), "{backend:?}: the same answer either way");
         assert_eq!(known.location().as_deref(), Some("/glomt-losenord/skickat"));
-        assert!(portal.take_mail_to("ingen@kalmar.se").await.is_none());
-        let (subject, body) = portal.take_mail_to("lisa@kalmar.se").await.unwrap();
+        let (subject, body) = portal.await_mail_to("lisa@kalmar.se").await.unwrap();
+        assert!(portal.take_mail_to("ingen@kalmar.se").await.is_none(), "asked first, done first");
         assert_eq!(subject, "Välj ett nytt lösenord");
         let link = link_path(&body, &portal.base_url, "/aterstall/");
         let token = link.trim_start_matches("/aterstall/").to_owned();
@@ -233,7 +262,7 @@ async fn a_reset_link_works_once_within_an_hour_and_ends_every_session() {
 
         // A link older than an hour is refused.
         browser.submit("/glomt-losenord", "/api/request_reset", &[("email", "lisa@kalmar.se")]).await;
-        let link = link_path(&portal.take_mail_to("lisa@kalmar.se").await.unwrap().1, &portal.base_url, "/aterstall/");
+        let link = link_path(&portal.await_mail_to("lisa@kalmar.se").await.unwrap().1, &portal.base_url, "/aterstall/");
         sqlx::query("UPDATE account_tokens SET expires_at = '2027-01-10T09:59:59Z'")
             .execute(portal.db.pool())
             .await

@@ -384,7 +384,7 @@ async fn sign_up_and_confirm(portal: &TestPortal, email: &str, kommun: &str) -> 
     let fields = [("name", "Ny Person"), ("email", email), ("phone", ""), ("kommun", kommun), ("password", PASSWORD)];
     let done = browser.submit("/registrera", "/api/sign_up", &fields).await;
     assert_eq!(done.location().as_deref(), Some("/registrera/skickat"), "{}", done.body);
-    let (_, body) = portal.take_mail_to(email).await.expect("a confirmation link");
+    let (_, body) = portal.await_mail_to(email).await.expect("a confirmation link");
     let link = link_path(&body, &portal.base_url, "/bekrafta/");
     let token = link.trim_start_matches("/bekrafta/").to_owned();
     browser.submit(&link, "/api/confirm_email", &[("token", &token)]).await;
@@ -409,6 +409,7 @@ async fn signing_up_for_a_kommun_that_has_applicants_waits_for_a_colleague_to_le
         let mut stranger = sign_up_and_confirm(&portal, "okand@example.com", "Kalmar").await;
         let (subject, body) = portal.take_mail_to("anna@kalmar.se").await.expect("the colleague is asked");
         assert!(subject.contains("vill skriva i Kalmars ansökan") && body.contains("okand@example.com"), "{subject}");
+        assert!(!body.contains("Ny Person"), "no free text of the stranger's in mail to the kommun: {body}");
         let waiting = stranger.get("/ansokan").await.body;
         assert!(waiting.contains("Ditt konto väntar på att bli godkänt"), "{backend:?}");
         assert!(!waiting.contains("Kalmars utkast") && !waiting.contains(r#"name="application""#), "{backend:?}");

@@ -48,6 +48,7 @@ async fn migrate_creates_the_sqlite_file_and_serve_stops_cleanly_on_sigterm() {
     let mut child = portal()
         .env("DATABASE_URL", &db.url)
         .env("PORTAL_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_SITE_ROOT", format!("{}/../target/site", env!("CARGO_MANIFEST_DIR")))
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
@@ -61,14 +62,23 @@ async fn migrate_creates_the_sqlite_file_and_serve_stops_cleanly_on_sigterm() {
         assert!(started.elapsed() < Duration::from_secs(30), "portal did not start");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // One-time links carry their secret in the path: the log gets the route only.
+    let secrets = ["aterstall/hemlig-aterstallning", "bekrafta/hemlig-bekraftelse", "inbjudan/hemlig-inbjudan"];
+    for path in secrets.iter().chain(&["aterstall/hemlig-okand/extra"]) {
+        client.get(format!("http://127.0.0.1:{port}/{path}")).send().await.unwrap();
+    }
     Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "exit after SIGTERM: {status}");
     let mut log = String::new();
     std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut log).unwrap();
     assert!(log.contains("portal stopped"), "{log}");
-    assert!(log.contains("path=/healthz") && log.contains("status=200"), "one line per request: {log}");
+    assert!(log.contains("route=/healthz") && log.contains("status=200"), "one line per request: {log}");
     assert!(!log.contains("hemligt"), "query strings (tokens) never reach the log: {log}");
+    assert!(!log.contains("hemlig-"), "tokens in paths never reach the log: {log}");
+    for route in ["route=/aterstall/{token}", "route=/bekrafta/{token}", "route=/inbjudan/{token}"] {
+        assert!(log.contains(route), "the matched route is logged instead: {route} in {log}");
+    }
 }
 
 #[tokio::test]

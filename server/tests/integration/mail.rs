@@ -138,6 +138,16 @@ async fn without_smtp_mail_is_written_to_the_outbox_folder() {
     assert!(eml.contains("To: anna@kalmar.se"));
 }
 
+/// Waits until `count` messages in all have been queued for `to`: sign-up and
+/// reset queue theirs just after answering.
+async fn queued(portal: &crate::common::TestPortal, to: &str, count: usize) {
+    let started = std::time::Instant::now();
+    while portal.mail_subjects(to).await.len() < count {
+        assert!(started.elapsed().as_secs() < 15, "no mail to {to}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 /// The link as a mail program shows it: the raw message may wrap long lines
 /// (quoted-printable soft breaks) and escape "=".
 fn link_in_delivered(raw: &str, base_url: &str, prefix: &str) -> String {
@@ -163,6 +173,7 @@ async fn the_confirmation_and_reset_links_delivered_by_smtp_work() {
         ];
         let signed_up = browser.submit("/registrera", "/api/sign_up", &fields).await;
         assert_eq!(signed_up.location().as_deref(), Some("/registrera/skickat"), "{backend:?}");
+        queued(&portal, "karin@vaxjo.se", 1).await;
         assert_eq!(deliver().await.unwrap().sent, 1);
         let received = sink.messages();
         assert_eq!(received.len(), 1);
@@ -174,6 +185,7 @@ async fn the_confirmation_and_reset_links_delivered_by_smtp_work() {
         assert_eq!(confirmed.location().as_deref(), Some("/logga-in?klart=bekraftad"), "{backend:?}");
 
         browser.submit("/glomt-losenord", "/api/request_reset", &[("email", "karin@vaxjo.se")]).await;
+        queued(&portal, "karin@vaxjo.se", 2).await;
         assert_eq!(deliver().await.unwrap().sent, 1);
         let received = sink.messages();
         let reset_mail = received.iter().find(|m| m.contains("/aterstall/")).expect("the reset mail arrived");

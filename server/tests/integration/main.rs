@@ -19,6 +19,7 @@ mod motivations;
 mod organising;
 mod outage;
 mod pages;
+mod probe;
 mod ranking;
 mod retention;
 mod storage;

@@ -7,7 +7,7 @@ use super::{ApplicationStatus, part_label};
 use crate::{
     api::application::{ApplicationView, Colleague, ConflictView, PartView, my_application},
     components::{
-        form::{csrf_token, textarea_content},
+        form::{csrf_token, raw_text_content},
         loaded::when_loaded,
     },
     domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count},
@@ -241,7 +241,7 @@ fn PartEditor(part: PartView, rows: u32) -> impl IntoView {
                 aria-invalid=move || over().then_some("true")
                 spellcheck="true"
                 lang="sv"
-            >{textarea_content(text)}</textarea>
+            >{raw_text_content(text)}</textarea>
             <input type="hidden" name=format!("version[{key}]") value=move || version.get().to_string() />
             <p class="char-count" id=format!("count-{key}") class:char-count-over=over>
                 {move || (t.ap.count)(count.get(), part.limit)}

@@ -236,8 +236,10 @@ fn ReviewForm(
                 <RecommendationField current=recommendation.clone() disabled=locked />
                 <TextAreaField name="jury_comment" label=t.j.jury_comment hint=t.j.jury_comment_hint value=mine.jury_comment.clone() disabled=locked />
                 <TextAreaField name="private_note" label=t.j.private_note hint=t.j.private_note_hint value=mine.private_note.clone() disabled=locked />
+                {mine.changed_after_seen.then(|| view! { <p class="notice">{t.j.changed_after_seen}</p> })}
                 {(phase == ReviewPhase::Open).then(|| if done {
                     view! {
+                        <TextAreaField name="reopen_reason" label=t.j.reopen_reason hint=t.j.reopen_reason_hint value=String::new() />
                         <button type="submit" class="button" name="action" value="angra">{t.j.undo_done_button}</button>
                     }.into_any()
                 } else {
@@ -365,7 +367,12 @@ fn JuryWork(page: UnderReview) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">{t.j.criterion}</th>
                         {page.mine.as_ref().map(|_| view! { <th scope="col">{t.j.your_review}</th> })}
-                        {others.iter().map(|o| view! { <th scope="col">{o.juror.clone()}</th> }).collect_view()}
+                        {others.iter().map(|o| view! {
+                            <th scope="col">
+                                {o.juror.clone()}
+                                {o.changed_after_seen.then(|| view! { <span class="small">{format!(" ({})", t.j.changed_after_seen)}</span> })}
+                            </th>
+                        }).collect_view()}
                         <th scope="col">{t.j.mean}</th>
                     </tr></thead>
                     <tbody>

@@ -50,7 +50,7 @@ fn RoundList(round: RoundReviews, is_juror: bool, chosen: (String, String, Strin
         <section aria-labelledby=heading.clone()>
             <h2 id=heading.clone()>{round.round_title.clone()}</h2>
             <PhaseNotice phase=round.phase opens_local=round.opens_local />
-            {is_juror.then(|| view! { <p>{(t.j.my_progress)(round.my_done, round.total)}</p> })}
+            {is_juror.then(|| view! { <p>{(t.j.my_progress)(round.my_done, round.my_expected)}</p> })}
             <p>{(t.j.jury_progress)(round.all_done, round.all_expected)}</p>
             <ul class="actions">
                 {is_juror.then(|| view! { <li><a href=format!("{JURY_PAGE}/jav")>{t.j.conflicts_link}</a></li> })}

@@ -50,7 +50,7 @@ fn Overview(overview: ReviewOverview) -> impl IntoView {
                 let rows = overview.jurors.iter().map(|j| view! {
                     <tr>
                         <th scope="row">{j.name.clone()}</th>
-                        <td>{format!("{} / {}", j.done, overview.applications.saturating_sub(j.conflicts))}</td>
+                        <td>{format!("{} / {}", j.done, j.expected)}</td>
                         <td>{j.drafts}</td>
                         <td>{j.conflicts}</td>
                     </tr>
@@ -91,6 +91,18 @@ fn Overview(overview: ReviewOverview) -> impl IntoView {
                                 Flag::Dismissed => (t.j.flag_dismissed)(&f.reason, &when),
                             };
                             view! { <li>{(t.j.flag_line)(&f.juror, &f.kommun, &f.employer, &status)}</li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3>{t.j.reopened_heading}</h3>
+            {if overview.reopened.is_empty() {
+                view! { <p>{t.j.reopened_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {overview.reopened.iter().map(|r| view! {
+                            <li>{(t.j.reopened_line)(&r.juror, &r.kommun, &r.reason, r.changed)}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -131,6 +131,18 @@ impl TestPortal {
         base_url
     }
 
+    /// The same portal served a second time behind a reverse proxy on this
+    /// machine (`PORTAL_TRUSTED_PROXIES=127.0.0.1`): its `X-Forwarded-For` names the client.
+    pub async fn behind_proxy(&self, clock: Clock) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let mut settings = settings_for(&self.test_db.url, &base_url);
+        settings.trusted_proxies = vec!["127.0.0.1/32".parse().unwrap()];
+        let state = startup::app_state(settings, self.db.clone(), clock);
+        tokio::spawn(startup::serve(state, listener, std::future::pending()));
+        base_url
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.base_url)).send().await.expect("request reaches the portal")
     }
@@ -142,7 +154,12 @@ impl TestPortal {
     }
 
     pub fn browser(&self) -> Browser {
-        Browser { base_url: self.base_url.clone(), client: self.client.clone(), cookies: HashMap::new() }
+        Browser {
+            base_url: self.base_url.clone(),
+            client: self.client.clone(),
+            cookies: HashMap::new(),
+            forwarded_for: None,
+        }
     }
 
     /// The one message waiting for `to` (subject, plain-text body), taken out
@@ -157,6 +174,23 @@ impl TestPortal {
         assert!(rows.len() <= 1, "more than one message to {to}");
         sqlx::query("DELETE FROM mail_queue WHERE recipient = $1").bind(to).execute(self.db.pool()).await.unwrap();
         rows.first().map(|r| (r.get("subject"), r.get("body_text")))
+    }
+
+    /// The one message for `to`, waited for: sign-up and reset do their work after
+    /// answering (so that their timing tells nothing), and queue the mail a moment later.
+    pub async fn await_mail_to(&self, to: &str) -> Option<(String, String)> {
+        let started = std::time::Instant::now();
+        // Read-only while waiting: a write every few milliseconds would keep the
+        // portal's own write waiting on SQLite's lock.
+        loop {
+            if !self.mail_subjects(to).await.is_empty() {
+                return self.take_mail_to(to).await;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(15) {
+                return None;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 
     /// The subjects of every message queued for `to`.
@@ -235,6 +269,8 @@ pub struct Browser {
     pub base_url: String,
     client: reqwest::Client,
     pub cookies: HashMap<String, String>,
+    /// What a reverse proxy in front of the portal would say of this client.
+    forwarded_for: Option<String>,
 }
 
 pub struct Answer {
@@ -276,8 +312,7 @@ impl Browser {
 
     pub async fn get(&mut self, path: &str) -> Answer {
         let res = self
-            .client
-            .get(format!("{}{path}", self.base_url))
+            .with_forwarded(self.client.get(format!("{}{path}", self.base_url)))
             .header("cookie", self.cookie_header())
             .header("accept", "text/html")
             .send()
@@ -306,8 +341,7 @@ impl Browser {
             form.push(("csrf".into(), token.clone()));
         }
         let res = self
-            .client
-            .post(format!("{}{action}", self.base_url))
+            .with_forwarded(self.client.post(format!("{}{action}", self.base_url)))
             .header("cookie", self.cookie_header())
             .header("accept", "text/html,application/xhtml+xml")
             .header("origin", &self.base_url)
@@ -350,8 +384,7 @@ impl Browser {
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
         let res = self
-            .client
-            .post(format!("{}{action}", self.base_url))
+            .with_forwarded(self.client.post(format!("{}{action}", self.base_url)))
             .header("cookie", self.cookie_header())
             .header("accept", "text/html,application/xhtml+xml")
             .header("origin", &self.base_url)
@@ -373,7 +406,26 @@ impl Browser {
 
     /// The same person, with the same cookies, at another address of the portal.
     pub fn at(&self, base_url: &str) -> Browser {
-        Browser { base_url: base_url.to_owned(), client: self.client.clone(), cookies: self.cookies.clone() }
+        Browser {
+            base_url: base_url.to_owned(),
+            cookies: self.cookies.clone(),
+            forwarded_for: self.forwarded_for.clone(),
+            client: self.client.clone(),
+        }
+    }
+
+    /// The same browser with every request carrying `X-Forwarded-For: address`, as
+    /// a reverse proxy adds it (or as a client could send it itself).
+    pub fn forwarded_for(mut self, address: &str) -> Browser {
+        self.forwarded_for = Some(address.to_owned());
+        self
+    }
+
+    fn with_forwarded(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.forwarded_for {
+            Some(address) => request.header("x-forwarded-for", address),
+            None => request,
+        }
     }
 
     /// Follows a redirect answer and returns the page it leads to.

@@ -1,0 +1,260 @@
+//! What the outside probe broke, each tried again the way it was broken, on
+//! SQLite and PostgreSQL: organisers' text in `<title>`, addresses with dot
+//! segments, the log-in limit behind a reverse proxy, the anchoring rule
+//! undone by "Ångra Klar", the jury's count with a late jäv, and mail that
+//! anyone could send again and again.
+
+use crate::{
+    common::{BACKENDS, Browser, PASSWORD, TestPortal},
+    jury::{ALL, declare_jav, log_in_at, open_clock, review, review_clock, start_review, three_submitted},
+};
+use app::domain::account::Role;
+use sqlx::Row;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_organisers_title_cannot_end_the_title_element_of_the_public_page() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let title = r#"eHälsokommun 2028</title><meta http-equiv="refresh" content="0;url=https://example.com/">"#;
+        sqlx::query("UPDATE rounds SET title = $1").bind(title).execute(portal.db.pool()).await.unwrap();
+        let (status, page) = portal.page("/").await;
+        assert_eq!(status, 200, "{backend:?}");
+        let head = &page[..page.find("</head>").expect("a head")];
+        assert!(!head.contains("<meta http-equiv"), "{backend:?}: the title's text became markup: {head}");
+        assert_eq!(head.matches("<title>").count(), 1, "{backend:?}");
+        assert!(
+            head.contains("<title>eHälsokommun 2028&lt;/title&gt;&lt;meta http-equiv=&quot;refresh&quot;"),
+            "{backend:?}: escaped, so the browser shows it as written: {head}"
+        );
+    }
+}
+
+/// A GET with the path exactly as written: HTTP clients resolve `.` and `..`
+/// (and `%2E`) before sending, an attacker's raw request does not.
+async fn raw_get(base_url: &str, path: &str, cookie: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let host = base_url.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: text/html\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let status = answer.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, answer)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn addresses_with_dot_or_empty_segments_are_refused_before_the_access_table() {
+    let portal = TestPortal::start(crate::common::Backend::Sqlite, open_clock()).await;
+    let applicant = portal.logged_in("anna@kalmar.se", Role::Applicant, Some("0880")).await;
+    let cookie = format!("portal_session={}", applicant.cookies["portal_session"]);
+    let paths =
+        ["/arrangor/./logg", "/jury/./kortlista", "/arrangor//logg", "/jury/x/../kortlista", "/arrangor/%2E/logg"];
+    for path in paths {
+        for cookie in ["", cookie.as_str()] {
+            let (status, page) = raw_get(&portal.base_url, path, cookie).await;
+            assert_eq!(status, 404, "{path} ({cookie}): {page}");
+            assert!(page.contains("Sidan finns inte"), "{path}: the Swedish 404 page");
+            assert!(!page.contains(">Logg</h1>") && !page.contains(">Kortlista</h1>"), "{path}: no page shell");
+        }
+    }
+    let (status, _) = raw_get(&portal.base_url, "/ansokan", &cookie).await;
+    assert_eq!(status, 200, "a normal address still works");
+}
+
+async fn log_in(browser: &mut Browser, email: &str, password: &str) -> Option<String> {
+    browser.submit("/logga-in", "/api/log_in", &[("email", email), ("password", password)]).await.location()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_trusted_proxy_a_guesser_locks_out_only_itself() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        portal.create_user("eva@nacka.se", Role::Applicant, Some("0182")).await;
+        portal.create_user("ove@nacka.se", Role::Applicant, Some("0182")).await;
+        let proxied = portal.behind_proxy(open_clock()).await;
+
+        // A guesser behind the proxy sprays 50 accounts once each.
+        let mut guesser = portal.browser().at(&proxied).forwarded_for("203.0.113.9");
+        for i in 0..49 {
+            let to = log_in(&mut guesser, &format!("gissad{i}@nacka.se"), "fel lösenord igen").await;
+            assert_eq!(to.as_deref(), Some("/logga-in"), "{backend:?}");
+        }
+        log_in(&mut guesser, "ove@nacka.se", "fel lösenord igen").await;
+        let counted: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE throttle_key = 'ip:203.0.113.9'")
+                .fetch_one(portal.db.pool())
+                .await
+                .unwrap()
+                .get("n");
+        assert_eq!(counted, 50, "{backend:?}: counted under the forwarded client, not the proxy");
+
+        // No second round at a sprayed account from that client, even with its right password…
+        let again = log_in(&mut guesser, "ove@nacka.se", PASSWORD).await;
+        assert_eq!(again.as_deref(), Some("/logga-in"), "{backend:?}");
+        let refused = guesser.get("/logga-in").await.body;
+        assert!(refused.contains("För många misslyckade inloggningar"), "{backend:?}");
+        // …while Eva, behind the same proxy and from the same address, types hers and is in.
+        let mut eva = portal.browser().at(&proxied).forwarded_for("203.0.113.9");
+        assert_eq!(log_in(&mut eva, "eva@nacka.se", PASSWORD).await.as_deref(), Some("/ansokan"), "{backend:?}");
+        // Another client behind the proxy is not that address at all.
+        let mut ove = portal.browser().at(&proxied).forwarded_for("198.51.100.20");
+        assert_eq!(log_in(&mut ove, "ove@nacka.se", PASSWORD).await.as_deref(), Some("/ansokan"), "{backend:?}");
+
+        // Without the setting the header is the client's own word, and is not believed.
+        let mut liar = portal.browser().forwarded_for("192.0.2.77");
+        log_in(&mut liar, "nobody@nacka.se", "fel lösenord igen").await;
+        let believed: i64 =
+            sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE throttle_key = 'ip:192.0.2.77'")
+                .fetch_one(portal.db.pool())
+                .await
+                .unwrap()
+                .get("n");
+        assert_eq!(believed, 0, "{backend:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reset_requests_and_feedback_are_limited_per_client_and_reset_mail_per_address() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        portal.create_user("lisa@kalmar.se", Role::Applicant, Some("0880")).await;
+        let mut browser = portal.browser();
+        for _ in 0..5 {
+            let asked = browser.submit("/glomt-losenord", "/api/request_reset", &[("email", "lisa@kalmar.se")]).await;
+            assert_eq!(asked.location().as_deref(), Some("/glomt-losenord/skickat"), "{backend:?}");
+        }
+        let started = std::time::Instant::now();
+        while portal.mail_subjects("lisa@kalmar.se").await.len() < 3 {
+            assert!(started.elapsed().as_secs() < 15, "{backend:?}: three reset mails");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(portal.mail_subjects("lisa@kalmar.se").await.len(), 3, "{backend:?}: no more than three an hour");
+
+        for i in 0..15 {
+            browser.submit("/glomt-losenord", "/api/request_reset", &[("email", &format!("x{i}@kalmar.se"))]).await;
+        }
+        let refused = browser.submit("/glomt-losenord", "/api/request_reset", &[("email", "y@kalmar.se")]).await;
+        assert_eq!(refused.location().as_deref(), Some("/glomt-losenord"), "{backend:?}: the 21st in an hour");
+        let page = browser.follow(&refused).await.body;
+        assert!(page.contains("Det har kommit för många förfrågningar från din uppkoppling."), "{backend:?}");
+        assert!(page.contains("value=\"y@kalmar.se\""), "{backend:?}: what was typed is kept");
+
+        portal.create_user("org@vitalis.se", Role::Organiser, None).await;
+        let feedback = |n: usize| format!("Knappen på sidan går inte att nå med tangentbordet ({n}).");
+        for n in 0..5 {
+            let sent = browser
+                .submit("/tillganglighet", "/api/send_accessibility_feedback", &[("message", &feedback(n))])
+                .await;
+            assert!(sent.location().is_some_and(|l| l.contains("klart=synpunkt-skickad")), "{backend:?}");
+        }
+        let sixth =
+            browser.submit("/tillganglighet", "/api/send_accessibility_feedback", &[("message", &feedback(6))]).await;
+        let page = browser.follow(&sixth).await.body;
+        assert!(page.contains("för många förfrågningar"), "{backend:?}");
+        assert!(page.contains(&feedback(6)), "{backend:?}: the message is kept");
+        assert_eq!(portal.mail_subjects("org@vitalis.se").await.len(), 5, "{backend:?}");
+    }
+}
+
+/// Anna and Bert on the jury of the three submitted applications, the review open.
+async fn jury_of_two(portal: &TestPortal) -> (String, Browser, Browser, Browser) {
+    let (kalmar, _, _) = three_submitted(portal).await;
+    for (email, name) in [("anna.juror@skr.se", "Anna Jurysson"), ("bert.juror@inera.se", "Bert Jurysson")] {
+        portal.logged_in(email, Role::Juror, None).await;
+        portal.rename(email, name).await;
+    }
+    portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+    let later = portal.at(review_clock()).await;
+    let mut organiser = log_in_at(portal, &later, "org@vitalis.se").await;
+    start_review(&mut organiser).await;
+    let anna = log_in_at(portal, &later, "anna.juror@skr.se").await;
+    let bert = log_in_at(portal, &later, "bert.juror@inera.se").await;
+    (kalmar, organiser, anna, bert)
+}
+
+fn all(score: &'static str) -> Vec<(&'static str, &'static str)> {
+    ALL.iter().map(|c| (*c, score)).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reopening_a_done_review_needs_a_reason_and_a_change_after_seeing_the_jury_shows() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (kalmar, mut organiser, mut anna, mut bert) = jury_of_two(&portal).await;
+        let page = format!("/jury/ansokan/{kalmar}");
+        let extra = [("recommendation", "nominera"), ("jury_comment", "Bert ger fyror."), ("action", "klar")];
+        review(&mut bert, &kalmar, "0", &all("4"), &extra).await;
+
+        // Anna marks "Klar" on throw-away scores, and now reads Bert's.
+        let done = review(&mut anna, &kalmar, "0", &all("1"), &[("recommendation", "nej"), ("action", "klar")]).await;
+        assert!(done.location().is_some_and(|l| l.contains("klart=bedomning-klar")), "{backend:?}: {}", done.body);
+        assert!(anna.get(&page).await.body.contains("Bert ger fyror."), "{backend:?}");
+
+        // "Ångra Klar" without a reason is refused beside the field; the review stays done.
+        let undo = review(&mut anna, &kalmar, "2", &[], &[("action", "angra")]).await;
+        let back = anna.follow(&undo).await.body;
+        assert!(back.contains("Skriv varför du öppnar bedömningen igen."), "{backend:?}");
+        assert!(back.contains("Varför öppnar du bedömningen igen?"), "{backend:?}: the field is there");
+        let still: Option<String> =
+            sqlx::query("SELECT done_at FROM reviews WHERE application_id = $1 AND version = 2")
+                .bind(&kalmar)
+                .fetch_one(portal.db.pool())
+                .await
+                .unwrap()
+                .get("done_at");
+        assert!(still.is_some(), "{backend:?}");
+
+        // With a reason it opens; she re-scores in line with Bert and marks "Klar" again.
+        let reason = [("action", "angra"), ("reopen_reason", "Jag läste fel avsnitt.")];
+        let undo = review(&mut anna, &kalmar, "2", &[], &reason).await;
+        assert!(undo.location().is_some_and(|l| l.contains("klart=bedomning-oppnad")), "{backend:?}: {}", undo.body);
+        let redo =
+            review(&mut anna, &kalmar, "3", &all("4"), &[("recommendation", "nominera"), ("action", "klar")]).await;
+        assert!(redo.location().is_some_and(|l| l.contains("klart=bedomning-klar")), "{backend:?}: {}", redo.body);
+
+        // Nothing of it is hidden: her page, Bert's, the organisers' page and the log say so.
+        let changed = "Ändrad efter att juryns bedömningar visats.";
+        assert!(anna.get(&page).await.body.contains(changed), "{backend:?}");
+        assert!(bert.get(&page).await.body.contains(changed), "{backend:?}");
+        let overview = organiser.get("/arrangor/bedomning").await.body;
+        assert!(
+            overview.contains(&format!("Anna Jurysson – Kalmar: ”Jag läste fel avsnitt.” {changed}")),
+            "{backend:?}: {overview}"
+        );
+        let log = organiser.get("/arrangor/logg").await.body;
+        assert!(log.contains("Anna Jurysson öppnade sin klara bedömning av Kalmar igen: Jag läste fel avsnitt."));
+        assert!(log.contains("Anna Jurysson markerade bedömningen av Kalmar klar med andra poäng"), "{backend:?}");
+
+        // Undoing again and going back to her first scores is compared with the first "Klar", not the last.
+        let reason = [("action", "angra"), ("reopen_reason", "Tillbaka till min första bedömning.")];
+        review(&mut anna, &kalmar, "5", &[], &reason).await;
+        let first_again =
+            review(&mut anna, &kalmar, "6", &all("1"), &[("recommendation", "nej"), ("action", "klar")]).await;
+        assert!(first_again.location().is_some_and(|l| l.contains("klart=bedomning-klar")), "{backend:?}");
+        assert!(!bert.get(&page).await.body.contains(changed), "{backend:?}: as first done");
+        let overview = organiser.get("/arrangor/bedomning").await.body;
+        assert!(overview.contains("”Tillbaka till min första bedömning.” Poängen är desamma"), "{backend:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_review_done_before_a_jav_is_declared_counts_nowhere() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (kalmar, mut organiser, mut anna, _) = jury_of_two(&portal).await;
+        review(&mut anna, &kalmar, "0", &all("3"), &[("recommendation", "kanske"), ("action", "klar")]).await;
+        let before = organiser.get("/arrangor/bedomning").await.body;
+        assert!(before.contains("<td>1 / 3</td>"), "{backend:?}");
+        declare_jav(&mut anna, "Kalmar", "Jag bor i Kalmar").await;
+        let after = organiser.get("/arrangor/bedomning").await.body;
+        assert!(after.contains("<td>0 / 2</td>"), "{backend:?}: neither 1 / 2 nor 2 of 1");
+        let own = anna.get("/jury").await.body;
+        assert!(own.contains("Du har bedömt 0 av 2 ansökningar."), "{backend:?}");
+        assert!(own.contains("Juryn som helhet: 0 av 5 bedömningar klara."), "{backend:?}");
+    }
+}
