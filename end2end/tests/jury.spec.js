@@ -192,6 +192,7 @@ test('the jury sees the submitted applications, declares jäv with a clear messa
   await expect(listRow(juni, 'Markaryd')).toContainText('Jäv anmält');
   await openFromList(juni, 'Markaryd');
   await expect(juni.getByText('Du har anmält jäv för Markaryd.', { exact: false })).toBeVisible();
+  await expect(juni.getByText('Markaryd har en digitaliseringsplan sedan 2024.', { exact: false })).toHaveCount(0);
   await expect(juni.getByRole('radio')).toHaveCount(0);
   await expect(juni.getByRole('button', { name: 'Föreslå för nominering' })).toHaveCount(0);
   await expectNoAxeViolations(juni);

@@ -84,12 +84,14 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(state.clone(), client::resolve))
         .with_state(state);
-    with_security_headers(router, https)
+    let limited = router
         .layer(axum::middleware::from_fn(security::csp_nonce))
         // Brotli's default (quality 11) costs more CPU than a page render; 4 keeps most of the gain.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(too_large_page))
+        .layer(middleware::from_fn(too_large_page));
+    // Outside the body limit, so that its 413 (and the page for it) carries them too.
+    with_security_headers(limited, https)
         .layer(
             TraceLayer::new_for_http()
                 // The route, never the path or the query: both carry one-time tokens,

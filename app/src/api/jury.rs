@@ -161,7 +161,8 @@ pub struct ShortlistRow {
     pub lan: String,
     /// None while the viewer may not see the jury's scores for it.
     pub aggregate: Option<Aggregate>,
-    pub marks: usize,
+    /// The jury's proposals; None, like the scores, until the viewer's own review is done.
+    pub marks: Option<usize>,
     pub marked_by_me: bool,
     pub conflicted: bool,
     /// A probable jäv from the viewer's employer, not yet answered.
@@ -697,8 +698,9 @@ pub mod ssr {
             .iter()
             .any(|(a, u)| *a == id && *u == viewer.user_id);
         let mut text = submitted_text(&state, &work, &entry).await?;
-        if flag.is_some() {
-            // Not a line of it before the juror has answered.
+        if view == JuryView::Excluded {
+            // Jäv, declared or not yet answered: not a line of the application, as nothing of the
+            // kommun's context (`api::context`); the page names the kommun and says why.
             text.parts.clear();
         }
         Ok(Some(UnderReview {
@@ -1173,20 +1175,26 @@ pub mod ssr {
                     kommun: e.kommun.clone(),
                     lan: e.lan.clone(),
                     aggregate: (view == JuryView::Everything).then(|| work.aggregate(e)),
-                    marks: marks
-                        .iter()
-                        .filter(|(a, u)| *a == e.application_id && counting.contains(&u.as_str()))
-                        .count(),
+                    // Proposals anchor as scores do: shown by the same rule (`jury_view`).
+                    marks: (view == JuryView::Everything).then(|| {
+                        marks.iter().filter(|(a, u)| *a == e.application_id && counting.contains(&u.as_str())).count()
+                    }),
                     marked_by_me: marks.iter().any(|(a, u)| *a == e.application_id && *u == viewer.user_id),
                     conflicted: work.conflicted(&viewer.user_id, &e.kommun_kod),
                     flagged: work.flag_pending(&viewer.user_id, &e.kommun_kod),
                 }
             })
             .collect();
-        // The most proposed first, then the highest weighted score.
+        // The most proposed first, then the highest weighted score; what the viewer may not see
+        // yet comes last, by name, so that its place tells nothing either.
         rows.sort_by(|a, b| {
             let score = |r: &ShortlistRow| r.aggregate.as_ref().and_then(|a| a.weighted).unwrap_or(-1.0);
-            b.marks.cmp(&a.marks).then(score(b).total_cmp(&score(a))).then(collate(&a.kommun, &b.kommun))
+            let hidden = |r: &ShortlistRow| r.marks.is_none();
+            hidden(a)
+                .cmp(&hidden(b))
+                .then(b.marks.cmp(&a.marks))
+                .then(score(b).total_cmp(&score(a)))
+                .then(collate(&a.kommun, &b.kommun))
         });
         Ok(Some(ShortlistView {
             round_id: work.round.id.clone(),

@@ -93,6 +93,19 @@ fn refused(reason: &str) -> Response {
         .into_response()
 }
 
+/// Whether reading the body stopped at the body limit: a body sent in chunks,
+/// without a length to refuse it by up front, is too large, not forged.
+fn too_large(error: &axum::Error) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = source {
+        if error.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        source = error.source();
+    }
+    false
+}
+
 /// Middleware: refuses forged requests and gives every visitor a token.
 pub async fn protect(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let secure = state.settings.uses_https();
@@ -116,9 +129,11 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         let header_token = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_owned);
         let multipart = is_multipart(request.headers());
         let (parts, body) = request.into_parts();
-        // The body limit layer outside has already capped the size.
-        let Ok(bytes) = to_bytes(body, usize::MAX).await else {
-            return refused("unreadable body");
+        // The body limit layer outside caps the size; a chunked body learns it only here.
+        let bytes = match to_bytes(body, usize::MAX).await {
+            Ok(bytes) => bytes,
+            Err(error) if too_large(&error) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+            Err(_) => return refused("unreadable body"),
         };
         let sent = match (header_token, multipart) {
             (Some(token), _) => Some(token),

@@ -3,7 +3,7 @@
 //! at most one hash per core but one runs at a time: a burst of log-ins queues
 //! here instead of starving page loads.
 
-use crate::domain::account::{AccountError, check_password_length};
+use crate::domain::account::{AccountError, PORTAL_WORDS, check_password_length, made_of_known_words};
 use argon2::{
     Algorithm, Argon2, Params, Version,
     password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng},
@@ -100,11 +100,24 @@ const SWEDISH_COMMON: &[&str] = &[
     "midsommar",
 ];
 
-/// The whole policy for a new password: length, and not a commonly used one
-/// (zxcvbn's lists of common passwords and words, with l33t and reversed
-/// variants, plus Swedish favourites and the person's own details).
+/// The kommuner's names, from the same file the database is seeded from.
+fn kommun_names() -> impl Iterator<Item = &'static str> {
+    crate::storage::seed::KOMMUNER_CSV.lines().skip(1).filter_map(|line| line.split(',').nth(1))
+}
+
+/// The whole policy for a new password: length, not made of the person's own
+/// details, the portal's names or kommun names alone (`made_of_known_words`), and
+/// not a commonly used one (zxcvbn's lists of common passwords and words, with
+/// l33t and reversed variants, plus Swedish favourites and the person's own details).
 pub fn check_new_password(password: &str, personal: &[&str]) -> Result<(), AccountError> {
     check_password_length(password)?;
+    let mut known: Vec<&str> = personal.to_vec();
+    for word in PORTAL_WORDS.iter().copied().chain(kommun_names()) {
+        known.push(word);
+    }
+    if made_of_known_words(password, known) {
+        return Err(AccountError::PasswordFromNames);
+    }
     let inputs: Vec<&str> = SWEDISH_COMMON.iter().copied().chain(personal.iter().copied()).collect();
     let estimate = zxcvbn::zxcvbn(password, &inputs);
     // Score 3 of 4 is "safely unguessable: moderate protection from offline attacks".
@@ -133,13 +146,15 @@ mod tests {
         {
             assert_eq!(check_new_password(common, &[]), Err(AccountError::PasswordTooCommon), "{common}");
         }
-        for personal in ["annasvensson", "svensson1234"] {
+        for personal in ["annasvensson", "svensson1234", "Anna.Svensson@Borgholm"] {
             assert_eq!(
                 check_new_password(personal, &["anna", "svensson"]),
-                Err(AccountError::PasswordTooCommon),
-                "{personal} is built from the person's own name"
+                Err(AccountError::PasswordFromNames),
+                "{personal} is built from the person's own name and a kommun's"
             );
         }
+        assert_eq!(check_new_password("Kalmar2027Kalmar", &[]), Err(AccountError::PasswordFromNames));
+        assert_eq!(check_new_password("eHälsokommun2027", &[]), Err(AccountError::PasswordFromNames));
         assert_eq!(check_new_password("tre gröna äpplen i Kalmar", &[]), Ok(()));
         assert_eq!(check_new_password("kort", &[]), Err(AccountError::PasswordTooShort { min: 12 }));
     }

@@ -193,6 +193,10 @@ fn account_error_en(err: &AccountError) -> String {
         AccountError::PasswordTooCommon => {
             "The password is too common and easy to guess. Choose another, a sentence perhaps.".into()
         }
+        AccountError::PasswordFromNames => {
+            "The password is made of your name, your address, the portal's or a kommun's name. Add words only you know."
+                .into()
+        }
     }
 }
 

@@ -383,7 +383,7 @@ pub const SV: JuryTexts = JuryTexts {
     your_review: "Din bedömning",
     excluded: |kommun| {
         format!(
-            "Du har anmält jäv för {kommun}. Du bedömer inte ansökan och ser inte juryns poäng, kommentarer eller diskussion om den."
+            "Du har anmält jäv för {kommun}. Du läser och bedömer inte ansökan och ser inte juryns poäng, kommentarer eller diskussion om den."
         )
     },
     weight: |w| format!("vikt {w}"),
@@ -608,7 +608,7 @@ pub const EN: JuryTexts = JuryTexts {
     your_review: "Your review",
     excluded: |kommun| {
         format!(
-            "You declared a conflict of interest for {kommun}. You do not review the application and do not see the jury's scores, comments or discussion of it."
+            "You declared a conflict of interest for {kommun}. You neither read nor review the application and do not see the jury's scores, comments or discussion of it."
         )
     },
     weight: |w| format!("weight {w}"),

@@ -14,7 +14,7 @@ use sqlx::AnyConnection;
 pub const EHALSOKOMMUN: &str = "ehalsokommun";
 
 const LAN_CSV: &str = include_str!("../../../seed/lan.csv");
-const KOMMUNER_CSV: &str = include_str!("../../../seed/kommuner.csv");
+pub(crate) const KOMMUNER_CSV: &str = include_str!("../../../seed/kommuner.csv");
 const WINNERS_CSV: &str = include_str!("../../../seed/ehalsokommun_vinnare.csv");
 
 #[derive(Debug, thiserror::Error)]

@@ -258,3 +258,62 @@ async fn a_review_done_before_a_jav_is_declared_counts_nowhere() {
         assert!(own.contains("Juryn som helhet: 0 av 5 bedömningar klara."), "{backend:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_jurys_proposals_are_hidden_like_its_scores_until_ones_own_review_is_done() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (kalmar, _, mut anna, mut bert) = jury_of_two(&portal).await;
+        review(&mut bert, &kalmar, "0", &all("4"), &[("recommendation", "nominera"), ("action", "klar")]).await;
+        let fields = [("application", kalmar.as_str()), ("marked", "ja"), ("back", "kortlista")];
+        let marked = bert.post("/jury/kortlista", "/api/mark_for_shortlist", &fields, true).await;
+        assert_eq!(marked.location().as_deref(), Some("/jury/kortlista?klart=markerad"), "{backend:?}");
+        assert!(bert.get("/jury/kortlista").await.body.contains("1 / 2"), "{backend:?}");
+
+        let before = anna.get("/jury/kortlista").await.body;
+        assert!(!before.contains("1 / 2") && !before.contains("0 / 2"), "{backend:?}: no count before her own review");
+        review(&mut anna, &kalmar, "0", &all("2"), &[("recommendation", "nej"), ("action", "klar")]).await;
+        assert!(anna.get("/jury/kortlista").await.body.contains("1 / 2"), "{backend:?}: shown once done");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_over_the_limit_is_413_with_the_security_headers_chunked_or_not() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let portal = TestPortal::start(crate::common::Backend::Sqlite, open_clock()).await;
+    let mut browser = portal.logged_in("anna@kalmar.se", Role::Applicant, Some("0880")).await;
+    browser.get("/ansokan").await;
+    let token = browser.cookies["portal_csrf"].clone();
+    let host = portal.base_url.trim_start_matches("http://").to_owned();
+    let chunk = format!("text%5Bledning%5D={}", "a".repeat(64 * 1024));
+    for chunked in [true, false] {
+        let mut stream = tokio::net::TcpStream::connect(&host).await.unwrap();
+        let length =
+            if chunked { "Transfer-Encoding: chunked".to_owned() } else { "Content-Length: 1200000".to_owned() };
+        let head = format!(
+            "POST /api/save_application HTTP/1.1\r\nHost: {host}\r\nOrigin: {base}\r\nAccept: application/json\r\n\
+             Cookie: portal_csrf={token}; portal_session={session}\r\nx-csrf-token: {token}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\n{length}\r\nConnection: close\r\n\r\n",
+            base = portal.base_url,
+            session = browser.cookies["portal_session"],
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        // 1.2 MB in 64 kB pieces; the portal may answer and close before the last one.
+        for _ in 0..19 {
+            let piece = if chunked { format!("{:x}\r\n{chunk}\r\n", chunk.len()) } else { chunk.clone() };
+            if stream.write_all(piece.as_bytes()).await.is_err() {
+                break;
+            }
+        }
+        if chunked {
+            let _ = stream.write_all(b"0\r\n\r\n").await;
+        }
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer).await;
+        let answer = String::from_utf8_lossy(&answer).to_lowercase();
+        assert!(answer.starts_with("http/1.1 413"), "chunked {chunked}: {}", &answer[..answer.len().min(300)]);
+        for header in ["x-content-type-options: nosniff", "content-security-policy:", "x-frame-options: deny"] {
+            assert!(answer.contains(header), "chunked {chunked}: {header} in {}", &answer[..answer.len().min(600)]);
+        }
+    }
+}

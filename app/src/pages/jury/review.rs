@@ -71,6 +71,7 @@ pub fn PrintApplicationPage() -> impl IntoView {
                     <h1>{page.text.kommun.clone()}</h1>
                     <p><a href=review_href(&page.application_id)>{texts().j.flag_heading}</a></p>
                 }.into_any(),
+                Some(page) if page.view == JuryView::Excluded => view! { <StandsAside page /> }.into_any(),
                 Some(page) => view! {
                     <Title text=page.text.kommun.clone() />
                     <p class="no-print"><a href=review_href(&page.application_id)>{texts().j.back_to_list}</a></p>
@@ -137,6 +138,9 @@ fn Review(page: UnderReview) -> impl IntoView {
         }
         .into_any();
     }
+    if page.view == JuryView::Excluded {
+        return view! { <StandsAside page /> }.into_any();
+    }
     let context_of = id.clone();
     view! {
         <Title text=page.text.kommun.clone() />
@@ -175,6 +179,18 @@ fn Review(page: UnderReview) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A juror with jäv for the kommun: its name and why there is nothing more to read.
+#[component]
+fn StandsAside(page: UnderReview) -> impl IntoView {
+    let t = texts();
+    view! {
+        <Title text=page.text.kommun.clone() />
+        <p class="no-print"><a href=JURY_PAGE>{t.j.back_to_list}</a></p>
+        <h1>{page.text.kommun.clone()}</h1>
+        <p class="notice">{(t.j.excluded)(&page.text.kommun)}</p>
+    }
 }
 
 /// Before the application: the juror's employer points to a probable jäv,

@@ -58,7 +58,7 @@ fn Candidates(list: ShortlistView) -> impl IntoView {
                                     <tr>
                                         <th scope="row"><a href=review_href(&r.application_id)>{r.kommun.clone()}</a></th>
                                         <td>{r.lan.clone()}</td>
-                                        <td>{format!("{} / {}", r.marks, list.jurors)}</td>
+                                        <td>{r.marks.map_or_else(|| "–".to_owned(), |m| format!("{m} / {}", list.jurors))}</td>
                                         <td>{match &shown {
                                             Some(a) => a.weighted.map(one_decimal).unwrap_or_else(|| "–".into()),
                                             None if r.conflicted => t.j.conflict_declared.to_owned(),
