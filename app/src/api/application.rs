@@ -263,7 +263,11 @@ pub mod ssr {
         let now = state.clock.now();
         let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
         let awaiting_approval = !may_act_for_kommun(&viewer, &kommun_kod);
-        let extension = extensions::find(db, &round.id, &kommun_kod).await?;
+        // A person waiting to be let in learns nothing of the kommun: not its deadline, not its people.
+        let extension = match awaiting_approval {
+            true => None,
+            false => extensions::find(db, &round.id, &kommun_kod).await?,
+        };
         let deadline = deadline_for(round.deadline, extension.as_ref().map(|e| e.deadline));
         let open_now = Life { status: Status::Draft, round_state: round.state, opens_at: round.opens_at, deadline }
             .may_edit(now)
@@ -292,11 +296,14 @@ pub mod ssr {
             last_saved_local: None,
             request_key: secret::new_token(),
             awaiting_approval,
-            colleagues: users::colleagues(db, &kommun_kod)
-                .await?
-                .into_iter()
-                .map(|u| Colleague { user_id: u.id, name: u.name, email: u.email, approved: u.approved })
-                .collect(),
+            colleagues: match awaiting_approval {
+                true => Vec::new(),
+                false => users::colleagues(db, &kommun_kod)
+                    .await?
+                    .into_iter()
+                    .map(|u| Colleague { user_id: u.id, name: u.name, email: u.email, approved: u.approved })
+                    .collect(),
+            },
         };
         let Some(application) = application else { return Ok(Some(view)) };
 

@@ -40,7 +40,6 @@ pub struct ApplyTexts {
     pub awaiting_heading: &'static str,
     pub awaiting_body: &'static str,
     pub colleagues_heading: &'static str,
-    pub colleagues_none_approved: &'static str,
     pub colleague_waiting: &'static str,
     pub approve_button: &'static str,
     pub withdraw_button: &'static str,
@@ -71,6 +70,7 @@ pub struct ApplyTexts {
     pub status_nothing_saved: &'static str,
     pub status_last_saved: fn(&str) -> String,
     pub status_saving: &'static str,
+    pub status_unsaved: &'static str,
     pub status_up_to_date: &'static str,
     pub status_saved: fn(&str) -> String,
     pub status_conflict: fn(&str) -> String,
@@ -304,9 +304,8 @@ pub const SV: ApplyTexts = ApplyTexts {
     reopen_button: "Öppna för ändringar",
 
     awaiting_heading: "Ditt konto väntar på att bli godkänt",
-    awaiting_body: "Kommunen har redan sökande i portalen. När en av dem, eller arrangören, har godkänt ditt konto kan du läsa och skriva i ansökan. De har fått ett mejl om dig.",
+    awaiting_body: "Kommunen har redan sökande i portalen. När en av dem, eller arrangören, har godkänt ditt konto kan du läsa och skriva i ansökan och se vilka fler som skriver. De har fått ett mejl om dig; hör av dig till arrangören om ingen svarar.",
     colleagues_heading: "Kollegor i ansökan",
-    colleagues_none_approved: "Ingen i kommunen är godkänd än; hör av dig till arrangören.",
     colleague_waiting: "väntar på godkännande",
     approve_button: "Godkänn",
     withdraw_button: "Ta bort från kommunens ansökan",
@@ -339,6 +338,7 @@ pub const SV: ApplyTexts = ApplyTexts {
     status_nothing_saved: "Inget är sparat än. Texten sparas automatiskt medan du skriver.",
     status_last_saved: |when| format!("Senast sparat {when}."),
     status_saving: "Sparar …",
+    status_unsaved: "Ändringar som inte är sparade än. De sparas strax.",
     status_up_to_date: "Allt är redan sparat.",
     status_saved: |at| format!("Sparat kl. {at}."),
     status_conflict: |parts| {
@@ -451,9 +451,8 @@ pub const EN: ApplyTexts = ApplyTexts {
     reopen_button: "Reopen for changes",
 
     awaiting_heading: "Your account is waiting to be approved",
-    awaiting_body: "The kommun already has applicants in the portal. Once one of them, or the organiser, has approved your account you can read and write the application. They have been e-mailed about you.",
+    awaiting_body: "The kommun already has applicants in the portal. Once one of them, or the organiser, has approved your account you can read and write the application and see who else writes it. They have been e-mailed about you; contact the organiser if nobody answers.",
     colleagues_heading: "Colleagues on the application",
-    colleagues_none_approved: "Nobody in the kommun is approved yet; contact the organiser.",
     colleague_waiting: "waiting for approval",
     approve_button: "Approve",
     withdraw_button: "Remove from the kommun's application",
@@ -486,6 +485,7 @@ pub const EN: ApplyTexts = ApplyTexts {
     status_nothing_saved: "Nothing is saved yet. The text is saved automatically as you write.",
     status_last_saved: |when| format!("Last saved {when}."),
     status_saving: "Saving …",
+    status_unsaved: "Changes not saved yet. They are saved in a moment.",
     status_up_to_date: "Everything is already saved.",
     status_saved: |at| format!("Saved at {at}."),
     status_conflict: |parts| {

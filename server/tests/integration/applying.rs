@@ -413,6 +413,11 @@ async fn signing_up_for_a_kommun_that_has_applicants_waits_for_a_colleague_to_le
         let waiting = stranger.get("/ansokan").await.body;
         assert!(waiting.contains("Ditt konto väntar på att bli godkänt"), "{backend:?}");
         assert!(!waiting.contains("Kalmars utkast") && !waiting.contains(r#"name="application""#), "{backend:?}");
+        // Nothing of the kommun: not its applicants' names or addresses, by the page or the API.
+        let api = stranger.get("/api/my_application").await.body;
+        for shown in [waiting.as_str(), api.as_str()] {
+            assert!(!shown.contains("anna@kalmar.se") && !shown.contains("forsta@"), "{backend:?}: {shown}");
+        }
         let refused = save(&mut stranger, &id, &[("ledning", "Klotter", 1)], "save").await;
         assert_eq!(refused.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}");
         assert!(!stranger.get("/ansokan/historik/ledning").await.body.contains("Kalmars utkast"));

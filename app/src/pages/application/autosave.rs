@@ -120,6 +120,7 @@ pub fn edited(editor: Editor, event: &ev::Event) {
         p.dirty.insert(part.to_owned(), value);
         p.since.get_or_insert_with(now_ms);
     });
+    show(SaveStatus::Unsaved);
     schedule(None);
 }
 
@@ -215,6 +216,9 @@ fn send(urgency: Urgency) {
                     SaveStatus::Refused(refusal)
                 } else if !reply.conflicts.is_empty() {
                     SaveStatus::Conflict(reply.conflicts)
+                } else if with_pending(|p| !p.dirty.is_empty()) {
+                    // Typed while this save was on its way: that is not saved yet.
+                    SaveStatus::Unsaved
                 } else {
                     SaveStatus::Saved(reply.at_local)
                 });

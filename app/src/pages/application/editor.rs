@@ -26,6 +26,8 @@ pub const SAVE_ACTION: &str = "/api/save_application";
 pub enum SaveStatus {
     /// As loaded: when it was last saved, by anyone.
     Loaded(Option<NaiveDateTime>),
+    /// Typed, not yet sent: never "Sparat" while anything is unsent.
+    Unsaved,
     Saving,
     Saved(NaiveDateTime),
     /// "Spara utkast" with nothing new to save.
@@ -73,7 +75,7 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
     if view.awaiting_approval {
         return view! {
             <h1>{(t.ap.heading)(&view.kommun)}</h1>
-            <AwaitingApproval colleagues=view.colleagues />
+            <AwaitingApproval />
         }
         .into_any();
     }
@@ -150,16 +152,15 @@ fn BeforeYouWrite() -> impl IntoView {
     }
 }
 
-/// For an applicant not yet let in: why, and whom to ask.
+/// For an applicant not yet let in: why, and what happens next. Nothing of the
+/// kommun (its applicants, their addresses, its deadline) until they are let in.
 #[component]
-pub fn AwaitingApproval(colleagues: Vec<Colleague>) -> impl IntoView {
+pub fn AwaitingApproval() -> impl IntoView {
     let t = texts();
-    let approved: Vec<String> = colleagues.into_iter().filter(|c| c.approved).map(|c| c.name).collect();
     view! {
         <div class="notice" role="status">
             <h2>{t.ap.awaiting_heading}</h2>
             <p>{t.ap.awaiting_body}</p>
-            <p>{if approved.is_empty() { t.ap.colleagues_none_approved.to_owned() } else { approved.join(", ") }}</p>
         </div>
     }
 }
@@ -337,6 +338,7 @@ fn status_text(editor: Editor) -> String {
     match editor.status.get() {
         SaveStatus::Loaded(None) => t.ap.status_nothing_saved.to_owned(),
         SaveStatus::Loaded(Some(at)) => (t.ap.status_last_saved)(&(t.long_date_time)(at)),
+        SaveStatus::Unsaved => t.ap.status_unsaved.to_owned(),
         SaveStatus::Saving => t.ap.status_saving.to_owned(),
         SaveStatus::UpToDate => t.ap.status_up_to_date.to_owned(),
         SaveStatus::Saved(at) => (t.ap.status_saved)(&(t.ap.clock)(at)),

@@ -21,7 +21,7 @@ pub fn PreviewPage() -> impl IntoView {
                 let t = texts();
                 let Some(view) = view else { return view! { <p>{t.ap.no_round}</p> }.into_any() };
                 if view.awaiting_approval {
-                    return view! { <AwaitingApproval colleagues=view.colleagues /> }.into_any();
+                    return view! { <AwaitingApproval /> }.into_any();
                 }
                 let text_of = |part: &str| view.parts.iter().find(|p| p.part == part).map(|p| p.body.clone()).unwrap_or_default();
                 let contact: Vec<(String, String)> = CONTACT_PARTS

@@ -27,7 +27,7 @@ pub fn SubmitPage() -> impl IntoView {
                 let t = texts();
                 let Some(view) = view else { return view! { <p>{t.ap.no_round}</p> }.into_any() };
                 if view.awaiting_approval {
-                    return view! { <AwaitingApproval colleagues=view.colleagues /> }.into_any();
+                    return view! { <AwaitingApproval /> }.into_any();
                 }
                 let back = view! { <p><a href=APPLICATION_PAGE>{t.ap.back_to_editor}</a></p> };
                 match view.refusal {

@@ -78,6 +78,7 @@ pub fn edited(_draft: ReviewDraft, _event: &ev::Event) {
     }
     let body = form_body();
     with_pending(|p| p.body = body);
+    show(AutosaveStatus::Unsaved);
     schedule(QUIET);
 }
 
@@ -105,12 +106,15 @@ fn send(keepalive: bool) {
             timer.clear();
         }
         let body = p.body.take()?;
+        let overtaking = p.in_flight;
         p.in_flight = true;
-        Some((body, p.draft))
+        Some((body, p.draft, overtaking))
     });
-    let Some((body, draft)) = taken else { return };
-    // The version is read when sending: an earlier save may have moved it on.
-    let version = draft.and_then(|d| d.version.try_get_untracked()).unwrap_or_default();
+    let Some((body, draft, overtaking)) = taken else { return };
+    // The version is read when sending: an earlier save may have moved it on. Leaving the
+    // page while a save is on its way cannot wait for its answer: this one follows it, on
+    // the version that save makes (a whole-form save moves the version on by one).
+    let version = draft.and_then(|d| d.version.try_get_untracked()).unwrap_or_default() + i64::from(overtaking);
     let body = replace_version(&body, version);
     show(AutosaveStatus::Saving);
     leptos::task::spawn_local(async move {
@@ -122,7 +126,9 @@ fn send(keepalive: bool) {
                 if let Some(draft) = with_pending(|p| p.draft) {
                     draft.version.try_set(version);
                 }
-                show(AutosaveStatus::Saved(at_local));
+                // Changed while this save was on its way: that is not saved yet.
+                let newer = with_pending(|p| p.body.is_some());
+                show(if newer { AutosaveStatus::Unsaved } else { AutosaveStatus::Saved(at_local) });
             }
             Ok(AutosaveReply::Refused(problem)) => {
                 with_pending(|p| p.stopped = true);

@@ -25,6 +25,8 @@ use leptos_router::hooks::use_params_map;
 #[derive(Debug, Clone, PartialEq)]
 pub enum AutosaveStatus {
     Idle,
+    /// Changed, not yet sent: never "Sparat" while anything is unsent.
+    Unsaved,
     Saving,
     Saved(chrono::NaiveDateTime),
     /// A refusal or a problem, in the reader's language.
@@ -276,6 +278,7 @@ fn status_text(status: AutosaveStatus, saved: Option<chrono::NaiveDateTime>) -> 
     let t = texts();
     match status {
         AutosaveStatus::Idle => saved.map_or(t.j.not_started.to_owned(), |at| (t.j.saved_at)(&(t.long_date_time)(at))),
+        AutosaveStatus::Unsaved => t.j.autosave_unsaved.to_owned(),
         AutosaveStatus::Saving => t.j.autosave_saving.to_owned(),
         AutosaveStatus::Saved(at) => (t.j.autosave_saved)(&(t.ap.clock)(at)),
         AutosaveStatus::Problem(text) => text,

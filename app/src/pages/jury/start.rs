@@ -56,16 +56,19 @@ fn RoundList(round: RoundReviews, is_juror: bool, chosen: (String, String, Strin
                 {is_juror.then(|| view! { <li><a href=format!("{JURY_PAGE}/jav")>{t.j.conflicts_link}</a></li> })}
                 <li><a href=format!("{JURY_PAGE}/kortlista")>{t.j.shortlist_link}</a></li>
             </ul>
-            {(round.total > 0).then(|| view! { <Filter lans=round.lans.clone() chosen=chosen.clone() is_juror /> })}
+            {(round.total > 0).then(|| view! { <Filter round_id=round.round_id.clone() lans=round.lans.clone() chosen=chosen.clone() is_juror /> })}
             <ReviewTable round is_juror />
         </section>
     }
 }
 
-/// Län, status and order, as a GET form: the address can be bookmarked.
+/// Län, status and order, as a GET form: the address can be bookmarked. One per
+/// round on the page, each with ids of its own, so that every label names one select.
 #[component]
-fn Filter(lans: Vec<String>, chosen: (String, String, String), is_juror: bool) -> impl IntoView {
+fn Filter(round_id: String, lans: Vec<String>, chosen: (String, String, String), is_juror: bool) -> impl IntoView {
     let t = texts();
+    let id = move |name: &str| format!("{name}-{round_id}");
+    let (lan_id, status_id, sort_id) = (id("lan"), id("status"), id("sortera"));
     let (lan, status, sort) = chosen;
     let option = move |value: String, label: String, current: &str| {
         let selected = value == current;
@@ -80,24 +83,24 @@ fn Filter(lans: Vec<String>, chosen: (String, String, String), is_juror: bool) -
     view! {
         <form method="get" action=JURY_PAGE class="filter" aria-label=t.j.filter_heading>
             <div class="field">
-                <label for="lan">{t.j.filter_lan}</label>
-                <select id="lan" name="lan">
+                <label for=lan_id.clone()>{t.j.filter_lan}</label>
+                <select id=lan_id name="lan">
                     {option(String::new(), t.j.all_lans.to_owned(), &lan)}
                     {lans.into_iter().map(|l| option(l.clone(), l, &lan)).collect_view()}
                 </select>
             </div>
             {is_juror.then(|| view! {
                 <div class="field">
-                    <label for="status">{t.j.filter_status}</label>
-                    <select id="status" name="status">
+                    <label for=status_id.clone()>{t.j.filter_status}</label>
+                    <select id=status_id.clone() name="status">
                         {option(String::new(), t.j.all_statuses.to_owned(), &status)}
                         {Progress::ALL.into_iter().map(|p| option(p.code().to_owned(), t.j.progress(p).to_owned(), &status)).collect_view()}
                     </select>
                 </div>
             })}
             <div class="field">
-                <label for="sortera">{t.j.sort_by}</label>
-                <select id="sortera" name="sortera">
+                <label for=sort_id.clone()>{t.j.sort_by}</label>
+                <select id=sort_id name="sortera">
                     {sorts.into_iter().filter(|(code, _)| is_juror || *code != "status").map(|(code, label)| option(code.to_owned(), label.to_owned(), &sort)).collect_view()}
                 </select>
             </div>

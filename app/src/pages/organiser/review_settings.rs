@@ -142,8 +142,8 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
     let scale = overview.scale.clone();
     if overview.locked {
         return view! {
-            <section aria-labelledby="kriterier">
-                <h2 id="kriterier">{t.j.criteria_heading}</h2>
+            <section aria-labelledby="kriterier-rubrik">
+                <h2 id="kriterier-rubrik">{t.j.criteria_heading}</h2>
                 <p class="notice">{t.j.criteria_locked}</p>
                 <ul>
                     {overview.criteria.iter().map(|c| view! {
@@ -160,8 +160,8 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
     let total_weight: u32 = overview.criteria.iter().map(|c| c.weight).sum();
     let labels = scale.labels.join("\n");
     view! {
-        <section aria-labelledby="kriterier">
-            <h2 id="kriterier">{t.j.criteria_heading}</h2>
+        <section aria-labelledby="kriterier-rubrik">
+            <h2 id="kriterier-rubrik">{t.j.criteria_heading}</h2>
             <p>{t.j.criteria_intro}</p>
             <PortalForm action="/api/save_review_settings" id="kriterier">
                 <input type="hidden" name="round" value=overview.round_id.clone() />
