@@ -9,7 +9,10 @@ use crate::{
         ranking::{JurorCell, RankingView},
         round::LogLine,
     },
-    domain::{ranking::weighted_total, swedish},
+    domain::{
+        ranking::{Place, weighted_total},
+        swedish,
+    },
     i18n::Locale,
 };
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
@@ -33,6 +36,11 @@ fn text(value: impl Into<String>) -> Cell {
     Cell::Text(value.into())
 }
 
+/// "ja" where a place is shared, under whichever method.
+fn shared(place: Option<Place>) -> Cell {
+    text(if place.is_some_and(|p| p.tied) { "ja" } else { "" })
+}
+
 fn number(value: Option<f64>) -> Cell {
     value.map_or(Cell::Empty, Cell::Number)
 }
@@ -43,19 +51,19 @@ pub fn ranking_table(view: &RankingView) -> Table {
     let mut header: Vec<String> = vec![t.o.place.into(), "Delad plats".into(), t.o.kommun.into(), "Referens".into()];
     header.extend(view.jurors.iter().cloned());
     header.extend(
-        [t.o.mean, t.o.median, t.o.reviews, t.o.spread, t.o.normalised, t.o.raw_place, t.o.schulze_place]
+        [t.o.mean, t.o.median, t.o.reviews, t.o.spread, t.o.normalised, t.o.raw_place, "Delad plats (medelvärde)"]
+            .map(String::from),
+    );
+    header.extend(
+        [t.o.schulze_place, "Delad plats (Schulze)", "Slås av (Schulze)", "Kan inte skiljas från (Schulze)"]
             .map(String::from),
     );
     let mut rows: Vec<Vec<Cell>> = view
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![
-                number(r.place.map(|p| p.place as f64)),
-                text(if r.place.is_some_and(|p| p.tied) { "ja" } else { "" }),
-                text(&r.kommun),
-                text(&r.reference),
-            ];
+            let mut row =
+                vec![number(r.place.map(|p| p.place as f64)), shared(r.place), text(&r.kommun), text(&r.reference)];
             row.extend(r.cells.iter().map(|c| match c {
                 JurorCell::Total(total) => Cell::Number(*total),
                 JurorCell::Conflict => text(t.o.conflict_cell),
@@ -68,7 +76,11 @@ pub fn ranking_table(view: &RankingView) -> Table {
                 number(r.spread),
                 number(r.normalised),
                 number(r.raw_place.map(|p| p.place as f64)),
+                shared(r.raw_place),
                 number(r.schulze_place.map(|p| p.place as f64)),
+                shared(r.schulze_place),
+                number(r.schulze_beaten_by.map(|n| n as f64)),
+                text(r.schulze_unseparated.join(", ")),
             ]);
             row
         })

@@ -78,6 +78,9 @@ use pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
     let lang = i18n::texts().lang;
+    // The page rendered, which is not always the page asked for: the guard shows the
+    // 403 and 503 pages under the address asked for. `hydrate` needs to know.
+    let shown = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -90,7 +93,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <HydrationScripts options />
                 <MetaTags />
             </head>
-            <body>
+            <body data-sida=shown>
                 <App />
             </body>
         </html>
@@ -175,6 +178,15 @@ pub fn hydrate() {
         .and_then(|html| html.get_attribute("lang"))
         .map(|lang| i18n::Locale::from_code(&lang))
         .unwrap_or_default();
+    // The guard renders the 403 and 503 pages under the address asked for; the router
+    // would hydrate that address's page instead and panic on the mismatch (the title
+    // too would be the other page's). The address becomes the page's own first.
+    if let Some(shown) = document().body().and_then(|body| body.get_attribute("data-sida"))
+        && window().location().pathname().ok().as_deref() != Some(shown.as_str())
+        && let Ok(history) = window().history()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&shown));
+    }
     leptos::mount::hydrate_body(move || {
         provide_context(locale);
         view! { <App /> }

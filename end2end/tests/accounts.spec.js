@@ -140,6 +140,14 @@ test('logged-in pages hydrate without errors and keep their title', async ({ pag
     expect.soft(problems, `console on ${path}`).toEqual([]);
     expect.soft(await page.title(), `title of ${path}`).toBe(title);
   }
+  // Another role's page: the 403 page, hydrated as itself, with its own title.
+  problems.length = 0;
+  const refused = await page.goto('/arrangor/personer');
+  expect(refused.status()).toBe(403);
+  await page.waitForLoadState('networkidle');
+  expect.soft(problems, 'console on another role\'s page').toEqual([]);
+  expect(await page.title()).toBe('Du har inte behörighet till sidan – Utmärkelseportalen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du har inte behörighet till sidan');
   // Logging out is a plain form post, the same with or without JavaScript.
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await expect(page).toHaveURL(/\/logga-in\?klart=utloggad$/);

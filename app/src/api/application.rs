@@ -91,6 +91,10 @@ pub struct SaveReply {
     pub conflicts: Vec<String>,
     /// Why nothing could be saved; the text is kept as the writer's copy.
     pub refused: Option<Refusal>,
+    /// Parts longer than a draft may be (`too_long_for_draft`), with their length and the
+    /// most allowed: not saved. The form's own limit keeps a person from typing more, so
+    /// only a client of its own sends such a text, and it is not stored anywhere.
+    pub too_long: Vec<(String, usize, u32)>,
     pub at_local: NaiveDateTime,
 }
 
@@ -195,7 +199,7 @@ pub mod ssr {
             access::{Access, Viewer, may_act_for_kommun, may_approve, may_manage},
             application::{
                 CONTACT_PARTS, Life, SUMMARY, clean_line, clean_text, deadline_for, limit, parts, reference,
-                submit_problems,
+                submit_problems, too_long_for_draft,
             },
             deadline::to_stockholm,
             round::Round,
@@ -396,8 +400,12 @@ pub mod ssr {
         let writer = owned.writer();
         let id = owned.application.id.as_str();
         let user = owned.viewer.user_id.as_str();
-        let (mut saved, mut conflicts) = (Vec::new(), Vec::new());
+        let (mut saved, mut conflicts, mut too_long) = (Vec::new(), Vec::new(), Vec::new());
         for (part, base, body) in incoming {
+            if let Some((count, max)) = too_long_for_draft(&owned.round.sections, part, &body) {
+                too_long.push((part.to_owned(), count, max));
+                continue;
+            }
             let here: Option<&PartVersion> = current.iter().find(|p| p.part == part);
             let current_version = here.map_or(0, |p| p.version);
             let unchanged = here.map_or(body.is_empty(), |p| p.body == body);
@@ -439,7 +447,7 @@ pub mod ssr {
             (None, None) => format!("{APPLICATION_PAGE}?klart=utkast-sparat#status"),
         };
         finish(APPLICATION_PAGE, Ok(go_to));
-        Ok(SaveReply { saved, conflicts, refused, at_local: local(now) })
+        Ok(SaveReply { saved, conflicts, refused, too_long, at_local: local(now) })
     }
 
     /// Whether `body` is exactly the text of the version the writer's page was based on.

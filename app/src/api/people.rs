@@ -63,7 +63,14 @@ pub async fn people() -> Result<PeopleOverview, AppError> {
 }
 
 #[server(endpoint = "invite")]
-pub async fn invite(name: String, email: String, role: String, round: Option<String>) -> Result<FormReply, AppError> {
+pub async fn invite(
+    #[server(default)] name: String,
+    #[server(default)] email: String,
+    // A radio group with nothing chosen sends no field at all: missing is "not chosen",
+    // said beside the field with the rest of the form kept, not a request that cannot be read.
+    #[server(default)] role: String,
+    round: Option<String>,
+) -> Result<FormReply, AppError> {
     Ok(ssr::invite(name, email, role, round).await)
 }
 

@@ -34,6 +34,12 @@ pub struct RankingRow {
     pub place: Option<Place>,
     pub raw_place: Option<Place>,
     pub schulze_place: Option<Place>,
+    /// How many applications beat this one by Schulze, and the kommuner it cannot
+    /// separate this one from (neither beats the other). Absent from rankings frozen before.
+    #[serde(default)]
+    pub schulze_beaten_by: Option<usize>,
+    #[serde(default)]
+    pub schulze_unseparated: Vec<String>,
     pub moved: Option<i64>,
     /// In the order of `RankingView::jurors`.
     pub cells: Vec<JurorCell>,
@@ -80,6 +86,10 @@ pub struct RankingView {
     pub scales: Vec<(String, JurorScale)>,
     /// Ids of the applications within the nominee cut by some method but not all.
     pub nominee_movers: Vec<String>,
+    /// Kommuner on either side of the nominee cut that Schulze cannot separate: the
+    /// method does not settle who is within it.
+    #[serde(default)]
+    pub schulze_open_cut: Vec<String>,
     /// The tie rule's criterion by its title; `None`: the jury decides.
     pub tie_rule: Option<String>,
     pub ties: Vec<TieView>,
@@ -144,6 +154,9 @@ pub mod ssr {
         let work = round_work(state, round).await?;
         let ranking = work.ranking();
         let name_of = |id: &str| work.jurors.iter().find(|(j, _)| j == id).map_or_else(String::new, |(_, n)| n.clone());
+        let kommun_of = |application: &str| {
+            work.entries.iter().find(|e| e.application_id == application).map(|e| e.kommun.clone()).unwrap_or_default()
+        };
         let rows: Vec<RankingRow> = ranking
             .rows
             .iter()
@@ -165,6 +178,8 @@ pub mod ssr {
                     place: ranked.place,
                     raw_place: ranked.raw_place,
                     schulze_place: ranked.schulze_place,
+                    schulze_beaten_by: ranked.schulze_beaten_by,
+                    schulze_unseparated: ranked.schulze_unseparated.iter().map(|id| kommun_of(id)).collect(),
                     moved: ranked.moved_by_normalising(),
                     cells,
                     reviews: ranked.reviews,
@@ -175,9 +190,6 @@ pub mod ssr {
                 })
             })
             .collect();
-        let kommun_of = |application: &str| {
-            work.entries.iter().find(|e| e.application_id == application).map(|e| e.kommun.clone()).unwrap_or_default()
-        };
         let tie_rule = work
             .settings
             .tie_break
@@ -195,6 +207,7 @@ pub mod ssr {
             any_ties: rows.iter().any(|r| r.place.is_some_and(|p| p.tied)),
             scales: ranking.jurors.iter().map(|s| (name_of(&s.juror), s.clone())).collect(),
             nominee_movers: ranking.nominee_movers().iter().map(|r| r.application.clone()).collect(),
+            schulze_open_cut: ranking.schulze_open_cut().iter().map(|r| kommun_of(&r.application)).collect(),
             tie_rule,
             ties: ranking
                 .ties

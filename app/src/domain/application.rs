@@ -41,6 +41,22 @@ pub fn limit(sections: &[Section], part: &str) -> Option<u32> {
     }
 }
 
+/// A draft may run over its part's limit while it is being written, up to this many
+/// times the limit (the form lets no one type more); the limit itself holds at submit.
+pub const DRAFT_OVERRUN: u32 = 2;
+
+/// The longest text a part may have while the application is a draft.
+pub fn draft_limit(limit: u32) -> u32 {
+    limit.saturating_mul(DRAFT_OVERRUN)
+}
+
+/// A part's text too long to be saved even as a draft: its length and the most a draft may have.
+pub fn too_long_for_draft(sections: &[Section], part: &str, body: &str) -> Option<(usize, u32)> {
+    let max = draft_limit(limit(sections, part)?);
+    let count = body.chars().count();
+    (count > max as usize).then_some((count, max))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     /// Never submitted.
@@ -357,6 +373,19 @@ mod tests {
         assert_eq!(clean_text("<script>alert(1)</script>"), "<script>alert(1)</script>");
         assert_eq!(clean_text("tab\there 👩‍⚕️"), "tab\there 👩‍⚕️");
         assert_eq!(clean_line("  Anna \n Andersson\t"), "Anna Andersson");
+    }
+
+    #[test]
+    fn a_draft_may_run_over_its_limit_up_to_twice_it() {
+        let sections = sections();
+        assert_eq!(too_long_for_draft(&sections, "kompetens", &"x".repeat(40)), None, "twice the limit of 20");
+        assert_eq!(too_long_for_draft(&sections, "kompetens", &"x".repeat(41)), Some((41, 40)));
+        assert_eq!(too_long_for_draft(&sections, SUMMARY, &"å".repeat(2_000)), None);
+        assert_eq!(
+            too_long_for_draft(&sections, "okand", &"x".repeat(10_000)),
+            None,
+            "no such part: not a length question"
+        );
     }
 
     #[test]

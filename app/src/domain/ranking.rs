@@ -74,6 +74,12 @@ pub struct RankedApplication {
     pub raw_place: Option<Place>,
     /// By Schulze, after the tie rule.
     pub schulze_place: Option<Place>,
+    /// How many applications beat this one by Schulze; `None` without a counted review.
+    #[serde(default)]
+    pub schulze_beaten_by: Option<usize>,
+    /// The applications Schulze cannot separate from this one: neither beats the other.
+    #[serde(default)]
+    pub schulze_unseparated: Vec<String>,
 }
 
 impl RankedApplication {
@@ -165,6 +171,19 @@ impl Ranking {
             .collect()
     }
 
+    /// The applications Schulze leaves on an unsettled nominee cut: each one within the
+    /// cut by its Schulze place that the method cannot separate from one outside it,
+    /// and those outside. Empty when the method itself decides who is within the cut.
+    pub fn schulze_open_cut(&self) -> Vec<&RankedApplication> {
+        let within = |r: &RankedApplication| r.schulze_place.is_some_and(|p| p.place <= NOMINEES);
+        let across = |r: &RankedApplication| {
+            r.schulze_unseparated
+                .iter()
+                .any(|other| self.rows.iter().find(|o| &o.application == other).is_some_and(|o| within(o) != within(r)))
+        };
+        self.rows.iter().filter(|r| r.schulze_place.is_some() && across(r)).collect()
+    }
+
     /// Jurors whose totals are not normalised: too few reviews.
     pub fn not_normalised(&self) -> impl Iterator<Item = &JurorScale> {
         self.jurors.iter().filter(|j| !j.normalised)
@@ -244,6 +263,8 @@ pub fn rank(
                 place: None,
                 raw_place: None,
                 schulze_place: None,
+                schulze_beaten_by: None,
+                schulze_unseparated: Vec::new(),
             }
         })
         .collect();
@@ -265,11 +286,15 @@ pub fn rank(
     };
     let raw = settled(Method::Mean, places(&rows.iter().map(|r| r.mean).collect::<Vec<_>>()));
     let normalised = settled(Method::Normalised, places(&rows.iter().map(|r| r.normalised).collect::<Vec<_>>()));
-    let by_schulze = settled(Method::Schulze, schulze::places(rows.len(), &ballots));
+    let relation = schulze::Relation::of(rows.len(), &ballots);
+    let by_schulze = settled(Method::Schulze, relation.places());
+    let ids: Vec<String> = rows.iter().map(|r| r.application.clone()).collect();
     for (i, row) in rows.iter_mut().enumerate() {
         row.raw_place = raw[i];
         row.place = normalised[i];
         row.schulze_place = by_schulze[i];
+        row.schulze_beaten_by = relation.beaten_by(i);
+        row.schulze_unseparated = relation.unseparated(i).into_iter().map(|o| ids[o].clone()).collect();
     }
     // Stable: equal places keep the order the applications were given in.
     rows.sort_by_key(|r| r.place.map_or(usize::MAX, |p| p.place));
@@ -597,6 +622,31 @@ mod tests {
         assert_eq!(names(ranking.nominees(Method::Mean)), ["A", "B", "C", "D", "F"]);
         assert_eq!(names(ranking.nominees(Method::Schulze)), ["A", "B", "C", "D", "E"]);
         assert_eq!(names(ranking.nominee_movers()), ["F", "E"]);
+    }
+
+    #[test]
+    fn the_page_says_when_schulze_cannot_settle_who_is_within_the_cut() {
+        // Juror 1 orders A–F; juror 2 scores only G, which nothing links to the others.
+        let mut given: Vec<(&str, &str, Scores)> =
+            ["A", "B", "C", "D", "E", "F"].iter().zip([9, 8, 7, 6, 5, 4]).map(|(a, t)| (*a, "j1", flat(t))).collect();
+        given.push(("G", "j2", flat(3)));
+        let ranking = rank(&criteria(), &["A", "B", "C", "D", "E", "F", "G"], &reviews(&given), &[], None);
+        // Nothing beats G, so it shares place 1 with A; F, beaten by five, is 7th.
+        assert_eq!(row(&ranking, "G").schulze_beaten_by, Some(0));
+        assert_eq!(row(&ranking, "F").schulze_beaten_by, Some(5));
+        assert_eq!(row(&ranking, "G").schulze_unseparated, ["A", "B", "C", "D", "E", "F"]);
+        assert_eq!(row(&ranking, "A").schulze_unseparated, ["G"]);
+        let open: Vec<&str> = ranking.schulze_open_cut().iter().map(|r| r.application.as_str()).collect();
+        // Within the cut by place: A, G (1), B (3), C (4), D (5); E and F outside, yet G is not above them.
+        assert_eq!(row(&ranking, "E").schulze_place, at(6));
+        let mut open = open;
+        open.sort_unstable();
+        assert_eq!(open, ["E", "F", "G"]);
+
+        // Where every juror scores everything, the relation is total and the cut settled.
+        let whole = rank(&criteria(), &["A", "B", "C", "D", "E", "F"], &reviews(&given[..6]), &[], None);
+        assert!(whole.schulze_open_cut().is_empty());
+        assert!(whole.rows.iter().all(|r| r.schulze_unseparated.is_empty()));
     }
 
     #[test]

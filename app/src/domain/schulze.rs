@@ -11,64 +11,105 @@ use super::ranking::Place;
 /// equal totals prefers neither.
 const EPSILON: f64 = 1e-9;
 
-/// Places (1 = best) for `n` candidates from `ballots`: each ballot is one
-/// juror's total per candidate, `None` where the juror did not score it (not
-/// done, or jäv). A juror prefers one candidate to another only when they
-/// scored both and gave the first a higher total. Candidates no ballot scores
-/// are unplaced.
+/// Schulze's relation between the candidates: who beats whom. It is transitive
+/// but need not be total: two candidates may each lack a stronger path to the
+/// other, and then the method cannot separate them.
+pub struct Relation {
+    /// Whether some ballot scores the candidate.
+    scored: Vec<bool>,
+    /// strongest[a][b]: the strength of the strongest path from a to b, where a
+    /// path's strength is its weakest link (winning votes).
+    strongest: Vec<Vec<usize>>,
+}
+
+impl Relation {
+    /// The relation among `n` candidates from `ballots`: each ballot is one
+    /// juror's total per candidate, `None` where the juror did not score it (not
+    /// done, or jäv). A juror prefers one candidate to another only when they
+    /// scored both and gave the first a higher total.
+    pub fn of(n: usize, ballots: &[Vec<Option<f64>>]) -> Relation {
+        // preferred[a][b]: how many jurors put a before b.
+        let mut preferred = vec![vec![0usize; n]; n];
+        for ballot in ballots {
+            for a in 0..n {
+                for b in 0..n {
+                    if let (Some(Some(x)), Some(Some(y))) = (ballot.get(a), ballot.get(b))
+                        && *x > *y + EPSILON
+                    {
+                        preferred[a][b] += 1;
+                    }
+                }
+            }
+        }
+        let mut strongest = vec![vec![0usize; n]; n];
+        for a in 0..n {
+            for b in 0..n {
+                if a != b && preferred[a][b] > preferred[b][a] {
+                    strongest[a][b] = preferred[a][b];
+                }
+            }
+        }
+        for k in 0..n {
+            for a in 0..n {
+                if a == k {
+                    continue;
+                }
+                for b in 0..n {
+                    if b != a && b != k {
+                        strongest[a][b] = strongest[a][b].max(strongest[a][k].min(strongest[k][b]));
+                    }
+                }
+            }
+        }
+        let scored = (0..n).map(|c| ballots.iter().any(|ballot| ballot.get(c).is_some_and(Option::is_some))).collect();
+        Relation { scored, strongest }
+    }
+
+    fn len(&self) -> usize {
+        self.scored.len()
+    }
+
+    /// Whether `a` beats `b`: both scored, and the strongest path from a to b is stronger than back.
+    pub fn beats(&self, a: usize, b: usize) -> bool {
+        self.scored[a] && self.scored[b] && self.strongest[a][b] > self.strongest[b][a]
+    }
+
+    /// How many candidates beat `c`; `None` when no ballot scores it.
+    pub fn beaten_by(&self, c: usize) -> Option<usize> {
+        self.scored[c].then(|| (0..self.len()).filter(|&o| self.beats(o, c)).count())
+    }
+
+    /// The scored candidates the method cannot separate from `c`: neither beats the other.
+    pub fn unseparated(&self, c: usize) -> Vec<usize> {
+        if !self.scored[c] {
+            return Vec::new();
+        }
+        (0..self.len()).filter(|&o| o != c && self.scored[o] && !self.beats(o, c) && !self.beats(c, o)).collect()
+    }
+
+    /// Places (1 = best); candidates no ballot scores are unplaced. Whoever beats a
+    /// candidate also beats everyone it beats, so ordering by how many beat each puts
+    /// every winner of a pair above its loser. Places count as everywhere else in the
+    /// ranking ("1, 2, 2, 4"): one more than the number ordered strictly before. When
+    /// the relation is partial, a candidate may be ordered after others that do not beat
+    /// it; `beaten_by` and `unseparated` say what the method itself gives.
+    pub fn places(&self) -> Vec<Option<Place>> {
+        let beaten: Vec<Option<usize>> = (0..self.len()).map(|c| self.beaten_by(c)).collect();
+        let place: Vec<Option<usize>> =
+            beaten.iter().map(|b| b.map(|b| 1 + beaten.iter().flatten().filter(|o| **o < b).count())).collect();
+        place
+            .iter()
+            .map(|p| {
+                let p = (*p)?;
+                Some(Place { place: p, tied: place.iter().filter(|o| **o == Some(p)).count() > 1 })
+            })
+            .collect()
+    }
+}
+
+/// Places (1 = best) for `n` candidates from `ballots` (`Relation::of`, `Relation::places`).
 pub fn places(n: usize, ballots: &[Vec<Option<f64>>]) -> Vec<Option<Place>> {
-    // preferred[a][b]: how many jurors put a before b.
-    let mut preferred = vec![vec![0usize; n]; n];
-    for ballot in ballots {
-        for a in 0..n {
-            for b in 0..n {
-                if let (Some(Some(x)), Some(Some(y))) = (ballot.get(a), ballot.get(b))
-                    && *x > *y + EPSILON
-                {
-                    preferred[a][b] += 1;
-                }
-            }
-        }
-    }
-    // strongest[a][b]: the strength of the strongest path from a to b, where
-    // a path's strength is its weakest link (winning votes).
-    let mut strongest = vec![vec![0usize; n]; n];
-    for a in 0..n {
-        for b in 0..n {
-            if a != b && preferred[a][b] > preferred[b][a] {
-                strongest[a][b] = preferred[a][b];
-            }
-        }
-    }
-    for k in 0..n {
-        for a in 0..n {
-            if a == k {
-                continue;
-            }
-            for b in 0..n {
-                if b != a && b != k {
-                    strongest[a][b] = strongest[a][b].max(strongest[a][k].min(strongest[k][b]));
-                }
-            }
-        }
-    }
-    let scored: Vec<bool> =
-        (0..n).map(|c| ballots.iter().any(|ballot| ballot.get(c).is_some_and(Option::is_some))).collect();
-    // Schulze's "beats" is transitive, so whoever beats a candidate also beats
-    // everyone it beats: ordering by how many beat each puts every winner of a
-    // pair above its loser. Places count as everywhere else in the ranking
-    // ("1, 2, 2, 4"): one more than the number ordered strictly before.
-    let beaten: Vec<usize> =
-        (0..n).map(|c| (0..n).filter(|&o| scored[o] && strongest[o][c] > strongest[c][o]).count()).collect();
-    let place: Vec<Option<usize>> =
-        (0..n).map(|c| scored[c].then(|| 1 + (0..n).filter(|&o| scored[o] && beaten[o] < beaten[c]).count())).collect();
-    place
-        .iter()
-        .map(|p| {
-            let p = (*p)?;
-            Some(Place { place: p, tied: place.iter().filter(|o| **o == Some(p)).count() > 1 })
-        })
-        .collect()
+    Relation::of(n, ballots).places()
 }
 
 #[cfg(test)]
@@ -86,6 +127,20 @@ mod tests {
     /// A ballot from totals, `0` meaning "not scored".
     fn ballot(totals: &[u8]) -> Vec<Option<f64>> {
         totals.iter().map(|t| (*t > 0).then_some(f64::from(*t))).collect()
+    }
+
+    #[test]
+    fn a_partial_relation_says_whom_it_cannot_separate_and_how_many_beat_each() {
+        // Two jurors each score two candidates: A over B, and C over D; nothing links the pairs.
+        let ballots = [vec![Some(3.0), Some(1.0), None, None], vec![None, None, Some(3.0), Some(1.0)]];
+        let relation = Relation::of(4, &ballots);
+        assert!(relation.beats(0, 1) && relation.beats(2, 3));
+        assert!(!relation.beats(0, 2) && !relation.beats(2, 0), "A and C: neither");
+        assert_eq!(relation.beaten_by(1), Some(1));
+        assert_eq!(relation.unseparated(0), [2, 3]);
+        assert_eq!(relation.unseparated(1), [2, 3], "B is beaten by A only: C and D are not above it");
+        // Ordered by how many beat each: A and C share 1, B and D share 3.
+        assert_eq!(relation.places(), [shared(1), shared(3), shared(1), shared(3)]);
     }
 
     #[test]

@@ -74,6 +74,7 @@ pub struct ApplyTexts {
     pub status_up_to_date: &'static str,
     pub status_saved: fn(&str) -> String,
     pub status_conflict: fn(&str) -> String,
+    pub status_too_long: fn(&str, usize, u32) -> String,
     pub status_refused: fn(Refusal) -> String,
     pub status_failed: &'static str,
     pub status_signed_out: &'static str,
@@ -341,6 +342,11 @@ pub const SV: ApplyTexts = ApplyTexts {
     status_unsaved: "Ändringar som inte är sparade än. De sparas strax.",
     status_up_to_date: "Allt är redan sparat.",
     status_saved: |at| format!("Sparat kl. {at}."),
+    status_too_long: |part, count, max| {
+        format!(
+            "{part} sparades inte: {count} tecken är för långt även för ett utkast (högst {max}). Korta texten; den finns kvar i rutan."
+        )
+    },
     status_conflict: |parts| {
         format!(
             "En kollega har sparat en nyare version av: {parts}. Din text är kvar och sparad som din egen kopia. Välj vilken som ska gälla."
@@ -488,6 +494,11 @@ pub const EN: ApplyTexts = ApplyTexts {
     status_unsaved: "Changes not saved yet. They are saved in a moment.",
     status_up_to_date: "Everything is already saved.",
     status_saved: |at| format!("Saved at {at}."),
+    status_too_long: |part, count, max| {
+        format!(
+            "{part} was not saved: {count} characters is too long even for a draft (at most {max}). Shorten the text; it is still in the box."
+        )
+    },
     status_conflict: |parts| {
         format!(
             "A colleague has saved a newer version of: {parts}. Your text is still here and saved as your own copy. Choose which applies."

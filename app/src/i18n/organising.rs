@@ -185,6 +185,9 @@ pub struct OrganiseTexts {
     pub frozen_notice: fn(&str) -> String,
     pub methods_heading: &'static str,
     pub methods_intro: &'static str,
+    pub schulze_numbering: &'static str,
+    pub schulze_open_cut: fn(usize, &str) -> String,
+    pub schulze_unseparated: fn(usize, &str) -> String,
     pub method_name: [&'static str; 3],
     /// The nominee cut is the same by all three methods.
     pub nominees_same: fn(usize) -> String,
@@ -425,6 +428,13 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     },
     methods_heading: "Tre sätt att räkna",
     methods_intro: "Rangordningen räknas på tre sätt sida vid sida. Medelvärde: juryns viktade medelvärden rakt av. Normaliserat: medelvärdet av jurymedlemmarnas z-värden. Schulze: en rangordning ur varje jurymedlems egen ordning av ansökningarna, där bara ordningen räknas och inte hur höga poäng någon ger. Jurymedlemmar med jäv räknas inte i något av dem.",
+    schulze_numbering: "Schulze säger bara vilken ansökan som slår vilken, och ibland varken eller: när två ansökningar inte har bedömts av samma jurymedlemmar kan metoden sakna grund att skilja dem åt. Schulze-platsen är då en plats efter hur många som slår varje ansökan (1 + antalet ansökningar som slås av färre), och rutan säger hur många som faktiskt slår ansökan och vilka metoden inte kan skilja den från.",
+    schulze_open_cut: |n, kommuner| {
+        format!(
+            "Schulze avgör inte vilka som hamnar bland de {n} främsta: metoden kan inte skilja {kommuner} från ansökningar på andra sidan gränsen. Juryn avgör."
+        )
+    },
+    schulze_unseparated: |beaten, kommuner| format!("slås av {beaten}; kan inte skiljas från {kommuner}"),
     method_name: ["Medelvärde", "Normaliserat", "Schulze"],
     nominees_same: |n| format!("De {n} främsta – nomineringsgränsen – är desamma med alla tre metoderna."),
     nominees_differ: |n| {
@@ -663,6 +673,13 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     },
     methods_heading: "Three ways of counting",
     methods_intro: "The ranking is counted three ways side by side. Mean: the jury's weighted means as they are. Normalised: the mean of the jurors' z-scores. Schulze: a ranking from each juror's own order of the applications, where only the order counts, not how high anyone scores. Jurors with a conflict of interest count in none of them.",
+    schulze_numbering: "Schulze only says which application beats which, and sometimes neither: when two applications were not scored by the same jurors, the method may have no ground to tell them apart. The Schulze place is then a place by how many beat each application (1 + the number of applications beaten by fewer), and the cell says how many actually beat it and which ones the method cannot separate it from.",
+    schulze_open_cut: |n, kommuner| {
+        format!(
+            "Schulze does not settle which applications are among the top {n}: the method cannot separate {kommuner} from applications on the other side of the cut. The jury decides."
+        )
+    },
+    schulze_unseparated: |beaten, kommuner| format!("beaten by {beaten}; not separable from {kommuner}"),
     method_name: ["Mean", "Normalised", "Schulze"],
     nominees_same: |n| format!("The top {n} – the nominee cut – are the same by all three methods."),
     nominees_differ: |n| {

@@ -336,6 +336,15 @@ async fn an_organiser_invites_a_juror_who_sets_a_password_and_reviews_that_round
         let round_id: String =
             sqlx::query("SELECT id FROM rounds").fetch_one(portal.db.pool()).await.unwrap().get("id");
 
+        // No role chosen (a radio group sends nothing then): said beside the field, name and address kept.
+        let no_role = organiser
+            .post("/arrangor/personer", "/api/invite", &[("name", "Jonas Berg"), ("email", "jonas@skr.se")], true)
+            .await;
+        assert_eq!(no_role.location().as_deref(), Some("/arrangor/personer"), "{backend:?}");
+        let back = organiser.follow(&no_role).await.body;
+        assert!(back.contains("Välj om personen ska bli jurymedlem eller arrangör."), "{backend:?}");
+        assert!(back.contains("value=\"Jonas Berg\"") && back.contains("value=\"jonas@skr.se\""), "{backend:?}");
+
         let no_round = organiser
             .post(
                 "/arrangor/personer",

@@ -317,3 +317,40 @@ async fn a_body_over_the_limit_is_413_with_the_security_headers_chunked_or_not()
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_part_longer_than_a_draft_may_be_is_neither_saved_nor_versioned() {
+    use crate::applying::{open_application, save};
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let mut anna = portal.logged_in("anna@kalmar.se", Role::Applicant, Some("0880")).await;
+        let id = open_application(&mut anna).await;
+        let page = anna.get("/ansokan").await.body;
+        assert!(page.contains(r#"maxlength="12000""#), "{backend:?}: the form lets one type twice the limit");
+        // Over the limit while writing: a draft, saved.
+        let long_draft = "å".repeat(6_500);
+        save(&mut anna, &id, &[("ledning", &long_draft, 0)], "save").await;
+        // Far over it: refused, and nothing of it stored.
+        let huge = "x".repeat(960_001);
+        let answer = save(&mut anna, &id, &[("ledning", &huge, 1), ("kompetens", "Kort.", 0)], "save").await;
+        assert_ne!(answer.status, 500, "{backend:?}");
+        let stored: Vec<(String, i64)> = sqlx::query(
+            "SELECT part, CAST(LENGTH(body) AS BIGINT) AS n FROM application_versions WHERE application_id = $1 ORDER BY part, version",
+        )
+        .bind(&id)
+        .fetch_all(portal.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get("part"), r.get("n")))
+        .collect();
+        assert_eq!(stored, [("kompetens".to_owned(), 5), ("ledning".to_owned(), 6_500)], "{backend:?}");
+        let copies: i64 = sqlx::query("SELECT COUNT(*) AS n FROM application_conflicts WHERE application_id = $1")
+            .bind(&id)
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("n");
+        assert_eq!(copies, 0, "{backend:?}: no copy kept either");
+    }
+}

@@ -98,6 +98,10 @@ async fn the_ranking_normalises_a_harsh_and_a_lenient_juror_and_leaves_out_jav()
         assert!(page.contains("färre än 3 klara bedömningar: Snäll Jurysson."), "{backend:?}");
         assert!(page.contains("De 5 främsta – nomineringsgränsen – är desamma med alla tre metoderna."));
         assert!(
+            page.contains("Schulze säger bara vilken ansökan som slår vilken"),
+            "{backend:?}: how places are numbered"
+        );
+        assert!(
             page.contains("Vid delad plats: högst medelpoäng på ”Inflytande och delaktighet”, sedan juryns beslut.")
         );
         assert!(page.contains("Ingen plats är delad med någon metod."), "{backend:?}");
@@ -126,7 +130,13 @@ async fn the_ranking_normalises_a_harsh_and_a_lenient_juror_and_leaves_out_jav()
         assert_eq!((status, kind.as_str()), (200, "text/csv; charset=utf-8"), "{backend:?}");
         let csv = String::from_utf8(csv).unwrap();
         assert!(csv.starts_with("\u{feff}Plats;Delad plats;Kommun;"), "{backend:?}: {csv}");
-        assert!(csv.contains("\n1;;Kalmar;SE-2027-0880-1;3;5;4;4;2;1;1,3195;1;1\n"), "{backend:?}: {csv}");
+        // …; the place by the mean, whether shared; by Schulze, whether shared, beaten by, not separable from.
+        assert!(csv.contains("\n1;;Kalmar;SE-2027-0880-1;3;5;4;4;2;1;1,3195;1;;1;;0;"), "{backend:?}: {csv}");
+        let header = csv.lines().next().unwrap();
+        assert!(
+            header.ends_with(";Delad plats (medelvärde);Plats enligt Schulze;Delad plats (Schulze);Slås av (Schulze);Kan inte skiljas från (Schulze)"),
+            "{backend:?}: every method's shared places are marked: {header}"
+        );
         let log = organiser.get("/arrangor/logg").await.body;
         assert!(log.contains("Export: bedomning.xlsx") && log.contains("Export: rangordning.csv"), "{backend:?}");
 

@@ -214,6 +214,9 @@ fn send(urgency: Urgency) {
                 }
                 show(if let Some(refusal) = reply.refused {
                     SaveStatus::Refused(refusal)
+                } else if !reply.too_long.is_empty() {
+                    // Not put back to send again: the same text would be refused again. The next edit sends it.
+                    SaveStatus::TooLong(reply.too_long)
                 } else if !reply.conflicts.is_empty() {
                     SaveStatus::Conflict(reply.conflicts)
                 } else if with_pending(|p| !p.dirty.is_empty()) {

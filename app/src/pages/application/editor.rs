@@ -10,7 +10,7 @@ use crate::{
         form::{csrf_token, raw_text_content},
         loaded::when_loaded,
     },
-    domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count},
+    domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count, draft_limit},
     i18n::texts,
     pages::account::DoneNotice,
 };
@@ -34,6 +34,8 @@ pub enum SaveStatus {
     UpToDate,
     /// Parts that met a newer version saved by a colleague.
     Conflict(Vec<String>),
+    /// Parts too long to be saved even as a draft: part, length, the most allowed.
+    TooLong(Vec<(String, usize, u32)>),
     Refused(Refusal),
     /// The save did not reach the server; it is tried again.
     Failed,
@@ -240,6 +242,7 @@ fn PartEditor(part: PartView, rows: u32) -> impl IntoView {
                 readonly=move || !editor.editable.get()
                 aria-describedby=format!("guidance-{key} count-{key}")
                 aria-invalid=move || over().then_some("true")
+                maxlength=draft_limit(part.limit).to_string()
                 spellcheck="true"
                 lang="sv"
             >{raw_text_content(text)}</textarea>
@@ -347,6 +350,17 @@ fn status_text(editor: Editor) -> String {
                 parts.iter().map(|p| titles.get(p).cloned().unwrap_or_else(|| p.clone())).collect::<Vec<_>>()
             });
             (t.ap.status_conflict)(&titles.join(", "))
+        }
+        SaveStatus::TooLong(parts) => {
+            let lines = editor.titles.with_value(|titles| {
+                parts
+                    .iter()
+                    .map(|(p, count, max)| {
+                        (t.ap.status_too_long)(&titles.get(p).cloned().unwrap_or_else(|| p.clone()), *count, *max)
+                    })
+                    .collect::<Vec<_>>()
+            });
+            lines.join(" ")
         }
         SaveStatus::Refused(refusal) => (t.ap.status_refused)(refusal),
         SaveStatus::Failed => t.ap.status_failed.to_owned(),

@@ -65,6 +65,7 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
         any_ties,
         scales,
         nominee_movers,
+        schulze_open_cut,
         tie_rule,
         ties,
         frozen_local,
@@ -102,7 +103,7 @@ fn Ranking(ranking: RankingView) -> impl IntoView {
                 {rows.into_iter().map(|row| view! { <RankingLine row /> }).collect_view()}
             </tbody>
         </ScrollingTable>
-        <Methods movers not_normalised />
+        <Methods movers not_normalised schulze_open_cut />
         <Ties tie_rule ties />
         <section aria-labelledby="oenighet">
             <h2 id="oenighet">{t.o.disputed_heading}</h2>
@@ -179,7 +180,12 @@ fn RankingLine(row: RankingRow) -> impl IntoView {
                 {place_text(row.raw_place)}
                 {moved.map(|m| view! { <span class="moved">{format!(" ({m})")}</span> })}
             </td>
-            <td>{place_text(row.schulze_place)}</td>
+            <td>
+                {place_text(row.schulze_place)}
+                {(!row.schulze_unseparated.is_empty()).then(|| view! {
+                    <span class="moved">{format!(" ({})", (t.o.schulze_unseparated)(row.schulze_beaten_by.unwrap_or_default(), &row.schulze_unseparated.join(", ")))}</span>
+                })}
+            </td>
         </tr>
     }
 }
@@ -187,12 +193,16 @@ fn RankingLine(row: RankingRow) -> impl IntoView {
 /// Whether the mean, the normalised score and Schulze nominate the same
 /// applications, and which ones cross the cut where they do not.
 #[component]
-fn Methods(movers: Vec<RankingRow>, not_normalised: Vec<String>) -> impl IntoView {
+fn Methods(movers: Vec<RankingRow>, not_normalised: Vec<String>, schulze_open_cut: Vec<String>) -> impl IntoView {
     let t = texts();
     view! {
         <section aria-labelledby="metoder">
             <h2 id="metoder">{t.o.methods_heading}</h2>
             <p>{t.o.methods_intro}</p>
+            <p>{t.o.schulze_numbering}</p>
+            {(!schulze_open_cut.is_empty()).then(|| view! {
+                <p class="notice">{(t.o.schulze_open_cut)(NOMINEES, &schulze_open_cut.join(", "))}</p>
+            })}
             {(!not_normalised.is_empty()).then(|| view! { <p class="notice">{(t.o.not_normalised)(MIN_REVIEWS_TO_NORMALISE, &not_normalised.join(", "))}</p> })}
             {if movers.is_empty() {
                 view! { <p><strong>{(t.o.nominees_same)(NOMINEES)}</strong></p> }.into_any()
