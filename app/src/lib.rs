@@ -120,14 +120,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/vinnare") view=WinnersPage ssr=SsrMode::Async />
                     <Route path=path!("/tillganglighet") view=AccessibilityPage ssr=SsrMode::Async />
                     <Route path=path!("/integritet") view=PrivacyPage ssr=SsrMode::Async />
-                    <Route path=path!("/ingen-behorighet") view=ForbiddenPage />
-                    <Route path=path!("/tillfalligt-fel") view=UnavailablePage />
+                    <Route path=path!("/ingen-behorighet") view=ForbiddenPage ssr=SsrMode::Async />
+                    <Route path=path!("/tillfalligt-fel") view=UnavailablePage ssr=SsrMode::Async />
                     <Route path=path!("/logga-in") view=LogInPage ssr=SsrMode::Async />
                     <Route path=path!("/registrera") view=SignUpPage ssr=SsrMode::Async />
-                    <Route path=path!("/registrera/skickat") view=SignUpSentPage />
+                    <Route path=path!("/registrera/skickat") view=SignUpSentPage ssr=SsrMode::Async />
                     <Route path=path!("/bekrafta/:token") view=ConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/glomt-losenord") view=ForgotPasswordPage ssr=SsrMode::Async />
-                    <Route path=path!("/glomt-losenord/skickat") view=ForgotSentPage />
+                    <Route path=path!("/glomt-losenord/skickat") view=ForgotSentPage ssr=SsrMode::Async />
                     <Route path=path!("/aterstall/:token") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("/inbjudan/:token") view=InvitationPage ssr=SsrMode::Async />
                     <Route path=path!("/konto") view=AccountPage ssr=SsrMode::Async />

@@ -361,7 +361,41 @@ async function expectReflow(page, path, { status = 200 } = {}) {
   expect(overflow, `${path} scrolls sideways by ${overflow} px at ${width} px: ${culprits.join('; ')}`).toBeLessThanOrEqual(0);
 }
 
-Object.assign(module.exports, { tabTo, chooseByKeyboard, typeInto, expectReflow });
+/**
+ * Tabs through the page from its top, up to `max` stops, and checks at every stop
+ * that the focused element is not hidden under the sticky save bar (WCAG 2.2
+ * 2.4.11, focus not obscured). Returns how many stops it checked.
+ */
+async function expectFocusNeverCovered(page, { max = 80 } = {}) {
+  await page.evaluate(() => {
+    document.activeElement?.blur();
+    window.scrollTo(0, 0);
+  });
+  let checked = 0;
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const covered = await page.evaluate(() => {
+      const el = document.activeElement;
+      const bar = document.querySelector('.save-bar');
+      if (!el || el === document.body || !bar || bar.contains(el)) return { done: !el || el === document.body };
+      const a = el.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      const top = Math.max(a.top, 0);
+      const bottom = Math.min(a.bottom, window.innerHeight);
+      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.name ? `[name=${el.name}]` : ''} "${(el.textContent || '').trim().slice(0, 30)}"`;
+      if (bottom <= top) return { problem: `${name} is outside the window` };
+      const overlapsX = a.left < b.right && a.right > b.left;
+      const hidden = overlapsX ? Math.max(0, Math.min(bottom, b.bottom) - Math.max(top, b.top)) : 0;
+      return hidden >= bottom - top ? { problem: `${name} is under the save bar` } : {};
+    });
+    if (covered.done) break;
+    expect(covered.problem, `stop ${i + 1}`).toBeUndefined();
+    checked += 1;
+  }
+  return checked;
+}
+
+Object.assign(module.exports, { tabTo, chooseByKeyboard, typeInto, expectReflow, expectFocusNeverCovered });
 
 // ---------------------------------------------------------------------------
 // The round's steps and the jury's motivations, as organisers and jurors take them.

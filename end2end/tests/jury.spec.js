@@ -25,6 +25,7 @@ const {
   chooseByKeyboard,
   typeInto,
   expectReflow,
+  expectFocusNeverCovered,
   takeStep,
   openMotivation,
   writeMotivation,
@@ -265,6 +266,8 @@ test('a juror scores with autosave, is told what "Klar" still needs, and marks t
 test("the second juror sees nothing of the first one's work until done, then everything but the private note", async () => {
   await openFromList(jens, 'Ljungby');
   await waitForFormHydration(jens, 'bedomning-form');
+  // Tab through the whole form: no score, field or link ends up under the sticky save bar.
+  expect(await expectFocusNeverCovered(jens)).toBeGreaterThan(10);
   await expect(jens.locator('#juryn')).toContainText('Du ser de andra jurymedlemmarnas poäng');
   // Not on the page, and not in the data the page hydrates from either.
   expect(await jens.content()).not.toContain('Stark ledning med tydliga mål.');

@@ -16,6 +16,7 @@ const {
   tabTo,
   typeInto,
   expectReflow,
+  expectFocusNeverCovered,
 } = require('./helpers');
 
 const test = base.extend({
@@ -93,7 +94,7 @@ test('an applicant signs up, writes and submits the application with the keyboar
   expect(problems).toEqual([]);
 });
 
-for (const width of [320, 640]) {
+for (const width of [320, 640, 1280]) {
   test(`the applicant's pages need no sideways scrolling at ${width} px`, async ({ browser }) => {
     const context = await browser.newContext({
       baseURL: process.env.BASE_URL,
@@ -113,6 +114,12 @@ for (const width of [320, 640]) {
     await expect(page).toHaveURL(/\/ansokan$/);
     for (const path of ['/ansokan', '/ansokan/forhandsgranska', '/ansokan/skicka-in', '/ansokan/historik/ledning', '/konto', '/konto/mina-uppgifter', '/konto/radera']) {
       await expectReflow(page, path);
+    }
+    // The editor's save bar stays in view, and never over the field being typed in.
+    for (const height of [568, 800]) {
+      await page.setViewportSize({ width, height });
+      await page.goto('/ansokan');
+      expect(await expectFocusNeverCovered(page)).toBeGreaterThan(15);
     }
     await context.close();
   });

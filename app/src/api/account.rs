@@ -328,7 +328,7 @@ pub mod ssr {
     /// The keys failed log-ins are counted under: the account, the client's
     /// address, and the two together.
     fn throttle_keys(email: &str) -> (String, Option<(String, String)>) {
-        let address = auth::client_ip().map(|ip| (format!("ip:{ip}"), format!("ip-konto:{ip}:{email}")));
+        let address = auth::client_key().map(|ip| (format!("ip:{ip}"), format!("ip-konto:{ip}:{email}")));
         (format!("konto:{email}"), address)
     }
 
@@ -384,13 +384,19 @@ pub mod ssr {
                 problems.add("", Problem::AccessRemoved);
                 return Ok(Err(problems));
             }
-            let mut tx = state.db.begin_write().await?;
             if !user.email_confirmed {
-                queue_confirmation(&mut tx, &state, &user.id, &user.email, &user.name, now).await?;
-                tx.commit().await?;
-                problems.add("", Problem::NotConfirmed);
+                // The same answer as a wrong password: anyone can create an unconfirmed account for
+                // an address with a password of their own, and a different answer here would tell
+                // whether the address had an account before. The link goes to the address, a few an hour.
+                if limits::admit(&state.db, &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now).await?.is_ok() {
+                    let mut tx = state.db.begin_write().await?;
+                    queue_confirmation(&mut tx, &state, &user.id, &user.email, &user.name, now).await?;
+                    tx.commit().await?;
+                }
+                problems.add("", Problem::LogInFailed);
                 return Ok(Err(problems));
             }
+            let mut tx = state.db.begin_write().await?;
             // A new id at every log-in: a session id planted before log-in is worthless.
             if let Some(old) = auth::current_session() {
                 storage::sessions::delete(&mut tx, &old.id_hash).await?;

@@ -246,7 +246,7 @@ pub mod ssr {
         let state = state::state()?;
         let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
         if !may_act_for_kommun(&viewer, &application.kommun_kod) {
-            tracing::warn!(user = %viewer.user_id, application = %id, "refused: another kommun's application");
+            tracing::warn!(user = %viewer.user_id, application = ?id, "refused: another kommun's application");
             return Err(AppError::Forbidden);
         }
         let round = rounds::find(&state.db, &application.round_id).await?.ok_or(AppError::NotFound)?;

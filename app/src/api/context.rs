@@ -114,7 +114,7 @@ mod ssr {
     async fn history(state: &AppState, id: &str) -> Result<Option<(RoundWork, Entry)>, AppError> {
         match readable(state, id).await? {
             Some((_, _, true)) => {
-                tracing::warn!(application = %id, "refused: jäv for the kommun");
+                tracing::warn!(application = ?id, "refused: jäv for the kommun");
                 Err(AppError::Forbidden)
             }
             other => Ok(other.map(|(work, entry, _)| (work, entry))),

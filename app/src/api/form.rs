@@ -40,12 +40,11 @@ pub enum Problem {
     Kommun(KommunChoiceError),
     /// Sign-up with an address that already has an account.
     EmailTaken,
-    /// Wrong e-mail or password, without saying which.
+    /// Wrong e-mail or password, without saying which; or the right password of an
+    /// account not confirmed yet, which gets a new link without being told apart.
     LogInFailed,
     /// The right password for an account whose access an organiser has taken away.
     AccessRemoved,
-    /// The right password for an account whose address is not confirmed yet.
-    NotConfirmed,
     Throttled {
         minutes: i64,
     },
@@ -140,6 +139,10 @@ pub struct Problems {
     pub form: String,
     pub fields: Vec<(String, Problem)>,
     pub values: Vec<(String, String)>,
+    /// What a field is called, where the message alone does not say it: the error
+    /// summary then names it ("Resultat: Ge en poäng här…"), eight alike lines told apart.
+    #[serde(default)]
+    pub labels: Vec<(String, String)>,
 }
 
 impl Problems {
@@ -160,6 +163,15 @@ impl Problems {
     pub fn keep(mut self, field: &str, value: &str) -> Problems {
         self.values.push((field.to_owned(), value.to_owned()));
         self
+    }
+
+    /// Names `field` for the error summary.
+    pub fn name(&mut self, field: &str, label: &str) {
+        self.labels.push((field.to_owned(), label.to_owned()));
+    }
+
+    pub fn label(&self, field: &str) -> Option<&str> {
+        self.labels.iter().find(|(f, _)| f == field).map(|(_, l)| l.as_str())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -610,7 +610,7 @@ pub mod ssr {
     ) -> Result<(RoundWork, Entry), AppError> {
         let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
         if !may_review_round(viewer, &application.round_id) {
-            tracing::warn!(user = %viewer.user_id, application = %id, "refused: not on this round's jury");
+            tracing::warn!(user = %viewer.user_id, application = ?id, "refused: not on this round's jury");
             return Err(AppError::Forbidden);
         }
         let round = rounds::find(&state.db, &application.round_id).await?.ok_or(AppError::NotFound)?;
@@ -800,6 +800,11 @@ pub mod ssr {
             if !reviews::set_done(&mut tx, &form.application, &viewer.user_id, form.version, None).await? {
                 return Ok(Saved::Refused(ReviewProblem::Stale));
             }
+            // What it said when the juror saw the jury's work, if not kept already (a review done
+            // before the rule was kept has none): reopening is the last moment it is known.
+            if let Some(done) = current {
+                reviews::mark_seen(&mut tx, &form.application, &viewer.user_id, &done.scores, now).await?;
+            }
             reviews::set_reopen_reason(&mut tx, &form.application, &viewer.user_id, &reason).await?;
             let detail = format!("{} öppnade sin klara bedömning av {} igen: {reason}", viewer.name, entry.kommun);
             let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
@@ -839,6 +844,13 @@ pub mod ssr {
         if done == Some(true) && problems.is_empty() {
             for (field, problem) in done_problems(&work.settings.criteria, &scores) {
                 problems.add(&field, Problem::Review(problem));
+            }
+        }
+        // Eight "give a score here" told apart in the error summary by the criterion.
+        for criterion in &work.settings.criteria {
+            let field = format!("score[{}]", criterion.slug);
+            if problems.problem(&field).is_some() {
+                problems.name(&field, &criterion.title);
             }
         }
         if !problems.is_empty() {

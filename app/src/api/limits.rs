@@ -19,7 +19,7 @@ pub async fn admit(db: &Db, key: &str, rule: Rule, now: DateTime<Utc>) -> Result
 /// `what`, if `rule` refuses it; counts it otherwise. Keyed by the client's
 /// address (through a trusted proxy, the one it forwarded).
 pub async fn client_over(db: &Db, what: &str, rule: Rule, now: DateTime<Utc>) -> Result<Option<Duration>, AppError> {
-    let Some(ip) = crate::auth::client_ip() else { return Ok(None) };
+    let Some(ip) = crate::auth::client_key() else { return Ok(None) };
     Ok(admit(db, &format!("{what}:{ip}"), rule, now).await?.err())
 }
 

@@ -282,7 +282,7 @@ pub mod ssr {
         let work = current(viewer, state).await?.ok_or(AppError::NotFound)?;
         let entry = work.entry(application).cloned().ok_or(AppError::NotFound)?;
         if !may_read(&work, viewer) {
-            tracing::warn!(user = %viewer.user_id, application, "refused: jäv in the round");
+            tracing::warn!(user = %viewer.user_id, application = ?application, "refused: jäv in the round");
             return Err(AppError::Forbidden);
         }
         if !work.recorded.iter().any(|r| r.choice.application_id == application) {

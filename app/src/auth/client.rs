@@ -22,7 +22,9 @@ pub struct ClientAddr(pub IpAddr);
 /// not itself a trusted proxy. Anything a client wrote further left is ignored,
 /// so a client cannot choose its own address by sending the header itself.
 pub fn client_addr(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAddr {
-    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    // A portal listening on [::] sees IPv4 peers as ::ffff:a.b.c.d; the settings name them as IPv4.
+    let peer = peer.to_canonical();
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(&ip.to_canonical()));
     if !is_trusted(&peer) {
         return peer;
     }
@@ -31,7 +33,7 @@ pub fn client_addr(peer: IpAddr, headers: &HeaderMap, trusted: &[IpNet]) -> IpAd
     for hop in chain.iter().rev() {
         match hop {
             Some(ip) => {
-                client = *ip;
+                client = ip.to_canonical();
                 if !is_trusted(ip) {
                     break;
                 }
@@ -72,13 +74,42 @@ fn parse_hop(hop: &str) -> Option<IpAddr> {
         .or_else(|| hop.strip_prefix('[').and_then(|h| h.strip_suffix(']')).and_then(|h| h.parse().ok()))
 }
 
+/// The key a client's requests are counted under: its address, or for IPv6 its /64,
+/// which one household or host is commonly given whole.
+pub fn limit_key(ip: IpAddr) -> String {
+    match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            ipnet::Ipv6Net::new(v6, 64).map(|net| net.trunc().to_string()).unwrap_or_else(|_| v6.to_string())
+        }
+        v4 => v4.to_string(),
+    }
+}
+
 /// Middleware: names the client for everything after it (the log-in throttle).
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if let Some(ConnectInfo(peer)) = request.extensions().get::<ConnectInfo<SocketAddr>>().copied() {
-        let client = client_addr(peer.ip(), request.headers(), &state.settings.trusted_proxies);
+        let trusted = &state.settings.trusted_proxies;
+        if request.headers().contains_key("x-forwarded-for")
+            && !trusted.iter().any(|n| n.contains(&peer.ip().to_canonical()))
+        {
+            warn_untrusted_proxy_once();
+        }
+        let client = client_addr(peer.ip(), request.headers(), trusted);
         request.extensions_mut().insert(ClientAddr(client));
     }
     next.run(request).await
+}
+
+/// Behind a proxy that is not named in the settings, every visitor has the proxy's address,
+/// and the limits per client count them all as one: said once in the log, for the operator.
+fn warn_untrusted_proxy_once() {
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        tracing::warn!(
+            "a request carried X-Forwarded-For from a peer not in PORTAL_TRUSTED_PROXIES: behind a reverse proxy, \
+             name it there, or every visitor counts as the proxy in the limits per client"
+        );
+    });
 }
 
 #[cfg(test)]
@@ -119,6 +150,16 @@ mod tests {
         let h = headers(&[("forwarded", "for=\"[2001:db8::1]:4711\";proto=https")]);
         assert_eq!(client_addr(ip("127.0.0.1"), &h, &trusted), ip("2001:db8::1"));
         assert_eq!(client_addr(ip("127.0.0.1"), &HeaderMap::new(), &trusted), ip("127.0.0.1"));
+    }
+
+    #[test]
+    fn ipv4_mapped_peers_match_ipv4_settings_and_ipv6_clients_count_by_64() {
+        let trusted = nets(&["127.0.0.1/32"]);
+        let h = headers(&[("x-forwarded-for", "203.0.113.9")]);
+        assert_eq!(client_addr(ip("::ffff:127.0.0.1"), &h, &trusted), ip("203.0.113.9"));
+        assert_eq!(limit_key(ip("2001:db8:1:2:aaaa::1")), limit_key(ip("2001:db8:1:2:bbbb::2")));
+        assert_ne!(limit_key(ip("2001:db8:1:2::1")), limit_key(ip("2001:db8:1:3::1")));
+        assert_eq!(limit_key(ip("::ffff:198.51.100.7")), "198.51.100.7");
     }
 
     #[test]

@@ -50,7 +50,8 @@ pub fn csrf_token() -> Option<String> {
     request_parts()?.extensions.get::<csrf::CsrfToken>().map(|t| t.0.clone())
 }
 
-/// The client's address (through a trusted proxy: the one it forwarded), for throttling.
-pub fn client_ip() -> Option<std::net::IpAddr> {
-    request_parts()?.extensions.get::<client::ClientAddr>().map(|c| c.0)
+/// The key the client's requests are counted under (`client::limit_key`: its address
+/// through trusted proxies, an IPv6 client by its /64), for throttling.
+pub fn client_key() -> Option<String> {
+    request_parts()?.extensions.get::<client::ClientAddr>().map(|c| client::limit_key(c.0))
 }

@@ -84,6 +84,8 @@ pub fn PortalForm(
                         enctype=upload.then_some("multipart/form-data")>
                         <input type="hidden" name="csrf" value=csrf_token() />
                         <ErrorSummary node=summary />
+                        // Shown by the stylesheet only in a form that has a field marked *.
+                        <p class="required-note">{texts().a.required_note}</p>
                         {children.read_value()()}
                     </form>
                 })
@@ -108,10 +110,14 @@ fn ErrorSummary(node: NodeRef<html::Div>) -> impl IntoView {
                         problems
                             .get()
                             .map(|p| {
+                                let named = p.clone();
                                 p.fields
                                     .into_iter()
-                                    .map(|(field, problem)| {
-                                        let text = t.problem(&problem);
+                                    .map(move |(field, problem)| {
+                                        let text = match named.label(&field) {
+                                            Some(label) => format!("{label}: {}", t.problem(&problem)),
+                                            None => t.problem(&problem),
+                                        };
                                         if field.is_empty() {
                                             view! { <li>{text}</li> }.into_any()
                                         } else {
@@ -483,9 +489,12 @@ pub(crate) mod client {
                     let _ = window().location().assign(&log_in_href(&here));
                     return;
                 }
-                Err(err) => {
-                    Problems { form: form_id, fields: vec![(String::new(), Problem::Failed(err))], values: vec![] }
-                }
+                Err(err) => Problems {
+                    form: form_id,
+                    fields: vec![(String::new(), Problem::Failed(err))],
+                    values: vec![],
+                    labels: vec![],
+                },
             };
             problems.set(Some(shown));
             // After the summary has been shown: a hidden element cannot take focus.

@@ -171,6 +171,9 @@ mod made_of_known_words_tests {
             "Kalmar2027Kalmar",
             "UpplandsVasby!!2027",
             "lindqvist-annika-99",
+            "Ehals0kommun2027",
+            "Utm4rkelseportalen1",
+            "ramlaK2027ramlaK",
         ] {
             assert!(made_of_known_words(password, known()), "{password}");
         }
@@ -279,17 +282,39 @@ pub const PORTAL_WORDS: &[&str] = &[
 ];
 
 /// Letters only, lower-cased, with å, ä and ö read as a, a and o: "eHälsokommun2027!"
-/// and "ehalsokommun" are the same word to a guesser.
+/// and "ehalsokommun" are the same word to a guesser. A digit or sign between two letters
+/// stands for the letter it looks like ("Ehals0kommun", "Utm4rkelseportalen"); elsewhere
+/// digits and punctuation ("annika.lindqvist@borgholm") are set aside.
 fn letters(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            c => c,
+    let fold = |c: char| match c {
+        'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+        'ö' | 'ø' | 'ó' | 'ò' => 'o',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'ü' | 'ú' => 'u',
+        c => c,
+    };
+    let look_alike = |c: char| match c {
+        '0' => Some('o'),
+        '1' => Some('i'),
+        '3' => Some('e'),
+        '4' => Some('a'),
+        '5' => Some('s'),
+        '7' => Some('t'),
+        _ => None,
+    };
+    let chars: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    let letter = |i: Option<&char>| i.is_some_and(|c| c.is_alphabetic());
+    chars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            if c.is_alphabetic() {
+                Some(fold(*c))
+            } else if i > 0 && letter(chars.get(i - 1)) && letter(chars.get(i + 1)) {
+                look_alike(*c)
+            } else {
+                None
+            }
         })
         .collect()
 }
@@ -310,12 +335,15 @@ pub fn made_of_known_words<'a>(password: &str, words: impl IntoIterator<Item = &
         let parts = word.split(|c: char| !c.is_alphabetic()).chain([word]);
         known.extend(parts.map(letters).filter(|w| w.len() >= 3));
     }
-    // reachable[i]: the first i letters are known words end to end.
-    let mut reachable = vec![false; core.len() + 1];
-    reachable[0] = true;
-    for end in 1..=core.len() {
-        reachable[end] =
-            known.iter().any(|w| w.len() <= end && reachable[end - w.len()] && core[end - w.len()..end] == w[..]);
-    }
-    reachable[core.len()]
+    let reversed: Vec<char> = core.iter().rev().copied().collect();
+    [core, reversed].iter().any(|core| {
+        // reachable[i]: the first i letters are known words end to end.
+        let mut reachable = vec![false; core.len() + 1];
+        reachable[0] = true;
+        for end in 1..=core.len() {
+            reachable[end] =
+                known.iter().any(|w| w.len() <= end && reachable[end - w.len()] && core[end - w.len()..end] == w[..]);
+        }
+        reachable[core.len()]
+    })
 }

@@ -18,9 +18,11 @@ pub const PER_ADDRESS: Rule = Rule { max_failures: 50, window: Duration::minutes
 
 /// Anonymous requests that cost the portal work or send mail, per client address an hour:
 /// sign-ups (each hashes a password), reset requests, the accessibility feedback form.
-pub const SIGN_UPS_PER_CLIENT: Rule = Rule { max_failures: 10, window: Duration::hours(1) };
-pub const RESETS_PER_CLIENT: Rule = Rule { max_failures: 20, window: Duration::hours(1) };
-pub const FEEDBACK_PER_CLIENT: Rule = Rule { max_failures: 5, window: Duration::hours(1) };
+/// Room for a workshop where a town hall's staff sign up together behind one address;
+/// none for a script.
+pub const SIGN_UPS_PER_CLIENT: Rule = Rule { max_failures: 30, window: Duration::hours(1) };
+pub const RESETS_PER_CLIENT: Rule = Rule { max_failures: 30, window: Duration::hours(1) };
+pub const FEEDBACK_PER_CLIENT: Rule = Rule { max_failures: 10, window: Duration::hours(1) };
 /// Mail that anyone can cause to one address (a reset link, "you already have an
 /// account"), an hour: enough for a person who lost a message, too few to flood.
 pub const MAILS_PER_RECIPIENT: Rule = Rule { max_failures: 3, window: Duration::hours(1) };

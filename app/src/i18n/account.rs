@@ -10,6 +10,7 @@ use crate::{
 
 pub struct AccountTexts {
     pub form_has_problems: &'static str,
+    pub required_note: &'static str,
     /// Before each message beside a field, for screen readers and print: "Fel:".
     pub problem_prefix: &'static str,
     pub sending: &'static str,
@@ -142,12 +143,9 @@ fn problem_sv(problem: &Problem) -> String {
         Problem::EmailTaken => {
             "Det finns redan ett konto med den här e-postadressen. Logga in eller välj ”Glömt lösenord”.".into()
         }
-        Problem::LogInFailed => "Fel e-postadress eller lösenord.".into(),
+        Problem::LogInFailed => "Fel e-postadress eller lösenord. Har du nyss skapat kontot? Bekräfta först adressen med länken i mejlet; stämmer lösenordet får du en ny länk.".into(),
         Problem::AccessRemoved => {
             "Kontot har inte längre åtkomst till portalen. Kontakta arrangören om det är fel.".into()
-        }
-        Problem::NotConfirmed => {
-            "Du behöver bekräfta din e-postadress innan du loggar in. Vi har skickat en ny länk till adressen.".into()
         }
         Problem::Throttled { minutes } => format!(
             "För många misslyckade inloggningar. Vänta {minutes} {} och försök igen, eller välj ”Glömt lösenord”.",
@@ -210,12 +208,9 @@ fn problem_en(problem: &Problem) -> String {
         Problem::EmailTaken => {
             "There is already an account with this e-mail address. Log in or choose “Forgot password”.".into()
         }
-        Problem::LogInFailed => "Wrong e-mail address or password.".into(),
+        Problem::LogInFailed => "Wrong e-mail address or password. Did you just create the account? Confirm the address first with the link in the e-mail; if the password is right, a new link is on its way.".into(),
         Problem::AccessRemoved => {
             "The account no longer has access to the portal. Contact the organiser if this is wrong.".into()
-        }
-        Problem::NotConfirmed => {
-            "Please confirm your e-mail address before logging in. We have sent a new link.".into()
         }
         Problem::Throttled { minutes } => format!(
             "Too many failed log-ins. Wait {minutes} minute{} and try again, or choose “Forgot password”.",
@@ -268,6 +263,7 @@ fn invitation_body_en(by: &str, role: &str, round: Option<&str>) -> String {
 
 pub const SV: AccountTexts = AccountTexts {
     form_has_problems: "Formuläret behöver rättas",
+    required_note: "Fält markerade med * måste fyllas i.",
     problem_prefix: "Fel:",
     sending: "Skickar …",
     problem: problem_sv,
@@ -374,6 +370,7 @@ pub const SV: AccountTexts = AccountTexts {
 
 pub const EN: AccountTexts = AccountTexts {
     form_has_problems: "The form needs correcting",
+    required_note: "Fields marked * must be filled in.",
     problem_prefix: "Error:",
     sending: "Sending …",
     problem: problem_en,

@@ -41,14 +41,16 @@ pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
 }
 
 /// Forgets an account's failures when the account is deleted: those counted
-/// under the account, and under each address together with the account.
+/// under the account, under each address together with the account, and the
+/// mail anyone caused to its address.
 pub async fn delete_for_account(conn: &mut AnyConnection, email: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "DELETE FROM login_failures WHERE throttle_key = $1 \
+        "DELETE FROM login_failures WHERE throttle_key = $1 OR throttle_key = $3 \
          OR (throttle_key LIKE 'ip-konto:%' AND substr(throttle_key, length(throttle_key) - length(CAST($2 AS TEXT)) + 1) = CAST($2 AS TEXT))",
     )
     .bind(format!("konto:{email}"))
     .bind(format!(":{email}"))
+    .bind(format!("brev:{email}"))
     .execute(conn)
     .await?;
     Ok(())

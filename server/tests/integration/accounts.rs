@@ -37,11 +37,16 @@ async fn an_applicant_signs_up_confirms_by_the_mailed_link_and_logs_in_on_both_d
         assert_eq!(subject, "Bekräfta din e-postadress");
         let first_link = link_path(&first, &portal.base_url, "/bekrafta/");
 
-        // Not yet confirmed: the right password gets a new link, not a session.
+        // Not yet confirmed: the right password gets a new link, not a session, and the same answer
+        // as a wrong one (anyone can create an unconfirmed account for an address, with a password of
+        // their own: a different answer would tell whether the address had an account before).
         let early = log_in(&mut browser, "anna.svensson@kalmar.se", PASSWORD).await;
         assert_eq!(early.location().as_deref(), Some("/logga-in"));
-        let page = browser.follow(&early).await;
-        assert!(page.body.contains("Du behöver bekräfta din e-postadress"), "{backend:?}");
+        let main = |page: String| page[page.find("<main").unwrap()..page.find("</main>").unwrap()].to_owned();
+        let early_page = main(browser.follow(&early).await.body);
+        assert!(early_page.contains("Bekräfta först adressen med länken i mejlet"), "{backend:?}");
+        let wrong = log_in(&mut browser, "anna.svensson@kalmar.se", "inte rätt lösenord alls").await;
+        assert_eq!(main(browser.follow(&wrong).await.body), early_page, "{backend:?}: the same answer");
         assert!(!browser.cookies.contains_key("portal_session"));
 
         let (subject, body) = portal.take_mail_to("anna.svensson@kalmar.se").await.expect("a new link");

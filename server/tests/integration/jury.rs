@@ -189,6 +189,10 @@ async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
         let early_done = review(&mut anna, &kalmar, "1", &[("inflytande", "4")], &[("action", "klar")]).await;
         let back = anna.follow(&early_done).await.body;
         assert!(back.contains("Ge en poäng här innan du markerar bedömningen som klar."), "{backend:?}");
+        assert!(
+            back.contains("Utvecklingssteg under året: Ge en poäng här innan du markerar bedömningen som klar."),
+            "{backend:?}: the error summary names each criterion"
+        );
         assert!(back.contains("Välj en rekommendation"), "{backend:?}");
 
         // Bert scores Kalmar first and finishes; Anna cannot see it yet.

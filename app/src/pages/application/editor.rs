@@ -269,8 +269,9 @@ fn ContactField(part: PartView) -> impl IntoView {
         _ => ("text", "name"),
     };
     let id = format!("text-{key}");
+    // `del-…` as each section's: the submit page's list of what is missing links here.
     view! {
-        <div class="field">
+        <div class="field" id=format!("del-{key}")>
             <label for=id.clone()>{part_label(&part)}</label>
             {part.conflict.clone().map(|c| view! { <ConflictChoice part=part.clone() conflict=c /> })}
             <input
