@@ -149,6 +149,7 @@ test('logged-in pages hydrate without errors and keep their title', async ({ pag
   expect.soft(problems.filter((p) => !/status of 403/.test(p)), 'console on another role\'s page').toEqual([]);
   expect(await page.title()).toBe('Du har inte behörighet till sidan – Utmärkelseportalen');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Du har inte behörighet till sidan');
+  problems.length = 0;
   // Logging out is a plain form post, the same with or without JavaScript.
   await page.getByRole('button', { name: 'Logga ut' }).click();
   await expect(page).toHaveURL(/\/logga-in\?klart=utloggad$/);

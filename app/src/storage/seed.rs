@@ -53,6 +53,8 @@ fn first_accessibility_statement() -> crate::domain::accessibility::Statement {
         known_issues: vec![
             "Kommunernas ansökningstexter visas som de skrevs, stycke för stycke. Rubriker och listor som skrivits i texterna märks inte upp som rubriker och listor."
                 .to_owned(),
+            "Utan JavaScript: skickas ett formulär tillbaka för att något behöver rättas, och det du skrev i det är längre än ett par tusen tecken, visas formuläret igen utan den texten. Ansökans delar sparas ändå var för sig; med JavaScript påslaget finns texten alltid kvar i formuläret."
+                .to_owned(),
         ],
         alternatives: "Om du inte kan använda någon del av webbplatsen kan du mejla oss, så får du innehållet på annat sätt eller hjälp att skicka in er ansökan.".to_owned(),
         contact_email: "tillganglighet@vitalis.se".to_owned(),

@@ -134,11 +134,7 @@ async fn sign_up_with_a_taken_address_answers_as_for_a_new_one_and_tells_the_own
         let (subject, body) = portal.await_mail_to("anna@kalmar.se").await.expect("the owner is told");
         assert_eq!(subject, "Du har redan ett konto");
         assert!(body.contains("/glomt-losenord") && !body.contains("Anna Svensson"), "{body}");
-        let accounts: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE email = 'anna@kalmar.se'")
-            .fetch_one(portal.db.pool())
-            .await
-            .unwrap()
-            .get("n");
+        let accounts = portal.count("SELECT COUNT(*) AS n FROM users WHERE email = 'anna@kalmar.se'", &[]).await;
         assert_eq!(accounts, 1, "{backend:?}: no second account");
         let kommun: Option<String> = sqlx::query("SELECT kommun_kod FROM users WHERE email = 'anna@kalmar.se'")
             .fetch_one(portal.db.pool())
@@ -202,8 +198,7 @@ async fn sessions_get_a_new_id_at_log_in_end_at_log_out_and_after_idle_or_absolu
     assert_eq!(log_in(&mut browser, "sven@kalmar.se", PASSWORD).await.location().as_deref(), Some("/ansokan"));
     let second_id = browser.cookies["portal_session"].clone();
     assert_ne!(first_id, second_id, "a new id at log-in");
-    let sessions: i64 =
-        sqlx::query("SELECT COUNT(*) AS n FROM sessions").fetch_one(portal.db.pool()).await.unwrap().get("n");
+    let sessions = portal.count("SELECT COUNT(*) AS n FROM sessions", &[]).await;
     assert_eq!(sessions, 1, "the session before the log-in has ended");
 
     // Log-out ends the session on the server: the old cookie opens nothing.
@@ -321,11 +316,7 @@ async fn a_person_changes_name_phone_and_password_sees_their_data_and_deletes_th
         .post("/konto/radera", "/api/delete_account", &[("password", NEW_PASSWORD), ("confirm", "ja")], true)
         .await;
     assert_eq!(deleted.location().as_deref(), Some("/logga-in?klart=raderat"));
-    let users: i64 = sqlx::query("SELECT COUNT(*) AS n FROM users WHERE email = 'olle@kalmar.se'")
-        .fetch_one(portal.db.pool())
-        .await
-        .unwrap()
-        .get("n");
+    let users = portal.count("SELECT COUNT(*) AS n FROM users WHERE email = 'olle@kalmar.se'", &[]).await;
     assert_eq!(users, 0);
     assert_eq!(portal.mail_subjects("olle@kalmar.se").await, ["Ditt konto är raderat", "Ditt lösenord är ändrat"]);
     assert_eq!(browser.get("/konto").await.status, 303, "the session went with the account");

@@ -84,12 +84,8 @@ async fn behind_a_trusted_proxy_a_guesser_locks_out_only_itself() {
             assert_eq!(to.as_deref(), Some("/logga-in"), "{backend:?}");
         }
         log_in(&mut guesser, "ove@nacka.se", "fel lösenord igen").await;
-        let counted: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE throttle_key = 'ip:203.0.113.9'")
-                .fetch_one(portal.db.pool())
-                .await
-                .unwrap()
-                .get("n");
+        let counted =
+            portal.count("SELECT COUNT(*) AS n FROM login_failures WHERE throttle_key = 'ip:203.0.113.9'", &[]).await;
         assert_eq!(counted, 50, "{backend:?}: counted under the forwarded client, not the proxy");
 
         // No second round at a sprayed account from that client, even with its right password…
@@ -107,12 +103,8 @@ async fn behind_a_trusted_proxy_a_guesser_locks_out_only_itself() {
         // Without the setting the header is the client's own word, and is not believed.
         let mut liar = portal.browser().forwarded_for("192.0.2.77");
         log_in(&mut liar, "nobody@nacka.se", "fel lösenord igen").await;
-        let believed: i64 =
-            sqlx::query("SELECT COUNT(*) AS n FROM login_failures WHERE throttle_key = 'ip:192.0.2.77'")
-                .fetch_one(portal.db.pool())
-                .await
-                .unwrap()
-                .get("n");
+        let believed =
+            portal.count("SELECT COUNT(*) AS n FROM login_failures WHERE throttle_key = 'ip:192.0.2.77'", &[]).await;
         assert_eq!(believed, 0, "{backend:?}");
     }
 }
@@ -345,12 +337,9 @@ async fn a_part_longer_than_a_draft_may_be_is_neither_saved_nor_versioned() {
         .map(|r| (r.get("part"), r.get("n")))
         .collect();
         assert_eq!(stored, [("kompetens".to_owned(), 5), ("ledning".to_owned(), 6_500)], "{backend:?}");
-        let copies: i64 = sqlx::query("SELECT COUNT(*) AS n FROM application_conflicts WHERE application_id = $1")
-            .bind(&id)
-            .fetch_one(portal.db.pool())
-            .await
-            .unwrap()
-            .get("n");
+        let copies = portal
+            .count("SELECT COUNT(*) AS n FROM application_conflicts WHERE application_id = $1", &[id.as_str()])
+            .await;
         assert_eq!(copies, 0, "{backend:?}: no copy kept either");
     }
 }

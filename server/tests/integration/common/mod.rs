@@ -193,6 +193,16 @@ impl TestPortal {
         }
     }
 
+    /// The one number `sql` (`SELECT COUNT(*) AS n …`) answers, with `binds` for `$1`, `$2` ….
+    pub async fn count(&self, sql: &str, binds: &[&str]) -> i64 {
+        use sqlx::Row;
+        let mut query = sqlx::query(sql);
+        for bind in binds {
+            query = query.bind(*bind);
+        }
+        query.fetch_one(self.db.pool()).await.unwrap().get("n")
+    }
+
     /// The subjects of every message queued for `to`.
     pub async fn mail_subjects(&self, to: &str) -> Vec<String> {
         use sqlx::Row;
