@@ -298,7 +298,8 @@ mod server {
     pub fn echo_for(form: &str) -> Option<Problems> {
         let parts = use_context::<http::request::Parts>()?;
         let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
-        let bytes = URL_SAFE_NO_PAD.decode(cookies::value(header, ECHO_COOKIE)?).ok()?;
+        let secure = crate::state::state().is_ok_and(|s| s.settings.uses_https());
+        let bytes = URL_SAFE_NO_PAD.decode(cookies::portal_value(header, ECHO_COOKIE, secure)?).ok()?;
         serde_json::from_slice::<Problems>(&bytes).ok().filter(|p| p.form == form)
     }
 
@@ -308,12 +309,9 @@ mod server {
         next: axum::middleware::Next,
     ) -> axum::response::Response {
         let had_echo = request.method() == http::Method::GET
-            && request
-                .headers()
-                .get(header::COOKIE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|h| cookies::value(h, ECHO_COOKIE))
-                .is_some();
+            && request.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()).is_some_and(|h| {
+                [false, true].into_iter().any(|secure| cookies::portal_value(h, ECHO_COOKIE, secure).is_some())
+            });
         let mut response = next.run(request).await;
         let is_page = response
             .headers()
@@ -321,9 +319,12 @@ mod server {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("text/html"));
         if had_echo && is_page {
-            let removal = cookies::set(ECHO_COOKIE, "", true, false, Some(0));
-            if let Ok(value) = HeaderValue::from_str(&removal) {
-                response.headers_mut().append(header::SET_COOKIE, value);
+            // Under whichever name it was set (this middleware is not told whether the portal is on https).
+            for secure in [false, true] {
+                let removal = cookies::set(ECHO_COOKIE, "", true, secure, Some(0));
+                if let Ok(value) = HeaderValue::from_str(&removal) {
+                    response.headers_mut().append(header::SET_COOKIE, value);
+                }
             }
         }
         response

@@ -7,12 +7,8 @@ use chrono::{DateTime, Duration, Utc};
 /// Counts one request under `key` if `rule` admits it; else how long to wait.
 /// Events share `login_failures` with failed log-ins (kept a day, by key).
 pub async fn admit(db: &Db, key: &str, rule: Rule, now: DateTime<Utc>) -> Result<Result<(), Duration>, AppError> {
-    let recent = crate::storage::login_failures::since(db, key, now - rule.window).await?;
-    if let Some(wait) = rule.wait(&recent, now) {
-        return Ok(Err(wait));
-    }
-    crate::storage::login_failures::record(db, &[key], now).await?;
-    Ok(Ok(()))
+    let decide = |recent: &[DateTime<Utc>]| rule.wait(recent, now).map_or(Ok(()), Err);
+    Ok(crate::storage::login_failures::admit(db, key, now - rule.window, now, decide).await?)
 }
 
 /// How long the client must wait before another anonymous request of kind

@@ -113,7 +113,7 @@ pub async fn protect(State(state): State<AppState>, request: Request, next: Next
         .headers()
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|h| cookies::value(h, CSRF_COOKIE))
+        .and_then(|h| cookies::portal_value(h, CSRF_COOKIE, secure))
         .filter(|t| is_token_shaped(t))
         .map(str::to_owned);
 

@@ -86,7 +86,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut request: Request
         .headers()
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|h| cookies::value(h, SESSION_COOKIE))
+        .and_then(|h| cookies::portal_value(h, SESSION_COOKIE, state.settings.uses_https()))
         .map(str::to_owned);
     let mut forget = false;
     if let Some(id) = id.filter(|id| !id.is_empty()) {

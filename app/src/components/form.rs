@@ -405,7 +405,11 @@ pub(crate) mod client {
 
     pub fn csrf_cookie() -> Option<String> {
         let cookie = document().dyn_into::<web_sys::HtmlDocument>().ok()?.cookie().ok()?;
-        crate::cookies::value(&cookie, "portal_csrf").map(str::to_owned)
+        // Over https the server names it `__Host-portal_csrf`; which one, the page need not know.
+        [true, false]
+            .into_iter()
+            .find_map(|secure| crate::cookies::portal_value(&cookie, "portal_csrf", secure))
+            .map(str::to_owned)
     }
 
     /// Posts a form body to a server function and reads its JSON answer.

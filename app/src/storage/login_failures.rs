@@ -1,6 +1,6 @@
 //! Failed log-ins, kept for a day, counted to throttle guessing.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{Backend, Db, from_db_time, to_db_time};
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{AnyConnection, Row};
 
@@ -19,6 +19,43 @@ pub async fn record(db: &Db, keys: &[&str], now: DateTime<Utc>) -> Result<(), sq
             .await?;
     }
     tx.commit().await
+}
+
+/// Counts one event under `key` if `decide`, given the events under it since `since`
+/// (newest first), admits it. The reading and the counting are one transaction that
+/// takes turns with every other on the same key (`BEGIN IMMEDIATE` on SQLite, an
+/// advisory lock on PostgreSQL): requests at the same moment cannot all slip under a limit.
+pub async fn admit<E>(
+    db: &Db,
+    key: &str,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+    decide: impl FnOnce(&[DateTime<Utc>]) -> Result<(), E>,
+) -> Result<Result<(), E>, sqlx::Error> {
+    let mut tx = db.begin_write().await?;
+    if db.backend() == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))").bind(key).execute(&mut *tx).await?;
+    }
+    let recent = sqlx::query(
+        "SELECT failed_at FROM login_failures WHERE throttle_key = $1 AND failed_at >= $2 ORDER BY failed_at DESC",
+    )
+    .bind(key)
+    .bind(to_db_time(since))
+    .fetch_all(&mut *tx)
+    .await?
+    .into_iter()
+    .map(|r| from_db_time(&r.try_get::<String, _>("failed_at")?))
+    .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    if let Err(refused) = decide(&recent) {
+        return Ok(Err(refused));
+    }
+    sqlx::query("INSERT INTO login_failures (throttle_key, failed_at) VALUES ($1, $2)")
+        .bind(key)
+        .bind(to_db_time(now))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
 }
 
 /// The failures under `key` since `since`, newest first.

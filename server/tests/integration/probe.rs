@@ -372,3 +372,56 @@ async fn every_link_in_the_submit_pages_list_of_what_is_missing_reaches_its_fiel
         assert!(editor.contains(&format!("id=\"{target}\"")), "#{target} is on the editor page");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_https_the_session_and_csrf_cookies_are_host_only_and_a_planted_one_counts_for_nothing() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        portal.create_user("eva@nacka.se", Role::Applicant, Some("0182")).await;
+        let public = "https://portal.test";
+        let listen = portal.served_as(public, open_clock()).await;
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let set_cookies = |res: &reqwest::Response| -> Vec<String> {
+            res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect()
+        };
+        let page = client.get(format!("{listen}/logga-in")).header("accept", "text/html").send().await.unwrap();
+        let csrf = set_cookies(&page).into_iter().find(|c| c.contains("portal_csrf=")).expect("a CSRF cookie");
+        assert!(
+            csrf.starts_with("__Host-portal_csrf=") && csrf.contains("Secure") && csrf.contains("Path=/"),
+            "{csrf}"
+        );
+        assert!(!csrf.contains("Domain"), "{backend:?}: {csrf}");
+        let token = csrf.split(['=', ';']).nth(1).unwrap().to_owned();
+
+        let log_in = |cookie: String| {
+            let form = serde_urlencoded::to_string([
+                ("email", "eva@nacka.se"),
+                ("password", PASSWORD),
+                ("csrf", token.as_str()),
+            ])
+            .unwrap();
+            client
+                .post(format!("{listen}/api/log_in"))
+                .header("origin", public)
+                .header("accept", "text/html")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("cookie", cookie)
+                .body(form)
+                .send()
+        };
+        // A cookie without the prefix, as a neighbouring site could plant it, is no CSRF cookie here.
+        let planted = log_in(format!("portal_csrf={token}")).await.unwrap();
+        assert_eq!(planted.status().as_u16(), 403, "{backend:?}");
+        let done = log_in(format!("__Host-portal_csrf={token}")).await.unwrap();
+        assert_eq!(done.headers().get("location").and_then(|v| v.to_str().ok()), Some("/ansokan"), "{backend:?}");
+        let session = set_cookies(&done).into_iter().find(|c| c.contains("portal_session=")).expect("a session");
+        assert!(session.starts_with("__Host-portal_session=") && session.contains("Secure"), "{backend:?}: {session}");
+        assert!(done.headers().get("strict-transport-security").is_some(), "{backend:?}: HSTS over https");
+        let id = session.split(['=', ';']).nth(1).unwrap();
+        let account = |cookie: String| {
+            client.get(format!("{listen}/konto")).header("accept", "text/html").header("cookie", cookie).send()
+        };
+        assert_eq!(account(format!("__Host-portal_session={id}")).await.unwrap().status().as_u16(), 200, "{backend:?}");
+        assert_eq!(account(format!("portal_session={id}")).await.unwrap().status().as_u16(), 303, "{backend:?}");
+    }
+}

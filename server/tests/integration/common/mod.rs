@@ -131,6 +131,16 @@ impl TestPortal {
         base_url
     }
 
+    /// The same portal served a second time as though at `public_url` (https behind a
+    /// TLS-terminating proxy, say); the address it listens on is returned.
+    pub async fn served_as(&self, public_url: &str, clock: Clock) -> String {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let listen_url = format!("http://{}", listener.local_addr().unwrap());
+        let state = startup::app_state(settings_for(&self.test_db.url, public_url), self.db.clone(), clock);
+        tokio::spawn(startup::serve(state, listener, std::future::pending()));
+        listen_url
+    }
+
     /// The same portal served a second time behind a reverse proxy on this
     /// machine (`PORTAL_TRUSTED_PROXIES=127.0.0.1`): its `X-Forwarded-For` names the client.
     pub async fn behind_proxy(&self, clock: Clock) -> String {
