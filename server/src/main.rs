@@ -157,6 +157,8 @@ async fn serve(settings: Settings) -> Result<(), startup::StartError> {
         let _ = stop.send(true);
     })
     .await;
+    // Sign-ups and resets already answered finish their work (and queue their mail) first.
+    app::api::limits::finish_after_replies().await;
     // The message being sent when the signal came is finished and recorded
     // before the pool closes, so it is not sent again after the restart.
     let _ = worker.await;

@@ -19,11 +19,25 @@ pub async fn client_over(db: &Db, what: &str, rule: Rule, now: DateTime<Utc>) ->
     Ok(admit(db, &format!("{what}:{ip}"), rule, now).await?.err())
 }
 
+/// The work started after an answer, so that a stopping portal finishes it first.
+fn after_replies() -> &'static tokio_util::task::TaskTracker {
+    static TRACKER: std::sync::OnceLock<tokio_util::task::TaskTracker> = std::sync::OnceLock::new();
+    TRACKER.get_or_init(tokio_util::task::TaskTracker::new)
+}
+
+/// Waits for the work started after answers: a portal stopping gracefully does not
+/// drop a sign-up or a reset it has already said yes to.
+pub async fn finish_after_replies() {
+    let tracker = after_replies();
+    tracker.close();
+    tracker.wait().await;
+}
+
 /// Runs `work` after the answer has gone: for requests whose answer must be the
 /// same, in words and in time, whether or not an address has an account (reset,
 /// sign-up). A failure is logged; the person was told only what any visitor is.
 pub fn after_reply(what: &'static str, work: impl Future<Output = Result<(), AppError>> + Send + 'static) {
-    tokio::spawn(async move {
+    after_replies().spawn(async move {
         match work.await {
             Ok(()) => tracing::debug!(what, "work after the answer done"),
             Err(error) => tracing::error!(?error, what, "work after the answer failed"),

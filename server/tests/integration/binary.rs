@@ -3,6 +3,7 @@
 
 use crate::common::{Backend, TestDb, TestPortal};
 use app::state::Clock;
+use sqlx::Row;
 use std::{
     process::{Command, Stdio},
     time::{Duration, Instant},
@@ -203,3 +204,67 @@ async fn seed_demo_gives_every_role_a_login_once_however_often_it_runs() {
 }
 
 const DEMO_PASSWORD: &str = "demo vid Kalmarsund 2027";
+
+#[tokio::test]
+async fn a_sign_up_answered_just_before_sigterm_is_finished_before_the_portal_stops() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    let mut child = portal()
+        .env("DATABASE_URL", &db.url)
+        .env("PORTAL_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_SITE_ROOT", format!("{}/../target/site", env!("CARGO_MANIFEST_DIR")))
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let started = Instant::now();
+    let page = loop {
+        if let Ok(res) = client.get(format!("{base}/registrera")).header("accept", "text/html").send().await {
+            break res;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "portal did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let csrf = page
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| c.strip_prefix("portal_csrf=").and_then(|rest| rest.split(';').next()))
+        .expect("a CSRF cookie")
+        .to_owned();
+    let form = serde_urlencoded::to_string([
+        ("name", "Stina Sist"),
+        ("email", "stina@kalmar.se"),
+        ("phone", ""),
+        ("kommun", "Kalmar"),
+        ("password", crate::common::PASSWORD),
+        ("csrf", csrf.as_str()),
+    ])
+    .unwrap();
+    let answer = client
+        .post(format!("{base}/api/sign_up"))
+        .header("origin", &base)
+        .header("accept", "text/html")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", format!("portal_csrf={csrf}"))
+        .body(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.headers().get("location").and_then(|v| v.to_str().ok()), Some("/registrera/skickat"));
+    // At once, while the password is still being hashed after the answer.
+    Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(child.wait().unwrap().success());
+    let pool = crate::common::open(&db).await;
+    let queued: i64 = sqlx::query("SELECT COUNT(*) AS n FROM mail_queue WHERE recipient = 'stina@kalmar.se'")
+        .fetch_one(pool.pool())
+        .await
+        .unwrap()
+        .get("n");
+    assert_eq!(queued, 1, "the account and its confirmation mail were made before the portal stopped");
+}
