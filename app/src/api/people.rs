@@ -19,6 +19,8 @@ pub struct Person {
     pub email_confirmed: bool,
     /// For applicants: whether they may act for their kommun.
     pub approved: bool,
+    /// For applicants: whether their address is at the kommun's own domain (a signal, not a rule).
+    pub kommun_address: Option<bool>,
     /// For jurors: the ids of the rounds they sit on.
     pub jury_rounds: Vec<String>,
     pub created_local: NaiveDateTime,
@@ -126,6 +128,7 @@ pub(crate) mod ssr {
             access::{Access, Viewer},
             account::{AccountError, Email, PersonName, Phone},
             deadline::to_stockholm,
+            kommun::address_of_kommun,
         },
         mail::messages,
         state,
@@ -148,14 +151,16 @@ pub(crate) mod ssr {
         let mut people = Vec::new();
         for u in users::list(db).await? {
             let jury_rounds = if u.role == Role::Juror { jury::rounds_of(db, &u.id).await? } else { Vec::new() };
+            let kommun = u
+                .kommun_kod
+                .as_deref()
+                .and_then(|code| kommuner.iter().find(|k| k.kod.as_str() == code))
+                .map(|k| k.namn.clone());
             people.push(Person {
                 is_viewer: u.id == viewer.user_id,
                 jury_rounds,
-                kommun: u
-                    .kommun_kod
-                    .as_deref()
-                    .and_then(|code| kommuner.iter().find(|k| k.kod.as_str() == code))
-                    .map(|k| k.namn.clone()),
+                kommun_address: kommun.as_deref().map(|name| address_of_kommun(&u.email, name)),
+                kommun,
                 id: u.id,
                 name: u.name,
                 email: u.email,

@@ -82,9 +82,44 @@ pub enum KommunChoiceError {
     Unknown(String),
 }
 
+/// Whether an e-mail address is at the kommun's own domain (`kalmar.se`,
+/// `socialtjansten.kalmar.se`, `upplands-vasby.se`): a signal for the organisers when
+/// someone is the first to sign up for a kommun and acts for it at once. Not a rule:
+/// some kommuner write from other domains, and anyone may use a kommun's name.
+pub fn address_of_kommun(email: &str, kommun_name: &str) -> bool {
+    let plain = |text: &str| -> String {
+        text.chars()
+            .flat_map(char::to_lowercase)
+            .filter_map(|c| match c {
+                'å' | 'ä' => Some('a'),
+                'ö' => Some('o'),
+                'é' => Some('e'),
+                c if c.is_ascii_alphanumeric() => Some(c),
+                _ => None,
+            })
+            .collect()
+    };
+    let Some((_, domain)) = email.rsplit_once('@') else { return false };
+    let labels: Vec<&str> = domain.split('.').collect();
+    // The label before the top-level domain: "kalmar" in "socialtjansten.kalmar.se".
+    labels.len() >= 2 && plain(labels[labels.len() - 2]) == plain(kommun_name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_at_the_kommuns_own_domain_is_told_from_any_other() {
+        assert!(address_of_kommun("anna@kalmar.se", "Kalmar"));
+        assert!(address_of_kommun("anna@socialtjansten.kalmar.se", "Kalmar"));
+        assert!(address_of_kommun("per@upplands-vasby.se", "Upplands Väsby"));
+        assert!(address_of_kommun("eva@malung-salen.se", "Malung-Sälen"));
+        assert!(address_of_kommun("bo@goteborg.se", "Göteborg"));
+        assert!(!address_of_kommun("okand@example.com", "Kalmar"));
+        assert!(!address_of_kommun("anna@kalmar.example.com", "Kalmar"), "a subdomain of another domain");
+        assert!(!address_of_kommun("anna@nykalmar.se", "Kalmar"));
+    }
 
     #[test]
     fn accepts_four_digits_with_leading_zero() {

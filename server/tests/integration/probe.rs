@@ -425,3 +425,18 @@ async fn over_https_the_session_and_csrf_cookies_are_host_only_and_a_planted_one
         assert_eq!(account(format!("portal_session={id}")).await.unwrap().status().as_u16(), 303, "{backend:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn organisers_see_which_applicants_write_from_another_domain_than_their_kommuns() {
+    let portal = TestPortal::start(crate::common::Backend::Sqlite, open_clock()).await;
+    portal.create_user("anna@kalmar.se", Role::Applicant, Some("0880")).await;
+    portal.create_user("okand@example.com", Role::Applicant, Some("0880")).await;
+    let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+    let page = organiser.get("/arrangor/personer").await.body;
+    let row = |email: &str| {
+        let at = page.find(email).unwrap_or_else(|| panic!("{email} is listed"));
+        page[at..at + page[at..].find("</tr>").unwrap()].to_owned()
+    };
+    assert!(row("okand@example.com").contains("inte kommunens egen domän"));
+    assert!(!row("anna@kalmar.se").contains("inte kommunens egen domän"));
+}

@@ -100,7 +100,12 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                             let access = (!p.is_viewer).then(|| view! { <AccessButton person=p.clone() /> });
                             view! {
                             <tr>
-                                <td>{p.name}</td><td>{p.email}</td><td>{t.a.role_name(p.role)}</td>
+                                <td>{p.name}</td>
+                                <td>
+                                    {p.email}
+                                    {(p.kommun_address == Some(false)).then(|| view! { <span class="small">{format!(" ({})", t.a.not_kommun_address)}</span> })}
+                                </td>
+                                <td>{t.a.role_name(p.role)}</td>
                                 <td>{p.kommun.unwrap_or_else(|| "–".into())}</td>
                                 <td>{if p.email_confirmed { t.a.yes } else { t.a.no }}</td>
                                 <td>{when(p.created_local)}</td>
