@@ -258,6 +258,9 @@ test('a juror scores with autosave, is told what "Klar" still needs, and marks t
   await expect(juni).toHaveURL(/klart=bedomning-klar#bedomning$/);
   await expect(juni.getByText('Bedömningen är klar. Nu ser du juryns poäng, kommentarer och diskussion.')).toBeVisible();
   await expect(criteria.first().getByLabel('4 – Mycket gott')).toBeDisabled();
+  // The inactive radios are faint: the choice is said in text too.
+  await expect(criteria.first()).toContainText('Du valde: 4 – Mycket gott');
+  await expect(juni.getByRole('group', { name: 'Rekommendation' })).toContainText('Du valde: Nominera');
   await expect(juni.locator('#juryn')).toContainText('Ingen annan i juryn har gjort sin bedömning klar än.');
   await expect(juni.getByRole('heading', { name: 'Diskussion' })).toBeVisible();
   await expectNoAxeViolations(juni);

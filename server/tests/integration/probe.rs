@@ -185,7 +185,12 @@ async fn reopening_a_done_review_needs_a_reason_and_a_change_after_seeing_the_ju
         // Anna marks "Klar" on throw-away scores, and now reads Bert's.
         let done = review(&mut anna, &kalmar, "0", &all("1"), &[("recommendation", "nej"), ("action", "klar")]).await;
         assert!(done.location().is_some_and(|l| l.contains("klart=bedomning-klar")), "{backend:?}: {}", done.body);
-        assert!(anna.get(&page).await.body.contains("Bert ger fyror."), "{backend:?}");
+        let done_page = anna.get(&page).await.body;
+        assert!(done_page.contains("Bert ger fyror."), "{backend:?}");
+        assert!(
+            done_page.contains("Du valde: 1 – ") && done_page.contains("Du valde: Nej"),
+            "{backend:?}: said in text"
+        );
 
         // "Ångra Klar" without a reason is refused beside the field; the review stays done.
         let undo = review(&mut anna, &kalmar, "2", &[], &[("action", "angra")]).await;

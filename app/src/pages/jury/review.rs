@@ -300,6 +300,11 @@ fn ScoreField(criterion: ScoredCriterion, scale: Scale, current: Option<i64>, di
             <legend id=name.clone()>{legend}</legend>
             <FieldMessages field=name.clone() hint=None />
             <p class="hint" id=format!("{name}-hint") lang="sv">{criterion.description.clone()}</p>
+            // Locked, the radios are inactive and faint: the choice is said in text as well.
+            {disabled.then(|| {
+                let chosen = scale.steps().find(|(v, _)| checked.as_deref() == Some(v.to_string().as_str()));
+                view! { <p class="chosen">{(t.j.you_chose)(chosen.map(|(v, l)| format!("{v} – {l}")).as_deref())}</p> }
+            })}
             <div class="scale">
                 {scale.steps().map(|(value, label)| {
                     let id = format!("{name}-{value}");
@@ -326,6 +331,10 @@ fn RecommendationField(current: Option<String>, disabled: bool) -> impl IntoView
         <fieldset class="field" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(name, false)>
             <legend id=name>{t.j.recommendation}</legend>
             <FieldMessages field=name hint=None />
+            {disabled.then(|| {
+                let chosen = Recommendation::ALL.into_iter().find(|r| checked.as_deref() == Some(r.code()));
+                view! { <p class="chosen">{(t.j.you_chose)(chosen.map(|r| t.j.recommendation_name(r)))}</p> }
+            })}
             {Recommendation::ALL.into_iter().map(|r| {
                 let id = format!("{name}-{}", r.code());
                 view! {
