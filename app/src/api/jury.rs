@@ -336,7 +336,7 @@ pub mod ssr {
             ranking::{DoneReview, Ranking, rank},
             review::{
                 COMMENT_LIMIT, Counted, Recommendation, ReviewSettings, aggregate, changed_after_seen,
-                checked_reopen_reason, default_settings, done_problems, jury_view, review_phase,
+                checked_reopen_reason, default_settings, done_problems, jury_view, review_counts, review_phase,
             },
             round::Round,
             swedish::collate,
@@ -417,12 +417,9 @@ pub mod ssr {
             )
         }
 
-        /// Whether a juror's review of the entry counts towards the jury's work: done, and
-        /// no jäv declared for its kommun (a review written before the jäv was declared
-        /// does not). The juror's list, the organisers' progress and the ranking count alike.
+        /// Whether a juror's review of the entry counts (`review::review_counts`).
         pub fn counts(&self, user_id: &str, entry: &Entry) -> bool {
-            !self.conflicted(user_id, &entry.kommun_kod)
-                && self.progress(&entry.application_id, user_id) == Progress::Done
+            review_counts(self.conflicted(user_id, &entry.kommun_kod), self.progress(&entry.application_id, user_id))
         }
 
         /// The juror's reviews that count, and the entries they are expected to review (all but their jäv).

@@ -286,13 +286,6 @@ pub const PORTAL_WORDS: &[&str] = &[
 /// stands for the letter it looks like ("Ehals0kommun", "Utm4rkelseportalen"); elsewhere
 /// digits and punctuation ("annika.lindqvist@borgholm") are set aside.
 fn letters(text: &str) -> Vec<char> {
-    let fold = |c: char| match c {
-        'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-        'ö' | 'ø' | 'ó' | 'ò' => 'o',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'ü' | 'ú' => 'u',
-        c => c,
-    };
     let look_alike = |c: char| match c {
         '0' => Some('o'),
         '1' => Some('i'),
@@ -309,7 +302,7 @@ fn letters(text: &str) -> Vec<char> {
         .enumerate()
         .filter_map(|(i, c)| {
             if c.is_alphabetic() {
-                Some(fold(*c))
+                Some(super::swedish::plain_letter(*c))
             } else if i > 0 && letter(chars.get(i - 1)) && letter(chars.get(i + 1)) {
                 look_alike(*c)
             } else {

@@ -90,13 +90,8 @@ pub fn address_of_kommun(email: &str, kommun_name: &str) -> bool {
     let plain = |text: &str| -> String {
         text.chars()
             .flat_map(char::to_lowercase)
-            .filter_map(|c| match c {
-                'å' | 'ä' => Some('a'),
-                'ö' => Some('o'),
-                'é' => Some('e'),
-                c if c.is_ascii_alphanumeric() => Some(c),
-                _ => None,
-            })
+            .map(super::swedish::plain_letter)
+            .filter(char::is_ascii_alphanumeric)
             .collect()
     };
     let Some((_, domain)) = email.rsplit_once('@') else { return false };

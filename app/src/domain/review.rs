@@ -292,6 +292,13 @@ pub fn jury_view(organiser: bool, conflicted: bool, own: Progress) -> JuryView {
     }
 }
 
+/// Whether a juror's review counts towards the jury's work: done, and no jäv declared
+/// for the kommun (a review written before the jäv was declared does not). The juror's
+/// list, the organisers' progress and the ranking count by this alone.
+pub fn review_counts(conflicted: bool, own: Progress) -> bool {
+    !conflicted && own == Progress::Done
+}
+
 /// One done review, as the aggregate counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Counted<'a> {

@@ -45,6 +45,18 @@ pub fn list(items: &[String]) -> String {
     super::join_list(items, "och")
 }
 
+/// A letter as it is written where only a–z will do (web addresses, what a guesser
+/// types): å and ä as a, ö as o, and the accents of other letters left off.
+pub fn plain_letter(c: char) -> char {
+    match c {
+        'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+        'ö' | 'ø' | 'ó' | 'ò' => 'o',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'ü' | 'ú' => 'u',
+        c => c,
+    }
+}
+
 /// Swedish alphabetical order: a–z, then å, ä, ö; case and accents on other
 /// letters (é, ü) do not count.
 pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {

@@ -15,6 +15,22 @@ fn portal() -> Command {
     cmd
 }
 
+/// `portal serve` on `db`, on a free port (returned with the process), its log to `stdout`.
+fn serving(db: &TestDb, stdout: Stdio) -> (u16, std::process::Child) {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let child = portal()
+        .env("DATABASE_URL", &db.url)
+        .env("PORTAL_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_SITE_ROOT", format!("{}/../target/site", env!("CARGO_MANIFEST_DIR")))
+        .stdout(stdout)
+        .spawn()
+        .unwrap();
+    (port, child)
+}
+
 #[test]
 fn help_lists_the_subcommands() {
     let out = portal().arg("--help").output().unwrap();
@@ -42,17 +58,7 @@ async fn migrate_creates_the_sqlite_file_and_serve_stops_cleanly_on_sigterm() {
     let file = db.url.trim_start_matches("sqlite://");
     assert!(std::path::Path::new(file).exists(), "{file} was created");
 
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let mut child = portal()
-        .env("DATABASE_URL", &db.url)
-        .env("PORTAL_ADDR", format!("127.0.0.1:{port}"))
-        .env("LEPTOS_SITE_ROOT", format!("{}/../target/site", env!("CARGO_MANIFEST_DIR")))
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let (port, mut child) = serving(&db, Stdio::piped());
     let started = Instant::now();
     let client = reqwest::Client::new();
     loop {
@@ -208,18 +214,8 @@ const DEMO_PASSWORD: &str = "demo vid Kalmarsund 2027";
 #[tokio::test]
 async fn a_sign_up_answered_just_before_sigterm_is_finished_before_the_portal_stops() {
     let db = TestDb::new(Backend::Sqlite).await;
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let (port, mut child) = serving(&db, Stdio::null());
     let base = format!("http://127.0.0.1:{port}");
-    let mut child = portal()
-        .env("DATABASE_URL", &db.url)
-        .env("PORTAL_ADDR", format!("127.0.0.1:{port}"))
-        .env("LEPTOS_SITE_ROOT", format!("{}/../target/site", env!("CARGO_MANIFEST_DIR")))
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let started = Instant::now();
     let page = loop {
