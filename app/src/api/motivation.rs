@@ -4,7 +4,11 @@
 
 use super::form::FormReply;
 use crate::{
-    domain::{decision::Outcome, lifecycle::RoundState, motivation::SignOff},
+    domain::{
+        decision::Outcome,
+        lifecycle::RoundState,
+        motivation::{DecisionReading, SignOff},
+    },
     error::AppError,
 };
 use chrono::NaiveDateTime;
@@ -37,8 +41,9 @@ pub struct MotivationsView {
     pub round_title: String,
     pub state: RoundState,
     pub rows: Vec<MotivationRow>,
-    /// The viewer stands aside for some kommun in the round, whose motivation, if any, is not shown.
-    pub aside: bool,
+    /// What the viewer reads of the decision: with jäv in the round, or with own
+    /// reviews left, the rows are empty.
+    pub reading: DecisionReading,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,9 +170,15 @@ pub mod ssr {
             self.work.jurors.iter().filter(|(id, _)| !self.blocked.contains(id))
         }
 
-        /// Whether the juror reads the decision: not with jäv for any kommun in the round.
-        fn reads_decision(&self, user_id: &str) -> bool {
-            juror_reads_decision(self.work.entries.iter().any(|e| self.work.stands_aside(user_id, &e.kommun_kod)))
+        /// Jäv (or an unanswered probable jäv) for some kommun in the round: not asked to sign.
+        fn stands_aside(&self, user_id: &str) -> bool {
+            self.work.entries.iter().any(|e| self.work.stands_aside(user_id, &e.kommun_kod))
+        }
+
+        /// What the juror reads of the decision (`motivation::juror_reads_decision`).
+        fn reading(&self, user_id: &str) -> DecisionReading {
+            let (done, expected) = self.work.juror_count(user_id);
+            juror_reads_decision(self.stands_aside(user_id), expected - done)
         }
 
         /// Every juror's sign-off of the application's newest version.
@@ -175,7 +186,7 @@ pub mod ssr {
             let current = self.newest(&entry.application_id);
             self.signers()
                 .map(|(id, name)| {
-                    let aside = !self.reads_decision(id);
+                    let aside = self.stands_aside(id);
                     (
                         id.as_str(),
                         name.as_str(),
@@ -215,7 +226,7 @@ pub mod ssr {
                     .map(|s| (s.user_id.as_str(), s.version))
                     .collect();
                 let missing =
-                    unsigned(self.newest(&entry.application_id), &jurors, &signed, |juror| !self.reads_decision(juror));
+                    unsigned(self.newest(&entry.application_id), &jurors, &signed, |juror| self.stands_aside(juror));
                 if !missing.is_empty() {
                     let names = self.work.jurors.iter().filter(|(id, _)| missing.contains(&id.as_str()));
                     problems.push(DecisionProblem::NotSignedOff {
@@ -242,9 +253,9 @@ pub mod ssr {
         Ok((work.problems(), work.work))
     }
 
-    /// Whether the viewer may read the decision's motivations: organisers, and jurors without jäv in the round.
-    fn may_read(work: &Work, viewer: &Viewer) -> bool {
-        viewer.role == Role::Organiser || work.reads_decision(&viewer.user_id)
+    /// What the viewer reads of the decision's motivations: organisers all of it, jurors by `juror_reads_decision`.
+    fn reading(work: &Work, viewer: &Viewer) -> DecisionReading {
+        if viewer.role == Role::Organiser { DecisionReading::Reads } else { work.reading(&viewer.user_id) }
     }
 
     /// The current round's work, if the viewer sits on its jury (or organises).
@@ -262,17 +273,18 @@ pub mod ssr {
         let Some(work) = current(&viewer, &state).await? else { return Ok(None) };
         let chosen: Vec<(&Recorded, &Entry)> =
             work.recorded.iter().filter_map(|r| Some((r, work.entry(&r.choice.application_id)?))).collect();
-        let aside = !may_read(&work, &viewer);
-        // Nothing at all with jäv in the round: any row shown would tell, by the others, what the missing one is.
-        let rows: Vec<MotivationRow> = if aside {
-            Vec::new()
-        } else {
+        let reading = reading(&work, &viewer);
+        // Nothing at all unless the viewer reads the decision: with jäv, any row shown
+        // would tell, by the others, what the missing one is.
+        let rows: Vec<MotivationRow> = if reading == DecisionReading::Reads {
             chosen.iter().map(|(recorded, entry)| work.row(&viewer, recorded, entry)).collect()
+        } else {
+            Vec::new()
         };
         Ok(Some(MotivationsView {
             round_title: work.work.round.title.clone(),
             state: work.work.round.state,
-            aside,
+            reading,
             rows,
         }))
     }
@@ -281,8 +293,9 @@ pub mod ssr {
     async fn chosen(viewer: &Viewer, state: &AppState, application: &str) -> Result<(Work, Entry), AppError> {
         let work = current(viewer, state).await?.ok_or(AppError::NotFound)?;
         let entry = work.entry(application).cloned().ok_or(AppError::NotFound)?;
-        if !may_read(&work, viewer) {
-            tracing::warn!(user = %viewer.user_id, application = ?application, "refused: jäv in the round");
+        let reading = reading(&work, viewer);
+        if reading != DecisionReading::Reads {
+            tracing::warn!(user = %viewer.user_id, application = ?application, ?reading, "refused: does not read the decision");
             return Err(AppError::Forbidden);
         }
         if !work.recorded.iter().any(|r| r.choice.application_id == application) {

@@ -20,12 +20,28 @@ pub enum SignOff {
     StandsAside,
 }
 
-/// Whether a juror reads the decision's motivations (and so its outcomes) at all.
-/// A juror who stands aside for any kommun in the round reads none of them, and
-/// signs none: a decision has one winner, so a list that left out only their
-/// kommun's row would tell them, by its gap, whether their kommun won.
-pub fn juror_reads_decision(stands_aside_for_any_kommun: bool) -> bool {
-    !stands_aside_for_any_kommun
+/// What a juror reads of the recorded decision (its outcomes and motivations) before it is announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DecisionReading {
+    Reads,
+    /// Stands aside for some kommun in the round: reads none of it, and signs none.
+    /// A decision has one winner, so a list that left out only their kommun's row
+    /// would tell them, by its gap, whether their kommun won.
+    StandsAside,
+    /// Has reviews of their own left: reads none of it until they are done, so the
+    /// jury's outcome cannot anchor the scores still to come. Still asked to sign.
+    OwnReviewsLeft,
+}
+
+/// `own_reviews_left`: the juror's reviews not yet done that they are expected to do.
+pub fn juror_reads_decision(stands_aside_for_any_kommun: bool, own_reviews_left: usize) -> DecisionReading {
+    if stands_aside_for_any_kommun {
+        DecisionReading::StandsAside
+    } else if own_reviews_left > 0 {
+        DecisionReading::OwnReviewsLeft
+    } else {
+        DecisionReading::Reads
+    }
 }
 
 /// `signed`: the version the juror signed, if any; `current`: the newest (0: none written).
@@ -107,6 +123,14 @@ pub fn cleared_by_save<'a>(current: i64, signed: &[(&'a str, i64)]) -> Vec<&'a s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_juror_reads_the_decision_only_without_jav_and_with_every_own_review_done() {
+        assert_eq!(juror_reads_decision(false, 0), DecisionReading::Reads);
+        assert_eq!(juror_reads_decision(false, 1), DecisionReading::OwnReviewsLeft);
+        assert_eq!(juror_reads_decision(true, 0), DecisionReading::StandsAside);
+        assert_eq!(juror_reads_decision(true, 3), DecisionReading::StandsAside);
+    }
 
     #[test]
     fn a_sign_off_counts_for_the_newest_version_only_and_says_when_it_was_cleared() {

@@ -82,6 +82,26 @@ pub(crate) async fn declare_jav(juror: &mut Browser, kommun: &str, reason: &str)
     juror.post("/jury/jav", "/api/declare_conflict", &fields, true).await
 }
 
+/// The juror marks done every review on their list, as on each review page: the
+/// jury's decision is theirs to read only then.
+pub(crate) async fn finish_reviews(juror: &mut Browser) {
+    let list = juror.get("/jury").await.body;
+    let mut ids: Vec<&str> =
+        list.split("href=\"/jury/ansokan/").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    ids.dedup();
+    let all3: Vec<(&str, &str)> = ALL.iter().map(|c| (*c, "3")).collect();
+    for id in ids {
+        let page = juror.get(&format!("/jury/ansokan/{id}")).await.body;
+        // Done already, or jäv: nothing to score.
+        let Some(at) = page.find("name=\"version\" value=\"").filter(|_| !page.contains("notice-done")) else {
+            continue;
+        };
+        let version = page[at + "name=\"version\" value=\"".len()..].split('"').next().unwrap().to_owned();
+        let done = review(juror, id, &version, &all3, &[("recommendation", "kanske"), ("action", "klar")]).await;
+        assert!(done.location().is_some_and(|l| l.contains("klart=bedomning-klar")), "{id}: {}", done.body);
+    }
+}
+
 pub(crate) const ALL: [&str; 8] = [
     "inflytande",
     "arbetssatt",

@@ -5,7 +5,7 @@
 
 use crate::{
     common::{BACKENDS, Browser, TestPortal},
-    jury::{declare_jav, log_in_at, open_clock, review_clock, start_review, three_submitted},
+    jury::{declare_jav, finish_reviews, log_in_at, open_clock, review_clock, start_review, three_submitted},
     organising::{shown_version, sign_motivation, write_motivation},
 };
 use app::domain::account::Role;
@@ -39,10 +39,26 @@ async fn the_jury_writes_each_motivation_together_and_every_juror_signs_the_newe
         assert_eq!(declared.location().as_deref(), Some("/jury/jav?klart=jav-anmalt"), "{backend:?}");
 
         // Nothing chosen yet: nothing to write.
-        assert!(hard.get("/jury/motiveringar").await.body.contains("Inga ansökningar är valda ännu."), "{backend:?}");
+        finish_reviews(&mut juni).await;
+        assert!(juni.get("/jury/motiveringar").await.body.contains("Inga ansökningar är valda ännu."), "{backend:?}");
         let outcomes = [(format!("outcome[id-{kalmar}]"), "vinnare"), (format!("outcome[id-{nacka}]"), "nominerad")];
         let fields: Vec<(&str, &str)> = outcomes.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await;
+
+        // Hård has reviews of his own left: he reads no outcome until they are done, so it cannot sway
+        // his scores; he is still asked to sign once he has.
+        let early = hard.get("/jury/motiveringar").await.body;
+        let early_main = &early[early.find("<main").unwrap()..early.find("</main>").unwrap()];
+        assert!(early_main.contains("när du har gjort klart alla dina egna granskningar"), "{backend:?}: {early_main}");
+        assert!(!early_main.contains("Vinnare") && !early_main.contains("Kalmar"), "{backend:?}: {early_main}");
+        let by_api = hard.get("/api/motivations").await.body;
+        assert!(!by_api.contains(&kalmar) && !by_api.contains(&nacka), "{backend:?}: not by the API: {by_api}");
+        assert_eq!(hard.get(&format!("/jury/motiveringar/{kalmar}")).await.status, 403, "{backend:?}");
+        let early_sign = [("application", kalmar.as_str()), ("version", "0")];
+        let refused =
+            hard.post(&format!("/jury/motiveringar/{kalmar}"), "/api/sign_motivation", &early_sign, true).await;
+        assert_eq!(refused.location().as_deref(), Some("/ingen-behorighet"), "{backend:?}: {}", refused.status);
+        finish_reviews(&mut hard).await;
 
         // The jury's list. Kim, with jäv for Nacka, sees no outcome at all before the announcement: a list
         // without Nacka's row would tell her, by the winner's row shown or missing, whether Nacka won.
@@ -170,7 +186,9 @@ async fn chosen(portal: &TestPortal) -> (Browser, Browser, String, String) {
     let mut organiser = log_in_at(portal, &later, "org@vitalis.se").await;
     start_review(&mut organiser).await;
     choose(&mut organiser, &[(&kalmar, "vinnare"), (&nacka, "nominerad")]).await;
-    (organiser, log_in_at(portal, &later, "hard@skr.se").await, kalmar, nacka)
+    let mut hard = log_in_at(portal, &later, "hard@skr.se").await;
+    finish_reviews(&mut hard).await;
+    (organiser, hard, kalmar, nacka)
 }
 
 async fn choose(organiser: &mut Browser, outcomes: &[(&str, &str)]) -> Option<String> {

@@ -54,6 +54,9 @@ pub(crate) async fn decide(organiser: &mut Browser, jurors: &mut [&mut Browser],
     let fields: Vec<(&str, &str)> = outcomes.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let saved = organiser.post("/arrangor/beslut", "/api/save_decision", &fields, true).await;
     assert_eq!(saved.location().as_deref(), Some("/arrangor/beslut?klart=beslut-sparat"));
+    for juror in jurors.iter_mut() {
+        crate::jury::finish_reviews(juror).await;
+    }
     for (application, _, text) in choices {
         let written = write_motivation(organiser, application, text).await;
         assert!(written.is_some_and(|l| l.contains("klart=motivering-sparad")), "{application}");

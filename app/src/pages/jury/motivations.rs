@@ -16,7 +16,7 @@ use crate::{
     domain::{
         decision::MOTIVATION_LIMIT,
         lifecycle::RoundState,
-        motivation::{MotivationProblem, SignOff},
+        motivation::{DecisionReading, MotivationProblem, SignOff},
     },
     i18n::texts,
     pages::account::DoneNotice,
@@ -45,14 +45,20 @@ pub fn MotivationsPage() -> impl IntoView {
 #[component]
 fn Motivations(view: MotivationsView) -> impl IntoView {
     let t = texts();
-    let MotivationsView { round_title, state, rows, aside } = view;
+    let MotivationsView { round_title, state, rows, reading } = view;
     let is_juror = rows.iter().any(|r| r.mine.is_some());
     view! {
         <p class="lead">{round_title}</p>
         <p>{t.mo.intro}</p>
         {(state > RoundState::Review).then(|| view! { <p class="notice">{(t.mo.locked)(t.o.state_name(state))}</p> })}
-        {aside.then(|| view! { <p class="notice">{t.mo.aside}</p> })}
-        {if rows.is_empty() {
+        {match reading {
+            DecisionReading::Reads => None,
+            DecisionReading::StandsAside => Some(view! { <p class="notice">{t.mo.aside}</p> }),
+            DecisionReading::OwnReviewsLeft => Some(view! { <p class="notice">{t.mo.reviews_left}</p> }),
+        }}
+        {if reading != DecisionReading::Reads {
+            ().into_any()
+        } else if rows.is_empty() {
             view! { <p>{t.mo.none_chosen}</p> }.into_any()
         } else {
             view! {
