@@ -2,7 +2,7 @@
 // log in, write every part, submit, read the receipt. Every stop is reached
 // with Tab, in page order, and shows where the focus is. Then the applicant's
 // pages at 320 px and at 200 % zoom (a 1280 px window is 640 CSS px wide).
-const { test: base, expect } = require('@playwright/test');
+const { test: base, expect } = require('./helpers');
 const {
   PASSWORD,
   uniqueEmail,
@@ -29,7 +29,7 @@ const test = base.extend({
 test('an applicant signs up, writes and submits the application with the keyboard alone', async ({ page }) => {
   test.setTimeout(120_000);
   const problems = watchConsole(page);
-  const account = { name: 'Ulla Tangentsson', email: uniqueEmail('ulla'), password: PASSWORD };
+  const account = { name: 'Ulla Tangentsson', email: uniqueEmail('ulla', 'Uppvidinge'), password: PASSWORD };
 
   await page.goto('/');
   await tabTo(page, page.getByRole('banner').getByRole('link', { name: 'Logga in' }));
@@ -106,9 +106,10 @@ for (const width of [320, 640, 1280]) {
       await expectReflow(page, path);
     }
     await expectReflow(page, '/ingen-sadan-sida', { status: 404 });
-    const account = { name: 'Rut Radbrytsson', email: uniqueEmail('rut'), password: PASSWORD };
     // A kommun of its own per width: the second applicant of a kommun waits to be let in.
-    await signUp(page, { ...account, kommun: { 320: 'Lessebo', 640: 'Tranås', 1280: 'Aneby' }[width] });
+    const kommun = { 320: 'Lessebo', 640: 'Tranås', 1280: 'Aneby' }[width];
+    const account = { name: 'Rut Radbrytsson', email: uniqueEmail('rut', kommun), password: PASSWORD };
+    await signUp(page, { ...account, kommun });
     await expect(page).toHaveURL(/\/registrera\/skickat$/);
     await confirmByMail(page, account.email);
     await logIn(page, account);

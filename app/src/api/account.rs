@@ -114,10 +114,10 @@ pub mod ssr {
         },
         auth::{self, secret, session},
         domain::{
-            access::{Access, Viewer},
+            access::{Access, Viewer, acts_at_sign_up},
             account::{Email, PersonName, Phone},
             deadline::to_stockholm,
-            kommun::{Kommunkod, choose},
+            kommun::{Kommunkod, address_of_kommun, choose},
             throttle,
         },
         i18n::safe_return_path,
@@ -244,7 +244,11 @@ pub mod ssr {
                     }
                     Err(users::InsertUserError::Database(e)) => return Err(e.into()),
                 };
-                let waiting = users::hold_for_approval(&mut tx, &id, kommun.kod.as_str()).await?;
+                let has_colleague = users::has_approved_applicant(&mut tx, kommun.kod.as_str(), &id).await?;
+                let waiting = !acts_at_sign_up(has_colleague, address_of_kommun(email.as_str(), &kommun.namn));
+                if waiting {
+                    users::set_approved(&mut tx, &id, None).await?;
+                }
                 queue_confirmation(&mut tx, &state, &id, email.as_str(), name.as_str(), now).await?;
                 tx.commit().await?;
                 tracing::info!(user = %id, kommun = %kommun.kod, waiting, "applicant signed up");

@@ -202,6 +202,7 @@ pub mod ssr {
                 submit_problems, too_long_for_draft,
             },
             deadline::to_stockholm,
+            kommun::Kommunkod,
             round::Round,
             swedish,
         },
@@ -209,7 +210,7 @@ pub mod ssr {
         state::{self, AppState},
         storage::{
             applications::{self, Application, PartVersion, Writer},
-            audit, extensions, mail_queue, rounds,
+            audit, extensions, kommuner, mail_queue, rounds,
             seed::EHALSOKOMMUN,
             submissions, users,
         },
@@ -653,6 +654,13 @@ pub mod ssr {
             let detail = format!("{detail} {} ({}) som sökande för sin kommun", target.name, target.email);
             let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, None, "behorighet", &detail, now).await?;
+            // Told once per approval, not per click: approving one already approved sends nothing.
+            if approve && !target.approved {
+                let kommun_kod = Kommunkod::parse(kommun).map_err(|_| AppError::Internal)?;
+                let name = kommuner::find(&state.db, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
+                let mail = messages::applicant_approved(&target.email, &target.name, &state.settings.base_url, &name);
+                mail_queue::enqueue(&mut tx, &mail, now).await?;
+            }
             tx.commit().await?;
             tracing::info!(user = %target.id, by = %viewer.user_id, approve, "kommun membership changed");
             let done = if approve { "godkand" } else { "borttagen" };

@@ -19,8 +19,10 @@ pub struct Person {
     pub email_confirmed: bool,
     /// For applicants: whether they may act for their kommun.
     pub approved: bool,
-    /// For applicants: whether their address is at the kommun's own domain (a signal, not a rule).
+    /// For applicants: whether their address is at the kommun's own domain.
     pub kommun_address: Option<bool>,
+    /// A waiting applicant whose kommun has no approved applicant: only an organiser can let them in.
+    pub first_of_kommun: bool,
     /// For jurors: the ids of the rounds they sit on.
     pub jury_rounds: Vec<String>,
     pub created_local: NaiveDateTime,
@@ -148,8 +150,19 @@ pub(crate) mod ssr {
         let db = &state.db;
         let kommuner = storage::kommuner::list(db).await?;
         let now = state.clock.now();
+        let users = users::list(db).await?;
+        let approved_kommuner: Vec<&str> = users
+            .iter()
+            .filter(|u| u.role == Role::Applicant && u.approved)
+            .filter_map(|u| u.kommun_kod.as_deref())
+            .collect();
+        let first_of_kommun = |u: &users::StoredUser| {
+            u.role == Role::Applicant
+                && !u.approved
+                && u.kommun_kod.as_deref().is_some_and(|code| !approved_kommuner.contains(&code))
+        };
         let mut people = Vec::new();
-        for u in users::list(db).await? {
+        for u in &users {
             let jury_rounds = if u.role == Role::Juror { jury::rounds_of(db, &u.id).await? } else { Vec::new() };
             let kommun = u
                 .kommun_kod
@@ -160,10 +173,11 @@ pub(crate) mod ssr {
                 is_viewer: u.id == viewer.user_id,
                 jury_rounds,
                 kommun_address: kommun.as_deref().map(|name| address_of_kommun(&u.email, name)),
+                first_of_kommun: first_of_kommun(u),
                 kommun,
-                id: u.id,
-                name: u.name,
-                email: u.email,
+                id: u.id.clone(),
+                name: u.name.clone(),
+                email: u.email.clone(),
                 role: u.role,
                 email_confirmed: u.email_confirmed,
                 approved: u.approved,

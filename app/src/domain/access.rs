@@ -64,6 +64,14 @@ pub fn may_act_for_kommun(viewer: &Viewer, kommun_kod: &str) -> bool {
         && viewer.kommun.as_ref().is_some_and(|(code, _)| code == kommun_kod)
 }
 
+/// Whether a new applicant acts for their kommun as soon as their address is
+/// confirmed: only the first for the kommun, and only from the kommun's own
+/// domain (`kommun::address_of_kommun`), since anyone may type a kommun's name.
+/// Everyone else waits for an approved colleague or, for a kommun with none, an organiser.
+pub fn acts_at_sign_up(kommun_has_approved_applicant: bool, address_at_kommun_domain: bool) -> bool {
+    !kommun_has_approved_applicant && address_at_kommun_domain
+}
+
 /// Letting a waiting applicant act for their kommun: an organiser, or an
 /// approved applicant of the same kommun.
 pub fn may_approve(viewer: &Viewer, kommun_kod: &str) -> bool {

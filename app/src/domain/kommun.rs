@@ -83,9 +83,10 @@ pub enum KommunChoiceError {
 }
 
 /// Whether an e-mail address is at the kommun's own domain (`kalmar.se`,
-/// `socialtjansten.kalmar.se`, `upplands-vasby.se`): a signal for the organisers when
-/// someone is the first to sign up for a kommun and acts for it at once. Not a rule:
-/// some kommuner write from other domains, and anyone may use a kommun's name.
+/// `socialtjansten.kalmar.se`, `upplands-vasby.se`): every kommun's domain is under
+/// `.se`, so `kalmar.nu` is not. Lets the first applicant of a kommun act for it at
+/// once (`access::acts_at_sign_up`) and is shown to organisers; a kommun that writes
+/// from another domain is let in by an organiser instead.
 pub fn address_of_kommun(email: &str, kommun_name: &str) -> bool {
     let plain = |text: &str| -> String {
         text.chars()
@@ -97,7 +98,9 @@ pub fn address_of_kommun(email: &str, kommun_name: &str) -> bool {
     let Some((_, domain)) = email.rsplit_once('@') else { return false };
     let labels: Vec<&str> = domain.split('.').collect();
     // The label before the top-level domain: "kalmar" in "socialtjansten.kalmar.se".
-    labels.len() >= 2 && plain(labels[labels.len() - 2]) == plain(kommun_name)
+    labels.len() >= 2
+        && labels[labels.len() - 1].eq_ignore_ascii_case("se")
+        && plain(labels[labels.len() - 2]) == plain(kommun_name)
 }
 
 #[cfg(test)]
@@ -114,6 +117,8 @@ mod tests {
         assert!(!address_of_kommun("okand@example.com", "Kalmar"));
         assert!(!address_of_kommun("anna@kalmar.example.com", "Kalmar"), "a subdomain of another domain");
         assert!(!address_of_kommun("anna@nykalmar.se", "Kalmar"));
+        assert!(!address_of_kommun("anna@kalmar.nu", "Kalmar"), "anyone may register another top-level domain");
+        assert!(address_of_kommun("anna@Kalmar.SE", "Kalmar"));
     }
 
     #[test]

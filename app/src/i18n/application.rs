@@ -305,7 +305,7 @@ pub const SV: ApplyTexts = ApplyTexts {
     reopen_button: "Öppna för ändringar",
 
     awaiting_heading: "Ditt konto väntar på att bli godkänt",
-    awaiting_body: "Kommunen har redan sökande i portalen. När en av dem, eller arrangören, har godkänt ditt konto kan du läsa och skriva i ansökan och se vilka fler som skriver. De har fått ett mejl om dig; hör av dig till arrangören om ingen svarar.",
+    awaiting_body: "Innan du kan läsa och skriva i kommunens ansökan godkänner någon att du företräder kommunen: en kollega som redan skriver i ansökan eller, om det inte finns någon, arrangören. Du får ett mejl när ditt konto är godkänt; hör av dig till arrangören om det dröjer.",
     colleagues_heading: "Kollegor i ansökan",
     colleague_waiting: "väntar på godkännande",
     approve_button: "Godkänn",
@@ -457,7 +457,7 @@ pub const EN: ApplyTexts = ApplyTexts {
     reopen_button: "Reopen for changes",
 
     awaiting_heading: "Your account is waiting to be approved",
-    awaiting_body: "The kommun already has applicants in the portal. Once one of them, or the organiser, has approved your account you can read and write the application and see who else writes it. They have been e-mailed about you; contact the organiser if nobody answers.",
+    awaiting_body: "Before you can read and write the kommun's application, someone confirms that you speak for the kommun: a colleague who already writes the application or, if there is none, the organiser. You get an e-mail once your account is approved; contact the organiser if it takes long.",
     colleagues_heading: "Colleagues on the application",
     colleague_waiting: "waiting for approval",
     approve_button: "Approve",

@@ -202,6 +202,19 @@ pub fn join_request(to: &str, name: &str, base_url: &str, address: &str, kommun:
     )
 }
 
+/// A waiting applicant let in to write in their kommun's application.
+pub fn applicant_approved(to: &str, name: &str, base_url: &str, kommun: &str) -> OutgoingMail {
+    mail(
+        to,
+        &format!("Du kan nu skriva i {kommun}s ansökan"),
+        name,
+        &[&format!(
+            "Ditt konto är godkänt för {kommun}. Nu kan du läsa och skriva i kommunens ansökan och se vilka fler som skriver."
+        )],
+        Some(("Öppna ansökan", &format!("{base_url}/ansokan"))),
+    )
+}
+
 /// A reminder to a kommun whose application is not submitted.
 pub fn reminder(
     to: &str,

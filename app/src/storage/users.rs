@@ -37,7 +37,7 @@ pub struct StoredUser {
     pub kommun_kod: Option<String>,
     pub password_hash: String,
     pub email_confirmed: bool,
-    /// An applicant may act for their kommun (see `hold_for_approval`); always true for other roles.
+    /// An applicant may act for their kommun (`access::acts_at_sign_up`); always true for other roles.
     pub approved: bool,
     /// An organiser has taken away the person's access.
     pub blocked: bool,
@@ -132,22 +132,20 @@ pub async fn colleagues(db: &Db, kommun_kod: &str) -> Result<Vec<StoredUser>, sq
         .collect()
 }
 
-/// A new applicant whose kommun already has an approved applicant waits for
-/// one of them, or an organiser, to approve: signing up with a kommun's name
-/// must not open its application to anyone who asks.
-pub async fn hold_for_approval(conn: &mut AnyConnection, id: &str, kommun_kod: &str) -> Result<bool, sqlx::Error> {
-    let taken = sqlx::query(
+/// Whether the kommun has an approved applicant other than `except`.
+pub async fn has_approved_applicant(
+    conn: &mut AnyConnection,
+    kommun_kod: &str,
+    except: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query(
         "SELECT 1 FROM users WHERE role = 'sokande' AND kommun_kod = $1 AND approved_at IS NOT NULL AND id <> $2",
     )
     .bind(kommun_kod)
-    .bind(id)
+    .bind(except)
     .fetch_optional(&mut *conn)
     .await?
-    .is_some();
-    if taken {
-        sqlx::query("UPDATE users SET approved_at = NULL WHERE id = $1").bind(id).execute(&mut *conn).await?;
-    }
-    Ok(taken)
+    .is_some())
 }
 
 /// Approves (or, with `None`, withdraws) an applicant's membership of their kommun.

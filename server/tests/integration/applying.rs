@@ -394,6 +394,50 @@ async fn sign_up_and_confirm(portal: &TestPortal, email: &str, kommun: &str) -> 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_applicant_of_a_kommun_from_another_domain_waits_for_an_organiser() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, clock()).await;
+        // Anyone may type a kommun's name, and a look-alike domain is anyone's to register.
+        let mut gmail = sign_up_and_confirm(&portal, "borgholm.kansli@gmail.com", "Borgholm").await;
+        let mut lookalike = sign_up_and_confirm(&portal, "anna@kalmar.nu", "Kalmar").await;
+        for page in [gmail.get("/ansokan").await.body, lookalike.get("/ansokan").await.body] {
+            assert!(page.contains("Ditt konto väntar på att bli godkänt"), "{backend:?}");
+            assert!(!page.contains(r#"name="application""#), "{backend:?}: no application to write yet");
+        }
+
+        // The organiser sees both first, marked as theirs alone to approve, the domain named.
+        let mut organiser = portal.logged_in("o@vitalis.se", Role::Organiser, None).await;
+        let people = organiser.get("/arrangor/personer").await.body;
+        let waiting = &people[people.find("Sökande som väntar på godkännande").expect("the waiting list")..];
+        let waiting = &waiting[..waiting.find("</section>").unwrap()];
+        for email in ["borgholm.kansli@gmail.com", "anna@kalmar.nu"] {
+            let at = waiting.find(email).unwrap_or_else(|| panic!("{backend:?}: {email} is listed"));
+            let row = &waiting[at..at + waiting[at..].find("</tr>").unwrap()];
+            assert!(row.contains("Först för kommunen: bara arrangören kan godkänna"), "{backend:?}: {row}");
+            assert!(row.contains("inte kommunens egen domän"), "{backend:?}: {row}");
+        }
+
+        // Approved: told by mail, and the application opens.
+        let id: String = sqlx::query("SELECT id FROM users WHERE email = 'borgholm.kansli@gmail.com'")
+            .fetch_one(portal.db.pool())
+            .await
+            .unwrap()
+            .get("id");
+        let approved = organiser.post("/arrangor/personer", "/api/approve_applicant", &[("user", &id)], true).await;
+        assert_eq!(approved.location().as_deref(), Some("/arrangor/personer?klart=godkand"), "{backend:?}");
+        let (subject, body) = portal.await_mail_to("borgholm.kansli@gmail.com").await.expect("the approval mail");
+        assert_eq!(subject, "Du kan nu skriva i Borgholms ansökan", "{backend:?}");
+        assert!(body.contains("/ansokan"), "{backend:?}: {body}");
+        assert!(gmail.get("/ansokan").await.body.contains(r#"name="application""#), "{backend:?}");
+        let people = organiser.get("/arrangor/personer").await.body;
+        let waiting = &people[people.find("Sökande som väntar på godkännande").unwrap()..];
+        let waiting = &waiting[..waiting.find("</section>").unwrap()];
+        assert!(!waiting.contains("borgholm.kansli@gmail.com") && waiting.contains("anna@kalmar.nu"), "{backend:?}");
+        portal.test_db.destroy().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signing_up_for_a_kommun_that_has_applicants_waits_for_a_colleague_to_let_one_in() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, clock()).await;

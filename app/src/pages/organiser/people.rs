@@ -37,7 +37,13 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
     ];
     let round_options: Vec<(String, String)> = rounds;
     let seat_rounds = round_options.clone();
+    let waiting: Vec<Person> = people
+        .iter()
+        .filter(|p| p.role == Role::Applicant && !p.approved && p.email_confirmed && !p.blocked)
+        .cloned()
+        .collect();
     view! {
+        {(!waiting.is_empty()).then(|| view! { <WaitingApplicants waiting /> })}
         <section aria-labelledby="bjud-in-rubrik">
             <h2 id="bjud-in-rubrik">{t.a.invite_heading}</h2>
             <p>{t.a.invite_intro}</p>
@@ -114,6 +120,45 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                                 <td>{access}</td>
                             </tr>
                         }}).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// Confirmed applicants who cannot act for their kommun yet, the first of a kommun marked:
+/// nobody but an organiser can let those in.
+#[component]
+fn WaitingApplicants(waiting: Vec<Person>) -> impl IntoView {
+    let t = texts();
+    view! {
+        <section aria-labelledby="vantar-rubrik">
+            <h2 id="vantar-rubrik">{t.a.waiting_heading}</h2>
+            <p>{t.a.waiting_intro}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="vantar-rubrik">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{t.a.name}</th><th scope="col">{t.a.email}</th>
+                        <th scope="col">{t.a.kommun}</th><th scope="col">{t.a.waiting_who}</th>
+                        <th scope="col">{t.ap.approve_button}</th>
+                    </tr></thead>
+                    <tbody>
+                        {waiting.into_iter().map(|p| view! {
+                            <tr>
+                                <td>{p.name.clone()}</td>
+                                <td>
+                                    {p.email.clone()}
+                                    {(p.kommun_address == Some(false)).then(|| view! { <span class="small">{format!(" ({})", t.a.not_kommun_address)}</span> })}
+                                </td>
+                                <td>{p.kommun.clone().unwrap_or_else(|| "–".into())}</td>
+                                <td>{if p.first_of_kommun { t.a.waiting_first } else { t.a.waiting_colleagues }}</td>
+                                <td>
+                                    <PlainButton action="/api/approve_applicant" field=("user", p.id.clone())
+                                        label=t.ap.approve_button who=p.name.clone() />
+                                </td>
+                            </tr>
+                        }).collect_view()}
                     </tbody>
                 </table>
             </div>
