@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod downloads;
 pub mod health;
+pub mod kept_text;
 pub mod language;
 pub mod my_data;
 pub mod router;

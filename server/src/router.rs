@@ -80,6 +80,8 @@ pub fn router(state: AppState) -> Router {
         // session then names the person, whom the guard lets in or not.
         .layer(middleware::from_fn(forget_echo))
         .layer(middleware::from_fn(guard::guard))
+        // Around the guard, which sends a post to log in or to the outage page.
+        .layer(middleware::from_fn(crate::kept_text::keep_what_was_typed))
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve_session))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::protect))
         .layer(middleware::from_fn_with_state(state.clone(), client::resolve))

@@ -215,7 +215,7 @@ mod server {
     use leptos_axum::ResponseOptions;
 
     pub const ECHO_COOKIE: &str = "portal_svar";
-    /// Cookies over 4 kB are dropped by browsers; the values go first if needed.
+    /// Cookies over 4 kB are dropped by browsers.
     const ECHO_MAX_BYTES: usize = 3500;
 
     fn is_plain_post() -> bool {
@@ -231,13 +231,14 @@ mod server {
         }
     }
 
-    fn encode(problems: &Problems) -> String {
-        let json = serde_json::to_vec(problems).unwrap_or_default();
-        let encoded = URL_SAFE_NO_PAD.encode(json);
-        if encoded.len() <= ECHO_MAX_BYTES || problems.values.is_empty() {
-            return encoded;
-        }
-        encode(&Problems { values: Vec::new(), ..problems.clone() })
+    /// Problems whose typed values did not fit the echo cookie, or came with a failure of
+    /// the server, on a plain post's answer: `keep_what_was_typed` (in the server) takes
+    /// the header off and answers with the typed text instead of the redirect.
+    pub const KEPT_HEADER: &str = "x-portal-kept";
+
+    /// The problems in `KEPT_HEADER`'s value.
+    pub fn kept_problems(value: &[u8]) -> Option<Problems> {
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(value).ok()?).ok()
     }
 
     /// The answer to a form post: on success go to `go_to`; else back to the
@@ -254,10 +255,21 @@ mod server {
             }
             Err(problems) => {
                 if plain {
-                    let secure = crate::state::state().map(|s| s.settings.uses_https()).unwrap_or(false);
-                    let cookie = cookies::set(ECHO_COOKIE, &encode(&problems), true, secure, Some(60));
-                    if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(&cookie)) {
-                        res.append_header(header::SET_COOKIE, value);
+                    let whole = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&problems).unwrap_or_default());
+                    let failed = problems.fields.iter().any(|(_, p)| matches!(p, Problem::Failed(_)));
+                    // The form page may not load either when the server fails, and a cookie holds
+                    // about 4 kB: then the typed text is answered at once (`KEPT_HEADER`).
+                    let (name, value) = if failed || whole.len() > ECHO_MAX_BYTES {
+                        (http::HeaderName::from_static(KEPT_HEADER), HeaderValue::from_str(&whole))
+                    } else {
+                        let secure = crate::state::state().map(|s| s.settings.uses_https()).unwrap_or(false);
+                        (
+                            header::SET_COOKIE,
+                            HeaderValue::from_str(&cookies::set(ECHO_COOKIE, &whole, true, secure, Some(60))),
+                        )
+                    };
+                    if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), value) {
+                        res.append_header(name, value);
                     }
                     see_other(form_page);
                 }
@@ -328,20 +340,5 @@ mod server {
             }
         }
         response
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn an_oversized_echo_drops_the_values_but_keeps_the_problems() {
-            let mut problems = Problems::new("registrera").keep("name", &"å".repeat(3000));
-            problems.add("name", AccountError::NameTooLong { max: 200 });
-            let decoded: Problems =
-                serde_json::from_slice(&URL_SAFE_NO_PAD.decode(encode(&problems)).unwrap()).unwrap();
-            assert!(decoded.values.is_empty());
-            assert_eq!(decoded.problem("name"), Some(&Problem::Account(AccountError::NameTooLong { max: 200 })));
-        }
     }
 }

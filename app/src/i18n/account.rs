@@ -11,6 +11,12 @@ use crate::{
 pub struct AccountTexts {
     pub form_has_problems: &'static str,
     pub required_note: &'static str,
+    pub kept_title: &'static str,
+    pub kept_intro: &'static str,
+    pub kept_password: &'static str,
+    pub kept_resend: &'static str,
+    pub kept_log_in: &'static str,
+    pub kept_back: &'static str,
     /// Before each message beside a field, for screen readers and print: "Fel:".
     pub problem_prefix: &'static str,
     pub sending: &'static str,
@@ -270,6 +276,12 @@ fn invitation_body_en(by: &str, role: &str, round: Option<&str>) -> String {
 pub const SV: AccountTexts = AccountTexts {
     form_has_problems: "Formuläret behöver rättas",
     required_note: "Fält markerade med * måste fyllas i.",
+    kept_title: "Det du skrev finns kvar",
+    kept_intro: "Ingenting av det du skickade är sparat än. Allt du skrev står kvar nedan: rätta det som behövs och skicka igen, eller kopiera texten och försök om en stund.",
+    kept_password: "Skriv lösenordet igen (det visas aldrig)",
+    kept_resend: "Skicka igen",
+    kept_log_in: "Logga in (öppnas i en ny flik), kom sedan tillbaka hit och skicka igen",
+    kept_back: "Tillbaka till sidan (utan texten här)",
     problem_prefix: "Fel:",
     sending: "Skickar …",
     problem: problem_sv,
@@ -383,6 +395,12 @@ pub const SV: AccountTexts = AccountTexts {
 pub const EN: AccountTexts = AccountTexts {
     form_has_problems: "The form needs correcting",
     required_note: "Fields marked * must be filled in.",
+    kept_title: "What you wrote is still here",
+    kept_intro: "Nothing you sent has been saved yet. Everything you wrote is below: correct what is needed and send it again, or copy the text and try again in a while.",
+    kept_password: "Type the password again (it is never shown)",
+    kept_resend: "Send again",
+    kept_log_in: "Log in (opens in a new tab), then come back here and send again",
+    kept_back: "Back to the page (without the text here)",
     problem_prefix: "Error:",
     sending: "Sending …",
     problem: problem_en,

@@ -44,7 +44,7 @@ pub async fn run(db: &Db) -> Result<(), SeedError> {
 }
 
 /// The statement the organisers start from and keep up to date: what the
-/// portal's own tests establish, and the one known gap.
+/// portal's own tests establish, and the known gap.
 fn first_accessibility_statement() -> crate::domain::accessibility::Statement {
     use crate::domain::accessibility::{Compliance, Statement};
     Statement {
@@ -52,8 +52,6 @@ fn first_accessibility_statement() -> crate::domain::accessibility::Statement {
         compliance: Compliance::Partial,
         known_issues: vec![
             "Kommunernas ansökningstexter visas som de skrevs, stycke för stycke. Rubriker och listor som skrivits i texterna märks inte upp som rubriker och listor."
-                .to_owned(),
-            "Utan JavaScript: skickas ett formulär tillbaka för att något behöver rättas, och det du skrev i det är längre än ett par tusen tecken, visas formuläret igen utan den texten. Ansökans delar sparas ändå var för sig; med JavaScript påslaget finns texten alltid kvar i formuläret."
                 .to_owned(),
         ],
         alternatives: "Om du inte kan använda någon del av webbplatsen kan du mejla oss, så får du innehållet på annat sätt eller hjälp att skicka in er ansökan.".to_owned(),

@@ -160,10 +160,29 @@ impl Visitor {
         self.answer(res).await
     }
 
+    /// Posts as the page's script does (JSON answers).
     pub(crate) async fn post(
         &mut self,
         action: &str,
         fields: &[(&str, &str)],
+    ) -> Result<(u16, String), reqwest::Error> {
+        self.send(action, fields, "application/json").await
+    }
+
+    /// Posts as a browser without JavaScript does (pages, and redirects the client follows).
+    pub(crate) async fn plain_post(
+        &mut self,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<(u16, String), reqwest::Error> {
+        self.send(action, fields, "text/html").await
+    }
+
+    async fn send(
+        &mut self,
+        action: &str,
+        fields: &[(&str, &str)],
+        accept: &str,
     ) -> Result<(u16, String), reqwest::Error> {
         let token = self.cookies.get("portal_csrf").expect("a page gave the CSRF cookie first").clone();
         let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];
@@ -172,7 +191,7 @@ impl Visitor {
             .client
             .post(format!("{}{action}", self.base_url))
             .header("cookie", self.cookie_header())
-            .header("accept", "application/json")
+            .header("accept", accept)
             .header("origin", &self.base_url)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(serde_urlencoded::to_string(&form).unwrap())

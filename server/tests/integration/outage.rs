@@ -107,6 +107,17 @@ async fn with_postgresql_stopped_pages_say_so_nothing_is_half_written_and_the_po
     assert_eq!(status, 503, "the save is refused, not acknowledged: {body}");
     let (health, _) = anna.get("/healthz").await.unwrap();
     assert_eq!(health, 503);
+    // Without JavaScript the same save is answered with everything typed, to send again
+    // later: the form's page cannot load now, and the text is larger than a cookie holds.
+    let long = "Ledningen under avbrottet, skriven utan JavaScript & med <vinklar>. ".repeat(80);
+    let fields = [("application", application.as_str()), ("text[ledning]", long.as_str()), ("version[ledning]", "1")];
+    let (status, kept) = anna.plain_post("/api/save_application", &fields).await.unwrap();
+    assert_eq!(status, 503, "{kept}");
+    assert!(kept.contains("<h1>Det du skrev finns kvar</h1>"), "{kept}");
+    let escaped = long.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    assert!(kept.contains(&format!("name=\"text[ledning]\" rows=\"30\" cols=\"80\">\n{escaped}</textarea>")), "{kept}");
+    assert!(kept.contains(r#"<form method="post" action="/api/save_application">"#), "{kept}");
+    assert!(kept.contains(&format!(r#"<input type="hidden" name="application" value="{application}">"#)), "{kept}");
 
     // Started again: the portal finds its database by itself, without a restart.
     cluster.start();
@@ -122,7 +133,11 @@ async fn with_postgresql_stopped_pages_say_so_nothing_is_half_written_and_the_po
     let (status, page) = anna.get("/ansokan").await.unwrap();
     assert_eq!(status, 200, "the session outlived the outage: {page}");
     assert!(page.contains("Ledningen före avbrottet.") && !page.contains("Ledningen under avbrottet."));
-    let (status, body) = save(&mut anna, &application, "Ledningen efter avbrottet.", "1").await;
+    // The kept page's form, sent again now, saves the text.
+    let (status, editor) = anna.plain_post("/api/save_application", &fields).await.unwrap();
+    assert_eq!(status, 200, "saved, and (the redirect followed) on to the editor: {editor}");
+    assert!(editor.contains("skriven utan JavaScript &amp; med &lt;vinklar&gt;."), "{editor}");
+    let (status, body) = save(&mut anna, &application, "Ledningen efter avbrottet.", "2").await;
     assert_eq!(status, 200, "{body}");
 
     let db = app::storage::Db::connect(&url).await.unwrap();
@@ -138,7 +153,11 @@ async fn with_postgresql_stopped_pages_say_so_nothing_is_half_written_and_the_po
     .collect();
     assert_eq!(
         versions,
-        vec![(1, "Ledningen före avbrottet.".to_owned()), (2, "Ledningen efter avbrottet.".to_owned())],
+        vec![
+            (1, "Ledningen före avbrottet.".to_owned()),
+            (2, long.clone()),
+            (3, "Ledningen efter avbrottet.".to_owned())
+        ],
         "exactly what was acknowledged, nothing from the outage"
     );
 }

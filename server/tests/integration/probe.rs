@@ -445,3 +445,57 @@ async fn organisers_see_which_applicants_write_from_another_domain_than_their_ko
     assert!(row("okand@example.com").contains("inte kommunens egen domän"));
     assert!(!row("anna@kalmar.se").contains("inte kommunens egen domän"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_a_refused_text_larger_than_a_cookie_comes_back_whole() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let mut visitor = portal.browser();
+        // Over the limit (2,000 characters), as a client that ignores maxlength sends it.
+        let message = "Kontrasten på knapparna är för låg för mig – ".repeat(55);
+        let fields = [("message", message.as_str()), ("page", "/ansokan"), ("reply_to", "")];
+        let answer = visitor.submit("/tillganglighet", "/api/send_accessibility_feedback", &fields).await;
+        assert_eq!(answer.status, 422, "{backend:?}: answered at once, not redirected: {:?}", answer.location());
+        let page = &answer.body;
+        assert!(page.contains("<h1>Det du skrev finns kvar</h1>"), "{backend:?}: {page}");
+        assert!(page.contains(&format!(">\n{message}</textarea>")), "{backend:?}: every character kept");
+        assert!(page.contains("Texten får vara högst 2\u{a0}000 tecken"), "{backend:?}: the message beside it: {page}");
+        assert!(page.contains(r#"<form method="post" action="/api/send_accessibility_feedback">"#), "{backend:?}");
+        let feedback = portal.count("SELECT COUNT(*) AS n FROM accessibility_feedback", &[]).await;
+        assert_eq!(feedback, 0, "{backend:?}: nothing was taken in");
+        // Shortened in the kept page's form and sent again: taken in, and on to the thanks.
+        let short = "Kontrasten på knapparna är för låg för mig.";
+        let csrf = page.split(r#"name="csrf" value=""#).nth(1).unwrap().split('"').next().unwrap().to_owned();
+        let again = [("csrf", csrf.as_str()), ("message", short), ("page", "/ansokan"), ("reply_to", "")];
+        let sent =
+            visitor.post("/api/send_accessibility_feedback", "/api/send_accessibility_feedback", &again, false).await;
+        assert_eq!(sent.status, 303, "{backend:?}: {}", sent.body);
+        let feedback = portal.count("SELECT COUNT(*) AS n FROM accessibility_feedback", &[]).await;
+        assert_eq!(feedback, 1, "{backend:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_a_save_after_the_session_ended_keeps_the_text_until_one_has_logged_in() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let mut anna = portal.logged_in("anna@kalmar.se", Role::Applicant, Some("0880")).await;
+        let id = crate::applying::open_application(&mut anna).await;
+        // The session ends (idle too long) while she writes.
+        sqlx::query("DELETE FROM sessions").execute(portal.db.pool()).await.unwrap();
+        let text = "Ledningen har en plan för digitaliseringen,\nmed mål för varje förvaltning. ".repeat(20);
+        let answer = crate::applying::save(&mut anna, &id, &[("ledning", &text, 0)], "save").await;
+        assert_eq!(answer.status, 401, "{backend:?}: not a redirect to log in: {:?}", answer.location());
+        let page = &answer.body;
+        assert!(page.contains("<h1>Det du skrev finns kvar</h1>"), "{backend:?}: {page}");
+        assert!(page.contains(&format!(">\n{text}</textarea>")), "{backend:?}: every character kept");
+        assert!(page.contains(r#"<a href="/logga-in" target="_blank">Logga in (öppnas i en ny flik)"#), "{backend:?}");
+        // Logged in again in another tab, she sends the kept form: saved.
+        let logged_in =
+            anna.submit("/logga-in", "/api/log_in", &[("email", "anna@kalmar.se"), ("password", PASSWORD)]).await;
+        assert_eq!(logged_in.location().as_deref(), Some("/ansokan"), "{backend:?}");
+        let saved = crate::applying::save(&mut anna, &id, &[("ledning", &text, 0)], "save").await;
+        assert_eq!(saved.location().as_deref(), Some("/ansokan?klart=utkast-sparat#status"), "{backend:?}");
+        assert!(anna.get("/ansokan").await.body.contains("med mål för varje förvaltning."), "{backend:?}");
+    }
+}

@@ -1,0 +1,212 @@
+//! Nothing a person typed is lost without JavaScript either. A plain form post
+//! that fails normally goes back to its form page with the typed values in a
+//! cookie (`app::api::form::finish`); that cookie holds about 4 kB, and when the
+//! server itself fails the form page may not load at all. Then this answers the
+//! post at once with a page of its own: what went wrong, and every field as it
+//! was sent, editable, in a form that sends it again. It needs neither the
+//! database nor the form's page, so it works through an outage.
+
+use app::{
+    api::form::{KEPT_HEADER, Problem, Problems, failed, kept_problems},
+    auth::guard::UNAVAILABLE_PAGE,
+    error::AppError,
+    i18n::{Locale, Texts, safe_return_path},
+    mail::escape_html,
+    pages::LOG_IN_PAGE,
+};
+use axum::{
+    body::Body,
+    extract::Request,
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use base64::{Engine, engine::general_purpose::URL_SAFE};
+use http::{HeaderValue, StatusCode, header};
+
+/// Fields shown as text to correct or copy; a shorter value without spaces (an id, a
+/// version number) goes back unseen, as its form sent it.
+const SHOWN_FROM_CHARS: usize = 40;
+
+fn header_text(request: &Request, name: header::HeaderName) -> &str {
+    request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
+}
+
+/// Middleware for plain (no-JavaScript) form posts to server functions.
+pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
+    let plain_form_post = request.method() == http::Method::POST
+        && request.uri().path().starts_with("/api/")
+        && header_text(&request, header::ACCEPT).contains("text/html")
+        && header_text(&request, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
+    if !plain_form_post {
+        return next.run(request).await;
+    }
+    let action = request.uri().path().to_owned();
+    let locale = Locale::from_cookie_header(header_text(&request, header::COOKIE));
+    let back = header_text(&request, header::REFERER)
+        .parse::<http::Uri>()
+        .map(|uri| safe_return_path(uri.path()).to_owned())
+        .unwrap_or_else(|_| "/".to_owned());
+    let (parts, body) = request.into_parts();
+    // The body limit outside has already refused anything larger than a form may be.
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let mut response = next.run(Request::from_parts(parts, Body::from(bytes.clone()))).await;
+    let problems = match response.headers_mut().remove(KEPT_HEADER) {
+        Some(value) => kept_problems(value.as_bytes()),
+        None => failure(&response).map(|err| failed(Problems::new(""), err)),
+    };
+    let Some(problems) = problems else { return response };
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let status = problems
+        .fields
+        .iter()
+        .find_map(|(_, p)| match p {
+            Problem::Failed(err) => StatusCode::from_u16(err.status()).ok(),
+            _ => None,
+        })
+        .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
+    let signed_out = problems.fields.iter().any(|(_, p)| *p == Problem::Failed(AppError::NotSignedIn));
+    let page = page(locale.texts(), &action, &back, &problems, &fields, signed_out);
+    let mut kept =
+        (status, [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))], page).into_response();
+    // The answer replaces the redirect, not what the server function said of the session.
+    for cookie in response.headers().get_all(header::SET_COOKIE) {
+        kept.headers_mut().append(header::SET_COOKIE, cookie.clone());
+    }
+    kept
+}
+
+/// A plain post that failed before its server function could answer, or with an
+/// error of the function itself: the database could not say who asks (the guard
+/// sends such a post to the page that says so), the session ended while the person
+/// wrote (sent to log in), or a failure of the server or a form it could not read
+/// (Leptos sends it back to the Referer with the error in `__err`). Refusals (403,
+/// 404) keep their own pages: nothing there was the person's to send.
+fn failure(response: &Response) -> Option<AppError> {
+    let location = response.headers().get(header::LOCATION)?.to_str().ok()?;
+    let (path, query) = location.split_once('?').unwrap_or((location, ""));
+    if path == UNAVAILABLE_PAGE {
+        return Some(AppError::Unavailable);
+    }
+    if path == LOG_IN_PAGE {
+        return Some(AppError::NotSignedIn);
+    }
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
+    let (_, encoded) = pairs.into_iter().find(|(k, _)| k == "__err")?;
+    let err: AppError = serde_json::from_slice(&URL_SAFE.decode(encoded).ok()?).ok()?;
+    (err.status() >= 500 || err == AppError::BadRequest).then_some(err)
+}
+
+/// The label a field is shown with: the form's own, else its name (`text[ledning]`: "Ledning").
+fn label(problems: &Problems, name: &str) -> String {
+    if let Some(label) = problems.label(name) {
+        return label.to_owned();
+    }
+    let key = name.rsplit_once('[').map_or(name, |(_, key)| key.trim_end_matches(']'));
+    let mut chars = key.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn is_password(name: &str) -> bool {
+    name.contains("password")
+}
+
+fn page(
+    t: &Texts,
+    action: &str,
+    back: &str,
+    problems: &Problems,
+    fields: &[(String, String)],
+    signed_out: bool,
+) -> String {
+    let e = escape_html;
+    let mut list = String::new();
+    for (field, problem) in &problems.fields {
+        let text = match problems.label(field) {
+            Some(label) => format!("{label}: {}", t.problem(problem)),
+            None => t.problem(problem),
+        };
+        list.push_str(&format!("<li>{}</li>", e(&text)));
+    }
+    if signed_out {
+        // In a tab of its own, so that this page, and the text on it, stays open.
+        list.push_str(&format!("<li><a href=\"{LOG_IN_PAGE}\" target=\"_blank\">{}</a></li>", e(t.a.kept_log_in)));
+    }
+    let mut form = String::new();
+    for (i, (name, value)) in fields.iter().enumerate() {
+        let id = format!("falt-{i}");
+        let message = problems.problem(name).map(|p| t.problem(p));
+        let described = message.as_ref().map(|_| format!(" aria-describedby=\"{id}-fel\"")).unwrap_or_default();
+        let message = message.map(|m| format!("<p id=\"{id}-fel\" class=\"field-error\">{}</p>", e(&m)));
+        let message = message.unwrap_or_default();
+        let shown = problems.value(name).is_some()
+            || value.chars().count() >= SHOWN_FROM_CHARS
+            || value.contains(char::is_whitespace);
+        if is_password(name) {
+            form.push_str(&format!(
+                "<p><label for=\"{id}\">{} – {}</label>{message}<input type=\"password\" id=\"{id}\" name=\"{}\"{described} autocomplete=\"off\"></p>",
+                e(&label(problems, name)),
+                e(t.a.kept_password),
+                e(name)
+            ));
+        } else if shown && name != "csrf" {
+            let rows = (value.lines().count() + value.chars().count() / 80).clamp(2, 30);
+            // One newline first: the HTML parser drops a single newline that opens a textarea.
+            form.push_str(&format!(
+                "<p><label for=\"{id}\">{}</label>{message}<textarea id=\"{id}\" name=\"{}\" rows=\"{rows}\" cols=\"80\"{described}>\n{}</textarea></p>",
+                e(&label(problems, name)),
+                e(name),
+                e(value)
+            ));
+        } else {
+            form.push_str(&format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", e(name), e(value)));
+        }
+    }
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
+         <body><main><h1>{title}</h1><div role=\"alert\"><ul>{list}</ul></div><p>{intro}</p>\
+         <form method=\"post\" action=\"{action}\">{form}<p><button type=\"submit\">{resend}</button></p></form>\
+         <p><a href=\"{back}\">{back_text}</a></p></main></body></html>",
+        lang = t.lang,
+        title = e(t.a.kept_title),
+        intro = e(t.a.kept_intro),
+        action = e(action),
+        resend = e(t.a.kept_resend),
+        back = e(back),
+        back_text = e(t.a.kept_back),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_is_labelled_by_its_form_or_else_by_its_name() {
+        let mut problems = Problems::new("motivering");
+        problems.name("text", "Motivering");
+        assert_eq!(label(&problems, "text"), "Motivering");
+        assert_eq!(label(&problems, "text[ledning]"), "Ledning");
+        assert_eq!(label(&problems, "jury_comment"), "Jury_comment");
+    }
+
+    #[test]
+    fn every_typed_value_comes_back_escaped_and_a_password_never() {
+        let mut problems = Problems::new("motivering").keep("text", "<b>min</b> text");
+        problems.add("text", Problem::Failed(AppError::Unavailable));
+        let fields = vec![
+            ("csrf".to_owned(), "abc".to_owned()),
+            ("application".to_owned(), "0f8e".to_owned()),
+            ("text".to_owned(), "\n<b>min</b> text".to_owned()),
+            ("password".to_owned(), "hemligt lösenord".to_owned()),
+        ];
+        let html = page(Locale::Sv.texts(), "/api/save_motivation", "/jury", &problems, &fields, false);
+        assert!(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"abc\">"), "{html}");
+        assert!(html.contains("<input type=\"hidden\" name=\"application\" value=\"0f8e\">"), "{html}");
+        assert!(html.contains(">\n\n&lt;b&gt;min&lt;/b&gt; text</textarea>"), "its own first newline kept: {html}");
+        assert!(!html.contains("hemligt"), "{html}");
+        assert!(html.contains("<input type=\"password\""), "{html}");
+    }
+}
