@@ -8,6 +8,8 @@ if (!process.env.BASE_URL) {
 
 module.exports = defineConfig({
   testDir: './tests',
+  // The W3C Nu HTML checker, one service on loopback for the run (tests/helpers.js, expectAccessible).
+  globalSetup: require.resolve('./nu-checker.js'),
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

@@ -11,6 +11,8 @@ cd "$ROOT"
 
 apt_install chromium postgresql python3 curl
 command -v npm >/dev/null || apt_install nodejs npm
+# The W3C Nu HTML checker of the browser tests (vnu.jar, from end2end's npm package vnu-jar) runs on Java.
+command -v java >/dev/null || apt_install default-jre-headless
 ensure_build_tools
 for component in clippy rustfmt; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"

@@ -1,5 +1,7 @@
-const { expect } = require('@playwright/test');
+const base = require('@playwright/test');
+const { expect } = base;
 const AxeBuilder = require('@axe-core/playwright').default;
+const { readFileSync } = require('node:fs');
 
 /** Fails the test on any console error or CSP violation the page reports. */
 function watchConsole(page) {
@@ -16,16 +18,313 @@ async function waitForHydration(page) {
   await expect(page.getByRole('button', { name: 'Kriterier och inriktning' })).toBeVisible();
 }
 
-/** WCAG 2.1 A and AA, as Swedish law requires for public-sector web. */
-async function expectNoAxeViolations(page) {
+// ---------------------------------------------------------------------------
+// Accessibility: three engines on every page state a test checks.
+//
+// - axe-core, WCAG 2.1 A and AA and best practice, on the page as it stands;
+// - HTML_CodeSniffer, WCAG2AA, the engine pa11y runs (pa11y itself needs
+//   puppeteer and a browser of its own): its errors (type 1), not its warnings
+//   and notices, which ask for a person's judgement;
+// - the W3C Nu HTML checker on the HTML the portal sent for the page (not the
+//   DOM): what a browser without JavaScript, or before hydration, gets.
+//
+// What the framework itself writes, and an engine's own known mistakes, are set
+// aside by rule in NOISE below, never by page or address: anything else fails.
+
+/** The HTML document each page last received: page -> { url, body: Promise<Buffer | null> }. */
+const documents = new WeakMap();
+
+/** Keeps the body of every document the pages of `context` load (the portal sends them `no-store`, so it is now or never). */
+function watchDocuments(context) {
+  const watch = (page) =>
+    page.on('response', (response) => {
+      const request = response.request();
+      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+      if (response.status() >= 300 && response.status() < 400) return;
+      documents.set(page, { url: response.url(), body: response.body().catch(() => null) });
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+}
+
+/**
+ * `test` of @playwright/test, with every browser context of the worker (the
+ * `page` fixture's and those a test opens itself) keeping its documents'
+ * HTML for the Nu checker. The specs take `test` from here.
+ */
+const test = base.test.extend({
+  documentsKept: [
+    async ({ browser }, use) => {
+      const newContext = browser.newContext;
+      browser.newContext = async function keepingDocuments(...args) {
+        const context = await newContext.apply(this, args);
+        watchDocuments(context);
+        return context;
+      };
+      await use(documents);
+      browser.newContext = newContext;
+    },
+    { scope: 'worker', auto: true },
+  ],
+});
+
+/**
+ * Framework noise and engine mistakes, by rule: each entry names the engine,
+ * matches one kind of message exactly, and says why it is no problem for
+ * anyone using the portal. Nothing here names a page.
+ */
+const NOISE = [
+  {
+    engine: 'Nu',
+    rule: 'leptos-hydration-marker',
+    // Leptos (tachys) writes an empty comment `<!>` between adjacent text
+    // nodes and at the edges of dynamic views so that hydration finds them
+    // again. HTML calls `<!>` a bogus comment but every parser turns it into
+    // an empty comment node: nothing rendered, nothing in the accessibility tree.
+    matches: (m) => m.message === 'Bogus comment.' && m.extract.slice(m.hiliteStart - 2, m.hiliteStart + 1) === '<!>',
+  },
+  {
+    engine: 'Nu',
+    rule: 'leptos-nonce-in-crossorigin',
+    // Leptos 0.8's <HydrationScripts> writes the CSP nonce into the
+    // `crossorigin` attribute of its modulepreload/preload links
+    // (leptos/src/hydration/mod.rs). An invalid value is the Anonymous state,
+    // which is what same-origin preloads of the bundle need: no visible effect.
+    matches: (m, doc) =>
+      doc.nonce !== null && m.message === `Bad value “${doc.nonce}” for attribute “crossorigin” on element “link”.`,
+  },
+  {
+    engine: 'HTML_CodeSniffer',
+    rule: 'htmlcs-H98-username-on-email',
+    // Not the framework's but the engine's own mistake: HTML_CodeSniffer's autocomplete table predates whatwg/html#5881 (2020),
+    // which allowed autocomplete="username" on <input type=email>; axe and the
+    // Nu checker follow the current spec and accept it. Password managers need
+    // "username" on the log-in address to pair it with the password.
+    matches: (m) =>
+      /\.H98$/.test(m.rule) &&
+      m.message.startsWith('Invalid autocomplete value: username.') &&
+      /^<input\b[^>]*\btype="email"/.test(m.where.context) &&
+      /\bautocomplete="username"/.test(m.where.context),
+  },
+  {
+    engine: 'HTML_CodeSniffer',
+    rule: 'htmlcs-H32.2-form-without-controls',
+    // Not the framework's: HTML_CodeSniffer's H32.2 ("this form does not
+    // contain a submit button") asks it of every <form>, even one with nothing
+    // in it to fill in or press. A <PortalForm> stays on the page when nothing
+    // is left to do (the round's step form after the last step, empty but for
+    // the CSRF field) so that a refused post from a page that was behind is
+    // still said there. With no control there is nothing to submit and no
+    // change of context on input (WCAG 3.2.2), and an unnamed form is no
+    // landmark. A form with any control a person can use still needs its button.
+    matches: (m) => /\.H32\.2$/.test(m.rule) && m.controls === 0,
+  },
+];
+// Not a rule of NOISE but the same kind of thing: Leptos streams the data its
+// resources resolved to as <script> elements after </html>. Browsers put content
+// after </html> at the end of <body>, and so does checkedHtml() before the Nu
+// checker reads it: the checker would otherwise stop at that first "stray start
+// tag" ("Cannot recover after last error") and read nothing after it.
+
+async function runAxe(page) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
-  expect(summary).toEqual([]);
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => ({
+      engine: 'axe',
+      rule: v.id,
+      message: v.help,
+      where: { selector: n.target.join(' '), context: n.html.slice(0, 200) },
+    })),
+  );
 }
 
-module.exports = { watchConsole, waitForHydration, expectNoAxeViolations };
+const HTMLCS_SOURCE = readFileSync(require.resolve('@pa11y/html_codesniffer/build/HTMLCS.js'), 'utf8');
+
+async function runHtmlCodeSniffer(page) {
+  // By the DevTools protocol, as axe is: the page's CSP (script nonces) stays on
+  // and does not apply, and it works with JavaScript turned off.
+  if (!(await page.evaluate(() => typeof window.HTMLCS === 'object'))) {
+    await page.evaluate(`${HTMLCS_SOURCE}\n;undefined`);
+  }
+  const errors = await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        // The element as pa11y names it: #id where there is one, else the path from the nearest one.
+        const selector = (el) => {
+          const parts = [];
+          for (; el && el.nodeType === Node.ELEMENT_NODE; el = el.parentNode) {
+            if (el.id) {
+              parts.unshift(`#${CSS.escape(el.id)}`);
+              break;
+            }
+            let part = el.localName;
+            const siblings = el.parentNode ? [...el.parentNode.children] : [];
+            if (siblings.filter((s) => s.localName === el.localName).length > 1) part += `:nth-child(${siblings.indexOf(el) + 1})`;
+            parts.unshift(part);
+          }
+          return parts.join(' > ') || 'document';
+        };
+        const startTag = (el) => (el && el.outerHTML ? el.outerHTML.slice(0, el.outerHTML.indexOf('>') + 1).slice(0, 200) : '');
+        // For a form: how many controls a person can use in it (for NOISE).
+        const controls = (el) =>
+          el instanceof HTMLFormElement
+            ? [...el.elements].filter((c) => !['hidden', 'fieldset', 'output'].includes(c.type) && c.localName !== 'object').length
+            : null;
+        window.HTMLCS.process(
+          'WCAG2AA',
+          window.document,
+          () =>
+            resolve(
+              window.HTMLCS.getMessages()
+                .filter((m) => m.type === window.HTMLCS.ERROR)
+                .map((m) => ({
+                  rule: m.code,
+                  message: m.msg,
+                  where: { selector: selector(m.element), context: startTag(m.element) },
+                  controls: controls(m.element),
+                })),
+            ),
+          () => reject(new Error('HTML_CodeSniffer could not load the WCAG2AA standard')),
+          'en',
+        );
+      }),
+  );
+  return errors.map((e) => ({ engine: 'HTML_CodeSniffer', ...e }));
+}
+
+/**
+ * The HTML the portal sent for the page's current address: the document the
+ * page loaded, kept as it came (a page after a plain form post shows the
+ * problems the post left, once), or, when the page has since moved by the
+ * router without loading a document, what the portal sends for the address now.
+ */
+async function sentHtml(page) {
+  const withoutHash = (url) => url.replace(/#.*$/, '');
+  const kept = documents.get(page);
+  if (kept && withoutHash(kept.url) === withoutHash(page.url())) {
+    const body = await kept.body;
+    if (body) return { html: body.toString('utf8'), from: 'the document loaded' };
+  }
+  const response = await page.request.get(page.url(), { failOnStatusCode: false });
+  return { html: (await response.body()).toString('utf8'), from: `GET ${withoutHash(page.url())}` };
+}
+
+/** The sent HTML with anything after </html> moved to the end of <body>, where browsers put it; and a map back. */
+function checkedHtml(sent) {
+  const end = /<\/html\s*>/i.exec(sent);
+  const same = { html: sent, toSent: (offset) => ({ offset, streamed: false }) };
+  if (!end) return same;
+  const tailStart = end.index + end[0].length;
+  if (!sent.slice(tailStart).trim()) return same;
+  const bodyEnd = sent.toLowerCase().lastIndexOf('</body', end.index);
+  const cut = bodyEnd < 0 ? end.index : bodyEnd;
+  const [before, closing, tail] = [sent.slice(0, cut), sent.slice(cut, tailStart), sent.slice(tailStart)];
+  return {
+    html: before + tail + closing,
+    toSent: (offset) => {
+      if (offset < before.length) return { offset, streamed: false };
+      if (offset < before.length + tail.length) return { offset: tailStart + offset - before.length, streamed: true };
+      return { offset: cut + offset - before.length - tail.length, streamed: false };
+    },
+  };
+}
+
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+async function runNuChecker(page) {
+  const checker = process.env.NU_CHECKER_URL;
+  if (!checker) throw new Error('NU_CHECKER_URL is not set: playwright.config.js starts the Nu HTML checker in its globalSetup');
+  const { html: sent, from } = await sentHtml(page);
+  const checked = checkedHtml(sent);
+  const response = await fetch(`${checker}?out=json`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    body: Buffer.from(checked.html, 'utf8'),
+    signal: AbortSignal.timeout(60_000),
+  });
+  if (!response.ok) throw new Error(`the Nu HTML checker answered ${response.status}: ${await response.text()}`);
+  const { messages } = await response.json();
+  const checkedLines = lineStarts(checked.html);
+  const sentLines = lineStarts(sent);
+  const doc = { nonce: (/<script\b[^>]*\bnonce="([^"]+)"/.exec(sent) || [])[1] || null };
+  return messages
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+    .map((m) => {
+      const line = m.firstLine ?? m.lastLine;
+      const column = m.firstColumn ?? m.lastColumn;
+      let at = '';
+      if (line) {
+        const { offset, streamed } = checked.toSent(checkedLines[line - 1] + column - 1);
+        const sentLine = sentLines.findLastIndex((start) => start <= offset);
+        at = `line ${sentLine + 1}, column ${offset - sentLines[sentLine] + 1}${streamed ? ' (streamed after </html>)' : ''}`;
+      }
+      return {
+        engine: 'Nu',
+        rule: m.subType ? `${m.type}/${m.subType}` : m.type,
+        message: m.message,
+        extract: m.extract || '',
+        hiliteStart: m.hiliteStart ?? 0,
+        where: { selector: at ? `${at} of ${from}` : from, context: (m.extract || '').replace(/\s+/g, ' ') },
+        doc,
+      };
+    });
+}
+
+/**
+ * Runs axe, HTML_CodeSniffer and the Nu checker on the page as it stands.
+ * Returns the problems, the messages set aside as noise (with their rule), and
+ * how long each engine took (ms).
+ */
+async function checkAccessibility(page) {
+  const timed = async (name, run, times) => {
+    const start = Date.now();
+    try {
+      return await run();
+    } finally {
+      times[name] = Date.now() - start;
+    }
+  };
+  const times = {};
+  // The Nu checker reads the sent HTML, not the page: it runs beside the other two.
+  const nu = timed('Nu', () => runNuChecker(page), times);
+  nu.catch(() => {});
+  const found = [
+    ...(await timed('axe', () => runAxe(page), times)),
+    ...(await timed('HTML_CodeSniffer', () => runHtmlCodeSniffer(page), times)),
+    ...(await nu),
+  ];
+  const problems = [];
+  const noise = [];
+  for (const finding of found) {
+    const rule = NOISE.find((n) => n.engine === finding.engine && n.matches(finding, finding.doc || {}));
+    const { engine, rule: code, message, where } = finding;
+    (rule ? noise : problems).push({ engine, rule: code, message, where, ...(rule ? { noise: rule.rule } : {}) });
+  }
+  return { problems, noise, times };
+}
+
+function describeProblem(p) {
+  const context = p.where.context ? `: ${p.where.context}` : '';
+  return `[${p.engine}] ${p.rule}: ${p.message} (at ${p.where.selector}${context})`;
+}
+
+/**
+ * WCAG 2.1 A and AA, as Swedish law requires for public-sector web, and valid
+ * HTML: axe, HTML_CodeSniffer (WCAG2AA) and the Nu HTML checker find nothing on
+ * the page as it stands but the framework noise in NOISE.
+ */
+async function expectAccessible(page) {
+  const { problems } = await checkAccessibility(page);
+  expect(problems.map(describeProblem), `axe, HTML_CodeSniffer and the Nu HTML checker on ${page.url()}`).toEqual([]);
+}
+
+module.exports = { test, expect, watchConsole, waitForHydration, expectAccessible, checkAccessibility, NOISE };
 
 // ---------------------------------------------------------------------------
 // Forms: knowing when the WASM bundle has taken over a form.
@@ -192,9 +491,14 @@ Object.assign(module.exports, { trackFormHydration, waitForFormHydration, waitFo
 
 const PASSWORD = 'tre gröna äpplen i Kalmar';
 
-/** An address no earlier run has used: the database outlives a test run. */
-function uniqueEmail(who) {
-  return `${who}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@kalmar.se`;
+/**
+ * An address no earlier run has used (the database outlives a test run), at the
+ * kommun's own domain: a kommun's first applicant from any other acts for it only
+ * once an organiser approves.
+ */
+function uniqueEmail(who, kommun = 'Kalmar') {
+  const domain = kommun.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-');
+  return `${who}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@${domain}.se`;
 }
 
 /** Fills in and sends "Skapa konto" (going to /registrera first unless already there). */
@@ -228,7 +532,7 @@ async function logIn(page, { email, password }) {
 
 /** A confirmed applicant (in Kalmar unless named), made through the pages in a browser of its own. */
 async function createConfirmedAccount(browser, who, kommun = 'Kalmar') {
-  const account = { name: `${who} Testsson`, email: uniqueEmail(who.toLowerCase()), password: PASSWORD, kommun };
+  const account = { name: `${who} Testsson`, email: uniqueEmail(who.toLowerCase(), kommun), password: PASSWORD, kommun };
   const context = await browser.newContext({ baseURL: process.env.BASE_URL, locale: 'sv-SE' });
   try {
     const page = await context.newPage();

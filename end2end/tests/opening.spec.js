@@ -3,8 +3,8 @@
 // is told beside the field what is wrong, saves it, looks at the jury's
 // criteria for it, and opens it; only then does the public page show it.
 // The other projects apply to and judge this round, so it runs first.
-const { test, expect } = require('@playwright/test');
-const { expectNoAxeViolations, waitForFormHydration, newPage, logInOrganiser } = require('./helpers');
+const { test, expect } = require('./helpers');
+const { expectAccessible, waitForFormHydration, newPage, logInOrganiser } = require('./helpers');
 
 test('the organiser edits the seeded round while it is a draft nobody sees, then opens it', async ({ browser }) => {
   const visitor = await newPage(browser, process.env.BASE_URL);
@@ -18,7 +18,7 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   await organiser.getByRole('link', { name: 'Redigera utkastet' }).click();
   await expect(organiser.getByRole('heading', { level: 1 })).toHaveText('Redigera utkastet');
   await waitForFormHydration(organiser, 'utkast');
-  await expectNoAxeViolations(organiser);
+  await expectAccessible(organiser);
 
   const form = organiser.locator('#utkast');
   const ledning = form.getByRole('group', { name: 'Ledning', exact: true });
@@ -32,7 +32,7 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   // Said beside the field, without a reload, and nothing typed is lost.
   await expect(limit).toHaveAccessibleDescription(/Skriv antalet tecken som ett tal mellan 100 och 50 000\./);
   await expect(partners).toHaveValue(/\nInera$/);
-  await expectNoAxeViolations(organiser);
+  await expectAccessible(organiser);
   await limit.fill('6000');
   await form.getByRole('button', { name: 'Spara utkastet' }).click();
   await expect(organiser.getByText('Utkastet är sparat.')).toBeVisible();
@@ -46,7 +46,7 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   const tieRule = organiser.getByRole('group', { name: 'Vid delad plats avgör' });
   await expect(tieRule.getByLabel('Högst medelpoäng på ”Inflytande och delaktighet”')).toBeChecked();
   await expect(tieRule.getByLabel('Juryn (ingen regel)')).not.toBeChecked();
-  await expectNoAxeViolations(organiser);
+  await expectAccessible(organiser);
 
   await visitor.goto('/');
   await expect(visitor.getByText('Det finns ingen utlyst omgång just nu.')).toBeVisible();
@@ -60,7 +60,7 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   await visitor.goto('/');
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
   await expect(visitor.getByRole('listitem').filter({ hasText: /^Inera$/ })).toBeVisible();
-  await expectNoAxeViolations(visitor);
+  await expectAccessible(visitor);
 
   await organiser.goto('/arrangor/logg');
   await expect(organiser.getByRole('cell', { name: 'Ändrade utkastet Sveriges eHälsokommun 2027' })).toBeVisible();

@@ -1,10 +1,10 @@
 // The privacy notice anyone reads, and the organisers' gallring page: the
 // periods checked beside each field, the dry run's list, and both pages
-// scanned with axe and read at 320 px without sideways scrolling.
-const { test, expect } = require('@playwright/test');
+// scanned with axe, HTML_CodeSniffer and the Nu checker and read at 320 px without sideways scrolling.
+const { test, expect } = require('./helpers');
 const {
   watchConsole,
-  expectNoAxeViolations,
+  expectAccessible,
   expectReflow,
   trackFormHydration,
   waitForFormHydration,
@@ -25,7 +25,7 @@ test('the privacy notice says what is kept, why and how long, with the ways to o
   await expect(page.getByRole('link', { name: 'Mina uppgifter' })).toHaveAttribute('href', '/konto/mina-uppgifter');
   await expect(page.getByRole('link', { name: 'Radera kontot' })).toHaveAttribute('href', '/konto/radera');
   await expect(page.getByRole('link', { name: 'Integritetsskyddsmyndigheten (IMY)' })).toHaveAttribute('href', /imy\.se/);
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.setViewportSize({ width: 320, height: 640 });
   await expectReflow(page, '/integritet');
   expect(problems).toEqual([]);
@@ -51,7 +51,7 @@ test('an organiser sets the retention periods, told beside the field what is wro
   await page.getByRole('button', { name: 'Spara gallringstider' }).click();
   await expect(applications).toHaveAccessibleDescription(/Ange ett helt antal månader, från 1 till 120\./);
   await expect(applications).toHaveValue('0');
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   await applications.fill('12');
   await personal.fill('30');
@@ -62,7 +62,7 @@ test('an organiser sets the retention periods, told beside the field what is wro
   const dryRun = page.getByRole('region', { name: 'Det som skulle gallras nu' });
   await expect(dryRun.getByRole('rowheader', { name: 'Använda eller utgångna e-postlänkar (raderas)' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Tidigare gallringar' })).toBeVisible();
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await page.setViewportSize({ width: 320, height: 640 });
   await expectReflow(page, '/arrangor/gallring');
 

@@ -1,7 +1,7 @@
 // The public face, as a visitor meets it: the call, how to apply, the winners,
 // the 404 page, with and without JavaScript, on a phone and on a desktop.
-const { test, expect } = require('@playwright/test');
-const { watchConsole, waitForHydration, trackFormHydration, waitForFormHydration, expectNoAxeViolations, expectReflow } = require('./helpers');
+const { test, expect } = require('./helpers');
+const { watchConsole, waitForHydration, trackFormHydration, waitForFormHydration, expectAccessible, expectReflow } = require('./helpers');
 
 test('the round page shows the 2027 call with its deadline and four areas', async ({ page }) => {
   const problems = watchConsole(page);
@@ -120,11 +120,11 @@ test('print leaves out the menu and the footer', async ({ page }) => {
 });
 
 for (const path of ['/', '/ansok', '/vinnare', '/tillganglighet', '/finns-inte']) {
-  test(`${path} loads without console errors and axe finds no WCAG 2.1 AA violations`, async ({ page }) => {
+  test(`${path} loads without console errors and axe, HTML_CodeSniffer and the Nu checker find nothing`, async ({ page }) => {
     const problems = watchConsole(page);
     await page.goto(path);
     if (path === '/') await waitForHydration(page);
-    await expectNoAxeViolations(page);
+    await expectAccessible(page);
     // A 404 is reported by the browser as a failed resource load; anything else is a fault.
     expect(problems.filter((p) => !(path === '/finns-inte' && p.includes('404')))).toEqual([]);
   });
@@ -144,7 +144,7 @@ test('the accessibility statement follows DIGG and a visitor reports a problem, 
   await form.getByRole('button', { name: 'Skicka synpunkterna' }).click();
   await expect(form.getByLabel('Vad hindrade dig?')).toHaveAccessibleDescription(/Skriv något här\./);
   await expect(form.getByLabel('Din e-postadress')).toHaveValue('eva@');
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
   await form.getByLabel('Vad hindrade dig?').fill('Fokus syns inte på knappen i sidfoten.');
   await form.getByLabel('Din e-postadress').fill('eva@exempel.se');
   await form.getByRole('button', { name: 'Skicka synpunkterna' }).click();
@@ -168,7 +168,7 @@ test('a visitor can read the portal in English and return to Swedish', async ({ 
   await expect(toggle).toBeVisible();
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expectNoAxeViolations(page);
+  await expectAccessible(page);
 
   await page.getByRole('link', { name: 'På svenska' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'sv');

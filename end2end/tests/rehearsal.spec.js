@@ -8,11 +8,11 @@
 // the ranking, records the decision, the jury writes and signs off the
 // motivations (a change clears a sign-off), the round is decided and announced
 // under embargo until the ceremony: nothing is public a second before it, the
-// winner page and the outcome mail at it. Axe scans every new page on the way.
-const { test, expect } = require('@playwright/test');
+// winner page and the outcome mail at it. Axe, HTML_CodeSniffer and the Nu checker scan every new page on the way.
+const { test, expect } = require('./helpers');
 const {
   watchConsole,
-  expectNoAxeViolations,
+  expectAccessible,
   waitForFormHydration,
   logIn,
   newPage,
@@ -131,7 +131,7 @@ test('the organiser closes the applications of a full round and starts the revie
     applications[(await link.textContent()).trim()] = (await link.getAttribute('href')).split('/').pop();
   }
   expect(Object.keys(applications)).toEqual(expect.arrayContaining(Object.keys(NAMED)));
-  await expectNoAxeViolations(jurors.jonas);
+  await expectAccessible(jurors.jonas);
 });
 
 test('a juror employed by an applying kommun confirms the jäv before reading it', async () => {
@@ -180,7 +180,7 @@ test('six jurors score every application they may; the ranking shows the tie at 
   await expect(ties).toContainText('Avgjort av regeln.');
   await expect(ties).not.toContainText('juryn avgör');
   await expect(organiser.getByText('De 5 främsta – nomineringsgränsen – är desamma med alla tre metoderna.')).toBeVisible();
-  await expectNoAxeViolations(organiser);
+  await expectAccessible(organiser);
 });
 
 test('the organiser records the decision; the jury writes the motivations and each juror signs them off', async () => {
@@ -208,7 +208,7 @@ test('the organiser records the decision; the jury writes the motivations and ea
   };
   for (const [kommun, text] of Object.entries(motivations)) await writeMotivation(organiser, kommun, text);
   await organiser.goto('/jury/motiveringar');
-  await expectNoAxeViolations(organiser);
+  await expectAccessible(organiser);
   const before = organiser.viewportSize();
   for (const width of [320, 640]) {
     await organiser.setViewportSize({ width, height: 800 });
@@ -232,7 +232,7 @@ test('the organiser records the decision; the jury writes the motivations and ea
     'Godkännandena av den förra versionen gäller inte längre');
   await openMotivation(jurors.jonas, 'Mörbylånga');
   await expect(jurors.jonas.getByText('Du godkände version 1. Texten har ändrats sedan dess', { exact: false })).toBeVisible();
-  await expectNoAxeViolations(jurors.jonas);
+  await expectAccessible(jurors.jonas);
   await organiser.goto('/arrangor/omgang');
   await expect(organiser.getByText('Motiveringen för Mörbylånga är inte godkänd av', { exact: false })).toBeVisible();
   for (const page of signers) await signMotivation(page, 'Mörbylånga');
@@ -247,7 +247,7 @@ test('decided and announced under embargo: nothing public a second before the ce
     await expect(organiser.getByLabel('Embargo till (datum och klockslag, frivilligt)')).toHaveValue('2027-05-12T18:00');
   });
   await expect(organiser.getByText('Beslutet ligger under embargo till 12 maj 2027 kl. 18.00. Då syns det på webbplatsen och alla kommuner som ansökt får sitt besked med e-post, av sig självt. Ingen har fått besked ännu.', { exact: true })).toBeVisible();
-  await expectNoAxeViolations(organiser);
+  await expectAccessible(organiser);
 
   const winner = 'Mörbylånga låter brukarna välja sin välfärdsteknik och samarbetar över sundet. Ett föredöme för hela landet.';
   for (const url of [reviewUrl(), beforeUrl()]) {
@@ -264,11 +264,11 @@ test('decided and announced under embargo: nothing public a second before the ce
   await visitor.goto('/');
   const decision = visitor.getByRole('region', { name: 'Sveriges eHälsokommun 2027: juryns beslut' });
   await expect(decision.getByRole('list', { name: 'Vinnare' })).toHaveText('Mörbylånga');
-  await expectNoAxeViolations(visitor);
+  await expectAccessible(visitor);
   await visitor.goto('/vinnare');
   await expect(visitor.getByText(winner)).toBeVisible();
   await expect(visitor.getByText('Skara sätter invånarnas inflytande först.')).toBeVisible();
-  await expectNoAxeViolations(visitor);
+  await expectAccessible(visitor);
   await visitor.context().close();
 
   // The ceremony's portal sends the outcome mail by itself, the chosen kommuner's first: at 18.00.00 the winner's

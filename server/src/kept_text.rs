@@ -8,7 +8,7 @@
 
 use app::{
     api::form::{KEPT_HEADER, Problem, Problems, failed, kept_problems},
-    auth::guard::UNAVAILABLE_PAGE,
+    auth::guard::REFUSED_HEADER,
     error::AppError,
     i18n::{Locale, Texts, safe_return_path},
     mail::escape_html,
@@ -38,7 +38,9 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
         && header_text(&request, header::ACCEPT).contains("text/html")
         && header_text(&request, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     if !plain_form_post {
-        return next.run(request).await;
+        let mut response = next.run(request).await;
+        response.headers_mut().remove(REFUSED_HEADER);
+        return response;
     }
     let action = request.uri().path().to_owned();
     let locale = Locale::from_cookie_header(header_text(&request, header::COOKIE));
@@ -52,9 +54,14 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
     let mut response = next.run(Request::from_parts(parts, Body::from(bytes.clone()))).await;
-    let problems = match response.headers_mut().remove(KEPT_HEADER) {
-        Some(value) => kept_problems(value.as_bytes()),
-        None => failure(&response).map(|err| failed(Problems::new(""), err)),
+    let refused = response.headers_mut().remove(REFUSED_HEADER);
+    let problems = match (response.headers_mut().remove(KEPT_HEADER), refused) {
+        (Some(value), _) => kept_problems(value.as_bytes()),
+        (None, Some(why)) => {
+            let err = if why == "unavailable" { AppError::Unavailable } else { AppError::NotSignedIn };
+            Some(failed(Problems::new(""), err))
+        }
+        (None, None) => server_fn_error(&response).map(|err| failed(Problems::new(""), err)),
     };
     let Some(problems) = problems else { return response };
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
@@ -77,21 +84,13 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
     kept
 }
 
-/// A plain post that failed before its server function could answer, or with an
-/// error of the function itself: the database could not say who asks (the guard
-/// sends such a post to the page that says so), the session ended while the person
-/// wrote (sent to log in), or a failure of the server or a form it could not read
-/// (Leptos sends it back to the Referer with the error in `__err`). Refusals (403,
-/// 404) keep their own pages: nothing there was the person's to send.
-fn failure(response: &Response) -> Option<AppError> {
+/// A server function's own failure on a plain post, which Leptos answers with a
+/// redirect to the Referer carrying the error in `__err`: a failure of the server,
+/// or a form it could not read. Refusals (403, 404) keep their own pages: nothing
+/// there was the person's to send.
+fn server_fn_error(response: &Response) -> Option<AppError> {
     let location = response.headers().get(header::LOCATION)?.to_str().ok()?;
-    let (path, query) = location.split_once('?').unwrap_or((location, ""));
-    if path == UNAVAILABLE_PAGE {
-        return Some(AppError::Unavailable);
-    }
-    if path == LOG_IN_PAGE {
-        return Some(AppError::NotSignedIn);
-    }
+    let query = location.split_once('?')?.1;
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
     let (_, encoded) = pairs.into_iter().find(|(k, _)| k == "__err")?;
     let err: AppError = serde_json::from_slice(&URL_SAFE.decode(encoded).ok()?).ok()?;

@@ -335,8 +335,9 @@ pub mod ssr {
             kommun::{Kommun, choose},
             ranking::{DoneReview, Ranking, rank},
             review::{
-                COMMENT_LIMIT, Counted, Recommendation, ReviewSettings, aggregate, changed_after_seen,
+                COMMENT_LIMIT, Counted, Recommendation, ReviewContent, ReviewSettings, aggregate, changed_after_seen,
                 checked_reopen_reason, default_settings, done_problems, jury_view, review_counts, review_phase,
+                stale_save_changes_nothing,
             },
             round::Round,
             swedish::collate,
@@ -776,7 +777,9 @@ pub mod ssr {
             return Ok(Saved::Refused(ReviewProblem::FlagPending));
         }
         let current = work.review_of(&form.application, &viewer.user_id);
-        if current.map_or(0, |r| r.version) != form.version {
+        // A plain save on an older version may yet change nothing (`stale_save_changes_nothing`, below).
+        let stale = current.map_or(0, |r| r.version) != form.version;
+        if stale && (done.is_some() || current.is_none_or(|r| r.done_at.is_some())) {
             return Ok(Saved::Refused(ReviewProblem::Stale));
         }
         let now = state.clock.now();
@@ -852,6 +855,19 @@ pub mod ssr {
         }
         if !problems.is_empty() {
             return Ok(Saved::Invalid(problems));
+        }
+        if let (true, Some(current)) = (stale, current) {
+            let stored = ReviewContent {
+                scores: &current.scores,
+                private_note: &current.private_note,
+                jury_comment: &current.jury_comment,
+            };
+            let incoming = ReviewContent { scores: &scores, private_note: &private_note, jury_comment: &jury_comment };
+            return Ok(if stale_save_changes_nothing(stored, incoming) {
+                Saved::Version(current.version)
+            } else {
+                Saved::Refused(ReviewProblem::Stale)
+            });
         }
         let input = reviews::ReviewInput { scores: &scores, private_note: &private_note, jury_comment: &jury_comment };
         let Some(mut version) =

@@ -238,6 +238,16 @@ fn accepts_html(request: &Request) -> bool {
     request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
 }
 
+/// On the guard's redirect of a plain form post it refused for want of a session
+/// (`not-signed-in`) or of the database (`unavailable`): the server's
+/// `kept_text` answers with what was typed instead, and takes the header off.
+pub const REFUSED_HEADER: &str = "x-portal-refused";
+
+fn marked(mut response: Response, why: &'static str) -> Response {
+    response.headers_mut().insert(REFUSED_HEADER, http::HeaderValue::from_static(why));
+    response
+}
+
 fn refuse_server_fn(request: &Request, denied: Denied) -> Response {
     if accepts_html(request) && denied == Denied::NotSignedIn {
         // A form posted after the session ended: log in again, then carry on.
@@ -248,7 +258,7 @@ fn refuse_server_fn(request: &Request, denied: Denied) -> Response {
             .and_then(|r| r.parse::<Uri>().ok())
             .map(|u| u.path().to_owned())
             .unwrap_or_else(|| "/".to_owned());
-        return Redirect::to(&log_in_href(&back)).into_response();
+        return marked(Redirect::to(&log_in_href(&back)).into_response(), "not-signed-in");
     }
     let error = match denied {
         Denied::NotSignedIn => AppError::NotSignedIn,
@@ -263,7 +273,7 @@ fn refuse_server_fn(request: &Request, denied: Denied) -> Response {
 /// the function itself would answer; a plain form post gets the page that says so.
 fn unavailable_server_fn(request: &Request) -> Response {
     if accepts_html(request) {
-        return Redirect::to(UNAVAILABLE_PAGE).into_response();
+        return marked(Redirect::to(UNAVAILABLE_PAGE).into_response(), "unavailable");
     }
     let body = serde_json::to_string(&AppError::Unavailable).unwrap_or_default();
     (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, "application/json")], body).into_response()

@@ -9,3 +9,5 @@ pub mod layout;
 pub mod loaded;
 pub mod scrolling_table;
 pub mod text_as_written;
+#[cfg(feature = "hydrate")]
+pub mod unsent;

@@ -242,6 +242,28 @@ pub fn changed_after_seen(seen: Option<&Scores>, now: &Scores) -> bool {
     seen.is_some_and(|seen| sorted(seen) != sorted(now))
 }
 
+/// What a juror has written in a review, for telling whether a save changes it.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewContent<'a> {
+    pub scores: &'a Scores,
+    pub private_note: &'a str,
+    pub jury_comment: &'a str,
+}
+
+/// A save based on an older version than the stored one is refused (another tab
+/// saved since), unless it changes nothing: then it says what is stored already (a
+/// page reloaded before its last save landed sends that save again) and counts as saved.
+pub fn stale_save_changes_nothing(stored: ReviewContent<'_>, incoming: ReviewContent<'_>) -> bool {
+    let sorted = |scores: &Scores| {
+        let mut list = scores.scores.clone();
+        list.sort();
+        (list, scores.recommendation)
+    };
+    sorted(stored.scores) == sorted(incoming.scores)
+        && stored.private_note == incoming.private_note
+        && stored.jury_comment == incoming.jury_comment
+}
+
 /// A juror's scores and recommendation, as far as they go.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scores {
@@ -455,6 +477,23 @@ mod tests {
 
     fn scale() -> Scale {
         Scale { min: 1, max: 5, labels: ["a", "b", "c", "d", "e"].map(String::from).to_vec() }
+    }
+
+    #[test]
+    fn a_stale_save_counts_as_saved_only_when_it_changes_nothing() {
+        let stored =
+            Scores { scores: vec![("a".into(), 3), ("b".into(), 4)], recommendation: Some(Recommendation::Maybe) };
+        let reordered =
+            Scores { scores: vec![("b".into(), 4), ("a".into(), 3)], recommendation: Some(Recommendation::Maybe) };
+        let content = |scores, note, comment| ReviewContent { scores, private_note: note, jury_comment: comment };
+        assert!(stale_save_changes_nothing(content(&stored, "n", "c"), content(&reordered, "n", "c")));
+        assert!(!stale_save_changes_nothing(content(&stored, "n", "c"), content(&stored, "n2", "c")));
+        assert!(!stale_save_changes_nothing(content(&stored, "n", "c"), content(&stored, "n", "c2")));
+        let other =
+            Scores { scores: vec![("a".into(), 3), ("b".into(), 5)], recommendation: Some(Recommendation::Maybe) };
+        assert!(!stale_save_changes_nothing(content(&stored, "n", "c"), content(&other, "n", "c")));
+        let no_recommendation = Scores { recommendation: None, ..stored.clone() };
+        assert!(!stale_save_changes_nothing(content(&stored, "n", "c"), content(&no_recommendation, "n", "c")));
     }
 
     #[test]

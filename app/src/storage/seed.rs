@@ -56,7 +56,7 @@ fn first_accessibility_statement() -> crate::domain::accessibility::Statement {
         ],
         alternatives: "Om du inte kan använda någon del av webbplatsen kan du mejla oss, så får du innehållet på annat sätt eller hjälp att skicka in er ansökan.".to_owned(),
         contact_email: "tillganglighet@vitalis.se".to_owned(),
-        tested: "Varje sida granskas automatiskt med verktyget axe (WCAG 2.1 nivå A och AA) i en riktig webbläsare innan en ny version publiceras. Ansökan, juryns bedömning och arrangörens sidor provas också med enbart tangentbord, med förstoring till 200 procent och i 320 pixlars bredd, och varje formulär fungerar utan JavaScript.".to_owned(),
+        tested: "Varje sida granskas automatiskt i en riktig webbläsare innan en ny version publiceras, med tre verktyg: axe och HTML_CodeSniffer (WCAG 2.1 nivå A och AA) och W3C:s Nu-validator för HTML. Ansökan, juryns bedömning och arrangörens sidor provas också med enbart tangentbord, med förstoring till 200 procent och i 320 pixlars bredd, och varje formulär fungerar utan JavaScript.".to_owned(),
         published_on: NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"),
         reviewed_on: NaiveDate::from_ymd_opt(2026, 11, 24).expect("a date"),
     }

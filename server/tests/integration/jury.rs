@@ -204,6 +204,18 @@ async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
             review(&mut anna, &kalmar, "0", &[("inflytande", "1")], &[("jury_comment", "Från en gammal flik.")]).await;
         assert!(anna.follow(&stale).await.body.contains("har sparats från en annan flik"), "{backend:?}");
         assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await, Some((1, "Stark ledning.".into(), false)));
+        // The same save again on the old version (a page reloaded before it landed sends it
+        // again): it changes nothing, so it counts as saved, and no new version is made.
+        let again = review(
+            &mut anna,
+            &kalmar,
+            "0",
+            &[("inflytande", "4")],
+            &[("jury_comment", "Stark ledning."), ("private_note", "Min egen tanke.")],
+        )
+        .await;
+        assert!(again.location().is_some_and(|l| l.contains("klart=bedomning-sparad")), "{backend:?}: {}", again.body);
+        assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await, Some((1, "Stark ledning.".into(), false)));
 
         // "Klar" needs every score and a recommendation.
         let early_done = review(&mut anna, &kalmar, "1", &[("inflytande", "4")], &[("action", "klar")]).await;

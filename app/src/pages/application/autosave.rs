@@ -5,12 +5,17 @@
 //! page of the portal.
 //!
 //! What is unsaved lives here, outside the editor's reactive state, so that it
-//! can still be sent after the editor is gone.
+//! can still be sent after the editor is gone; and, until the server has
+//! acknowledged it, in the tab's session storage (`components::unsent`), so that
+//! a reload answered before the last save landed puts it back.
 
 use super::editor::{Editor, SAVE_ACTION, SaveStatus};
 use crate::{
     api::application::SaveReply,
-    components::form::{client::post, csrf_token},
+    components::{
+        form::{client::post, csrf_token},
+        unsent,
+    },
     domain::application::char_count,
     error::AppError,
 };
@@ -41,6 +46,26 @@ struct Pending {
     failures: u32,
     /// The editor on the page, while there is one.
     editor: Option<Editor>,
+    /// Every part whose latest text the server has not acknowledged (unsent or on its
+    /// way), with the version it is based on; kept in session storage too.
+    unacked: BTreeMap<String, (String, i64)>,
+}
+
+impl Pending {
+    fn storage_key(&self) -> String {
+        format!("portal-osparat-ansokan-{}", self.application)
+    }
+
+    /// Session storage says what `unacked` says.
+    fn remember(&self) {
+        if self.application.is_empty() {
+            return;
+        }
+        match serde_json::to_string(&self.unacked) {
+            Ok(json) if !self.unacked.is_empty() => unsent::keep(&self.storage_key(), &json),
+            _ => unsent::forget(&self.storage_key()),
+        }
+    }
 }
 
 fn now_ms() -> f64 {
@@ -76,6 +101,8 @@ pub fn start(editor: Editor) {
         let unsent = &p.dirty;
         p.versions.retain(|part, _| unsent.contains_key(part));
     });
+    // After hydration has bound the editor's fields.
+    let _ = set_timeout_with_handle(move || restore_unacknowledged(editor), Duration::ZERO);
     // Moving to another page of the portal: the page stays, so no keepalive is needed.
     on_cleanup(|| {
         flush(false);
@@ -101,6 +128,39 @@ pub fn start(editor: Editor) {
     on_leave.forget();
 }
 
+/// Puts back the text this tab had not seen acknowledged, once the editor's
+/// fields are on the page: a page rendered before the last save landed shows older text.
+fn restore_unacknowledged(editor: Editor) {
+    let key = with_pending(|p| p.storage_key());
+    let Some(kept) = unsent::kept(&key) else { return };
+    let kept: BTreeMap<String, (String, i64)> = serde_json::from_str(&kept).unwrap_or_default();
+    let mut restored = false;
+    for (part, (text, base)) in kept {
+        let selector = format!("textarea[name=\"text[{part}]\"]");
+        let Some(area) = document().query_selector(&selector).ok().flatten() else { continue };
+        let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() else { continue };
+        if area.value() == text {
+            continue;
+        }
+        area.set_value(&text);
+        if let Some(count) = editor.counts.with_value(|c| c.get(&part).copied()) {
+            count.set(char_count(&text));
+        }
+        with_pending(|p| {
+            p.versions.insert(part.clone(), base);
+            p.dirty.insert(part.clone(), text.clone());
+            p.unacked.insert(part, (text, base));
+            p.since.get_or_insert_with(now_ms);
+        });
+        restored = true;
+    }
+    with_pending(|p| p.remember());
+    if restored {
+        show(SaveStatus::Unsaved);
+        schedule(Some(0.0));
+    }
+}
+
 /// A part's text changed: count it, remember it, save soon.
 pub fn edited(editor: Editor, event: &ev::Event) {
     let Some(target) = event.target() else { return };
@@ -116,9 +176,11 @@ pub fn edited(editor: Editor, event: &ev::Event) {
     }
     let loaded_version = editor.versions.with_value(|v| v.get(part).map(|s| s.get_untracked())).unwrap_or(0);
     with_pending(|p| {
-        p.versions.entry(part.to_owned()).or_insert(loaded_version);
+        let base = *p.versions.entry(part.to_owned()).or_insert(loaded_version);
+        p.unacked.insert(part.to_owned(), (value.clone(), base));
         p.dirty.insert(part.to_owned(), value);
         p.since.get_or_insert_with(now_ms);
+        p.remember();
     });
     show(SaveStatus::Unsaved);
     schedule(None);
@@ -199,7 +261,20 @@ fn send(urgency: Urgency) {
                     p.failures = 0;
                     for (part, version) in &reply.saved {
                         p.versions.insert(part.clone(), *version);
+                        // Typed since: its next save is based on this version too.
+                        if let Some((_, base)) = p.unacked.get_mut(part) {
+                            *base = *version;
+                        }
                     }
+                    // The server has it (saved, or kept as the writer's conflict copy), unless it
+                    // was too long to take or has been changed since.
+                    for (part, text) in &parts {
+                        let refused = reply.too_long.iter().any(|(p, ..)| p == part);
+                        if !refused && p.unacked.get(part).is_some_and(|(kept, _)| kept == text) {
+                            p.unacked.remove(part);
+                        }
+                    }
+                    p.remember();
                     p.editor
                 });
                 if let Some(editor) = editor {

@@ -1,12 +1,17 @@
 //! The browser's half of the review form: saves the whole form two seconds
 //! after the juror stops typing or clicking, and when the page is hidden or
 //! left. A refused save (another tab saved first, the review closed) stops
-//! the autosave and says why; what was typed stays in the form.
+//! the autosave and says why; what was typed stays in the form. Until the
+//! server has acknowledged the form, it is kept in the tab's session storage
+//! (`components::unsent`): a reload answered before the last save landed gets it back.
 
 use super::review::{AutosaveStatus, ReviewDraft};
 use crate::{
     api::jury::AutosaveReply,
-    components::form::{client::post, csrf_token},
+    components::{
+        form::{client::post, csrf_token},
+        unsent,
+    },
     error::AppError,
     i18n::texts,
 };
@@ -44,6 +49,8 @@ pub fn start(draft: ReviewDraft) {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
     with_pending(|p| *p = Pending { draft: Some(draft), ..Pending::default() });
+    // After hydration has bound the form's fields.
+    let _ = set_timeout_with_handle(restore_unacknowledged, Duration::ZERO);
     on_cleanup(|| {
         send(false);
         with_pending(|p| p.draft = None);
@@ -61,9 +68,47 @@ pub fn start(draft: ReviewDraft) {
     on_hide.forget();
 }
 
+fn form() -> Option<HtmlFormElement> {
+    document().get_element_by_id(FORM_ID)?.dyn_into().ok()
+}
+
+/// Where this review's unacknowledged form is kept: one per application, as the form is.
+fn storage_key(body: &str) -> Option<String> {
+    let application = UrlSearchParams::new_with_str(body).ok()?.get("application")?;
+    Some(format!("portal-osparat-bedomning-{application}"))
+}
+
+/// The fields a person changes, in one order, for comparing two bodies of the form.
+fn typed(body: &str) -> String {
+    let Ok(params) = UrlSearchParams::new_with_str(body) else { return body.to_owned() };
+    for name in ["csrf", "version", "action"] {
+        params.delete(name);
+    }
+    let _ = params.sort();
+    params.to_string().into()
+}
+
+/// Puts back the form this tab had not seen acknowledged, if the page shows
+/// something else and the review can still change.
+fn restore_unacknowledged() {
+    let (Some(form), Some(now)) = (form(), form_body()) else { return };
+    let Some(key) = storage_key(&now) else { return };
+    let Some(kept) = unsent::kept(&key) else { return };
+    let locked = document().query_selector("#bedomning-form textarea:disabled").ok().flatten().is_some();
+    if locked || typed(&kept) == typed(&now) {
+        unsent::forget(&key);
+        return;
+    }
+    let Ok(values) = UrlSearchParams::new_with_str(&kept) else { return };
+    unsent::fill_form(&form, &values, &["csrf", "version", "application"]);
+    with_pending(|p| p.body = Some(kept));
+    show(AutosaveStatus::Unsaved);
+    schedule(Duration::ZERO);
+}
+
 /// The form as a body for the autosave: every field but the button's action.
 fn form_body() -> Option<String> {
-    let form: HtmlFormElement = document().get_element_by_id(FORM_ID)?.dyn_into().ok()?;
+    let form = form()?;
     let data = FormData::new_with_form(&form).ok()?;
     data.set_with_str("csrf", &csrf_token()).ok()?;
     data.delete("action");
@@ -77,6 +122,9 @@ pub fn edited(_draft: ReviewDraft, _event: &ev::Event) {
         return;
     }
     let body = form_body();
+    if let Some((key, body)) = body.as_deref().and_then(|b| Some((storage_key(b)?, b))) {
+        unsent::keep(&key, body);
+    }
     with_pending(|p| p.body = body);
     show(AutosaveStatus::Unsaved);
     schedule(QUIET);
@@ -128,9 +176,16 @@ fn send(keepalive: bool) {
                 }
                 // Changed while this save was on its way: that is not saved yet.
                 let newer = with_pending(|p| p.body.is_some());
+                if !newer && let Some(key) = storage_key(&body) {
+                    unsent::forget(&key);
+                }
                 show(if newer { AutosaveStatus::Unsaved } else { AutosaveStatus::Saved(at_local) });
             }
             Ok(AutosaveReply::Refused(problem)) => {
+                // Refused for good: nothing to put back on the next load; the form keeps its text.
+                if let Some(key) = storage_key(&body) {
+                    unsent::forget(&key);
+                }
                 with_pending(|p| p.stopped = true);
                 show(AutosaveStatus::Problem((t.j.problem)(&problem)));
             }

@@ -213,9 +213,7 @@ fn SignFields(application_id: String, version: i64, can_sign: bool) -> impl Into
     };
     let href = motivation_href(&application_id);
     view! {
-        <p hidden=move || changed().is_none()>
-            <a href=href>{move || changed().map(t.mo.show_newest)}</a>
-        </p>
+        {move || changed().map(|current| view! { <p><a href=href.clone()>{(t.mo.show_newest)(current)}</a></p> })}
         {can_sign.then(|| view! {
             <div hidden=move || changed().is_some()>
                 <input type="hidden" name="application" value=application_id.clone() />

@@ -107,10 +107,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                             view! {
                             <tr>
                                 <td>{p.name}</td>
-                                <td>
-                                    {p.email}
-                                    {(p.kommun_address == Some(false)).then(|| view! { <span class="small">{format!(" ({})", t.a.not_kommun_address)}</span> })}
-                                </td>
+                                <AddressCell email=p.email kommun_address=p.kommun_address />
                                 <td>{t.a.role_name(p.role)}</td>
                                 <td>{p.kommun.unwrap_or_else(|| "–".into())}</td>
                                 <td>{if p.email_confirmed { t.a.yes } else { t.a.no }}</td>
@@ -147,10 +144,7 @@ fn WaitingApplicants(waiting: Vec<Person>) -> impl IntoView {
                         {waiting.into_iter().map(|p| view! {
                             <tr>
                                 <td>{p.name.clone()}</td>
-                                <td>
-                                    {p.email.clone()}
-                                    {(p.kommun_address == Some(false)).then(|| view! { <span class="small">{format!(" ({})", t.a.not_kommun_address)}</span> })}
-                                </td>
+                                <AddressCell email=p.email.clone() kommun_address=p.kommun_address />
                                 <td>{p.kommun.clone().unwrap_or_else(|| "–".into())}</td>
                                 <td>{if p.first_of_kommun { t.a.waiting_first } else { t.a.waiting_colleagues }}</td>
                                 <td>
@@ -163,6 +157,18 @@ fn WaitingApplicants(waiting: Vec<Person>) -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The person's address, marked when an applicant's is not at their kommun's own domain.
+#[component]
+fn AddressCell(email: String, kommun_address: Option<bool>) -> impl IntoView {
+    let other_domain = kommun_address == Some(false);
+    view! {
+        <td>
+            {email}
+            {other_domain.then(|| view! { <span class="small">{format!(" ({})", texts().a.not_kommun_address)}</span> })}
+        </td>
     }
 }
 
