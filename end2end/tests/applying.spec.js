@@ -136,6 +136,11 @@ test('a reload answered before the last save landed shows the newest text all th
   expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
   await page.reload();
   await expect(ledning).toHaveValue('Sparat först. Skrivet strax före omladdningen.');
+  // Whoever logs in next in this tab may be someone else: the log-in page forgets what was kept.
+  await page.evaluate(() => sessionStorage.setItem('portal-osparat-ansokan-x', '{}'));
+  await page.goto('/logga-in');
+  await waitForFormHydration(page, 'logga-in');
+  expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
   await page.context().close();
 });
 

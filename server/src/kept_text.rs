@@ -23,9 +23,28 @@ use axum::{
 use base64::{Engine, engine::general_purpose::URL_SAFE};
 use http::{HeaderValue, StatusCode, header};
 
-/// Fields shown as text to correct or copy; a shorter value without spaces (an id, a
-/// version number) goes back unseen, as its form sent it.
+/// Fields shown as text to correct or copy: those the form kept, and any longer or with
+/// a space; a shorter value without one (a score, a choice) goes back unseen, as sent.
 const SHOWN_FROM_CHARS: usize = 40;
+
+/// No form of the portal has more fields; a post with more is no person's typing, and
+/// gets the answer it would have had (the page is built in time and memory by the fields).
+const MOST_FIELDS: usize = 500;
+
+/// Fields a page sets, never a person: they go back unseen, however they look
+/// (a token is as long as a sentence).
+fn set_by_the_page(name: &str) -> bool {
+    matches!(name, "csrf" | "token" | "request_key" | "application" | "user" | "action" | "tillbaka")
+        || name.starts_with("version")
+}
+
+/// Whether a field is shown to correct or copy (`SHOWN_FROM_CHARS`).
+fn shown(problems: &Problems, name: &str, value: &str) -> bool {
+    !set_by_the_page(name)
+        && (problems.value(name).is_some()
+            || value.chars().count() >= SHOWN_FROM_CHARS
+            || value.contains(char::is_whitespace))
+}
 
 fn header_text(request: &Request, name: header::HeaderName) -> &str {
     request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
@@ -40,6 +59,7 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
     if !plain_form_post {
         let mut response = next.run(request).await;
         response.headers_mut().remove(REFUSED_HEADER);
+        response.headers_mut().remove(KEPT_HEADER);
         return response;
     }
     let action = request.uri().path().to_owned();
@@ -47,7 +67,10 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
     let back = header_text(&request, header::REFERER)
         .parse::<http::Uri>()
         .map(|uri| safe_return_path(uri.path()).to_owned())
-        .unwrap_or_else(|_| "/".to_owned());
+        .ok()
+        // A resend from this very page has it as its Referer: no page to go back to.
+        .filter(|path| !path.starts_with("/api/"))
+        .unwrap_or_else(|| "/".to_owned());
     let (parts, body) = request.into_parts();
     // The body limit outside has already refused anything larger than a form may be.
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
@@ -65,6 +88,11 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
     };
     let Some(problems) = problems else { return response };
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    // A button alone (log out, approve) had nothing typed to keep: its own answer stands.
+    let typed = fields.iter().any(|(name, value)| is_password(name) || shown(&problems, name, value));
+    if fields.len() > MOST_FIELDS || !typed {
+        return response;
+    }
     let status = problems
         .fields
         .iter()
@@ -139,9 +167,6 @@ fn page(
         let described = message.as_ref().map(|_| format!(" aria-describedby=\"{id}-fel\"")).unwrap_or_default();
         let message = message.map(|m| format!("<p id=\"{id}-fel\" class=\"field-error\">{}</p>", e(&m)));
         let message = message.unwrap_or_default();
-        let shown = problems.value(name).is_some()
-            || value.chars().count() >= SHOWN_FROM_CHARS
-            || value.contains(char::is_whitespace);
         if is_password(name) {
             form.push_str(&format!(
                 "<p><label for=\"{id}\">{} – {}</label>{message}<input type=\"password\" id=\"{id}\" name=\"{}\"{described} autocomplete=\"off\"></p>",
@@ -149,7 +174,7 @@ fn page(
                 e(t.a.kept_password),
                 e(name)
             ));
-        } else if shown && name != "csrf" {
+        } else if shown(problems, name, value) {
             let rows = (value.lines().count() + value.chars().count() / 80).clamp(2, 30);
             // One newline first: the HTML parser drops a single newline that opens a textarea.
             form.push_str(&format!(
@@ -200,6 +225,7 @@ mod tests {
             ("application".to_owned(), "0f8e".to_owned()),
             ("text".to_owned(), "\n<b>min</b> text".to_owned()),
             ("password".to_owned(), "hemligt lösenord".to_owned()),
+            ("token".to_owned(), "a".repeat(43)),
         ];
         let html = page(Locale::Sv.texts(), "/api/save_motivation", "/jury", &problems, &fields, false);
         assert!(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"abc\">"), "{html}");
@@ -207,5 +233,7 @@ mod tests {
         assert!(html.contains(">\n\n&lt;b&gt;min&lt;/b&gt; text</textarea>"), "its own first newline kept: {html}");
         assert!(!html.contains("hemligt"), "{html}");
         assert!(html.contains("<input type=\"password\""), "{html}");
+        let token = format!("<input type=\"hidden\" name=\"token\" value=\"{}\">", "a".repeat(43));
+        assert!(html.contains(&token), "a token is the page's, never shown as text: {html}");
     }
 }

@@ -245,7 +245,9 @@ pub mod ssr {
                     Err(users::InsertUserError::Database(e)) => return Err(e.into()),
                 };
                 let has_colleague = users::has_approved_applicant(&mut tx, kommun.kod.as_str(), &id).await?;
-                let waiting = !acts_at_sign_up(has_colleague, address_of_kommun(email.as_str(), &kommun.namn));
+                let names: Vec<&str> = all.iter().map(|k| k.namn.as_str()).collect();
+                let own_domain = address_of_kommun(email.as_str(), &kommun.namn, &names);
+                let waiting = !acts_at_sign_up(has_colleague, own_domain);
                 if waiting {
                     users::set_approved(&mut tx, &id, None).await?;
                 }

@@ -654,8 +654,9 @@ pub mod ssr {
             let detail = format!("{detail} {} ({}) som sökande för sin kommun", target.name, target.email);
             let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, None, "behorighet", &detail, now).await?;
-            // Told once per approval, not per click: approving one already approved sends nothing.
-            if approve && !target.approved {
+            // Told once per approval, not per click: approving one already approved sends nothing;
+            // an address never confirmed may not be theirs, and is not written to.
+            if approve && !target.approved && target.email_confirmed {
                 let kommun_kod = Kommunkod::parse(kommun).map_err(|_| AppError::Internal)?;
                 let name = kommuner::find(&state.db, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
                 let mail = messages::applicant_approved(&target.email, &target.name, &state.settings.base_url, &name);

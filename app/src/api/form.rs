@@ -218,6 +218,13 @@ mod server {
     /// Cookies over 4 kB are dropped by browsers.
     const ECHO_MAX_BYTES: usize = 3500;
 
+    /// A file upload's post, which `keep_what_was_typed` does not answer: its problems go by cookie.
+    fn is_multipart() -> bool {
+        use_context::<http::request::Parts>()
+            .and_then(|p| p.headers.get(header::CONTENT_TYPE)?.to_str().ok().map(|c| c.starts_with("multipart/")))
+            .unwrap_or(false)
+    }
+
     fn is_plain_post() -> bool {
         use_context::<http::request::Parts>()
             .and_then(|p| p.headers.get(header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
@@ -259,13 +266,21 @@ mod server {
                     let failed = problems.fields.iter().any(|(_, p)| matches!(p, Problem::Failed(_)));
                     // The form page may not load either when the server fails, and a cookie holds
                     // about 4 kB: then the typed text is answered at once (`KEPT_HEADER`).
-                    let (name, value) = if failed || whole.len() > ECHO_MAX_BYTES {
+                    let (name, value) = if (failed || whole.len() > ECHO_MAX_BYTES) && !is_multipart() {
                         (http::HeaderName::from_static(KEPT_HEADER), HeaderValue::from_str(&whole))
                     } else {
+                        // A file's form (its file cannot come back anyway) over a cookie's size
+                        // keeps its problems and loses its values.
+                        let echo = if whole.len() <= ECHO_MAX_BYTES {
+                            whole
+                        } else {
+                            let problems = Problems { values: Vec::new(), ..problems.clone() };
+                            URL_SAFE_NO_PAD.encode(serde_json::to_vec(&problems).unwrap_or_default())
+                        };
                         let secure = crate::state::state().map(|s| s.settings.uses_https()).unwrap_or(false);
                         (
                             header::SET_COOKIE,
-                            HeaderValue::from_str(&cookies::set(ECHO_COOKIE, &whole, true, secure, Some(60))),
+                            HeaderValue::from_str(&cookies::set(ECHO_COOKIE, &echo, true, secure, Some(60))),
                         )
                     };
                     if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), value) {

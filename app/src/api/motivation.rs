@@ -178,7 +178,7 @@ pub mod ssr {
         /// What the juror reads of the decision (`motivation::juror_reads_decision`).
         fn reading(&self, user_id: &str) -> DecisionReading {
             let (done, expected) = self.work.juror_count(user_id);
-            juror_reads_decision(self.stands_aside(user_id), expected - done)
+            juror_reads_decision(self.stands_aside(user_id), expected - done, self.work.phase.may_work().is_ok())
         }
 
         /// Every juror's sign-off of the application's newest version.

@@ -151,9 +151,11 @@ pub(crate) mod ssr {
         let kommuner = storage::kommuner::list(db).await?;
         let now = state.clock.now();
         let users = users::list(db).await?;
+        let names: Vec<&str> = kommuner.iter().map(|k| k.namn.as_str()).collect();
+        // As at sign-up (`users::has_approved_applicant`): confirmed, approved and not blocked.
         let approved_kommuner: Vec<&str> = users
             .iter()
-            .filter(|u| u.role == Role::Applicant && u.approved)
+            .filter(|u| u.role == Role::Applicant && u.approved && u.email_confirmed && !u.blocked)
             .filter_map(|u| u.kommun_kod.as_deref())
             .collect();
         let first_of_kommun = |u: &users::StoredUser| {
@@ -172,7 +174,7 @@ pub(crate) mod ssr {
             people.push(Person {
                 is_viewer: u.id == viewer.user_id,
                 jury_rounds,
-                kommun_address: kommun.as_deref().map(|name| address_of_kommun(&u.email, name)),
+                kommun_address: kommun.as_deref().map(|name| address_of_kommun(&u.email, name, &names)),
                 first_of_kommun: first_of_kommun(u),
                 kommun,
                 id: u.id.clone(),

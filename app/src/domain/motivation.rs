@@ -33,11 +33,17 @@ pub enum DecisionReading {
     OwnReviewsLeft,
 }
 
-/// `own_reviews_left`: the juror's reviews not yet done that they are expected to do.
-pub fn juror_reads_decision(stands_aside_for_any_kommun: bool, own_reviews_left: usize) -> DecisionReading {
+/// `own_reviews_left`: the juror's reviews not yet done that they are expected to do;
+/// `reviewing_open`: whether they still can be. Once reviewing is closed the outcome
+/// can sway no score, and a juror who never finished must not hold the decision up.
+pub fn juror_reads_decision(
+    stands_aside_for_any_kommun: bool,
+    own_reviews_left: usize,
+    reviewing_open: bool,
+) -> DecisionReading {
     if stands_aside_for_any_kommun {
         DecisionReading::StandsAside
-    } else if own_reviews_left > 0 {
+    } else if own_reviews_left > 0 && reviewing_open {
         DecisionReading::OwnReviewsLeft
     } else {
         DecisionReading::Reads
@@ -126,10 +132,11 @@ mod tests {
 
     #[test]
     fn a_juror_reads_the_decision_only_without_jav_and_with_every_own_review_done() {
-        assert_eq!(juror_reads_decision(false, 0), DecisionReading::Reads);
-        assert_eq!(juror_reads_decision(false, 1), DecisionReading::OwnReviewsLeft);
-        assert_eq!(juror_reads_decision(true, 0), DecisionReading::StandsAside);
-        assert_eq!(juror_reads_decision(true, 3), DecisionReading::StandsAside);
+        assert_eq!(juror_reads_decision(false, 0, true), DecisionReading::Reads);
+        assert_eq!(juror_reads_decision(false, 1, true), DecisionReading::OwnReviewsLeft);
+        assert_eq!(juror_reads_decision(false, 1, false), DecisionReading::Reads, "reviewing closed: nothing to sway");
+        assert_eq!(juror_reads_decision(true, 0, true), DecisionReading::StandsAside);
+        assert_eq!(juror_reads_decision(true, 3, false), DecisionReading::StandsAside);
     }
 
     #[test]

@@ -57,6 +57,12 @@ pub fn plain_letter(c: char) -> char {
     }
 }
 
+/// A name in the genitive: "Kalmars", but "Borås", "Vännäs" (a name ending in s, x
+/// or z takes no second s).
+pub fn genitive(name: &str) -> String {
+    if name.ends_with(['s', 'x', 'z']) { name.to_owned() } else { format!("{name}s") }
+}
+
 /// Swedish alphabetical order: a–z, then å, ä, ö; case and accents on other
 /// letters (é, ü) do not count.
 pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
@@ -80,6 +86,13 @@ pub fn collate(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_ending_in_s_takes_no_second_s_in_the_genitive() {
+        assert_eq!(genitive("Kalmar"), "Kalmars");
+        assert_eq!(genitive("Borås"), "Borås");
+        assert_eq!(genitive("Vännäs"), "Vännäs");
+    }
 
     #[test]
     fn a_list_has_och_before_its_last_item() {

@@ -2,7 +2,7 @@
 //! the same content. Every link starts with the portal's base URL.
 
 use super::{OutgoingMail, escape_html};
-use crate::domain::{account::Role, decision::Outcome};
+use crate::domain::{account::Role, decision::Outcome, swedish::genitive};
 
 const SIGNATURE: &str = "Hälsningar\nUtmärkelseportalen – Sveriges eHälsokommun";
 
@@ -170,8 +170,12 @@ pub struct Receipt<'a> {
 pub fn receipt(to: &str, name: &str, base_url: &str, r: &Receipt<'_>) -> OutgoingMail {
     let subject = format!("Kvitto: {} har skickat in sin ansökan ({})", r.kommun, r.reference);
     let first = format!(
-        "{}s ansökan till {} kom in {} och är registrerad med referensnumret {}. Den skickades in av {}.",
-        r.kommun, r.round_title, r.submitted_local, r.reference, r.submitted_by
+        "{} ansökan till {} kom in {} och är registrerad med referensnumret {}. Den skickades in av {}.",
+        genitive(r.kommun),
+        r.round_title,
+        r.submitted_local,
+        r.reference,
+        r.submitted_by
     );
     mail_with_copy(
         to,
@@ -195,7 +199,7 @@ pub fn join_request(to: &str, name: &str, base_url: &str, address: &str, kommun:
     );
     mail(
         to,
-        &format!("En ny person vill skriva i {kommun}s ansökan"),
+        &format!("En ny person vill skriva i {} ansökan", genitive(kommun)),
         name,
         &[&first, "Känner du inte igen personen ska du inte godkänna kontot; hör gärna av dig till arrangören."],
         Some(("Öppna ansökan", &format!("{base_url}/ansokan#kollegor"))),
@@ -206,7 +210,7 @@ pub fn join_request(to: &str, name: &str, base_url: &str, address: &str, kommun:
 pub fn applicant_approved(to: &str, name: &str, base_url: &str, kommun: &str) -> OutgoingMail {
     mail(
         to,
-        &format!("Du kan nu skriva i {kommun}s ansökan"),
+        &format!("Du kan nu skriva i {} ansökan", genitive(kommun)),
         name,
         &[&format!(
             "Ditt konto är godkänt för {kommun}. Nu kan du läsa och skriva i kommunens ansökan och se vilka fler som skriver."

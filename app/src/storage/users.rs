@@ -132,14 +132,16 @@ pub async fn colleagues(db: &Db, kommun_kod: &str) -> Result<Vec<StoredUser>, sq
         .collect()
 }
 
-/// Whether the kommun has an approved applicant other than `except`.
+/// Whether the kommun has an applicant other than `except` who can let a newcomer in:
+/// approved, with a confirmed address, and not blocked.
 pub async fn has_approved_applicant(
     conn: &mut AnyConnection,
     kommun_kod: &str,
     except: &str,
 ) -> Result<bool, sqlx::Error> {
     Ok(sqlx::query(
-        "SELECT 1 FROM users WHERE role = 'sokande' AND kommun_kod = $1 AND approved_at IS NOT NULL AND id <> $2",
+        "SELECT 1 FROM users WHERE role = 'sokande' AND kommun_kod = $1 AND approved_at IS NOT NULL \
+         AND email_confirmed_at IS NOT NULL AND blocked_at IS NULL AND id <> $2",
     )
     .bind(kommun_kod)
     .bind(except)

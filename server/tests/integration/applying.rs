@@ -433,6 +433,21 @@ async fn the_first_applicant_of_a_kommun_from_another_domain_waits_for_an_organi
         let waiting = &people[people.find("Sökande som väntar på godkännande").unwrap()..];
         let waiting = &waiting[..waiting.find("</section>").unwrap()];
         assert!(!waiting.contains("borgholm.kansli@gmail.com") && waiting.contains("anna@kalmar.nu"), "{backend:?}");
+
+        // A first sign-up never confirmed lets nobody in, so it holds nobody back either.
+        let mut never = portal.browser();
+        let fields = [
+            ("name", "Ny Person"),
+            ("email", "aldrig@nacka.se"),
+            ("phone", ""),
+            ("kommun", "Nacka"),
+            ("password", PASSWORD),
+        ];
+        let answered = never.submit("/registrera", "/api/sign_up", &fields).await;
+        assert_eq!(answered.location().as_deref(), Some("/registrera/skickat"), "{backend:?}");
+        portal.await_mail_to("aldrig@nacka.se").await.expect("a confirmation link");
+        let mut nils = sign_up_and_confirm(&portal, "nils@nacka.se", "Nacka").await;
+        assert!(nils.get("/ansokan").await.body.contains(r#"name="application""#), "{backend:?}");
         portal.test_db.destroy().await;
     }
 }

@@ -461,6 +461,12 @@ async fn without_javascript_a_refused_text_larger_than_a_cookie_comes_back_whole
         assert!(page.contains(&format!(">\n{message}</textarea>")), "{backend:?}: every character kept");
         assert!(page.contains("Texten får vara högst 2\u{a0}000 tecken"), "{backend:?}: the message beside it: {page}");
         assert!(page.contains(r#"<form method="post" action="/api/send_accessibility_feedback">"#), "{backend:?}");
+        // Not a person's typing: more fields than any form has get the form's own answer.
+        let mut many: Vec<(String, String)> = (0..600).map(|i| (format!("f{i}"), "x".to_owned())).collect();
+        many.push(("message".into(), message.clone()));
+        let many: Vec<(&str, &str)> = many.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let flood = visitor.post("/tillganglighet", "/api/send_accessibility_feedback", &many, true).await;
+        assert_eq!(flood.status, 303, "{backend:?}");
         let feedback = portal.count("SELECT COUNT(*) AS n FROM accessibility_feedback", &[]).await;
         assert_eq!(feedback, 0, "{backend:?}: nothing was taken in");
         // Shortened in the kept page's form and sent again: taken in, and on to the thanks.
@@ -490,6 +496,9 @@ async fn without_javascript_a_save_after_the_session_ended_keeps_the_text_until_
         assert!(page.contains("<h1>Det du skrev finns kvar</h1>"), "{backend:?}: {page}");
         assert!(page.contains(&format!(">\n{text}</textarea>")), "{backend:?}: every character kept");
         assert!(page.contains(r#"<a href="/logga-in" target="_blank">Logga in (öppnas i en ny flik)"#), "{backend:?}");
+        // A button alone has nothing typed to keep: logging out goes to log in, as before.
+        let out = anna.post("/ansokan", "/api/log_out", &[], true).await;
+        assert!(out.location().is_some_and(|l| l.starts_with("/logga-in")), "{backend:?}: {}", out.status);
         // Logged in again in another tab, she sends the kept form: saved.
         let logged_in =
             anna.submit("/logga-in", "/api/log_in", &[("email", "anna@kalmar.se"), ("password", PASSWORD)]).await;

@@ -13,6 +13,10 @@ pub fn LogInPage() -> impl IntoView {
     let t = texts();
     let query = use_query_map();
     let back = query.with_untracked(|q| q.get("tillbaka")).map(|b| safe_return_path(&b).to_owned());
+    // Whoever logs in next in this tab may be someone else: nothing unsent of the last
+    // person's is put into their forms.
+    #[cfg(feature = "hydrate")]
+    crate::components::unsent::forget_all();
     view! {
         <Title text=t.a.log_in_title />
         <div class="wrap page narrow">

@@ -53,7 +53,7 @@ struct Pending {
 
 impl Pending {
     fn storage_key(&self) -> String {
-        format!("portal-osparat-ansokan-{}", self.application)
+        format!("{}ansokan-{}", unsent::PREFIX, self.application)
     }
 
     /// Session storage says what `unacked` says.
@@ -130,6 +130,7 @@ pub fn start(editor: Editor) {
 
 /// Puts back the text this tab had not seen acknowledged, once the editor's
 /// fields are on the page: a page rendered before the last save landed shows older text.
+/// What is not put back is forgotten.
 fn restore_unacknowledged(editor: Editor) {
     let key = with_pending(|p| p.storage_key());
     let Some(kept) = unsent::kept(&key) else { return };
@@ -139,7 +140,10 @@ fn restore_unacknowledged(editor: Editor) {
         let selector = format!("textarea[name=\"text[{part}]\"]");
         let Some(area) = document().query_selector(&selector).ok().flatten() else { continue };
         let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() else { continue };
-        if area.value() == text {
+        // Only over the version the text was written on: a newer one (a colleague's, or
+        // this text's own save, landed) is not replaced on the screen.
+        let shown = editor.versions.with_value(|v| v.get(&part).map(|s| s.get_untracked())).unwrap_or(0);
+        if area.value() == text || shown != base {
             continue;
         }
         area.set_value(&text);

@@ -75,7 +75,7 @@ fn form() -> Option<HtmlFormElement> {
 /// Where this review's unacknowledged form is kept: one per application, as the form is.
 fn storage_key(body: &str) -> Option<String> {
     let application = UrlSearchParams::new_with_str(body).ok()?.get("application")?;
-    Some(format!("portal-osparat-bedomning-{application}"))
+    Some(format!("{}bedomning-{application}", unsent::PREFIX))
 }
 
 /// The fields a person changes, in one order, for comparing two bodies of the form.
@@ -95,7 +95,10 @@ fn restore_unacknowledged() {
     let Some(key) = storage_key(&now) else { return };
     let Some(kept) = unsent::kept(&key) else { return };
     let locked = document().query_selector("#bedomning-form textarea:disabled").ok().flatten().is_some();
-    if locked || typed(&kept) == typed(&now) {
+    let version = |body: &str| UrlSearchParams::new_with_str(body).ok().and_then(|p| p.get("version"));
+    // Only over the version it was written on: a newer one (another tab's, or this
+    // form's own save, landed) is not replaced on the screen.
+    if locked || typed(&kept) == typed(&now) || version(&kept) != version(&now) {
         unsent::forget(&key);
         return;
     }
@@ -174,11 +177,16 @@ fn send(keepalive: bool) {
                 if let Some(draft) = with_pending(|p| p.draft) {
                     draft.version.try_set(version);
                 }
-                // Changed while this save was on its way: that is not saved yet.
-                let newer = with_pending(|p| p.body.is_some());
-                if !newer && let Some(key) = storage_key(&body) {
-                    unsent::forget(&key);
+                // Changed while this save was on its way: that is not saved yet, and is
+                // now written over this version.
+                let newer = with_pending(|p| p.body.clone());
+                if let Some(key) = storage_key(&body) {
+                    match &newer {
+                        Some(newer) => unsent::keep(&key, &replace_version(newer, version)),
+                        None => unsent::forget(&key),
+                    }
                 }
+                let newer = newer.is_some();
                 show(if newer { AutosaveStatus::Unsaved } else { AutosaveStatus::Saved(at_local) });
             }
             Ok(AutosaveReply::Refused(problem)) => {
