@@ -329,15 +329,14 @@ pub mod ssr {
         domain::{
             access::{Access, Viewer, may_review_round},
             account::Role,
-            application::clean_text,
             deadline::to_stockholm,
             employer::{self, checked_employer},
             kommun::{Kommun, choose},
             ranking::{DoneReview, Ranking, rank},
             review::{
-                COMMENT_LIMIT, Counted, Recommendation, ReviewContent, ReviewSettings, aggregate, changed_after_seen,
-                checked_reopen_reason, default_settings, done_problems, jury_view, review_counts, review_phase,
-                stale_save_changes_nothing,
+                CheckedReview, Counted, ReviewContent, ReviewSent, ReviewSettings, aggregate, changed_after_seen,
+                checked_post, checked_reopen_reason, checked_review, default_settings, jury_view, review_counts,
+                review_phase, stale_save_changes_nothing,
             },
             round::Round,
             swedish::collate,
@@ -812,50 +811,30 @@ pub mod ssr {
             tx.commit().await?;
             return Ok(Saved::Version(form.version + 1));
         }
-        let mut problems = form.kept(Problems::new("bedomning-form"));
-        let mut scores = Scores::default();
-        for criterion in &work.settings.criteria {
-            let field = format!("score[{}]", criterion.slug);
-            let Some(raw) = form.score.get(&criterion.slug).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
-                continue;
+        let sent = ReviewSent {
+            scores: &form.score,
+            recommendation: form.recommendation.as_deref(),
+            private_note: &form.private_note,
+            jury_comment: &form.jury_comment,
+        };
+        let CheckedReview { scores, private_note, jury_comment } =
+            match checked_review(&work.settings, sent, done == Some(true)) {
+                Ok(checked) => checked,
+                Err(found) => {
+                    let mut problems = form.kept(Problems::new("bedomning-form"));
+                    for (field, problem) in found {
+                        problems.add(&field, Problem::Review(problem));
+                    }
+                    // Eight "give a score here" told apart in the error summary by the criterion.
+                    for criterion in &work.settings.criteria {
+                        let field = format!("score[{}]", criterion.slug);
+                        if problems.problem(&field).is_some() {
+                            problems.name(&field, &criterion.title);
+                        }
+                    }
+                    return Ok(Saved::Invalid(problems));
+                }
             };
-            let checked = raw
-                .parse::<i64>()
-                .map_err(|_| ReviewProblem::OutsideScale { min: work.settings.scale.min, max: work.settings.scale.max })
-                .and_then(|n| work.settings.scale.check(n));
-            if let Some(score) = problems.check(&field, checked.map_err(Problem::Review)) {
-                scores.scores.push((criterion.slug.clone(), score));
-            }
-        }
-        match form.recommendation.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
-            None => {}
-            Some(code) => match Recommendation::from_code(code) {
-                Some(r) => scores.recommendation = Some(r),
-                None => problems.add("recommendation", Problem::Review(ReviewProblem::RecommendationMissing)),
-            },
-        }
-        let private_note = clean_text(&form.private_note);
-        let jury_comment = clean_text(&form.jury_comment);
-        for (field, text) in [("private_note", &private_note), ("jury_comment", &jury_comment)] {
-            if text.chars().count() > COMMENT_LIMIT as usize {
-                problems.add(field, Problem::Review(ReviewProblem::TooLong { max: COMMENT_LIMIT }));
-            }
-        }
-        if done == Some(true) && problems.is_empty() {
-            for (field, problem) in done_problems(&work.settings.criteria, &scores) {
-                problems.add(&field, Problem::Review(problem));
-            }
-        }
-        // Eight "give a score here" told apart in the error summary by the criterion.
-        for criterion in &work.settings.criteria {
-            let field = format!("score[{}]", criterion.slug);
-            if problems.problem(&field).is_some() {
-                problems.name(&field, &criterion.title);
-            }
-        }
-        if !problems.is_empty() {
-            return Ok(Saved::Invalid(problems));
-        }
         if let (true, Some(current)) = (stale, current) {
             let stored = ReviewContent {
                 scores: &current.scores,
@@ -1137,15 +1116,10 @@ pub mod ssr {
             if let Err(problem) = work.phase.may_work() {
                 problems.add("", Problem::Review(problem));
             }
-            let text = clean_text(&body);
-            if text.trim().is_empty() {
-                problems.add("body", Problem::Review(ReviewProblem::Empty));
-            } else if text.chars().count() > COMMENT_LIMIT as usize {
-                problems.add("body", Problem::Review(ReviewProblem::TooLong { max: COMMENT_LIMIT }));
-            }
-            if !problems.is_empty() {
+            let text = problems.check("body", checked_post(&body).map_err(Problem::Review));
+            let (Some(text), true) = (text, problems.is_empty()) else {
                 return Ok(Err(problems));
-            }
+            };
             let mut tx = state.db.begin_write().await?;
             deliberation::add_post(&mut tx, &application, (&viewer.user_id, &viewer.name), &text, state.clock.now())
                 .await?;

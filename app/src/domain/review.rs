@@ -290,6 +290,77 @@ pub fn done_problems(criteria: &[ScoredCriterion], scores: &Scores) -> FieldProb
     problems
 }
 
+/// A review as its juror sent it: each score by criterion slug as typed, the
+/// recommendation's code, and the two texts.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewSent<'a> {
+    pub scores: &'a std::collections::HashMap<String, String>,
+    pub recommendation: Option<&'a str>,
+    pub private_note: &'a str,
+    pub jury_comment: &'a str,
+}
+
+/// A review fit to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedReview {
+    pub scores: Scores,
+    pub private_note: String,
+    pub jury_comment: String,
+}
+
+/// A review checked against the round's settings: each score a whole number on the
+/// scale (a blank one is not given yet), a known recommendation, each text within
+/// `COMMENT_LIMIT` once cleaned. Marking it done (`done`) also needs every score and a
+/// recommendation (`done_problems`), asked only once the rest is right.
+pub fn checked_review(
+    settings: &ReviewSettings,
+    sent: ReviewSent<'_>,
+    done: bool,
+) -> Result<CheckedReview, FieldProblems> {
+    let mut problems = FieldProblems::new();
+    let mut scores = Scores::default();
+    let scale = &settings.scale;
+    for criterion in &settings.criteria {
+        let Some(raw) = sent.scores.get(&criterion.slug).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let outside = ReviewProblem::OutsideScale { min: scale.min, max: scale.max };
+        match raw.parse::<i64>().map_err(|_| outside).and_then(|n| scale.check(n)) {
+            Ok(score) => scores.scores.push((criterion.slug.clone(), score)),
+            Err(problem) => problems.push((format!("score[{}]", criterion.slug), problem)),
+        }
+    }
+    if let Some(code) = sent.recommendation.map(str::trim).filter(|r| !r.is_empty()) {
+        match Recommendation::from_code(code) {
+            Some(r) => scores.recommendation = Some(r),
+            None => problems.push(("recommendation".to_owned(), ReviewProblem::RecommendationMissing)),
+        }
+    }
+    let private_note = super::application::clean_text(sent.private_note);
+    let jury_comment = super::application::clean_text(sent.jury_comment);
+    for (field, text) in [("private_note", &private_note), ("jury_comment", &jury_comment)] {
+        if text.chars().count() > COMMENT_LIMIT as usize {
+            problems.push((field.to_owned(), ReviewProblem::TooLong { max: COMMENT_LIMIT }));
+        }
+    }
+    if done && problems.is_empty() {
+        problems = done_problems(&settings.criteria, &scores);
+    }
+    if problems.is_empty() { Ok(CheckedReview { scores, private_note, jury_comment }) } else { Err(problems) }
+}
+
+/// A post to the jury's discussion, cleaned: not empty, within `COMMENT_LIMIT`.
+pub fn checked_post(body: &str) -> Result<String, ReviewProblem> {
+    let text = super::application::clean_text(body);
+    if text.trim().is_empty() {
+        Err(ReviewProblem::Empty)
+    } else if text.chars().count() > COMMENT_LIMIT as usize {
+        Err(ReviewProblem::TooLong { max: COMMENT_LIMIT })
+    } else {
+        Ok(text)
+    }
+}
+
 /// What a juror may see of the jury's work on one application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JuryView {
@@ -477,6 +548,66 @@ mod tests {
 
     fn scale() -> Scale {
         Scale { min: 1, max: 5, labels: ["a", "b", "c", "d", "e"].map(String::from).to_vec() }
+    }
+
+    fn settings() -> ReviewSettings {
+        ReviewSettings { criteria: criteria(), scale: scale(), closed_at: None, tie_break: None }
+    }
+
+    fn sent<'a>(
+        typed: &'a std::collections::HashMap<String, String>,
+        recommendation: Option<&'a str>,
+        note: &'a str,
+    ) -> ReviewSent<'a> {
+        ReviewSent { scores: typed, recommendation, private_note: note, jury_comment: "" }
+    }
+
+    fn typed(pairs: &[(&str, &str)]) -> std::collections::HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn a_review_is_checked_score_by_score_and_done_only_when_whole() {
+        // A draft may leave scores blank; what is given is stored, its text cleaned.
+        let draft = typed(&[("inflytande", " 4 "), ("ledning", "")]);
+        let checked = checked_review(&settings(), sent(&draft, Some(""), "a\r\nb"), false).unwrap();
+        assert_eq!(checked.scores, scores(&[("inflytande", 4)], None));
+        assert_eq!(checked.private_note, "a\nb");
+        // Off the scale, not a number, an unknown recommendation, a text too long: each beside its field.
+        let wrong = typed(&[("inflytande", "6"), ("ledning", "fyra")]);
+        let long = "x".repeat(COMMENT_LIMIT as usize + 1);
+        let outside = ReviewProblem::OutsideScale { min: 1, max: 5 };
+        assert_eq!(
+            checked_review(&settings(), sent(&wrong, Some("kanske-ja"), &long), true),
+            Err(vec![
+                ("score[inflytande]".to_owned(), outside),
+                ("score[ledning]".to_owned(), outside),
+                ("recommendation".to_owned(), ReviewProblem::RecommendationMissing),
+                ("private_note".to_owned(), ReviewProblem::TooLong { max: COMMENT_LIMIT }),
+            ]),
+            "what is wrong first; what is missing for done only after"
+        );
+        // Done needs every score and a recommendation.
+        assert_eq!(
+            checked_review(&settings(), sent(&draft, None, ""), true),
+            Err(vec![
+                ("score[ledning]".to_owned(), ReviewProblem::ScoreMissing),
+                ("recommendation".to_owned(), ReviewProblem::RecommendationMissing),
+            ])
+        );
+        let whole = typed(&[("inflytande", "4"), ("ledning", "1")]);
+        let done = checked_review(&settings(), sent(&whole, Some("nominera"), ""), true).unwrap();
+        assert_eq!(done.scores, scores(&[("inflytande", 4), ("ledning", 1)], Some(Recommendation::Nominate)));
+    }
+
+    #[test]
+    fn a_post_to_the_discussion_is_neither_empty_nor_too_long() {
+        assert_eq!(checked_post(" \n "), Err(ReviewProblem::Empty));
+        assert_eq!(
+            checked_post(&"x".repeat(COMMENT_LIMIT as usize + 1)),
+            Err(ReviewProblem::TooLong { max: COMMENT_LIMIT })
+        );
+        assert_eq!(checked_post("Ska vi nominera?\r\n"), Ok("Ska vi nominera?\n".to_owned()));
     }
 
     #[test]
