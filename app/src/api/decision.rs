@@ -123,7 +123,7 @@ mod ssr {
         }
         run(DECISION_PAGE, problems.clone(), async move {
             let (state, round, viewer) = managed_round().await?;
-            if round.state != RoundState::Review {
+            if !round.state.decision_open() {
                 problems.add("", Problem::Organise(OrganiseProblem::DecisionLocked { state: round.state }));
                 return Ok(Err(problems));
             }

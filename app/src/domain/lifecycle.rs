@@ -62,6 +62,15 @@ impl RoundState {
     pub fn is_public(self) -> bool {
         self != RoundState::Draft
     }
+
+    /// The one state in which the jury's decision and its motivations change: written
+    /// and signed during the review, fixed once the round is decided.
+    pub const DECISION_OPEN: RoundState = RoundState::Review;
+
+    /// Whether the decision and its motivations may change (`DECISION_OPEN`).
+    pub fn decision_open(self) -> bool {
+        self == RoundState::DECISION_OPEN
+    }
 }
 
 /// Why a step is refused.
@@ -160,6 +169,12 @@ mod tests {
             decision_problems: vec![],
             another_round_running: false,
         }
+    }
+
+    #[test]
+    fn the_decision_changes_in_review_alone() {
+        let open: Vec<RoundState> = RoundState::ALL.into_iter().filter(|s| s.decision_open()).collect();
+        assert_eq!(open, vec![RoundState::Review]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! with the version it names.
 
 use super::{Db, from_db_time, to_db_time};
+use crate::domain::lifecycle::RoundState;
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 
@@ -58,12 +59,13 @@ pub enum Turn {
 }
 
 /// Takes the motivation's turn: the first statements of a transaction that
-/// writes a version or a sign-off write the round's row (only while it is in
-/// review) and the decision's, so such transactions take turns with each other
+/// writes a version or a sign-off write the round's row (only while the decision
+/// is open, `RoundState::DECISION_OPEN`) and the decision's, so such transactions take turns with each other
 /// and with the step that decides, on both databases.
 pub async fn lock(conn: &mut AnyConnection, round_id: &str, application_id: &str) -> Result<Turn, sqlx::Error> {
-    let in_review = sqlx::query("UPDATE rounds SET state = state WHERE id = $1 AND state = 'bedomning'")
+    let in_review = sqlx::query("UPDATE rounds SET state = state WHERE id = $1 AND state = $2")
         .bind(round_id)
+        .bind(RoundState::DECISION_OPEN.code())
         .execute(&mut *conn)
         .await?;
     if in_review.rows_affected() != 1 {

@@ -50,7 +50,7 @@ fn Motivations(view: MotivationsView) -> impl IntoView {
     view! {
         <p class="lead">{round_title}</p>
         <p>{t.mo.intro}</p>
-        {(state > RoundState::Review).then(|| view! { <p class="notice">{(t.mo.locked)(t.o.state_name(state))}</p> })}
+        {(state > RoundState::DECISION_OPEN).then(|| view! { <p class="notice">{(t.mo.locked)(t.o.state_name(state))}</p> })}
         {match reading {
             DecisionReading::Reads => None,
             DecisionReading::StandsAside => Some(view! { <p class="notice">{t.mo.aside}</p> }),
@@ -114,7 +114,7 @@ pub fn MotivationPage() -> impl IntoView {
 fn Motivation(view: MotivationView) -> impl IntoView {
     let t = texts();
     let MotivationView { round_title, state, row, text, history, sign_offs } = view;
-    let editable = state == RoundState::Review;
+    let editable = state.decision_open();
     let heading = format!("{}: {}", row.kommun, t.o.outcome_name(row.outcome));
     let newest =
         history.first().map(|v| (t.mo.written_line)(v.version, &v.written_by, &(t.long_date_time)(v.written_local)));

@@ -43,7 +43,7 @@ pub fn DecisionPage() -> impl IntoView {
 fn Decision(view: DecisionView) -> impl IntoView {
     let t = texts();
     let DecisionView { round_title, state, rows, problems, last_change, recusals } = view;
-    let editable = state == RoundState::Review;
+    let editable = state.decision_open();
     let remaining: Vec<String> = problems
         .iter()
         .map(|p| (t.o.problem)(&crate::api::form::OrganiseProblem::Decision(p.clone())))
