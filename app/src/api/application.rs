@@ -198,8 +198,8 @@ pub mod ssr {
         domain::{
             access::{Access, Viewer, may_act_for_kommun, may_approve, may_manage},
             application::{
-                CONTACT_PARTS, Life, SUMMARY, clean_line, clean_text, deadline_for, limit, parts, reference,
-                submit_problems, too_long_for_draft,
+                CONTACT_PARTS, Life, Merge, PartSave, SUMMARY, Settle, clean_line, clean_text, deadline_for, limit,
+                merge, parts, reference, submit_problems, too_long_for_draft,
             },
             deadline::to_stockholm,
             kommun::Kommunkod,
@@ -409,34 +409,40 @@ pub mod ssr {
             }
             let here: Option<&PartVersion> = current.iter().find(|p| p.part == part);
             let current_version = here.map_or(0, |p| p.version);
-            let unchanged = here.map_or(body.is_empty(), |p| p.body == body);
-            if unchanged || settle == Some((part, false)) {
-                applications::drop_conflict(&mut tx, id, part, user).await?;
-                if unchanged && let Some(here) = here {
-                    // The writer's page catches up with the version it already shows.
-                    saved.push((part.to_owned(), here.version));
-                }
-                continue;
-            }
-            if settle != Some((part, true)) && base != current_version && untouched(&owned, part, base, &body).await? {
-                // A whole-form post carries parts the writer never edited: a colleague's
-                // newer text there is neither overwritten nor a conflict.
-                continue;
-            }
-            if refused.is_some() {
-                // Not saved into the application, but not lost: the writer's own copy.
-                applications::keep_conflict(&mut tx, id, part, user, base, &body, now).await?;
-                continue;
-            }
-            let base = if settle == Some((part, true)) { current_version } else { base };
-            match applications::save_part(&mut tx, id, part, base, &body, &writer, now).await? {
-                Some(new_version) => {
+            // Read in the transaction whose writes it decides.
+            let base_text = match base {
+                _ if base == current_version => None,
+                0 => Some(String::new()),
+                _ => applications::version(&mut *tx, id, part, base).await?.map(|v| v.body),
+            };
+            let settle =
+                settle.filter(|(p, _)| *p == part).map(|(_, mine)| if mine { Settle::Mine } else { Settle::Theirs });
+            let facts = PartSave {
+                body: &body,
+                base,
+                base_text: base_text.as_deref(),
+                current: here.map(|p| (p.version, p.body.as_str())),
+                settle,
+                refused: refused.is_some(),
+            };
+            match merge(facts) {
+                Merge::Settled { catch_up } => {
                     applications::drop_conflict(&mut tx, id, part, user).await?;
-                    saved.push((part.to_owned(), new_version));
+                    saved.extend(catch_up.map(|version| (part.to_owned(), version)));
                 }
-                None => {
-                    applications::keep_conflict(&mut tx, id, part, user, base, &body, now).await?;
-                    conflicts.push(part.to_owned());
+                Merge::Untouched => {}
+                Merge::KeepCopy => applications::keep_conflict(&mut tx, id, part, user, base, &body, now).await?,
+                Merge::Save { base } => {
+                    match applications::save_part(&mut tx, id, part, base, &body, &writer, now).await? {
+                        Some(new_version) => {
+                            applications::drop_conflict(&mut tx, id, part, user).await?;
+                            saved.push((part.to_owned(), new_version));
+                        }
+                        None => {
+                            applications::keep_conflict(&mut tx, id, part, user, base, &body, now).await?;
+                            conflicts.push(part.to_owned());
+                        }
+                    }
                 }
             }
         }
@@ -449,15 +455,6 @@ pub mod ssr {
         };
         finish(APPLICATION_PAGE, Ok(go_to));
         Ok(SaveReply { saved, conflicts, refused, too_long, at_local: local(now) })
-    }
-
-    /// Whether `body` is exactly the text of the version the writer's page was based on.
-    async fn untouched(owned: &Owned, part: &str, base: i64, body: &str) -> Result<bool, AppError> {
-        if base == 0 {
-            return Ok(body.is_empty());
-        }
-        let old = applications::version(&owned.state.db, &owned.application.id, part, base).await?;
-        Ok(old.is_some_and(|v| v.body == body))
     }
 
     pub async fn history(part: String, version: Option<i64>) -> Result<Option<HistoryView>, AppError> {
@@ -504,7 +501,7 @@ pub mod ssr {
             let owned = owned(&application).await?;
             let now = owned.state.clock.now();
             let db = &owned.state.db;
-            let Some(old) = applications::version(db, &application, &part, version).await? else {
+            let Some(old) = applications::version(db.pool(), &application, &part, version).await? else {
                 return Ok(Err(refused(problems, ApplyProblem::UnknownVersion)));
             };
             let mut tx = db.begin_write().await?;

@@ -50,6 +50,62 @@ pub fn draft_limit(limit: u32) -> u32 {
     limit.saturating_mul(DRAFT_OVERRUN)
 }
 
+/// The writer's choice where a colleague saved a newer version of a part:
+/// "Spara min text" or "Behåll kollegans".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settle {
+    Mine,
+    Theirs,
+}
+
+/// One part of a save, as the merge rule sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct PartSave<'a> {
+    pub body: &'a str,
+    /// The version the writer's page was based on (0: none yet).
+    pub base: i64,
+    /// The text of version `base` where it is not the newest ("" for 0); `None` otherwise.
+    pub base_text: Option<&'a str>,
+    /// The newest stored version and its text.
+    pub current: Option<(i64, &'a str)>,
+    pub settle: Option<Settle>,
+    /// The application is closed to edits now.
+    pub refused: bool,
+}
+
+/// What becomes of one part of a save: nothing a writer typed is lost, and nothing a
+/// colleague saved is overwritten unknowingly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    /// Nothing to write: the text is what is stored (`catch_up`: the version the writer's
+    /// page now shows), or the writer took the colleague's. The writer's own copy goes.
+    Settled { catch_up: Option<i64> },
+    /// A whole-form post carried a part the writer never edited: a colleague's newer
+    /// text there is neither overwritten nor a conflict.
+    Untouched,
+    /// Not saved into the application (it is closed to edits), but kept as the writer's own copy.
+    KeepCopy,
+    /// Saved as the version after `base` if that is still the newest (compare-and-set);
+    /// else kept as the writer's own copy, a conflict to settle.
+    Save { base: i64 },
+}
+
+pub fn merge(part: PartSave<'_>) -> Merge {
+    let current_version = part.current.map_or(0, |(version, _)| version);
+    let unchanged = part.current.map_or(part.body.is_empty(), |(_, text)| text == part.body);
+    if unchanged || part.settle == Some(Settle::Theirs) {
+        return Merge::Settled { catch_up: part.current.filter(|_| unchanged).map(|(version, _)| version) };
+    }
+    let stale = part.base != current_version;
+    if stale && part.settle != Some(Settle::Mine) && part.base_text == Some(part.body) {
+        return Merge::Untouched;
+    }
+    if part.refused {
+        return Merge::KeepCopy;
+    }
+    Merge::Save { base: if part.settle == Some(Settle::Mine) { current_version } else { part.base } }
+}
+
 /// A part's text too long to be saved even as a draft: its length and the most a draft may have.
 pub fn too_long_for_draft(sections: &[Section], part: &str, body: &str) -> Option<(usize, u32)> {
     let max = draft_limit(limit(sections, part)?);
@@ -310,6 +366,36 @@ mod tests {
             .iter()
             .map(|s| Section { slug: (*s).into(), title: s.to_uppercase(), guidance: String::new(), max_chars: 20 })
             .collect()
+    }
+
+    #[test]
+    fn the_merge_rule_loses_nothing_typed_and_overwrites_nothing_unknowingly() {
+        let part = |body, base, base_text, current, settle, refused| PartSave {
+            body,
+            base,
+            base_text,
+            current,
+            settle,
+            refused,
+        };
+        // The text is what is stored: nothing to write, and the page catches up.
+        assert_eq!(merge(part("a", 1, None, Some((2, "a")), None, false)), Merge::Settled { catch_up: Some(2) });
+        assert_eq!(merge(part("", 0, None, None, None, false)), Merge::Settled { catch_up: None });
+        // The writer keeps the colleague's text.
+        let theirs = part("mine", 1, Some("old"), Some((2, "theirs")), Some(Settle::Theirs), false);
+        assert_eq!(merge(theirs), Merge::Settled { catch_up: None });
+        // A part the writer never edited, carried by a whole-form post on an older version.
+        assert_eq!(merge(part("old", 1, Some("old"), Some((2, "theirs")), None, false)), Merge::Untouched);
+        assert_eq!(merge(part("", 0, Some(""), Some((1, "theirs")), None, false)), Merge::Untouched);
+        // Edited on an older version: a save on that version, which the store refuses into a conflict copy.
+        assert_eq!(merge(part("mine", 1, Some("old"), Some((2, "theirs")), None, false)), Merge::Save { base: 1 });
+        // "Spara min text": on the newest version, knowingly, even where the text is the old one.
+        let mine = part("old", 1, Some("old"), Some((2, "theirs")), Some(Settle::Mine), false);
+        assert_eq!(merge(mine), Merge::Save { base: 2 });
+        // Closed to edits: kept as the writer's own copy, never lost.
+        assert_eq!(merge(part("mine", 2, None, Some((2, "a")), None, true)), Merge::KeepCopy);
+        // The ordinary save.
+        assert_eq!(merge(part("b", 2, None, Some((2, "a")), None, false)), Merge::Save { base: 2 });
     }
 
     #[test]

@@ -239,14 +239,19 @@ pub async fn history(db: &Db, id: &str, part: &str) -> Result<Vec<PartVersion>, 
     .collect()
 }
 
-pub async fn version(db: &Db, id: &str, part: &str, version: i64) -> Result<Option<PartVersion>, sqlx::Error> {
+pub async fn version<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    id: &str,
+    part: &str,
+    version: i64,
+) -> Result<Option<PartVersion>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {PART_COLUMNS} FROM application_versions WHERE application_id = $1 AND part = $2 AND version = $3"
     ))
     .bind(id)
     .bind(part)
     .bind(version)
-    .fetch_optional(db.pool())
+    .fetch_optional(executor)
     .await?
     .as_ref()
     .map(part_version)
