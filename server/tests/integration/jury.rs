@@ -191,14 +191,8 @@ async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
         assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await, None, "{backend:?}");
 
         // A draft, then a stale page (version 0 again) is refused and overwrites nothing.
-        let first = review(
-            &mut anna,
-            &kalmar,
-            "0",
-            &[("inflytande", "4")],
-            &[("jury_comment", "Stark ledning."), ("private_note", "Min egen tanke.")],
-        )
-        .await;
+        let texts = [("jury_comment", "Stark ledning."), ("private_note", "Min egen tanke.")];
+        let first = review(&mut anna, &kalmar, "0", &[("inflytande", "4")], &texts).await;
         assert!(first.location().is_some_and(|l| l.contains("klart=bedomning-sparad")), "{backend:?}: {}", first.body);
         let stale =
             review(&mut anna, &kalmar, "0", &[("inflytande", "1")], &[("jury_comment", "Från en gammal flik.")]).await;
@@ -206,14 +200,7 @@ async fn jurors_score_declare_jav_finish_and_then_see_each_other_and_discuss() {
         assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await, Some((1, "Stark ledning.".into(), false)));
         // The same save again on the old version (a page reloaded before it landed sends it
         // again): it changes nothing, so it counts as saved, and no new version is made.
-        let again = review(
-            &mut anna,
-            &kalmar,
-            "0",
-            &[("inflytande", "4")],
-            &[("jury_comment", "Stark ledning."), ("private_note", "Min egen tanke.")],
-        )
-        .await;
+        let again = review(&mut anna, &kalmar, "0", &[("inflytande", "4")], &texts).await;
         assert!(again.location().is_some_and(|l| l.contains("klart=bedomning-sparad")), "{backend:?}: {}", again.body);
         assert_eq!(stored(&portal, &kalmar, "anna.juror@skr.se").await, Some((1, "Stark ledning.".into(), false)));
 
