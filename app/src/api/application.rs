@@ -29,11 +29,11 @@ pub struct PartView {
     pub saved_by: Option<String>,
     pub saved_local: Option<NaiveDateTime>,
     /// The viewer's own text, kept when it met a newer version.
-    pub conflict: Option<ConflictView>,
+    pub conflict: Option<EditConflict>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConflictView {
+pub struct EditConflict {
     pub my_text: String,
     pub my_base: i64,
     pub kept_local: NaiveDateTime,
@@ -335,7 +335,7 @@ pub mod ssr {
                     body: current.map(|p| p.body.clone()).unwrap_or_default(),
                     saved_by: current.map(|p| p.saved_by_name.clone()),
                     saved_local: current.map(|p| local(p.saved_at)),
-                    conflict: conflict.map(|c| ConflictView {
+                    conflict: conflict.map(|c| EditConflict {
                         my_text: c.body,
                         my_base: c.base_version,
                         kept_local: local(c.saved_at),

@@ -2,7 +2,7 @@
 //! order with their outcome, saved while the round is in review. The
 //! motivations are written and signed off in `motivation`.
 
-use super::{form::FormReply, jury::ConflictView};
+use super::{form::FormReply, jury::DeclaredJav};
 use crate::{
     domain::{
         decision::{DecisionProblem, Outcome},
@@ -39,7 +39,7 @@ pub struct DecisionView {
     /// Who changed it last, and when.
     pub last_change: Option<(String, NaiveDateTime)>,
     /// Every juror who stood aside for a kommun, and why: part of the record.
-    pub recusals: Vec<ConflictView>,
+    pub recusals: Vec<DeclaredJav>,
 }
 
 #[server(endpoint = "decision", input = GetUrl)]
@@ -60,7 +60,7 @@ mod ssr {
     use crate::{
         api::{
             form::{OrganiseProblem, Problem, Problems, field_key, run},
-            jury::ssr::{conflict_view, round_work},
+            jury::ssr::{declared_jav, round_work},
             motivation::ssr::decision_problems_in,
             round::ssr::managed_round,
         },
@@ -111,7 +111,7 @@ mod ssr {
                 .filter(|c| work.jurors.iter().any(|(id, _)| *id == c.user_id))
                 .filter(|c| work.entries.iter().any(|e| e.kommun_kod == c.kommun_kod))
                 .cloned()
-                .map(conflict_view)
+                .map(declared_jav)
                 .collect(),
         }))
     }

@@ -180,7 +180,7 @@ pub struct ShortlistView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ConflictView {
+pub struct DeclaredJav {
     pub juror: String,
     pub kommun: String,
     pub reason: String,
@@ -192,7 +192,7 @@ pub struct DeclaredConflicts {
     pub round_id: String,
     pub round_title: String,
     pub phase: ReviewPhase,
-    pub declared: Vec<ConflictView>,
+    pub declared: Vec<DeclaredJav>,
     pub employer: Option<Employer>,
     /// The län to choose a region from: länskod and name.
     pub lans: Vec<(String, String)>,
@@ -516,7 +516,7 @@ pub mod ssr {
     }
 
     /// The round a jury page is about: the current one, if the viewer sits on it.
-    pub async fn current_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
+    pub async fn jurys_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
         let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
         if !may_review_round(viewer, &round.id) {
             return Err(AppError::Forbidden);
@@ -914,13 +914,13 @@ pub mod ssr {
     pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
         let viewer = auth::require(Access::Juror)?;
         let state = state::state()?;
-        let Some(round) = current_round(&viewer, &state).await? else { return Ok(None) };
+        let Some(round) = jurys_round(&viewer, &state).await? else { return Ok(None) };
         let settings = settings_of(&state.db, &round).await?;
         let declared = jury::conflicts_in_round(&state.db, &round.id)
             .await?
             .into_iter()
             .filter(|c| c.user_id == viewer.user_id)
-            .map(conflict_view)
+            .map(declared_jav)
             .collect();
         Ok(Some(DeclaredConflicts {
             phase: review_phase(round.state, settings.closed_at, state.clock.now()),
@@ -1064,8 +1064,8 @@ pub mod ssr {
         out
     }
 
-    pub fn conflict_view(c: jury::Conflict) -> ConflictView {
-        ConflictView {
+    pub fn declared_jav(c: jury::Conflict) -> DeclaredJav {
+        DeclaredJav {
             juror: c.juror_name,
             kommun: c.kommun,
             reason: c.reason,
@@ -1160,7 +1160,7 @@ pub mod ssr {
     pub async fn shortlist() -> Result<Option<ShortlistView>, AppError> {
         let viewer = auth::require(Access::Jury)?;
         let state = state::state()?;
-        let Some(round) = current_round(&viewer, &state).await? else { return Ok(None) };
+        let Some(round) = jurys_round(&viewer, &state).await? else { return Ok(None) };
         let work = round_work(&state, round).await?;
         let marks = deliberation::marks_in_round(&state.db, &work.round.id).await?;
         let mut rows: Vec<ShortlistRow> = work

@@ -103,7 +103,7 @@ pub mod ssr {
     use crate::{
         api::{
             form::{Problems, done_href, run},
-            jury::ssr::{Entry, RoundWork, current_round, round_work},
+            jury::ssr::{Entry, RoundWork, jurys_round, round_work},
         },
         auth,
         domain::{
@@ -260,7 +260,7 @@ pub mod ssr {
 
     /// The current round's work, if the viewer sits on its jury (or organises).
     async fn current(viewer: &Viewer, state: &AppState) -> Result<Option<Work>, AppError> {
-        match current_round(viewer, state).await {
+        match jurys_round(viewer, state).await {
             Ok(Some(round)) => Ok(Some(Work::load(state, round).await?)),
             Ok(None) | Err(AppError::Forbidden) => Ok(None),
             Err(err) => Err(err),

@@ -7,7 +7,7 @@
 
 use super::{
     form::FormReply,
-    jury::{ConflictView, FlagView},
+    jury::{DeclaredJav, FlagView},
 };
 use crate::{
     domain::review::{ReviewPhase, Scale, ScoredCriterion},
@@ -57,7 +57,7 @@ pub struct ReviewOverview {
     pub tie_break: Option<String>,
     pub applications: usize,
     pub jurors: Vec<JurorProgress>,
-    pub conflicts: Vec<ConflictView>,
+    pub conflicts: Vec<DeclaredJav>,
     /// Probable jäv from the jurors' employers, and their answers.
     pub flags: Vec<FlagView>,
     pub reopened: Vec<ReopenedReview>,
@@ -101,7 +101,7 @@ mod ssr {
     use crate::{
         api::{
             form::{Problem, Problems, run},
-            jury::ssr::{conflict_view, flag_views, round_work, settings_of},
+            jury::ssr::{declared_jav, flag_views, round_work, settings_of},
         },
         auth,
         domain::{
@@ -113,7 +113,7 @@ mod ssr {
         storage::{reviews, rounds, seed::EHALSOKOMMUN, submissions},
     };
 
-    async fn managed_round(id: Option<&str>) -> Result<(AppState, Round, String), AppError> {
+    async fn settings_round(id: Option<&str>) -> Result<(AppState, Round, String), AppError> {
         let viewer = auth::require_manager()?;
         let state = state::state()?;
         let current = rounds::current(&state.db, EHALSOKOMMUN).await?;
@@ -128,7 +128,7 @@ mod ssr {
     }
 
     pub async fn admin(round: Option<String>) -> Result<Option<ReviewOverview>, AppError> {
-        let (state, round, _) = match managed_round(round.as_deref()).await {
+        let (state, round, _) = match settings_round(round.as_deref()).await {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
@@ -162,7 +162,7 @@ mod ssr {
             tie_break: work.settings.tie_break.clone(),
             applications: submissions::latest_of_round(db, &round.id).await?.len(),
             jurors,
-            conflicts: work.conflicts.iter().cloned().map(conflict_view).collect(),
+            conflicts: work.conflicts.iter().cloned().map(declared_jav).collect(),
             flags: flag_views(&work),
             reopened: work
                 .reviews
@@ -234,7 +234,7 @@ mod ssr {
         let problems = form.kept(Problems::new("kriterier"));
         let page = settings_page(&round);
         run(&page, problems.clone(), async move {
-            let (state, round, user) = managed_round(Some(&round)).await?;
+            let (state, round, user) = settings_round(Some(&round)).await?;
             let mut problems = problems;
             let (criteria, scale) = match checked_settings(&form.rows(), &form.scale_max, &form.labels) {
                 Ok(checked) => checked,
@@ -273,7 +273,7 @@ mod ssr {
 
     pub async fn close(close: bool) -> FormReply {
         run(REVIEW_SETTINGS_PAGE, Problems::new("stang-bedomning"), async move {
-            let (state, round, user) = managed_round(None).await?;
+            let (state, round, user) = settings_round(None).await?;
             let now = state.clock.now();
             let current = settings_of(&state.db, &round).await?;
             let mut tx = state.db.begin_write().await?;

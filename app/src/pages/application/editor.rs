@@ -5,7 +5,7 @@
 
 use super::{ApplicationStatus, part_label};
 use crate::{
-    api::application::{ApplicationView, Colleague, ConflictView, PartView, my_application},
+    api::application::{ApplicationView, Colleague, EditConflict, PartView, my_application},
     components::{
         form::{csrf_token, raw_text_content},
         loaded::when_loaded,
@@ -291,7 +291,7 @@ fn ContactField(part: PartView) -> impl IntoView {
 /// A colleague saved this part after the writer's text was based on it: both
 /// texts, and the choice. The writer's text stays in the box below.
 #[component]
-fn ConflictChoice(part: PartView, conflict: ConflictView) -> impl IntoView {
+fn ConflictChoice(part: PartView, conflict: EditConflict) -> impl IntoView {
     let t = texts();
     let key = part.part.clone();
     let by = part.saved_by.clone().unwrap_or_default();
