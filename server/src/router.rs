@@ -114,7 +114,8 @@ async fn uploads_are_multipart(request: axum::extract::Request, next: middleware
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| multer::parse_boundary(ct).is_ok());
-    if request.uri().path() != app::api::kommuner::IMPORT_URL || multipart {
+    if request.uri().path() != <app::api::kommuner::ImportPopulation as leptos::server_fn::ServerFn>::PATH || multipart
+    {
         return next.run(request).await;
     }
     let body = serde_json::to_string(&app::error::AppError::BadRequest).unwrap_or_default();

@@ -12,8 +12,6 @@ use leptos::{
 use serde::{Deserialize, Serialize};
 
 pub const KOMMUNER_PAGE: &str = "/arrangor/kommuner";
-/// The import's URL: a `multipart/form-data` body only (`server::router::uploads_are_multipart`).
-pub const IMPORT_URL: &str = "/api/import_population";
 /// The import form's id, and its file field's name.
 pub const IMPORT_FORM: &str = "folkmangd-import";
 pub const FILE_FIELD: &str = "fil";
@@ -42,6 +40,7 @@ pub async fn kommun_table() -> Result<PopulationTable, AppError> {
 }
 
 /// The import form's fields: `csrf`, `year`, `source` and the file `fil`.
+/// Takes a `multipart/form-data` body only (`server::router::uploads_are_multipart`).
 #[server(endpoint = "import_population", input = MultipartFormData)]
 pub async fn import_population(data: MultipartData) -> Result<FormReply, AppError> {
     Ok(ssr::import(data).await)

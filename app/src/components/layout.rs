@@ -4,6 +4,7 @@ use crate::{
     i18n::{switch_language_href, texts},
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::{components::A, hooks::use_location};
 
 /// The logged-in person, read on the server from the request; the browser
@@ -122,7 +123,7 @@ fn WhoIsLoggedIn(viewer: Option<Viewer>) -> impl IntoView {
                     </p>
                     // A plain form: log-out has no problems to show, and a form
                     // resource in the header would upset hydration of the page's own.
-                    <form method="post" action="/api/log_out" class="portal-form">
+                    <form method="post" action=crate::api::account::LogOut::PATH class="portal-form">
                         <input type="hidden" name="csrf" value=csrf_token() />
                         <button type="submit" class="button">{t.a.log_out_button}</button>
                     </form>

@@ -4,6 +4,7 @@ use crate::{
     i18n::{safe_return_path, texts},
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -22,7 +23,7 @@ pub fn LogInPage() -> impl IntoView {
         <div class="wrap page narrow">
             <h1>{t.a.log_in_title}</h1>
             <DoneNotice />
-            <PortalForm action="/api/log_in" id="logga-in">
+            <PortalForm action=crate::api::account::LogIn::PATH id="logga-in">
                 <input type="hidden" name="tillbaka" value=back.clone().unwrap_or_default() />
                 <TextField name="email" label=t.a.email kind="email" autocomplete="username" required=true />
                 <PasswordField name="password" label=t.a.password autocomplete="current-password" />

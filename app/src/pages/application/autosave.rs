@@ -9,7 +9,7 @@
 //! acknowledged it, in the tab's session storage (`components::unsent`), so that
 //! a reload answered before the last save landed puts it back.
 
-use super::editor::{Editor, SAVE_ACTION, SaveStatus};
+use super::editor::{Editor, SaveStatus};
 use crate::{
     api::application::SaveReply,
     components::{
@@ -19,7 +19,7 @@ use crate::{
     domain::application::char_count,
     error::AppError,
 };
-use leptos::{ev, prelude::*};
+use leptos::{ev, prelude::*, server_fn::ServerFn};
 use std::{
     collections::{BTreeMap, HashMap},
     time::Duration,
@@ -257,7 +257,7 @@ fn send(urgency: Urgency) {
     let body: String = body.to_string().into();
     show(SaveStatus::Saving);
     leptos::task::spawn_local(async move {
-        let reply = post::<SaveReply>(SAVE_ACTION, body, keepalive).await;
+        let reply = post::<SaveReply>(crate::api::application::SaveApplication::PATH, body, keepalive).await;
         with_pending(|p| p.in_flight = false);
         let retry_in = match reply {
             Ok(reply) => {

@@ -16,10 +16,9 @@ use crate::{
 };
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use std::collections::HashMap;
-
-pub const SAVE_ACTION: &str = "/api/save_application";
 
 /// What the status line beside "Spara utkast" says.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,7 +104,7 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
         <ApplicationStatus view=view.clone() />
         {has_form.then(|| view! { <BeforeYouWrite /> })}
         {has_form.then(|| view! {
-            <form id="ansokan" class="application-form" method="post" action=SAVE_ACTION novalidate
+            <form id="ansokan" class="application-form" method="post" action=crate::api::application::SaveApplication::PATH novalidate
                 on:input=move |ev| {
                     #[cfg(feature = "hydrate")]
                     super::autosave::edited(editor, &ev);
@@ -180,7 +179,7 @@ fn Colleagues(colleagues: Vec<Colleague>) -> impl IntoView {
                         {format!("{} ({})", c.name, c.email)}
                         {(!c.approved).then(|| view! {
                             " – "{t.ap.colleague_waiting}
-                            <form method="post" action="/api/approve_applicant" class="inline-form">
+                            <form method="post" action=crate::api::application::ApproveApplicant::PATH class="inline-form">
                                 <input type="hidden" name="csrf" value=csrf_token() />
                                 <input type="hidden" name="user" value=c.user_id.clone() />
                                 <button type="submit" class="button button-secondary">

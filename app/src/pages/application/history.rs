@@ -13,6 +13,7 @@ use crate::{
     i18n::texts,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -77,7 +78,7 @@ fn History(history: HistoryView) -> impl IntoView {
                 <h2 id="vald-version">{(t.ap.version_name)(v.version)}", "{(t.long_date_time)(v.saved_local)}</h2>
                 <TextAsWritten text=v.body.clone() />
                 {may_restore.then(|| view! {
-                    <PortalForm action="/api/restore_version" id="aterstall-version">
+                    <PortalForm action=crate::api::application::RestoreVersion::PATH id="aterstall-version">
                         <input type="hidden" name="application" value=history.application_id.clone() />
                         <input type="hidden" name="part" value=history.part.clone() />
                         <input type="hidden" name="version" value=v.version.to_string() />

@@ -17,6 +17,7 @@ use crate::{
     i18n::texts,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 /// What a part is called: a section's title, or the interface's own label.
 pub fn part_label(part: &PartView) -> String {
@@ -82,7 +83,7 @@ pub fn ApplicationStatus(view: ApplicationView) -> impl IntoView {
                 </ul>
             })}
             {view.may_reopen.then(|| view! {
-                <PortalForm action="/api/reopen_application" id="oppna-igen">
+                <PortalForm action=crate::api::application::ReopenApplication::PATH id="oppna-igen">
                     <input type="hidden" name="application" value=application.clone() />
                     <p>{t.ap.reopen_explained}</p>
                     <SubmitButton label=t.ap.reopen_button />

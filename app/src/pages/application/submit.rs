@@ -12,6 +12,7 @@ use crate::{
     i18n::texts,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -79,7 +80,7 @@ pub fn SubmitPage() -> impl IntoView {
                     {undecided}
                     <p>{(t.ap.submit_intro)(&view.kommun, &view.round_title, &(t.long_date_time)(view.deadline_local))}</p>
                     <p><a href=format!("{APPLICATION_PAGE}/forhandsgranska")>{t.ap.preview_first}</a></p>
-                    <PortalForm action="/api/submit_application" id="skicka-in">
+                    <PortalForm action=crate::api::application::SubmitApplication::PATH id="skicka-in">
                         <input type="hidden" name="application" value=application.clone() />
                         <input type="hidden" name="request_key" value=view.request_key.clone() />
                         <SubmitButton label=t.ap.submit_button />

@@ -15,6 +15,7 @@ use crate::{
     error::AppError,
     i18n::texts,
 };
+use leptos::server_fn::ServerFn;
 use leptos::{ev, prelude::*};
 use std::{cell::RefCell, time::Duration};
 use wasm_bindgen::{JsCast, closure::Closure};
@@ -169,7 +170,7 @@ fn send(keepalive: bool) {
     let body = replace_version(&body, version);
     show(AutosaveStatus::Saving);
     leptos::task::spawn_local(async move {
-        let reply = post::<AutosaveReply>("/api/autosave_review", body.clone(), keepalive).await;
+        let reply = post::<AutosaveReply>(crate::api::jury::AutosaveReview::PATH, body.clone(), keepalive).await;
         with_pending(|p| p.in_flight = false);
         let t = texts();
         match reply {

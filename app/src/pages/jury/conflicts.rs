@@ -13,6 +13,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -53,7 +54,7 @@ fn Conflicts(conflicts: DeclaredConflicts) -> impl IntoView {
         <KommunDatalist />
         <EmployerForm employer=conflicts.employer.clone() lans=conflicts.lans.clone() />
         <h2>{t.j.conflict_form_heading}</h2>
-        <PortalForm action="/api/declare_conflict" id="jav">
+        <PortalForm action=crate::api::jury::DeclareConflict::PATH id="jav">
             <input type="hidden" name="round" value=conflicts.round_id.clone() />
             <TextField name="kommun" label=t.a.kommun list="kommuner" autocomplete="off" required=true />
             <TextField name="reason" label=t.j.conflict_reason hint=t.j.conflict_reason_hint required=true maxlength=200 />
@@ -87,7 +88,7 @@ fn EmployerForm(employer: Option<Employer>, lans: Vec<(String, String)>) -> impl
             <h2 id="arbetsgivare-rubrik">{t.j.employer_heading}</h2>
             <p>{t.j.employer_intro}</p>
             <p><strong>{current}</strong></p>
-            <PortalForm action="/api/save_employer" id="arbetsgivare">
+            <PortalForm action=crate::api::jury::SaveEmployer::PATH id="arbetsgivare">
                 <RadioField name="employer_kind" legend=t.j.employer_kind_legend options=options.clone() checked=checked.clone() />
                 <TextField name="employer_kommun" label=t.j.employer_kommun list="kommuner" autocomplete="off" value=kommun.clone() />
                 <SelectField name="employer_region" label=t.j.employer_region options=lans.clone() selected=region.clone() />

@@ -22,6 +22,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
@@ -130,7 +131,7 @@ fn Motivation(view: MotivationView) -> impl IntoView {
         {if editable {
             let (application_id, text) = (row.application_id.clone(), text.clone());
             view! {
-                <PortalForm action="/api/save_motivation" id="motivering">
+                <PortalForm action=crate::api::motivation::SaveMotivation::PATH id="motivering">
                     <MotivationFields application_id=application_id.clone() version text=text.clone() />
                 </PortalForm>
             }.into_any()
@@ -172,7 +173,7 @@ fn SignOffForm(application_id: String, version: i64, mine: SignOff, editable: bo
                 _ if version == 0 => view! { <p>{t.mo.nothing_written}</p> }.into_any(),
                 _ => view! { <p>{(t.mo.sign_intro)(version)}</p> }.into_any(),
             }}
-            <PortalForm action="/api/sign_motivation" id="godkann">
+            <PortalForm action=crate::api::motivation::SignMotivation::PATH id="godkann">
                 <SignFields application_id=application_id.clone() version can_sign />
             </PortalForm>
         </section>

@@ -10,6 +10,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -68,7 +69,7 @@ fn Candidates(list: ShortlistView) -> impl IntoView {
                                         <td>{shown.map(|a| (t.j.recommendations)(a.nominate, a.maybe, a.no)).unwrap_or_else(|| "–".into())}</td>
                                         {is_juror.then(|| view! {
                                             <td>{(open && !r.conflicted && !r.flagged).then(|| view! {
-                                                <form method="post" action="/api/mark_for_shortlist" class="inline-form">
+                                                <form method="post" action=crate::api::jury::MarkForShortlist::PATH class="inline-form">
                                                     <input type="hidden" name="csrf" value=csrf_token() />
                                                     <input type="hidden" name="application" value=r.application_id.clone() />
                                                     <input type="hidden" name="marked" value=if r.marked_by_me { "nej" } else { "ja" } />

@@ -14,6 +14,7 @@ use crate::{
 };
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -51,7 +52,7 @@ fn StatementForm(statement: Option<Statement>) -> impl IntoView {
         .map(|(c, name)| (c.code().to_owned(), name.to_owned()))
         .collect();
     view! {
-        <PortalForm action="/api/save_accessibility_statement" id="redogorelse">
+        <PortalForm action=crate::api::accessibility::SaveAccessibilityStatement::PATH id="redogorelse">
             <TextField name="organisation" label=a.organisation value=organisation.clone() required=true maxlength=200 />
             <RadioField name="compliance" legend=a.compliance_legend options=options.clone() checked=compliance.clone() />
             <TextAreaField name="known_issues" label=a.known_issues hint=a.known_issues_hint value=known_issues.clone() rows=6 />

@@ -13,6 +13,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -64,7 +65,7 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
         <section aria-labelledby="paminn">
             <h2 id="paminn">{t.o.remind_heading}</h2>
             <p>{t.o.remind_intro}</p>
-            <PortalForm action="/api/remind_drafts" id="paminn-form">
+            <PortalForm action=crate::api::applications::RemindDrafts::PATH id="paminn-form">
                 <SubmitButton label=t.o.remind_button />
             </PortalForm>
         </section>
@@ -85,7 +86,7 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
             <h3>{t.ap.extension_form_heading}</h3>
             <p>{t.ap.extension_intro}</p>
             <KommunDatalist />
-            <PortalForm action="/api/grant_extension" id="forlang">
+            <PortalForm action=crate::api::applications::GrantExtension::PATH id="forlang">
                 <TextField name="kommun" label=t.a.kommun list="kommuner" autocomplete="off" required=true />
                 <TextField name="date" label=t.ap.extension_date kind="date" required=true />
                 <TextField name="time" label=t.ap.extension_time kind="time" value="23:59".to_owned() required=true />

@@ -14,6 +14,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -29,7 +30,7 @@ pub fn DraftRoundPage() -> impl IntoView {
                 // Inside the form, so that a save refused because the round
                 // opened meanwhile still says why, above the message.
                 None => view! {
-                    <PortalForm action="/api/save_draft_round" id="utkast">
+                    <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id="utkast">
                         <p>{texts().o.no_draft}</p>
                     </PortalForm>
                 }.into_any(),
@@ -50,7 +51,7 @@ fn DraftForm(prepared: PreparedRound) -> impl IntoView {
         <p class="lead" lang="sv">{round.title.clone()}</p>
         <p>{t.o.edit_draft_intro}</p>
         <p><a href=format!("/arrangor/bedomning?omgang={}", round.id)>{t.o.draft_scoring_link}</a></p>
-        <PortalForm action="/api/save_draft_round" id="utkast">
+        <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id="utkast">
             <input type="hidden" name="round" value=round.id.clone() />
             <fieldset>
                 <legend>{t.o.draft_texts}</legend>

@@ -9,6 +9,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 /// `/arrangor/personer`: everyone with an account, open invitations, and the invitation form.
@@ -47,7 +48,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
         <section aria-labelledby="bjud-in-rubrik">
             <h2 id="bjud-in-rubrik">{t.a.invite_heading}</h2>
             <p>{t.a.invite_intro}</p>
-            <PortalForm action="/api/invite" id="bjud-in">
+            <PortalForm action=crate::api::people::Invite::PATH id="bjud-in">
                 <TextField name="name" label=t.a.name autocomplete="off" required=true maxlength=PersonName::MAX_CHARS />
                 <TextField name="email" label=t.a.email kind="email" autocomplete="off" required=true />
                 <RadioField name="role" legend=t.a.role options=roles.clone() />
@@ -77,7 +78,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                                         <td>{i.invited_by.unwrap_or_else(|| "–".into())}</td>
                                         <td>{if i.expired { t.a.expired.to_owned() } else { when(i.expires_local) }}</td>
                                         <td>
-                                            <PlainButton action="/api/resend_invitation" field=("email", i.email.clone())
+                                            <PlainButton action=crate::api::people::ResendInvitation::PATH field=("email", i.email.clone())
                                                 label=t.o.resend_button who=i.name.clone() />
                                         </td>
                                     </tr>
@@ -148,7 +149,7 @@ fn WaitingApplicants(waiting: Vec<Person>) -> impl IntoView {
                                 <td>{p.kommun.clone().unwrap_or_else(|| "–".into())}</td>
                                 <td>{if p.first_of_kommun { t.a.waiting_first } else { t.a.waiting_colleagues }}</td>
                                 <td>
-                                    <PlainButton action="/api/approve_applicant" field=("user", p.id.clone())
+                                    <PlainButton action=crate::api::application::ApproveApplicant::PATH field=("user", p.id.clone())
                                         label=t.ap.approve_button who=p.name.clone() />
                                 </td>
                             </tr>
@@ -177,9 +178,9 @@ fn AddressCell(email: String, kommun_address: Option<bool>) -> impl IntoView {
 fn Membership(person: Person) -> impl IntoView {
     let t = texts();
     let (action, label) = if person.approved {
-        ("/api/withdraw_applicant", t.ap.withdraw_button)
+        (crate::api::application::WithdrawApplicant::PATH, t.ap.withdraw_button)
     } else {
-        ("/api/approve_applicant", t.ap.approve_button)
+        (crate::api::application::ApproveApplicant::PATH, t.ap.approve_button)
     };
     view! {
         {if person.approved { t.a.yes } else { t.ap.colleague_waiting }}
@@ -192,9 +193,9 @@ fn Membership(person: Person) -> impl IntoView {
 fn AccessButton(person: Person) -> impl IntoView {
     let t = texts();
     let (action, label) = if person.blocked {
-        ("/api/restore_access", t.o.restore_access_button)
+        (crate::api::people::RestoreAccess::PATH, t.o.restore_access_button)
     } else {
-        ("/api/remove_access", t.o.remove_access_button)
+        (crate::api::people::RemoveAccess::PATH, t.o.remove_access_button)
     };
     view! {
         {person.blocked.then_some(t.o.access_removed)}
@@ -212,7 +213,7 @@ fn JurySeats(person: Person, rounds: Vec<(String, String)>) -> impl IntoView {
             let seated = person.jury_rounds.contains(&id);
             let label = if seated { (t.o.unseat_button)(&title) } else { (t.o.seat_button)(&title) };
             view! {
-                <form method="post" action="/api/set_jury_seat" class="inline-form">
+                <form method="post" action=crate::api::people::SetJurySeat::PATH class="inline-form">
                     <input type="hidden" name="csrf" value=csrf_token() />
                     <input type="hidden" name="user" value=person.id.clone() />
                     <input type="hidden" name="round" value=id />

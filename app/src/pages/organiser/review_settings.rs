@@ -14,6 +14,7 @@ use crate::{
     pages::{account::DoneNotice, jury::one_decimal},
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -120,7 +121,7 @@ fn ReviewPhaseForm(overview: ReviewOverview) -> impl IntoView {
     let closed = overview.closed_local.map(when);
     view! {
         <p>{(t.j.settings_phase)(overview.phase, &when(overview.opens_local), closed.as_deref())}</p>
-        <PortalForm action="/api/close_review" id="stang-bedomning">
+        <PortalForm action=crate::api::review_settings::CloseReview::PATH id="stang-bedomning">
             {if overview.phase == ReviewPhase::Closed {
                 view! {
                     <input type="hidden" name="action" value="oppna" />
@@ -163,7 +164,7 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
         <section aria-labelledby="kriterier-rubrik">
             <h2 id="kriterier-rubrik">{t.j.criteria_heading}</h2>
             <p>{t.j.criteria_intro}</p>
-            <PortalForm action="/api/save_review_settings" id="kriterier">
+            <PortalForm action=crate::api::review_settings::SaveReviewSettings::PATH id="kriterier">
                 <input type="hidden" name="round" value=overview.round_id.clone() />
                 {overview.criteria.iter().enumerate().map(|(i, c)| {
                     let share = one_decimal(f64::from(c.weight) * 100.0 / f64::from(total_weight.max(1)));

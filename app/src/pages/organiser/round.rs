@@ -14,6 +14,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -74,7 +75,7 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
             }}
             // Rendered even without a next step: a refused post from a page that
             // was behind (the round moved meanwhile) is said here.
-            <PortalForm action="/api/step_round" id="steg">
+            <PortalForm action=crate::api::round::StepRound::PATH id="steg">
                 {overview.next.map(|next| view! {
                     <input type="hidden" name="from" value=current.code() />
                     <input type="hidden" name="to" value=next.code() />

@@ -12,6 +12,7 @@ use crate::{
     pages::account::DoneNotice,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
 #[component]
@@ -73,7 +74,7 @@ fn FeedbackForm() -> impl IntoView {
             // Sending returns here: the thanks are said where the reader is.
             <DoneNotice />
             <p>{a.report_intro}</p>
-            <PortalForm action="/api/send_accessibility_feedback" id="synpunkter-form">
+            <PortalForm action=crate::api::accessibility::SendAccessibilityFeedback::PATH id="synpunkter-form">
                 <TextAreaField name="message" label=a.message hint=a.message_hint rows=6 />
                 <TextField name="page" label=a.page hint=a.page_hint maxlength=200 />
                 <TextField name="reply_to" label=a.reply_to hint=a.reply_to_hint kind="email" autocomplete="email" />
