@@ -12,7 +12,7 @@ use app::{
     error::AppError,
     i18n::{Locale, Texts, safe_return_path},
     mail::escape_html,
-    pages::LOG_IN_PAGE,
+    routes::LOG_IN_PAGE,
 };
 use axum::{
     body::Body,

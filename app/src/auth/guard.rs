@@ -7,7 +7,7 @@ use crate::{
     api,
     domain::access::{Access, Denied, Viewer, check},
     error::AppError,
-    pages::log_in_href,
+    routes::log_in_href,
 };
 use axum::{
     extract::Request,

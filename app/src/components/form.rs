@@ -398,7 +398,7 @@ pub fn SubmitButton(label: &'static str) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 pub(crate) mod client {
     use super::*;
-    use crate::{api::form::FormReply, error::AppError, pages::log_in_href};
+    use crate::{api::form::FormReply, error::AppError, routes::log_in_href};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, UrlSearchParams};

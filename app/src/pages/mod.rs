@@ -7,23 +7,3 @@ pub mod jury;
 pub mod not_found;
 pub mod organiser;
 pub mod public;
-
-use crate::i18n::safe_return_path;
-
-pub const LOG_IN_PAGE: &str = "/logga-in";
-
-/// `/logga-in?tillbaka=/konto`: after logging in, back where they were going.
-pub fn log_in_href(return_to: &str) -> String {
-    format!("{LOG_IN_PAGE}?tillbaka={}", safe_return_path(return_to))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_return_path_after_log_in_stays_on_the_portal() {
-        assert_eq!(log_in_href("/konto"), "/logga-in?tillbaka=/konto");
-        assert_eq!(log_in_href("//evil.example"), "/logga-in?tillbaka=/");
-    }
-}
