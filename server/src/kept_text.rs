@@ -50,6 +50,29 @@ fn header_text(request: &Request, name: header::HeaderName) -> &str {
     request.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
 }
 
+/// The page a post came from (its Referer's path, if on the portal), to go back to;
+/// else the front page. A resend from a page of this module's has a server function
+/// as its Referer: no page to go back to.
+pub fn form_page(request: &Request) -> String {
+    header_text(request, header::REFERER)
+        .parse::<http::Uri>()
+        .map(|uri| safe_return_path(uri.path()).to_owned())
+        .ok()
+        .filter(|path| !path.starts_with("/api/"))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+/// A whole page of the server's own, needing neither the database nor the app's
+/// shell: `title` (escaped here) as title and heading, then `main`, already HTML.
+pub fn plain_page(lang: &str, title: &str, main: &str) -> String {
+    let title = escape_html(title);
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
+         <body><main><h1>{title}</h1>{main}</main></body></html>"
+    )
+}
+
 /// Middleware for plain (no-JavaScript) form posts to server functions.
 pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
     let plain_form_post = request.method() == http::Method::POST
@@ -64,13 +87,7 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
     }
     let action = request.uri().path().to_owned();
     let locale = Locale::from_cookie_header(header_text(&request, header::COOKIE));
-    let back = header_text(&request, header::REFERER)
-        .parse::<http::Uri>()
-        .map(|uri| safe_return_path(uri.path()).to_owned())
-        .ok()
-        // A resend from this very page has it as its Referer: no page to go back to.
-        .filter(|path| !path.starts_with("/api/"))
-        .unwrap_or_else(|| "/".to_owned());
+    let back = form_page(&request);
     let (parts, body) = request.into_parts();
     // The body limit outside has already refused anything larger than a form may be.
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
@@ -187,20 +204,17 @@ fn page(
             form.push_str(&format!("<input type=\"hidden\" name=\"{}\" value=\"{}\">", e(name), e(value)));
         }
     }
-    format!(
-        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
-         <body><main><h1>{title}</h1><div role=\"alert\"><ul>{list}</ul></div><p>{intro}</p>\
+    let main = format!(
+        "<div role=\"alert\"><ul>{list}</ul></div><p>{intro}</p>\
          <form method=\"post\" action=\"{action}\">{form}<p><button type=\"submit\">{resend}</button></p></form>\
-         <p><a href=\"{back}\">{back_text}</a></p></main></body></html>",
-        lang = t.lang,
-        title = e(t.a.kept_title),
+         <p><a href=\"{back}\">{back_text}</a></p>",
         intro = e(t.a.kept_intro),
         action = e(action),
         resend = e(t.a.kept_resend),
         back = e(back),
         back_text = e(t.a.kept_back),
-    )
+    );
+    plain_page(t.lang, t.a.kept_title, &main)
 }
 
 #[cfg(test)]

@@ -129,24 +129,19 @@ async fn uploads_are_multipart(request: axum::extract::Request, next: middleware
 async fn too_large_page(request: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
     let wants_page =
         request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
-    let back = request
-        .headers()
-        .get(header::REFERER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|r| r.parse::<http::Uri>().ok())
-        .map(|u| app::i18n::safe_return_path(u.path()).to_owned())
-        .unwrap_or_else(|| "/".to_owned());
+    let back = crate::kept_text::form_page(&request);
     let response = next.run(request).await;
     if response.status() != http::StatusCode::PAYLOAD_TOO_LARGE || !wants_page {
         return response;
     }
-    let page = format!(
-        "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Filen är för stor</title></head>\
-         <body><main><h1>Filen är för stor</h1><p>Portalen tar emot högst 1 MB åt gången, och det du skickade var \
-         större. Ingenting har sparats. En CSV-fil med folkmängden i alla 290 kommuner är ungefär 10 kB: \
-         kontrollera att du har valt rätt fil.</p><p><a href=\"{back}\">Tillbaka till formuläret</a></p></main>\
-         </body></html>"
+    let page = crate::kept_text::plain_page(
+        "sv",
+        "Filen är för stor",
+        &format!(
+            "<p>Portalen tar emot högst 1 MB åt gången, och det du skickade var större. Ingenting har sparats. \
+             En CSV-fil med folkmängden i alla 290 kommuner är ungefär 10 kB: kontrollera att du har valt rätt fil.</p>\
+             <p><a href=\"{back}\">Tillbaka till formuläret</a></p>"
+        ),
     );
     (
         http::StatusCode::PAYLOAD_TOO_LARGE,

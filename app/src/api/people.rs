@@ -127,7 +127,7 @@ pub(crate) mod ssr {
         },
         auth::{self, secret},
         domain::{
-            access::{Access, Viewer},
+            access::{Access, Viewer, lets_colleagues_in},
             account::{AccountError, Email, PersonName, Phone},
             deadline::to_stockholm,
             kommun::address_of_kommun,
@@ -152,10 +152,9 @@ pub(crate) mod ssr {
         let now = state.clock.now();
         let users = users::list(db).await?;
         let names: Vec<&str> = kommuner.iter().map(|k| k.namn.as_str()).collect();
-        // As at sign-up (`users::has_approved_applicant`): confirmed, approved and not blocked.
         let approved_kommuner: Vec<&str> = users
             .iter()
-            .filter(|u| u.role == Role::Applicant && u.approved && u.email_confirmed && !u.blocked)
+            .filter(|u| u.role == Role::Applicant && lets_colleagues_in(u.approved, u.email_confirmed, u.blocked))
             .filter_map(|u| u.kommun_kod.as_deref())
             .collect();
         let first_of_kommun = |u: &users::StoredUser| {

@@ -72,6 +72,13 @@ pub fn acts_at_sign_up(kommun_has_approved_applicant: bool, address_at_kommun_do
     !kommun_has_approved_applicant && address_at_kommun_domain
 }
 
+/// An applicant who can let a newcomer of their kommun in, and so holds the kommun:
+/// approved, with a confirmed address, not blocked (`storage::users::has_approved_applicant`
+/// asks the same of the database).
+pub fn lets_colleagues_in(approved: bool, email_confirmed: bool, blocked: bool) -> bool {
+    approved && email_confirmed && !blocked
+}
+
 /// Letting a waiting applicant act for their kommun: an organiser, or an
 /// approved applicant of the same kommun.
 pub fn may_approve(viewer: &Viewer, kommun_kod: &str) -> bool {

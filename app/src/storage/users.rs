@@ -132,8 +132,8 @@ pub async fn colleagues(db: &Db, kommun_kod: &str) -> Result<Vec<StoredUser>, sq
         .collect()
 }
 
-/// Whether the kommun has an applicant other than `except` who can let a newcomer in:
-/// approved, with a confirmed address, and not blocked.
+/// Whether the kommun has an applicant other than `except` who can let a newcomer in
+/// (`access::lets_colleagues_in`, asked here of the database).
 pub async fn has_approved_applicant(
     conn: &mut AnyConnection,
     kommun_kod: &str,
