@@ -366,8 +366,7 @@ async fn demo_review(
     };
     let input = ReviewInput { scores: &scores, private_note: "", jury_comment: demo.comment };
     let mut tx = db.begin_write().await?;
-    if let Some(version) = storage::reviews::save(&mut tx, application_id, juror, 0, &input, now).await? {
-        storage::reviews::set_done(&mut tx, application_id, juror, version, Some(now)).await?;
-    }
+    let base = storage::reviews::Base { id: None, version: 0 };
+    storage::reviews::save(&mut tx, application_id, juror, base, &input, Some(now), now).await?;
     tx.commit().await
 }

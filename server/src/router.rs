@@ -22,6 +22,7 @@ use tower_http::{
     CompressionLevel, LatencyUnit,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     services::ServeDir,
     set_header::SetResponseHeaderLayer,
     trace::{DefaultOnResponse, TraceLayer},
@@ -99,11 +100,23 @@ pub fn router(state: AppState) -> Router {
                 // The route, never the path or the query: both carry one-time tokens,
                 // which must not reach the log.
                 .make_span_with(|request: &axum::extract::Request| {
-                    tracing::info_span!("request", method = %request.method(), route = %guard::loggable_route(request.uri().path()))
+                    let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or_default();
+                    tracing::info_span!("request", id, method = %request.method(), route = %guard::loggable_route(request.uri().path()))
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
+        // Each answer names its request, so that a person's report ("it failed, id …")
+        // finds its log lines. The portal makes every id itself: one a client sent
+        // would let anyone write what they like into the log, or borrow another's id.
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(middleware::map_request(|mut request: axum::extract::Request| async move {
+            request.headers_mut().remove(REQUEST_ID);
+            request
+        }))
 }
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Leptos's multipart decoder panics on a body without a multipart boundary;
 /// the upload's server function is only ever sent one by its form, and

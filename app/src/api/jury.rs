@@ -323,6 +323,7 @@ pub mod ssr {
     use crate::{
         api::{
             application::ssr::mail_copy,
+            cx::Cx,
             form::{Problem, run},
         },
         auth,
@@ -332,11 +333,12 @@ pub mod ssr {
             deadline::to_stockholm,
             employer::{self, checked_employer},
             kommun::{Kommun, choose},
+            policy::{self, Action, Aside, Object, Refused},
             ranking::{DoneReview, Ranking, rank},
             review::{
-                CheckedReview, Counted, ReviewContent, ReviewSent, ReviewSettings, aggregate, changed_after_seen,
-                checked_post, checked_reopen_reason, checked_review, default_settings, jury_view, review_counts,
-                review_phase, stale_save_changes_nothing,
+                CheckedReview, Counted, ReviewContent, ReviewSent, ReviewSettings, Scoring, aggregate,
+                changed_after_seen, checked_post, checked_reopen_reason, checked_review, default_settings, jury_view,
+                review_counts, review_phase, stale_save_changes_nothing,
             },
             round::Round,
             swedish::collate,
@@ -378,16 +380,14 @@ pub mod ssr {
         }
 
         /// The probable jäv the juror's employer points to for this kommun, and its answer.
-        /// An answer given for another employer does not answer for a new one that is flagged.
         pub fn flag(&self, user_id: &str, kommun_kod: &str) -> Option<Flag> {
             let employer = self.employers.iter().find(|(u, _)| u == user_id).map(|(_, e)| e);
-            let answered = self
+            let answer = self
                 .flag_answers
                 .iter()
                 .find(|a| a.user_id == user_id && a.kommun_kod == kommun_kod)
-                .filter(|a| employer.is_none_or(|e| !e.probable_conflict(kommun_kod) || e.label() == a.employer))
-                .map(|a| a.conflicted);
-            employer::flag(employer, kommun_kod, answered, self.conflicted(user_id, kommun_kod))
+                .map(|a| (a.employer.as_str(), a.conflicted));
+            employer::flag(employer, kommun_kod, answer, self.conflicted(user_id, kommun_kod))
         }
 
         fn flag_pending(&self, user_id: &str, kommun_kod: &str) -> bool {
@@ -763,27 +763,54 @@ pub mod ssr {
 
     /// Checks and saves a review; `done` then marks it done (`Some(true)`) or undoes that (`Some(false)`).
     async fn save(form: &ReviewForm, done: Option<bool>) -> Result<Saved, AppError> {
-        let viewer = auth::require(Access::Juror)?;
-        let state = state::state()?;
-        let (work, entry) = reviewable(&viewer, &state, &form.application).await?;
-        if let Err(problem) = work.phase.may_work() {
-            return Ok(Saved::Refused(problem));
+        let cx = Cx::new(Access::Juror)?;
+        cx.acting(Action::ScoreEntry, save_as(&cx, form, done)).await
+    }
+
+    /// The save reads what it decides on inside its own transaction, and only that:
+    /// the entry and the juror's standing, the criteria, the juror's review.
+    async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved, AppError> {
+        let viewer = &cx.viewer;
+        let mut tx = cx.state.db.begin_write().await?;
+        let entry =
+            reviews::jurors_entry(&mut tx, &form.application, &viewer.user_id).await?.ok_or(AppError::NotFound)?;
+        if !may_review_round(viewer, &entry.round_id) {
+            tracing::warn!(user = %viewer.user_id, application = ?form.application, "refused: not on this round's jury");
+            return Err(AppError::Forbidden);
         }
-        if work.conflicted(&viewer.user_id, &entry.kommun_kod) {
-            return Ok(Saved::Refused(ReviewProblem::Conflicted));
+        let phase = review_phase(entry.round_state, entry.closed_at, cx.now);
+        // Drafts never reach the jury, and nothing does before the review opens.
+        if !entry.submitted || phase == ReviewPhase::NotYet {
+            return Err(AppError::NotFound);
         }
-        if work.flag_pending(&viewer.user_id, &entry.kommun_kod) {
-            return Ok(Saved::Refused(ReviewProblem::FlagPending));
+        let (scale, criteria) = match entry.scale {
+            Some(scale) => (scale, reviews::criteria(&mut tx, &entry.round_id).await?),
+            None => {
+                let round = rounds::find(&cx.state.db, &entry.round_id).await?.ok_or(AppError::NotFound)?;
+                let settings = default_settings(&round);
+                ((settings.scale.min, settings.scale.max), settings.criteria)
+            }
+        };
+        let current = reviews::find(&mut tx, &form.application, &viewer.user_id).await?;
+        let answer = entry.answer.as_ref().map(|(employer, jav)| (employer.as_str(), *jav));
+        let aside = match employer::flag(entry.employer.as_ref(), &entry.kommun_kod, answer, entry.conflicted) {
+            _ if entry.conflicted => Aside::Declared,
+            Some(Flag::Pending) => Aside::FlagPending,
+            _ => Aside::No,
+        };
+        let own = current.as_ref().map_or(Progress::NotStarted, |r| r.progress());
+        let object = Object::Entry(policy::Entry { round: &entry.round_id, phase, aside, own });
+        match cx.decide(Action::ScoreEntry, &object) {
+            Ok(()) => {}
+            Err(Refused::Review(problem)) => return Ok(Saved::Refused(problem)),
+            Err(_) => return Err(AppError::Forbidden),
         }
-        let current = work.review_of(&form.application, &viewer.user_id);
         // A plain save on an older version may yet change nothing (`stale_save_changes_nothing`, below).
-        let stale = current.map_or(0, |r| r.version) != form.version;
-        if stale && (done.is_some() || current.is_none_or(|r| r.done_at.is_some())) {
+        let stale = current.as_ref().map_or(0, |r| r.version) != form.version;
+        if stale && (done.is_some() || current.as_ref().is_none_or(|r| r.done_at.is_some())) {
             return Ok(Saved::Refused(ReviewProblem::Stale));
         }
-        let now = state.clock.now();
-        let mut tx = state.db.begin_write().await?;
-        if current.is_some_and(|r| r.done_at.is_some()) {
+        if let Some(done_review) = current.as_ref().filter(|r| r.done_at.is_some()) {
             // Done: only "Ångra Klar" changes it.
             if done != Some(false) {
                 return Ok(Saved::Refused(ReviewProblem::Done));
@@ -796,18 +823,11 @@ pub mod ssr {
                     return Ok(Saved::Invalid(problems));
                 }
             };
-            if !reviews::set_done(&mut tx, &form.application, &viewer.user_id, form.version, None).await? {
+            if !reviews::reopen(&mut tx, done_review, form.version, &reason, cx.now).await? {
                 return Ok(Saved::Refused(ReviewProblem::Stale));
             }
-            // What it said when the juror saw the jury's work, if not kept already (a review done
-            // before the rule was kept has none): reopening is the last moment it is known.
-            if let Some(done) = current {
-                reviews::mark_seen(&mut tx, &form.application, &viewer.user_id, &done.scores, now).await?;
-            }
-            reviews::set_reopen_reason(&mut tx, &form.application, &viewer.user_id, &reason).await?;
             let detail = format!("{} öppnade sin klara bedömning av {} igen: {reason}", viewer.name, entry.kommun);
-            let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
-            audit::record(&mut tx, actor, Some(&work.round.id), "bedomning-oppnad", &detail, now).await?;
+            audit::record(&mut tx, cx.actor(), Some(&entry.round_id), "bedomning-oppnad", &detail, cx.now).await?;
             tx.commit().await?;
             return Ok(Saved::Version(form.version + 1));
         }
@@ -817,8 +837,9 @@ pub mod ssr {
             private_note: &form.private_note,
             jury_comment: &form.jury_comment,
         };
+        let scoring = Scoring { criteria: &criteria, min: scale.0, max: scale.1 };
         let CheckedReview { scores, private_note, jury_comment } =
-            match checked_review(&work.settings, sent, done == Some(true)) {
+            match checked_review(scoring, sent, done == Some(true)) {
                 Ok(checked) => checked,
                 Err(found) => {
                     let mut problems = form.kept(Problems::new("bedomning-form"));
@@ -826,7 +847,7 @@ pub mod ssr {
                         problems.add(&field, Problem::Review(problem));
                     }
                     // Eight "give a score here" told apart in the error summary by the criterion.
-                    for criterion in &work.settings.criteria {
+                    for criterion in &criteria {
                         let field = format!("score[{}]", criterion.slug);
                         if problems.problem(&field).is_some() {
                             problems.name(&field, &criterion.title);
@@ -835,7 +856,7 @@ pub mod ssr {
                     return Ok(Saved::Invalid(problems));
                 }
             };
-        if let (true, Some(current)) = (stale, current) {
+        if let (true, Some(current)) = (stale, &current) {
             let stored = ReviewContent {
                 scores: &current.scores,
                 private_note: &current.private_note,
@@ -849,23 +870,19 @@ pub mod ssr {
             });
         }
         let input = reviews::ReviewInput { scores: &scores, private_note: &private_note, jury_comment: &jury_comment };
-        let Some(mut version) =
-            reviews::save(&mut tx, &form.application, &viewer.user_id, form.version, &input, now).await?
+        let base = reviews::Base { id: current.as_ref().map(|r| r.id.as_str()), version: form.version };
+        let done_at = (done == Some(true)).then_some(cx.now);
+        let Some(version) =
+            reviews::save(&mut tx, &form.application, &viewer.user_id, base, &input, done_at, cx.now).await?
         else {
             return Ok(Saved::Refused(ReviewProblem::Stale));
         };
-        if done == Some(true) {
-            reviews::set_done(&mut tx, &form.application, &viewer.user_id, version, Some(now)).await?;
-            version += 1;
-            reviews::mark_seen(&mut tx, &form.application, &viewer.user_id, &scores, now).await?;
-            if changed_after_seen(current.and_then(|r| r.seen_scores.as_ref()), &scores) {
-                let detail = format!(
-                    "{} markerade bedömningen av {} klar med andra poäng än när juryns bedömningar visades",
-                    viewer.name, entry.kommun
-                );
-                let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
-                audit::record(&mut tx, actor, Some(&work.round.id), "bedomning-andrad", &detail, now).await?;
-            }
+        if done_at.is_some() && changed_after_seen(current.as_ref().and_then(|r| r.seen_scores.as_ref()), &scores) {
+            let detail = format!(
+                "{} markerade bedömningen av {} klar med andra poäng än när juryns bedömningar visades",
+                viewer.name, entry.kommun
+            );
+            audit::record(&mut tx, cx.actor(), Some(&entry.round_id), "bedomning-andrad", &detail, cx.now).await?;
         }
         tx.commit().await?;
         Ok(Saved::Version(version))

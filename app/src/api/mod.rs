@@ -6,6 +6,8 @@ pub mod account;
 pub mod application;
 pub mod applications;
 pub mod context;
+#[cfg(feature = "ssr")]
+pub mod cx;
 pub mod decision;
 pub mod form;
 pub mod jury;

@@ -74,10 +74,17 @@ pub enum Flag {
     Dismissed,
 }
 
+/// The juror's answer to a flag: the employer as it read when they answered
+/// (`Employer::label`), and whether they said jäv.
+pub type Answer<'a> = (&'a str, bool);
+
 /// The flag for one juror and kommun: none when the employer points elsewhere.
-/// `answered` is the juror's answer (true: jäv), `declared` a jäv they declared themselves.
-pub fn flag(employer: Option<&Employer>, kommun_kod: &str, answered: Option<bool>, declared: bool) -> Option<Flag> {
+/// `answer` is the juror's answer, `declared` a jäv they declared themselves.
+/// An answer given for another employer does not answer for a new one that is flagged.
+pub fn flag(employer: Option<&Employer>, kommun_kod: &str, answer: Option<Answer<'_>>, declared: bool) -> Option<Flag> {
     let flagged = employer.is_some_and(|e| e.probable_conflict(kommun_kod));
+    let answered =
+        answer.filter(|(label, _)| !flagged || employer.is_some_and(|e| e.label() == *label)).map(|(_, jav)| jav);
     match (flagged, answered) {
         (_, Some(true)) => Some(Flag::Confirmed),
         (_, Some(false)) => Some(Flag::Dismissed),
@@ -170,12 +177,17 @@ mod tests {
         let ljungby = Employer::Kommun { kod: "0781".into(), namn: "Ljungby".into() };
         assert_eq!(flag(Some(&ljungby), "0781", None, false), Some(Flag::Pending));
         assert_eq!(flag(Some(&ljungby), "0781", None, true), Some(Flag::Confirmed));
-        assert_eq!(flag(Some(&ljungby), "0781", Some(false), false), Some(Flag::Dismissed));
-        assert_eq!(flag(Some(&ljungby), "0781", Some(true), false), Some(Flag::Confirmed));
+        let label = ljungby.label();
+        assert_eq!(flag(Some(&ljungby), "0781", Some((&label, false)), false), Some(Flag::Dismissed));
+        assert_eq!(flag(Some(&ljungby), "0781", Some((&label, true)), false), Some(Flag::Confirmed));
         assert_eq!(flag(Some(&ljungby), "0880", None, false), None);
         assert_eq!(flag(None, "0781", None, true), None, "a declared jäv without a flag is the jäv list's");
-        // An answer stays in the record after the juror changes employer.
-        assert_eq!(flag(None, "0781", Some(false), false), Some(Flag::Dismissed));
+        // An answer stays in the record after the juror changes employer…
+        assert_eq!(flag(None, "0781", Some((&label, false)), false), Some(Flag::Dismissed));
+        // … but does not answer for a new employer that is flagged too.
+        let region = Employer::Region { lanskod: "07".into(), lan: "Kronobergs län".into() };
+        assert_eq!(flag(Some(&region), "0781", Some((&label, false)), false), Some(Flag::Pending));
+        assert_eq!(flag(Some(&region), "0781", Some((&region.label(), false)), false), Some(Flag::Dismissed));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod english;
 pub mod kommun;
 pub mod lifecycle;
 pub mod motivation;
+pub mod policy;
 pub mod population;
 pub mod privacy;
 pub mod ranking;

@@ -38,14 +38,20 @@ impl Scale {
     pub fn steps(&self) -> impl Iterator<Item = (i64, &str)> {
         (self.min..=self.max).zip(self.labels.iter().map(String::as_str))
     }
+}
 
-    pub fn check(&self, score: i64) -> Result<i64, ReviewProblem> {
-        if (self.min..=self.max).contains(&score) {
-            Ok(score)
-        } else {
-            Err(ReviewProblem::OutsideScale { min: self.min, max: self.max })
-        }
+impl ReviewSettings {
+    pub fn scoring(&self) -> Scoring<'_> {
+        Scoring { criteria: &self.criteria, min: self.scale.min, max: self.scale.max }
     }
+}
+
+/// What a juror's scores are checked against: the round's criteria and its scale's range.
+#[derive(Debug, Clone, Copy)]
+pub struct Scoring<'a> {
+    pub criteria: &'a [ScoredCriterion],
+    pub min: i64,
+    pub max: i64,
 }
 
 /// How a round is reviewed, as the organiser set it.
@@ -312,20 +318,15 @@ pub struct CheckedReview {
 /// scale (a blank one is not given yet), a known recommendation, each text within
 /// `COMMENT_LIMIT` once cleaned. Marking it done (`done`) also needs every score and a
 /// recommendation (`done_problems`), asked only once the rest is right.
-pub fn checked_review(
-    settings: &ReviewSettings,
-    sent: ReviewSent<'_>,
-    done: bool,
-) -> Result<CheckedReview, FieldProblems> {
+pub fn checked_review(scoring: Scoring<'_>, sent: ReviewSent<'_>, done: bool) -> Result<CheckedReview, FieldProblems> {
     let mut problems = FieldProblems::new();
     let mut scores = Scores::default();
-    let scale = &settings.scale;
-    for criterion in &settings.criteria {
+    let outside = ReviewProblem::OutsideScale { min: scoring.min, max: scoring.max };
+    for criterion in scoring.criteria {
         let Some(raw) = sent.scores.get(&criterion.slug).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
             continue;
         };
-        let outside = ReviewProblem::OutsideScale { min: scale.min, max: scale.max };
-        match raw.parse::<i64>().map_err(|_| outside).and_then(|n| scale.check(n)) {
+        match raw.parse::<i64>().ok().filter(|n| (scoring.min..=scoring.max).contains(n)).ok_or(outside) {
             Ok(score) => scores.scores.push((criterion.slug.clone(), score)),
             Err(problem) => problems.push((format!("score[{}]", criterion.slug), problem)),
         }
@@ -344,7 +345,7 @@ pub fn checked_review(
         }
     }
     if done && problems.is_empty() {
-        problems = done_problems(&settings.criteria, &scores);
+        problems = done_problems(scoring.criteria, &scores);
     }
     if problems.is_empty() { Ok(CheckedReview { scores, private_note, jury_comment }) } else { Err(problems) }
 }
@@ -570,7 +571,7 @@ mod tests {
     fn a_review_is_checked_score_by_score_and_done_only_when_whole() {
         // A draft may leave scores blank; what is given is stored, its text cleaned.
         let draft = typed(&[("inflytande", " 4 "), ("ledning", "")]);
-        let checked = checked_review(&settings(), sent(&draft, Some(""), "a\r\nb"), false).unwrap();
+        let checked = checked_review(settings().scoring(), sent(&draft, Some(""), "a\r\nb"), false).unwrap();
         assert_eq!(checked.scores, scores(&[("inflytande", 4)], None));
         assert_eq!(checked.private_note, "a\nb");
         // Off the scale, not a number, an unknown recommendation, a text too long: each beside its field.
@@ -578,7 +579,7 @@ mod tests {
         let long = "x".repeat(COMMENT_LIMIT as usize + 1);
         let outside = ReviewProblem::OutsideScale { min: 1, max: 5 };
         assert_eq!(
-            checked_review(&settings(), sent(&wrong, Some("kanske-ja"), &long), true),
+            checked_review(settings().scoring(), sent(&wrong, Some("kanske-ja"), &long), true),
             Err(vec![
                 ("score[inflytande]".to_owned(), outside),
                 ("score[ledning]".to_owned(), outside),
@@ -589,14 +590,14 @@ mod tests {
         );
         // Done needs every score and a recommendation.
         assert_eq!(
-            checked_review(&settings(), sent(&draft, None, ""), true),
+            checked_review(settings().scoring(), sent(&draft, None, ""), true),
             Err(vec![
                 ("score[ledning]".to_owned(), ReviewProblem::ScoreMissing),
                 ("recommendation".to_owned(), ReviewProblem::RecommendationMissing),
             ])
         );
         let whole = typed(&[("inflytande", "4"), ("ledning", "1")]);
-        let done = checked_review(&settings(), sent(&whole, Some("nominera"), ""), true).unwrap();
+        let done = checked_review(settings().scoring(), sent(&whole, Some("nominera"), ""), true).unwrap();
         assert_eq!(done.scores, scores(&[("inflytande", 4), ("ledning", 1)], Some(Recommendation::Nominate)));
     }
 
@@ -629,10 +630,18 @@ mod tests {
 
     #[test]
     fn a_score_must_be_on_the_scale() {
-        assert_eq!(scale().check(1), Ok(1));
-        assert_eq!(scale().check(5), Ok(5));
-        assert_eq!(scale().check(0), Err(ReviewProblem::OutsideScale { min: 1, max: 5 }));
-        assert_eq!(scale().check(6), Err(ReviewProblem::OutsideScale { min: 1, max: 5 }));
+        let settings = settings();
+        let slug = settings.criteria[0].slug.clone();
+        let score = |value: &str| {
+            let typed = typed(&[(&slug, value)]);
+            checked_review(settings.scoring(), sent(&typed, None, ""), false).map(|c| c.scores.of(&slug))
+        };
+        assert_eq!(score("1"), Ok(Some(1)));
+        assert_eq!(score("5"), Ok(Some(5)));
+        for outside in ["0", "6", "2.5", "fyra"] {
+            let problem = (format!("score[{slug}]"), ReviewProblem::OutsideScale { min: 1, max: 5 });
+            assert_eq!(score(outside), Err(vec![problem]), "{outside}");
+        }
         assert_eq!(scale().steps().map(|(v, _)| v).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
     }
 

@@ -136,7 +136,7 @@ pub async fn conflicts_in_round(db: &Db, round_id: &str) -> Result<Vec<Conflict>
     Ok(all)
 }
 
-fn employer_from(row: &AnyRow) -> Result<Option<Employer>, sqlx::Error> {
+pub(super) fn employer_from(row: &AnyRow) -> Result<Option<Employer>, sqlx::Error> {
     let kind: Option<String> = row.try_get("employer_kind")?;
     let value: Option<String> = row.try_get("employer_value")?;
     let (Some(kind), Some(value)) = (kind, value) else { return Ok(None) };
@@ -154,8 +154,9 @@ fn employer_from(row: &AnyRow) -> Result<Option<Employer>, sqlx::Error> {
 }
 
 /// The employer's columns with the names of its kommun or län, from `users u`.
-const EMPLOYER_COLUMNS: &str = "u.employer_kind, u.employer_value, k.namn AS kommun_namn, l.namn AS lan_namn";
-const EMPLOYER_JOINS: &str = "LEFT JOIN kommuner k ON u.employer_kind = 'kommun' AND k.kod = u.employer_value \
+pub(super) const EMPLOYER_COLUMNS: &str =
+    "u.employer_kind, u.employer_value, k.namn AS kommun_namn, l.namn AS lan_namn";
+pub(super) const EMPLOYER_JOINS: &str = "LEFT JOIN kommuner k ON u.employer_kind = 'kommun' AND k.kod = u.employer_value \
      LEFT JOIN lan l ON u.employer_kind = 'region' AND l.kod = u.employer_value";
 
 pub async fn employer_of(db: &Db, user_id: &str) -> Result<Option<Employer>, sqlx::Error> {

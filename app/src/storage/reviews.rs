@@ -2,8 +2,16 @@
 //! review of each application. A save is a compare-and-set on the review's
 //! version, so a page that is behind (another tab) never overwrites newer work.
 
-use super::{Db, from_db_time, to_db_time, to_u32};
-use crate::domain::review::{Progress, Recommendation, ReviewSettings, Scale, ScoredCriterion, Scores};
+use super::{
+    Db, from_db_time,
+    jury::{EMPLOYER_COLUMNS, EMPLOYER_JOINS, employer_from},
+    to_db_time, to_u32,
+};
+use crate::domain::{
+    employer::Employer,
+    lifecycle::RoundState,
+    review::{Progress, Recommendation, ReviewSettings, Scale, ScoredCriterion, Scores},
+};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
@@ -27,22 +35,7 @@ pub async fn settings(db: &Db, round_id: &str) -> Result<Option<ReviewSettings>,
             .map(|r| Ok((r.try_get("value")?, r.try_get("label")?)))
             .collect::<Result<_, sqlx::Error>>()?;
     let (min, max): (i64, i64) = (row.try_get("scale_min")?, row.try_get("scale_max")?);
-    let criteria = sqlx::query(
-        "SELECT slug, title, description, weight FROM review_criteria WHERE round_id = $1 ORDER BY position",
-    )
-    .bind(round_id)
-    .fetch_all(pool)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(ScoredCriterion {
-            slug: r.try_get("slug")?,
-            title: r.try_get("title")?,
-            description: r.try_get("description")?,
-            weight: to_u32(r.try_get("weight")?, "weight")?,
-        })
-    })
-    .collect::<Result<_, sqlx::Error>>()?;
+    let criteria = criteria(&mut *pool.acquire().await?, round_id).await?;
     let closed_at: Option<String> = row.try_get("review_closed_at")?;
     Ok(Some(ReviewSettings {
         criteria,
@@ -56,6 +49,24 @@ pub async fn settings(db: &Db, round_id: &str) -> Result<Option<ReviewSettings>,
         closed_at: closed_at.as_deref().map(from_db_time).transpose()?,
         tie_break: row.try_get("tie_break")?,
     }))
+}
+
+/// The round's criteria, in their order.
+pub async fn criteria(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<ScoredCriterion>, sqlx::Error> {
+    sqlx::query("SELECT slug, title, description, weight FROM review_criteria WHERE round_id = $1 ORDER BY position")
+        .bind(round_id)
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(ScoredCriterion {
+                slug: r.try_get("slug")?,
+                title: r.try_get("title")?,
+                description: r.try_get("description")?,
+                weight: to_u32(r.try_get("weight")?, "weight")?,
+            })
+        })
+        .collect()
 }
 
 /// Gives a round its first settings unless it has some: an organiser's
@@ -160,6 +171,7 @@ pub async fn started(conn: &mut AnyConnection, round_id: &str) -> Result<bool, s
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredReview {
+    pub id: String,
     pub application_id: String,
     pub user_id: String,
     pub juror_name: String,
@@ -231,9 +243,10 @@ fn review(row: &AnyRow, scores: Vec<(String, i64)>) -> Result<StoredReview, sqlx
     let done_at: Option<String> = row.try_get("done_at")?;
     let seen_scores: Option<String> = row.try_get("seen_scores")?;
     Ok(StoredReview {
-        // Written by `mark_seen` from the same type; unreadable only if edited by hand, and then not counted as seen.
+        // Written by `save` and `reopen` from the same type; unreadable only if edited by hand, and then not counted as seen.
         seen_scores: seen_scores.as_deref().and_then(|json| serde_json::from_str(json).ok()),
         reopen_reason: row.try_get("reopen_reason")?,
+        id: row.try_get("id")?,
         application_id: row.try_get("application_id")?,
         user_id: row.try_get("user_id")?,
         juror_name: row.try_get("juror_name")?,
@@ -244,10 +257,6 @@ fn review(row: &AnyRow, scores: Vec<(String, i64)>) -> Result<StoredReview, sqlx
         updated_at: from_db_time(&row.try_get::<String, _>("updated_at")?)?,
         done_at: done_at.as_deref().map(from_db_time).transpose()?,
     })
-}
-
-pub async fn find(db: &Db, application_id: &str, user_id: &str) -> Result<Option<StoredReview>, sqlx::Error> {
-    Ok(load(db, "r.application_id = $1 AND r.user_id = $2", &[application_id, user_id]).await?.pop())
 }
 
 pub async fn of_application(db: &Db, application_id: &str) -> Result<Vec<StoredReview>, sqlx::Error> {
@@ -265,124 +274,203 @@ pub struct ReviewInput<'a> {
     pub jury_comment: &'a str,
 }
 
-/// Saves a review if it is still at `base` (0: none saved yet) and returns
-/// the new version; `None` when a newer save came first.
+/// What a juror's save decides on, read in its own transaction: the application's
+/// round and kommun, whether it was ever submitted, the round's scale, and the
+/// juror's standing for the kommun (declared jäv, employer, answer to a flag).
+pub struct JurorsEntry {
+    pub round_id: String,
+    pub round_state: RoundState,
+    pub kommun_kod: String,
+    pub kommun: String,
+    pub submitted: bool,
+    /// The round's scale, and when the review closes; none before the round has review settings.
+    pub scale: Option<(i64, i64)>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub conflicted: bool,
+    pub employer: Option<Employer>,
+    /// The juror's answer to a flag for the kommun: the employer as it read then, and whether jäv.
+    pub answer: Option<(String, bool)>,
+}
+
+pub async fn jurors_entry(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    user_id: &str,
+) -> Result<Option<JurorsEntry>, sqlx::Error> {
+    let sql = format!(
+        "SELECT a.round_id, r.state, a.kommun_kod, ak.namn AS kommun, \
+         (SELECT COUNT(*) FROM submissions s WHERE s.application_id = a.id) AS submissions, \
+         rs.scale_min, rs.scale_max, rs.review_closed_at, \
+         (SELECT COUNT(*) FROM jury_conflicts c WHERE c.round_id = a.round_id AND c.user_id = u.id \
+          AND c.kommun_kod = a.kommun_kod) AS conflicts, \
+         {EMPLOYER_COLUMNS}, fa.employer AS answered_for, fa.conflicted AS answered_jav \
+         FROM applications a JOIN rounds r ON r.id = a.round_id JOIN users u ON u.id = $2 \
+         LEFT JOIN kommuner ak ON ak.kod = a.kommun_kod LEFT JOIN review_settings rs ON rs.round_id = a.round_id \
+         {EMPLOYER_JOINS} LEFT JOIN jury_flag_answers fa ON fa.round_id = a.round_id AND fa.user_id = u.id \
+         AND fa.kommun_kod = a.kommun_kod WHERE a.id = $1"
+    );
+    let Some(row) = sqlx::query(&sql).bind(application_id).bind(user_id).fetch_optional(conn).await? else {
+        return Ok(None);
+    };
+    let state: String = row.try_get("state")?;
+    let kommun_kod: String = row.try_get("kommun_kod")?;
+    let scale = match (row.try_get::<Option<i64>, _>("scale_min")?, row.try_get::<Option<i64>, _>("scale_max")?) {
+        (Some(min), Some(max)) => Some((min, max)),
+        _ => None,
+    };
+    let closed_at: Option<String> = row.try_get("review_closed_at")?;
+    let answered_for: Option<String> = row.try_get("answered_for")?;
+    let answered_jav: Option<i64> = row.try_get("answered_jav")?;
+    Ok(Some(JurorsEntry {
+        round_id: row.try_get("round_id")?,
+        round_state: RoundState::from_code(&state)
+            .ok_or_else(|| sqlx::Error::Decode(format!("round state {state:?}").into()))?,
+        kommun: row.try_get::<Option<String>, _>("kommun")?.unwrap_or_else(|| kommun_kod.clone()),
+        kommun_kod,
+        submitted: row.try_get::<i64, _>("submissions")? > 0,
+        scale,
+        closed_at: closed_at.as_deref().map(from_db_time).transpose()?,
+        conflicted: row.try_get::<i64, _>("conflicts")? > 0,
+        employer: employer_from(&row)?,
+        answer: answered_for.zip(answered_jav.map(|jav| jav == 1)),
+    }))
+}
+
+/// The juror's review of the application, with its scores, in one statement.
+pub async fn find(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    user_id: &str,
+) -> Result<Option<StoredReview>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS}, s.criterion, s.score FROM reviews r JOIN users u ON u.id = r.user_id \
+         LEFT JOIN review_scores s ON s.review_id = r.id WHERE r.application_id = $1 AND r.user_id = $2"
+    );
+    let rows = sqlx::query(&sql).bind(application_id).bind(user_id).fetch_all(conn).await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let mut scores = Vec::new();
+    for row in &rows {
+        if let (Some(criterion), Some(score)) =
+            (row.try_get::<Option<String>, _>("criterion")?, row.try_get::<Option<i64>, _>("score")?)
+        {
+            scores.push((criterion, score));
+        }
+    }
+    review(first, scores).map(Some)
+}
+
+/// The review as it was when stored, for the compare-and-set.
+#[derive(Debug, Clone, Copy)]
+pub struct Base<'a> {
+    /// The stored review's id; none when nothing is saved yet.
+    pub id: Option<&'a str>,
+    pub version: i64,
+}
+
+/// Saves a review if it is still at `base` and returns the new version; `None`
+/// when a newer save came first. `done_at` marks it done as well, which keeps
+/// what it says as what its juror first saw the jury's work with (only the first time).
 pub async fn save(
     conn: &mut AnyConnection,
     application_id: &str,
     user_id: &str,
-    base: i64,
+    base: Base<'_>,
     input: &ReviewInput<'_>,
+    done_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
     let recommendation = input.scores.recommendation.map(Recommendation::code);
-    let written = if base == 0 {
-        sqlx::query(
-            "INSERT INTO reviews (id, application_id, user_id, recommendation, private_note, jury_comment, version, \
-             updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7) ON CONFLICT DO NOTHING",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(application_id)
-        .bind(user_id)
-        .bind(recommendation)
-        .bind(input.private_note)
-        .bind(input.jury_comment)
-        .bind(to_db_time(now))
-        .execute(&mut *conn)
-        .await?
-    } else {
-        sqlx::query(
-            "UPDATE reviews SET recommendation = $4, private_note = $5, jury_comment = $6, version = version + 1, \
-             updated_at = $7 WHERE application_id = $1 AND user_id = $2 AND version = $3 AND done_at IS NULL",
-        )
-        .bind(application_id)
-        .bind(user_id)
-        .bind(base)
-        .bind(recommendation)
-        .bind(input.private_note)
-        .bind(input.jury_comment)
-        .bind(to_db_time(now))
-        .execute(&mut *conn)
-        .await?
+    // Saving and marking done were two steps, a version each; they still count as two.
+    let version = base.version + if done_at.is_some() { 2 } else { 1 };
+    let done_at = done_at.map(to_db_time);
+    let seen = done_at.as_ref().map(|_| seen_json(input.scores)).transpose()?;
+    let new_id = uuid::Uuid::new_v4().to_string();
+    let (id, written) = match base.id {
+        None => (
+            new_id.as_str(),
+            sqlx::query(
+                "INSERT INTO reviews (id, application_id, user_id, recommendation, private_note, jury_comment, \
+                 version, updated_at, done_at, seen_at, seen_scores) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) ON CONFLICT DO NOTHING",
+            )
+            .bind(&new_id)
+            .bind(application_id)
+            .bind(user_id)
+            .bind(recommendation)
+            .bind(input.private_note)
+            .bind(input.jury_comment)
+            .bind(version)
+            .bind(to_db_time(now))
+            .bind(&done_at)
+            .bind(&seen)
+            .execute(&mut *conn)
+            .await?,
+        ),
+        Some(id) => (
+            id,
+            sqlx::query(
+                "UPDATE reviews SET recommendation = $3, private_note = $4, jury_comment = $5, version = $6, \
+                 updated_at = $7, done_at = $8, seen_at = COALESCE(seen_at, $8), \
+                 seen_scores = COALESCE(seen_scores, $9) WHERE id = $1 AND version = $2 AND done_at IS NULL",
+            )
+            .bind(id)
+            .bind(base.version)
+            .bind(recommendation)
+            .bind(input.private_note)
+            .bind(input.jury_comment)
+            .bind(version)
+            .bind(to_db_time(now))
+            .bind(&done_at)
+            .bind(&seen)
+            .execute(&mut *conn)
+            .await?,
+        ),
     };
     if written.rows_affected() == 0 {
         return Ok(None);
     }
-    let id: String = sqlx::query("SELECT id FROM reviews WHERE application_id = $1 AND user_id = $2")
-        .bind(application_id)
-        .bind(user_id)
-        .fetch_one(&mut *conn)
-        .await?
-        .try_get("id")?;
-    sqlx::query("DELETE FROM review_scores WHERE review_id = $1").bind(&id).execute(&mut *conn).await?;
-    for (criterion, score) in &input.scores.scores {
-        sqlx::query("INSERT INTO review_scores (review_id, criterion, score) VALUES ($1, $2, $3)")
-            .bind(&id)
-            .bind(criterion)
-            .bind(*score)
-            .execute(&mut *conn)
-            .await?;
+    if base.id.is_some() {
+        sqlx::query("DELETE FROM review_scores WHERE review_id = $1").bind(id).execute(&mut *conn).await?;
     }
-    Ok(Some(base + 1))
+    if !input.scores.scores.is_empty() {
+        // One statement for all the scores: a save's statements do not grow with the criteria.
+        let rows: Vec<String> =
+            (0..input.scores.scores.len()).map(|i| format!("($1, ${}, ${})", 2 * i + 2, 2 * i + 3)).collect();
+        let sql = format!("INSERT INTO review_scores (review_id, criterion, score) VALUES {}", rows.join(", "));
+        let mut insert = sqlx::query(&sql).bind(id);
+        for (criterion, score) in &input.scores.scores {
+            insert = insert.bind(criterion).bind(*score);
+        }
+        insert.execute(&mut *conn).await?;
+    }
+    Ok(Some(version))
 }
 
-/// Marks a review done (`Some`) or not done (`None`) at `version`, which it
-/// moves on by one; false when the review is not at that version.
-pub async fn set_done(
+fn seen_json(scores: &Scores) -> Result<String, sqlx::Error> {
+    serde_json::to_string(scores).map_err(|e| sqlx::Error::Encode(Box::new(e)))
+}
+
+/// "Ångra Klar": the done review at `version` is open again, with the juror's reason.
+/// What it said stays kept as what they first saw the jury's work with (a review done
+/// before that was kept has none: reopening is the last moment it is known).
+/// False when the review is not at that version.
+pub async fn reopen(
     conn: &mut AnyConnection,
-    application_id: &str,
-    user_id: &str,
+    review: &StoredReview,
     version: i64,
-    at: Option<DateTime<Utc>>,
+    reason: &str,
+    now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
     let changed = sqlx::query(
-        "UPDATE reviews SET done_at = $4, version = version + 1 WHERE application_id = $1 AND user_id = $2 \
-         AND version = $3",
+        "UPDATE reviews SET done_at = NULL, version = version + 1, reopen_reason = $3, \
+         seen_at = COALESCE(seen_at, $4), seen_scores = COALESCE(seen_scores, $5) WHERE id = $1 AND version = $2",
     )
-    .bind(application_id)
-    .bind(user_id)
+    .bind(&review.id)
     .bind(version)
-    .bind(at.map(to_db_time))
+    .bind(reason)
+    .bind(to_db_time(now))
+    .bind(seen_json(&review.scores)?)
     .execute(conn)
     .await?;
     Ok(changed.rows_affected() == 1)
-}
-
-/// Keeps what a review says when it is first marked done: from then on its juror
-/// has seen the jury's work. Later "Klar" leave it as it is.
-pub async fn mark_seen(
-    conn: &mut AnyConnection,
-    application_id: &str,
-    user_id: &str,
-    scores: &Scores,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let json = serde_json::to_string(scores).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
-        "UPDATE reviews SET seen_at = $3, seen_scores = $4 WHERE application_id = $1 AND user_id = $2 \
-         AND seen_at IS NULL",
-    )
-    .bind(application_id)
-    .bind(user_id)
-    .bind(to_db_time(now))
-    .bind(json)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Records why the juror reopened their done review.
-pub async fn set_reopen_reason(
-    conn: &mut AnyConnection,
-    application_id: &str,
-    user_id: &str,
-    reason: &str,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE reviews SET reopen_reason = $3 WHERE application_id = $1 AND user_id = $2")
-        .bind(application_id)
-        .bind(user_id)
-        .bind(reason)
-        .execute(conn)
-        .await?;
-    Ok(())
 }

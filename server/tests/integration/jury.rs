@@ -588,3 +588,38 @@ async fn a_jurors_employer_flags_probable_jav_before_reading_and_the_organiser_s
         assert_eq!(refused.status, 403, "{backend:?}");
     }
 }
+
+/// The statements one juror's save runs, whatever the round's size: the save reads
+/// what it decides on, inside its transaction, and never the whole round.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_jurors_save_runs_a_handful_of_statements_however_large_the_round() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        let (kalmar, _, _) = three_submitted(&portal).await;
+        portal.logged_in("anna.juror@skr.se", Role::Juror, None).await;
+        portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
+        let later = portal.at(review_clock()).await;
+        start_review(&mut log_in_at(&portal, &later, "org@vitalis.se").await).await;
+        let mut anna = log_in_at(&portal, &later, "anna.juror@skr.se").await;
+
+        let draft = review(&mut anna, &kalmar, "0", &[("inflytande", "4")], &[("jury_comment", "Stark.")]).await;
+        assert!(draft.location().is_some_and(|l| l.contains("klart=bedomning-sparad")), "{backend:?}: {}", draft.body);
+        let all: Vec<(&str, &str)> = ALL.iter().map(|c| (*c, "4")).collect();
+        let done = review(&mut anna, &kalmar, "1", &all, &[("recommendation", "kanske"), ("action", "klar")]).await;
+        assert!(done.location().is_some_and(|l| l.contains("klart=bedomning-klar")), "{backend:?}: {}", done.body);
+
+        for (what, answer) in [("a draft", &draft), ("done", &done)] {
+            let id = answer.headers.get("x-request-id").expect("every answer names its request").to_str().unwrap();
+            let request = crate::common::queries::of_request(id);
+            let save = crate::common::queries::of_action(id, "ScoreEntry");
+            println!(
+                "{backend:?} {what}: {} statements in the request, {} in the save: {save:#?}",
+                request.len(),
+                save.len()
+            );
+            assert!(!save.is_empty() && save.len() <= 6, "{backend:?}, {what}: {save:#?}");
+            // The rest is what every request pays: its session, and the person behind it.
+            assert!(request.len() <= save.len() + 3, "{backend:?}, {what}: {request:#?}");
+        }
+    }
+}

@@ -16,6 +16,9 @@ use server::startup;
 use sqlx::{Connection, Executor, PgConnection};
 use std::collections::HashMap;
 use tokio::net::TcpListener;
+use tracing_subscriber::{Layer, layer::SubscriberExt, util::SubscriberInitExt};
+
+pub mod queries;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -104,9 +107,12 @@ impl TestPortal {
     /// A portal on a database made beforehand (by the `portal` binary, say).
     pub async fn serving(test_db: TestDb, clock: Clock) -> TestPortal {
         // Server logs appear beside a failing test's output.
-        let _ = tracing_subscriber::fmt()
-            .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-            .with_test_writer()
+        let log = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+        let _ = tracing_subscriber::registry()
+            .with(tracing_subscriber::fmt::layer().with_test_writer().with_filter(log))
+            .with(queries::QueryCounter.with_filter(tracing_subscriber::filter::filter_fn(|m| {
+                m.target() == "sqlx::query" || ["request", "action"].contains(&m.name())
+            })))
             .try_init();
         let db = open(&test_db).await;
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
