@@ -59,12 +59,12 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            form::{OrganiseProblem, Problem, Problems, field_key, run},
+            form::{Problem, Problems, field_key, run},
             jury::ssr::{declared_jav, round_work},
             motivation::ssr::decision_problems_in,
             round::ssr::managed_round,
         },
-        domain::deadline::to_stockholm,
+        domain::{deadline::to_stockholm, lifecycle::OrganiseProblem},
         storage::{
             audit::{self, Actor},
             decisions, motivations,

@@ -10,17 +10,9 @@
 
 use crate::{
     domain::{
-        accessibility::StatementProblem,
-        account::AccountError,
-        application::Refusal,
-        decision::{DecisionProblem, EmbargoProblem},
-        employer::EmployerProblem,
-        kommun::KommunChoiceError,
-        lifecycle::{RoundState, StepRefusal},
-        motivation::MotivationProblem,
-        population::ImportProblem,
-        review::ReviewProblem,
-        round::RoundProblem,
+        accessibility::StatementProblem, account::AccountError, application::Refusal, employer::EmployerProblem,
+        kommun::KommunChoiceError, lifecycle::OrganiseProblem, motivation::MotivationProblem,
+        population::ImportProblem, review::ReviewProblem,
     },
     error::AppError,
 };
@@ -76,25 +68,6 @@ pub enum Problem {
     Organise(OrganiseProblem),
     Motivation(MotivationProblem),
     Population(ImportProblem),
-}
-
-/// What keeps an organiser's step or decision from being taken.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OrganiseProblem {
-    Step(StepRefusal),
-    Decision(DecisionProblem),
-    /// A step needs its box ticked.
-    NotConfirmed,
-    /// Someone else moved the round since the page was opened.
-    Moved {
-        now: RoundState,
-    },
-    /// The decision can change only while the round is in review.
-    DecisionLocked {
-        state: RoundState,
-    },
-    Round(RoundProblem),
-    Embargo(EmbargoProblem),
 }
 
 /// What keeps an action on an application, or a deadline extension, from being done.

@@ -67,7 +67,7 @@ pub mod ssr {
     use crate::{
         api::{
             decision::DECISION_PAGE,
-            form::{OrganiseProblem, Problem, Problems, run},
+            form::{Problem, Problems, run},
             jury::ssr::{Entry, round_work},
             motivation::ssr::decision_problems_of,
         },
@@ -76,7 +76,7 @@ pub mod ssr {
             access::Viewer,
             deadline::to_stockholm,
             decision::{Choice, Outcome, public_at},
-            lifecycle::{StepFacts, StepRefusal, may_step},
+            lifecycle::{OrganiseProblem, StepFacts, StepRefusal, may_step},
             round::Round,
             swedish,
             winner::PastWinner,

@@ -111,13 +111,13 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            form::{OrganiseProblem, Problem, Problems, run},
+            form::{Problem, Problems, run},
             round::ssr::another_round_running,
         },
         auth,
         domain::{
             deadline::to_stockholm,
-            lifecycle::{StepFacts, may_step},
+            lifecycle::{OrganiseProblem, StepFacts, may_step},
             round::{
                 NewRoundInput, PartInput, RoundEdit, RoundProblem, RoundProblems, Schedule, copied_round, edited_round,
             },

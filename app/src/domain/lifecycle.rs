@@ -3,7 +3,10 @@
 //! judged here on facts the caller gathers (the clock, the deadlines, the
 //! decision), and a decided round can go back to the jury before it is announced.
 
-use super::{decision::DecisionProblem, round::Round};
+use super::{
+    decision::{DecisionProblem, EmbargoProblem},
+    round::{Round, RoundProblem},
+};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -86,6 +89,25 @@ pub enum StepRefusal {
     DeadlineNotPassed { closes_at: DateTime<Utc> },
     /// The decision is not complete.
     DecisionIncomplete(Vec<DecisionProblem>),
+}
+
+/// What keeps an organiser's step or decision from being taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrganiseProblem {
+    Step(StepRefusal),
+    Decision(DecisionProblem),
+    /// A step needs its box ticked.
+    NotConfirmed,
+    /// Someone else moved the round since the page was opened.
+    Moved {
+        now: RoundState,
+    },
+    /// The decision can change only while the round is in review.
+    DecisionLocked {
+        state: RoundState,
+    },
+    Round(RoundProblem),
+    Embargo(EmbargoProblem),
 }
 
 /// What the steps are judged on.

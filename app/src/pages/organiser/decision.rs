@@ -47,7 +47,7 @@ fn Decision(view: DecisionView) -> impl IntoView {
     let editable = state.decision_open();
     let remaining: Vec<String> = problems
         .iter()
-        .map(|p| (t.o.problem)(&crate::api::form::OrganiseProblem::Decision(p.clone())))
+        .map(|p| (t.o.problem)(&crate::domain::lifecycle::OrganiseProblem::Decision(p.clone())))
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();

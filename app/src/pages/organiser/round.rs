@@ -44,7 +44,7 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
         .next
         .filter(|n| matches!(n, RoundState::Decided | RoundState::Announced))
         .and_then(|_| overview.decision_problems.first().cloned())
-        .map(|p| (t.o.problem)(&crate::api::form::OrganiseProblem::Decision(p)));
+        .map(|p| (t.o.problem)(&crate::domain::lifecycle::OrganiseProblem::Decision(p)));
     view! {
         <p class="lead">{overview.round_title.clone()}</p>
         <p>{t.o.current_state}" "<strong>{t.o.state_name(current)}</strong>". "{t.o.state_meanings[current as usize]}</p>
