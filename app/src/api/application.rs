@@ -196,13 +196,14 @@ pub mod ssr {
         api::form::{ApplyProblem, Problems, finish, run},
         auth::{self, secret},
         domain::{
-            access::{Access, Viewer, may_act_for_kommun, may_approve, may_manage},
+            access::{Access, Viewer, may_act_for_kommun},
             application::{
                 CONTACT_PARTS, Life, Merge, PartSave, SUMMARY, Settle, clean_line, clean_text, deadline_for, limit,
                 merge, parts, reference, submit_problems, too_long_for_draft,
             },
             deadline::to_stockholm,
             kommun::Kommunkod,
+            policy::{self, Action, Object, Refused},
             round::Round,
             swedish,
         },
@@ -236,6 +237,20 @@ pub mod ssr {
         pub fn life(&self, status: Status) -> Life {
             Life { status, round_state: self.round.state, opens_at: self.round.opens_at, deadline: self.deadline }
         }
+        /// The policy on `action` to this application in `status`, now: `Err` for one who
+        /// may not at all, `Ok(Err)` with the reason when not now.
+        pub fn may(&self, action: Action, status: Status, now: DateTime<Utc>) -> Result<Result<(), Refusal>, AppError> {
+            let object = Object::Application { kommun: &self.application.kommun_kod, life: self.life(status), now };
+            match policy::decide(&self.viewer, action, &object) {
+                Ok(()) => Ok(Ok(())),
+                Err(Refused::Application(refusal)) => Ok(Err(refusal)),
+                Err(_) => {
+                    tracing::warn!(user = %self.viewer.user_id, application = ?self.application.id, ?action, "refused");
+                    Err(AppError::Forbidden)
+                }
+            }
+        }
+
         fn writer(&self) -> Writer<'_> {
             Writer { user_id: &self.viewer.user_id, name: &self.viewer.name }
         }
@@ -246,14 +261,15 @@ pub mod ssr {
         let viewer = auth::require(Access::Applicant)?;
         let state = state::state()?;
         let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
-        if !may_act_for_kommun(&viewer, &application.kommun_kod) {
-            tracing::warn!(user = %viewer.user_id, application = ?id, "refused: another kommun's application");
-            return Err(AppError::Forbidden);
-        }
         let round = rounds::find(&state.db, &application.round_id).await?.ok_or(AppError::NotFound)?;
         let extension = extensions::find(&state.db, &round.id, &application.kommun_kod).await?;
         let deadline = deadline_for(round.deadline, extension.map(|e| e.deadline));
-        Ok(Owned { viewer, state, application, round, deadline })
+        let owned = Owned { viewer, state, application, round, deadline };
+        // Another kommun's application: refused (and logged) by the policy.
+        owned
+            .may(Action::ReadApplication, owned.application.status, owned.state.clock.now())?
+            .map_err(|_| AppError::Forbidden)?;
+        Ok(owned)
     }
 
     fn local(at: DateTime<Utc>) -> NaiveDateTime {
@@ -396,7 +412,7 @@ pub mod ssr {
 
         let mut tx = owned.state.db.begin_write().await?;
         let status = applications::lock(&mut tx, &owned.application.id, now).await?.ok_or(AppError::NotFound)?;
-        let refused = owned.life(status).may_edit(now).err();
+        let refused = owned.may(Action::EditApplication, status, now)?.err();
         let current = applications::parts(&mut tx, &owned.application.id).await?;
         let writer = owned.writer();
         let id = owned.application.id.as_str();
@@ -487,7 +503,7 @@ pub mod ssr {
             title: round.sections.iter().find(|s| s.slug == part).map(|s| s.title.clone()).unwrap_or_default(),
             part,
             current_version: versions.first().map_or(0, |v| v.version),
-            editable: owned.life(owned.application.status).may_edit(state.clock.now()).is_ok(),
+            editable: owned.may(Action::EditApplication, owned.application.status, state.clock.now())?.is_ok(),
             // The list shows who and when; the text only of the version opened.
             versions: versions.into_iter().map(|v| VersionSummary { body: String::new(), ..v }).collect(),
             shown,
@@ -506,7 +522,7 @@ pub mod ssr {
             };
             let mut tx = db.begin_write().await?;
             let status = applications::lock(&mut tx, &application, now).await?.ok_or(AppError::NotFound)?;
-            if let Err(refusal) = owned.life(status).may_edit(now) {
+            if let Err(refusal) = owned.may(Action::EditApplication, status, now)? {
                 return Ok(Err(refused(problems, ApplyProblem::Refused(refusal))));
             }
             let current = applications::parts(&mut tx, &application).await?;
@@ -543,7 +559,7 @@ pub mod ssr {
                 }
                 return Ok(Err(refused(problems, ApplyProblem::OutdatedForm)));
             }
-            if let Err(refusal) = owned.life(status).may_submit(now) {
+            if let Err(refusal) = owned.may(Action::SubmitApplication, status, now)? {
                 return Ok(Err(refused(problems, ApplyProblem::Refused(refusal))));
             }
             let current = applications::parts(&mut tx, &application).await?;
@@ -614,7 +630,7 @@ pub mod ssr {
             let now = owned.state.clock.now();
             let mut tx = owned.state.db.begin_write().await?;
             let status = applications::lock(&mut tx, &application, now).await?.ok_or(AppError::NotFound)?;
-            if let Err(refusal) = owned.life(status).may_reopen(now) {
+            if let Err(refusal) = owned.may(Action::ReopenApplication, status, now)? {
                 // Reopened already (a second click): nothing more to do.
                 if refusal == Refusal::NotSubmitted && status == Status::Reopened {
                     return Ok(Ok(format!("{APPLICATION_PAGE}?klart=oppnad")));
@@ -640,8 +656,11 @@ pub mod ssr {
             let state = state::state()?;
             let target = users::find(&state.db, &user).await?.ok_or(AppError::NotFound)?;
             let kommun = target.kommun_kod.as_deref().ok_or(AppError::NotFound)?;
-            let allowed = if approve { may_approve(&viewer, kommun) } else { may_manage(&viewer) };
-            if !allowed || target.id == viewer.user_id {
+            let allowed = match approve {
+                true => policy::decide(&viewer, Action::ApproveApplicant, &Object::Kommun(kommun)),
+                false => policy::decide(&viewer, Action::ManageRound, &Object::Organising),
+            };
+            if allowed.is_err() || target.id == viewer.user_id {
                 return Err(AppError::Forbidden);
             }
             let now = state.clock.now();

@@ -93,7 +93,7 @@ mod ssr {
             jury::ssr::{Entry, RoundWork, reviewable},
         },
         auth,
-        domain::{access::Access, account::Role, application::SUMMARY, deadline::to_stockholm},
+        domain::{access::Access, application::SUMMARY, deadline::to_stockholm, policy::Aside},
         state::{self, AppState},
         storage::{population, rounds, submissions},
     };
@@ -106,7 +106,7 @@ mod ssr {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
-        let jav = viewer.role == Role::Juror && work.stands_aside(&viewer.user_id, &entry.kommun_kod);
+        let jav = work.facts(&viewer, &entry).aside != Aside::No;
         Ok(Some((work, entry, jav)))
     }
 

@@ -112,9 +112,8 @@ pub mod ssr {
             application::clean_text,
             deadline::to_stockholm,
             decision::{Choice, DecisionProblem, decision_problems},
-            motivation::{
-                MotivationProblem, check_save, check_sign, cleared_by_save, juror_reads_decision, sign_off, unsigned,
-            },
+            motivation::{MotivationProblem, check_save, check_sign, cleared_by_save, sign_off, unsigned},
+            policy::{self, Action, Decision, Object},
             round::Round,
         },
         state::{self, AppState},
@@ -175,10 +174,15 @@ pub mod ssr {
             self.work.entries.iter().any(|e| self.work.stands_aside(user_id, &e.kommun_kod))
         }
 
-        /// What the juror reads of the decision (`motivation::juror_reads_decision`).
-        fn reading(&self, user_id: &str) -> DecisionReading {
-            let (done, expected) = self.work.juror_count(user_id);
-            juror_reads_decision(self.stands_aside(user_id), expected - done, self.work.phase.may_work().is_ok())
+        /// The round's decision as the policy reads it for `viewer`.
+        fn decision(&self, viewer: &Viewer) -> Decision<'_> {
+            let (done, expected) = self.work.juror_count(&viewer.user_id);
+            Decision {
+                round: &self.work.round.id,
+                stands_aside_for_any_kommun: viewer.role == Role::Juror && self.stands_aside(&viewer.user_id),
+                own_reviews_left: expected - done,
+                phase: self.work.phase,
+            }
         }
 
         /// Every juror's sign-off of the application's newest version.
@@ -253,9 +257,9 @@ pub mod ssr {
         Ok((work.problems(), work.work))
     }
 
-    /// What the viewer reads of the decision's motivations: organisers all of it, jurors by `juror_reads_decision`.
+    /// What the viewer reads of the decision's motivations (`policy::reading`).
     fn reading(work: &Work, viewer: &Viewer) -> DecisionReading {
-        if viewer.role == Role::Organiser { DecisionReading::Reads } else { work.reading(&viewer.user_id) }
+        policy::reading(viewer, &work.decision(viewer))
     }
 
     /// The current round's work, if the viewer sits on its jury (or organises).
@@ -293,9 +297,8 @@ pub mod ssr {
     async fn chosen(viewer: &Viewer, state: &AppState, application: &str) -> Result<(Work, Entry), AppError> {
         let work = current(viewer, state).await?.ok_or(AppError::NotFound)?;
         let entry = work.entry(application).cloned().ok_or(AppError::NotFound)?;
-        let reading = reading(&work, viewer);
-        if reading != DecisionReading::Reads {
-            tracing::warn!(user = %viewer.user_id, application = ?application, ?reading, "refused: does not read the decision");
+        if let Err(refused) = policy::decide(viewer, Action::ReadDecision, &Object::Decision(work.decision(viewer))) {
+            tracing::warn!(user = %viewer.user_id, application = ?application, ?refused, "refused: does not read the decision");
             return Err(AppError::Forbidden);
         }
         if !work.recorded.iter().any(|r| r.choice.application_id == application) {

@@ -10,7 +10,10 @@ pub mod secret;
 pub mod session;
 
 use crate::{
-    domain::access::{Access, Denied, Viewer, check, may_manage},
+    domain::{
+        access::{Access, Denied, Viewer, check},
+        policy::{self, Action, Object},
+    },
     error::AppError,
 };
 use leptos::prelude::use_context;
@@ -37,7 +40,10 @@ pub fn require(access: Access) -> Result<Viewer, AppError> {
 /// An organiser who may manage rounds, people and invitations; else the reason, as an error.
 pub fn require_manager() -> Result<Viewer, AppError> {
     let viewer = require(Access::Organiser)?;
-    if may_manage(&viewer) { Ok(viewer) } else { Err(AppError::Forbidden) }
+    match policy::decide(&viewer, Action::ManageRound, &Object::Organising) {
+        Ok(()) => Ok(viewer),
+        Err(_) => Err(AppError::Forbidden),
+    }
 }
 
 /// The session behind the request, for log-out.
