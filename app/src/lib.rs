@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod problem;
 pub mod routes;
 
 #[cfg(feature = "ssr")]

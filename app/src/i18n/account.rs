@@ -1,11 +1,11 @@
 //! The texts of accounts and forms, Swedish first.
 
 use crate::{
-    api::form::Problem,
     domain::{
         account::{AccountError, Role},
         kommun::KommunChoiceError,
     },
+    problem::Problem,
 };
 
 pub struct AccountTexts {

@@ -1,12 +1,12 @@
 //! The texts of applying and of following the applications, Swedish first.
 
 use crate::{
-    api::form::ApplyProblem,
     domain::{
         application::{Refusal, Status, SubmitProblem},
         deadline::to_stockholm,
         english, swedish,
     },
+    problem::ApplyProblem,
 };
 use chrono::NaiveDateTime;
 

@@ -136,7 +136,7 @@ pub struct Texts {
 }
 
 impl Texts {
-    pub fn problem(&self, problem: &crate::api::form::Problem) -> String {
+    pub fn problem(&self, problem: &crate::problem::Problem) -> String {
         (self.a.problem)(problem)
     }
 
