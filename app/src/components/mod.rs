@@ -1,5 +1,7 @@
 //! Small pieces shared by pages, named for what the user sees.
 
+#[cfg(feature = "hydrate")]
+pub mod autosave;
 pub mod deadline_notice;
 pub mod disclosure;
 pub mod error_page;

@@ -36,9 +36,10 @@ pub enum AutosaveStatus {
     SignedOut,
 }
 
-/// The review form's state that the autosave updates.
+/// The review form's state that the autosave reads and updates.
 #[derive(Clone, Copy)]
 pub struct ReviewDraft {
+    pub application: StoredValue<String>,
     pub version: RwSignal<i64>,
     pub status: RwSignal<AutosaveStatus>,
 }
@@ -229,14 +230,16 @@ fn ReviewForm(
     let t = texts();
     let done = mine.progress == Progress::Done;
     let locked = done || phase != ReviewPhase::Open;
-    let draft = ReviewDraft { version: RwSignal::new(mine.version), status: RwSignal::new(AutosaveStatus::Idle) };
-    let on_input = move |ev: leptos::ev::Event| {
+    let draft = ReviewDraft {
+        application: StoredValue::new(application.clone()),
+        version: RwSignal::new(mine.version),
+        status: RwSignal::new(AutosaveStatus::Idle),
+    };
+    let on_input = move |_: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         if !locked {
-            super::autosave::edited(draft, &ev);
+            super::autosave::edited();
         }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
     };
     #[cfg(feature = "hydrate")]
     super::autosave::start(draft);
