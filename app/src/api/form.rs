@@ -9,7 +9,6 @@
 //!   reload, keeping everything typed.
 
 pub use crate::problem::{ApplyProblem, Problem};
-use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
 /// The key of a `name[key]` field for a record id. The form decoder reads a
@@ -95,7 +94,7 @@ pub use server::*;
 #[cfg(feature = "ssr")]
 mod server {
     use super::*;
-    use crate::cookies;
+    use crate::{cookies, error::AppError};
     use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
     use http::{HeaderValue, StatusCode, header};
     use leptos::prelude::use_context;
