@@ -385,47 +385,36 @@ pub async fn save(
     let done_at = done_at.map(to_db_time);
     let seen = done_at.as_ref().map(|_| seen_json(input.scores)).transpose()?;
     let new_id = uuid::Uuid::new_v4().to_string();
-    let (id, written) = match base.id {
+    // Both statements take the same ten values in the same places; the update adds the base version.
+    let (id, sql) = match base.id {
         None => (
             new_id.as_str(),
-            sqlx::query(
-                "INSERT INTO reviews (id, application_id, user_id, recommendation, private_note, jury_comment, \
-                 version, updated_at, done_at, seen_at, seen_scores) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) ON CONFLICT DO NOTHING",
-            )
-            .bind(&new_id)
-            .bind(application_id)
-            .bind(user_id)
-            .bind(recommendation)
-            .bind(input.private_note)
-            .bind(input.jury_comment)
-            .bind(version)
-            .bind(to_db_time(now))
-            .bind(&done_at)
-            .bind(&seen)
-            .execute(&mut *conn)
-            .await?,
+            "INSERT INTO reviews (id, application_id, user_id, recommendation, private_note, jury_comment, version, \
+             updated_at, done_at, seen_at, seen_scores) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) \
+             ON CONFLICT DO NOTHING",
         ),
         Some(id) => (
             id,
-            sqlx::query(
-                "UPDATE reviews SET recommendation = $3, private_note = $4, jury_comment = $5, version = $6, \
-                 updated_at = $7, done_at = $8, seen_at = COALESCE(seen_at, $8), \
-                 seen_scores = COALESCE(seen_scores, $9) WHERE id = $1 AND version = $2 AND done_at IS NULL",
-            )
-            .bind(id)
-            .bind(base.version)
-            .bind(recommendation)
-            .bind(input.private_note)
-            .bind(input.jury_comment)
-            .bind(version)
-            .bind(to_db_time(now))
-            .bind(&done_at)
-            .bind(&seen)
-            .execute(&mut *conn)
-            .await?,
+            "UPDATE reviews SET recommendation = $4, private_note = $5, jury_comment = $6, version = $7, \
+             updated_at = $8, done_at = $9, seen_at = COALESCE(seen_at, $9), seen_scores = COALESCE(seen_scores, $10) \
+             WHERE id = $1 AND application_id = $2 AND user_id = $3 AND version = $11 AND done_at IS NULL",
         ),
     };
+    let mut query = sqlx::query(sql)
+        .bind(id)
+        .bind(application_id)
+        .bind(user_id)
+        .bind(recommendation)
+        .bind(input.private_note)
+        .bind(input.jury_comment)
+        .bind(version)
+        .bind(to_db_time(now))
+        .bind(&done_at)
+        .bind(&seen);
+    if base.id.is_some() {
+        query = query.bind(base.version);
+    }
+    let written = query.execute(&mut *conn).await?;
     if written.rows_affected() == 0 {
         return Ok(None);
     }
