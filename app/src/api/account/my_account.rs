@@ -1,0 +1,147 @@
+//! The account as its owner sees and changes it: profile, "my data", password, deletion.
+
+use super::{ssr::*, *};
+use crate::{
+    api::form::{Problem, Problems, run},
+    auth::{self, session},
+    domain::{
+        access::{Access, Viewer},
+        account::{PersonName, Phone},
+        deadline::to_stockholm,
+    },
+    mail::messages,
+    state::{self, AppState},
+    storage::{self, mail_queue, users},
+};
+use chrono::Duration;
+
+pub fn account_view(user: &users::StoredUser, kommun: Option<String>) -> AccountView {
+    AccountView {
+        name: user.name.clone(),
+        email: user.email.clone(),
+        phone: user.phone.clone(),
+        role: user.role,
+        kommun,
+        created_local: to_stockholm(user.created_at),
+    }
+}
+
+pub(super) async fn me() -> Result<(AppState, users::StoredUser, AccountView), AppError> {
+    let viewer = auth::require(Access::SignedIn)?;
+    let state = state::state()?;
+    let user = users::find(&state.db, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
+    let kommun = viewer.kommun.as_ref().map(|(_, name)| name.clone());
+    let view = account_view(&user, kommun);
+    Ok((state, user, view))
+}
+
+pub async fn my_account() -> Result<AccountView, AppError> {
+    Ok(me().await?.2)
+}
+
+pub async fn my_data() -> Result<PersonalData, AppError> {
+    let viewer = auth::require(Access::SignedIn)?;
+    collect_my_data(&state::state()?, &viewer).await
+}
+
+/// Everything stored about `viewer`: for the page and for the JSON download.
+pub async fn collect_my_data(state: &AppState, viewer: &Viewer) -> Result<PersonalData, AppError> {
+    let db = &state.db;
+    let user = users::find(db, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
+    let account = account_view(&user, viewer.kommun.as_ref().map(|(_, name)| name.clone()));
+    let sessions = storage::sessions::list_for_user(db, &user.id)
+        .await?
+        .into_iter()
+        .map(|(a, b)| (to_stockholm(a), to_stockholm(b)))
+        .collect();
+    let mails = mail_queue::for_recipient(db, &user.email, state.clock.now())
+        .await?
+        .into_iter()
+        .map(|(subject, at)| (subject, to_stockholm(at)))
+        .collect();
+    let failed_log_ins =
+        storage::login_failures::since(db, &format!("konto:{}", user.email), state.clock.now() - Duration::days(1))
+            .await?
+            .len();
+    Ok(PersonalData {
+        email_confirmed: user.email_confirmed,
+        jury_rounds: storage::jury::round_titles_of(db, &user.id).await?,
+        employer: storage::jury::employer_of(db, &user.id).await?.map(|e| e.label()),
+        sessions,
+        mails,
+        failed_log_ins,
+        account,
+    })
+}
+
+pub async fn update_profile(name: String, phone: String) -> FormReply {
+    let mut problems = Problems::new("profil").keep("name", &name).keep("phone", &phone);
+    run("/konto", problems.clone(), async move {
+        let (state, user, _) = me().await?;
+        let name = problems.check("name", PersonName::parse(&name));
+        let phone = problems.check("phone", Phone::parse_optional(&phone));
+        let (Some(name), Some(phone)) = (name, phone) else {
+            return Ok(Err(problems));
+        };
+        users::update_profile(&state.db, &user.id, &name, phone.as_ref()).await?;
+        Ok(Ok("/konto?klart=sparat".to_owned()))
+    })
+    .await
+}
+
+pub async fn change_password(current: String, new: String) -> FormReply {
+    let mut problems = Problems::new("losenord");
+    run("/konto", problems.clone(), async move {
+        let (state, user, _) = me().await?;
+        if !state.hasher.verify(&current, &user.password_hash).await? {
+            problems.add("current_password", Problem::WrongPassword);
+            return Ok(Err(problems));
+        }
+        if problems.check("new_password", check_new_password(&new, &user.name, &user.email)).is_none() {
+            return Ok(Err(problems));
+        }
+        let hash = state.hasher.hash(&new).await?;
+        let now = state.clock.now();
+        let mut tx = state.db.begin_write().await?;
+        users::set_password(&mut tx, &user.id, &hash).await?;
+        if let Some(current) = auth::current_session() {
+            storage::sessions::delete_others(&mut tx, &user.id, &current.id_hash).await?;
+        }
+        queue_password_changed(&mut tx, &state, &user, now).await?;
+        tx.commit().await?;
+        Ok(Ok("/konto?klart=losenord".to_owned()))
+    })
+    .await
+}
+
+pub async fn delete_account(password: String, confirm: Option<String>) -> FormReply {
+    let mut problems = Problems::new("radera");
+    run("/konto/radera", problems.clone(), async move {
+        let (state, user, _) = me().await?;
+        if confirm.as_deref() != Some("ja") {
+            problems.add("confirm", Problem::NotConfirmedDeletion);
+        }
+        if !state.hasher.verify(&password, &user.password_hash).await? {
+            problems.add("password", Problem::WrongPassword);
+        }
+        if !problems.is_empty() {
+            return Ok(Err(problems));
+        }
+        if user.role == Role::Organiser && users::count_role(&state.db, Role::Organiser).await? <= 1 {
+            problems.add("", Problem::LastOrganiser);
+            return Ok(Err(problems));
+        }
+        let now = state.clock.now();
+        let mut tx = state.db.begin_write().await?;
+        mail_queue::delete_for_deleted_account(&mut tx, &user.email, now).await?;
+        storage::invitations::delete_for_email(&mut tx, &user.email).await?;
+        storage::login_failures::delete_for_account(&mut tx, &user.email).await?;
+        users::delete(&mut tx, &user.id).await?;
+        mail_queue::enqueue(&mut tx, &messages::account_deleted(&user.email, &user.name), now).await?;
+        tx.commit().await?;
+        set_cookie(&session::removal_cookie(state.settings.uses_https()));
+        tracing::info!(user = %user.id, "account deleted");
+        Ok(Ok("/logga-in?klart=raderat".to_owned()))
+    })
+    .await
+}

@@ -1,0 +1,57 @@
+//! Letting an applicant act for their kommun, and taking that away.
+
+use super::*;
+use crate::{
+    api::form::{Problems, run},
+    auth,
+    domain::{
+        access::Access,
+        kommun::Kommunkod,
+        policy::{self, Action, Object},
+    },
+    mail::messages,
+    state,
+    storage::{audit, kommuner, mail_queue, users},
+};
+
+pub async fn approve(user: String, approve: bool) -> FormReply {
+    let problems = Problems::new(if approve { "godkann" } else { "ta-bort" });
+    let viewer = auth::viewer();
+    let back = match viewer.as_ref().map(|v| v.role) {
+        Some(crate::domain::account::Role::Organiser) => "/arrangor/personer".to_owned(),
+        _ => format!("{APPLICATION_PAGE}#kollegor"),
+    };
+    run(&back.clone(), problems, async move {
+        let viewer = auth::require(Access::SignedIn)?;
+        let state = state::state()?;
+        let target = users::find(&state.db, &user).await?.ok_or(AppError::NotFound)?;
+        let kommun = target.kommun_kod.as_deref().ok_or(AppError::NotFound)?;
+        let allowed = match approve {
+            true => policy::decide(&viewer, Action::ApproveApplicant, &Object::Kommun(kommun)),
+            false => policy::decide(&viewer, Action::ManageRound, &Object::Organising),
+        };
+        if allowed.is_err() || target.id == viewer.user_id {
+            return Err(AppError::Forbidden);
+        }
+        let now = state.clock.now();
+        let mut tx = state.db.begin_write().await?;
+        users::set_approved(&mut tx, &target.id, approve.then_some(now)).await?;
+        let detail = if approve { "Godkände" } else { "Tog bort" };
+        let detail = format!("{detail} {} ({}) som sökande för sin kommun", target.name, target.email);
+        let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
+        audit::record(&mut tx, actor, None, "behorighet", &detail, now).await?;
+        // Told once per approval, not per click: approving one already approved sends nothing;
+        // an address never confirmed may not be theirs, and is not written to.
+        if approve && !target.approved && target.email_confirmed {
+            let kommun_kod = Kommunkod::parse(kommun).map_err(|_| AppError::Internal)?;
+            let name = kommuner::find(&state.db, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
+            let mail = messages::applicant_approved(&target.email, &target.name, &state.settings.base_url, &name);
+            mail_queue::enqueue(&mut tx, &mail, now).await?;
+        }
+        tx.commit().await?;
+        tracing::info!(user = %target.id, by = %viewer.user_id, approve, "kommun membership changed");
+        let done = if approve { "godkand" } else { "borttagen" };
+        Ok(Ok(crate::api::form::done_href(&back, done)))
+    })
+    .await
+}
