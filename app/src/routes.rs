@@ -5,6 +5,9 @@ use crate::i18n::safe_return_path;
 
 pub const LOG_IN_PAGE: &str = "/logga-in";
 
+/// Where the server functions answer: Leptos's prefix, which every `ServerFn::PATH` begins with.
+pub const SERVER_FN_PREFIX: &str = "/api/";
+
 /// `/logga-in?tillbaka=/konto`: after logging in, back where they were going.
 pub fn log_in_href(return_to: &str) -> String {
     format!("{LOG_IN_PAGE}?tillbaka={}", safe_return_path(return_to))

@@ -12,7 +12,7 @@ use app::{
     error::AppError,
     i18n::{Locale, Texts, safe_return_path},
     mail::escape_html,
-    routes::LOG_IN_PAGE,
+    routes::{LOG_IN_PAGE, SERVER_FN_PREFIX},
 };
 use axum::{
     body::Body,
@@ -58,7 +58,7 @@ pub fn form_page(request: &Request) -> String {
         .parse::<http::Uri>()
         .map(|uri| safe_return_path(uri.path()).to_owned())
         .ok()
-        .filter(|path| !path.starts_with("/api/"))
+        .filter(|path| !path.starts_with(SERVER_FN_PREFIX))
         .unwrap_or_else(|| "/".to_owned())
 }
 
@@ -76,7 +76,7 @@ pub fn plain_page(lang: &str, title: &str, main: &str) -> String {
 /// Middleware for plain (no-JavaScript) form posts to server functions.
 pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
     let plain_form_post = request.method() == http::Method::POST
-        && request.uri().path().starts_with("/api/")
+        && request.uri().path().starts_with(SERVER_FN_PREFIX)
         && header_text(&request, header::ACCEPT).contains("text/html")
         && header_text(&request, header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded");
     if !plain_form_post {
@@ -241,7 +241,14 @@ mod tests {
             ("password".to_owned(), "hemligt lösenord".to_owned()),
             ("token".to_owned(), "a".repeat(43)),
         ];
-        let html = page(Locale::Sv.texts(), "/api/save_motivation", "/jury", &problems, &fields, false);
+        let html = page(
+            Locale::Sv.texts(),
+            <app::api::motivation::SaveMotivation as leptos::server_fn::ServerFn>::PATH,
+            "/jury",
+            &problems,
+            &fields,
+            false,
+        );
         assert!(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"abc\">"), "{html}");
         assert!(html.contains("<input type=\"hidden\" name=\"application\" value=\"0f8e\">"), "{html}");
         assert!(html.contains(">\n\n&lt;b&gt;min&lt;/b&gt; text</textarea>"), "its own first newline kept: {html}");

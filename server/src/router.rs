@@ -167,7 +167,7 @@ async fn too_large_page(request: axum::extract::Request, next: middleware::Next)
 /// Leptos answers every failed server function with 500; the error knows its
 /// own status (400, 401, 403, 404, 503), and the answer carries that instead.
 async fn server_fn_status(request: axum::extract::Request, next: middleware::Next) -> axum::response::Response {
-    let is_server_fn = request.uri().path().starts_with("/api/");
+    let is_server_fn = request.uri().path().starts_with(app::routes::SERVER_FN_PREFIX);
     let response = next.run(request).await;
     if !is_server_fn || response.status() != http::StatusCode::INTERNAL_SERVER_ERROR {
         return response;

@@ -113,7 +113,7 @@ pub mod ssr {
             deadline::to_stockholm,
             decision::{Choice, DecisionProblem, decision_problems},
             motivation::{MotivationProblem, check_save, check_sign, cleared_by_save, sign_off, unsigned},
-            policy::{self, Action, Decision, Object},
+            policy::{self, Action, Decision, Object, Refused},
             round::Round,
         },
         state::{self, AppState},
@@ -179,6 +179,7 @@ pub mod ssr {
             let (done, expected) = self.work.juror_count(&viewer.user_id);
             Decision {
                 round: &self.work.round.id,
+                open: self.work.round.state.decision_open(),
                 stands_aside_for_any_kommun: viewer.role == Role::Juror && self.stands_aside(&viewer.user_id),
                 own_reviews_left: expected - done,
                 phase: self.work.phase,
@@ -355,8 +356,19 @@ pub mod ssr {
         text: String,
     }
 
-    async fn take_turn(viewer: &Viewer, state: &AppState, application: &str) -> Result<Option<Turn>, AppError> {
+    /// `None`: the decision is no longer open to change (`policy`, and in the transaction `motivations::lock`).
+    async fn take_turn(
+        viewer: &Viewer,
+        state: &AppState,
+        application: &str,
+        action: Action,
+    ) -> Result<Option<Turn>, AppError> {
         let (work, entry) = chosen(viewer, state, application).await?;
+        match policy::decide(viewer, action, &Object::Decision(work.decision(viewer))) {
+            Ok(()) => {}
+            Err(Refused::DecisionClosed) => return Ok(None),
+            Err(_) => return Err(AppError::Forbidden),
+        }
         let round_id = work.work.round.id.clone();
         let mut tx = state.db.begin_write().await?;
         match motivations::lock(&mut tx, &round_id, application).await? {
@@ -375,7 +387,7 @@ pub mod ssr {
             let viewer = auth::require(Access::Jury)?;
             let state = state::state()?;
             let Some(Turn { work, entry, mut tx, current, text: current_text }) =
-                take_turn(&viewer, &state, &application).await?
+                take_turn(&viewer, &state, &application, Action::WriteMotivation).await?
             else {
                 problems.add("", MotivationProblem::Locked);
                 return Ok(Err(problems));
@@ -426,7 +438,8 @@ pub mod ssr {
         run(&page.clone(), problems.clone(), async move {
             let viewer = auth::require(Access::Juror)?;
             let state = state::state()?;
-            let Some(Turn { work, entry, mut tx, current, text }) = take_turn(&viewer, &state, &application).await?
+            let Some(Turn { work, entry, mut tx, current, text }) =
+                take_turn(&viewer, &state, &application, Action::SignMotivation).await?
             else {
                 problems.add("", MotivationProblem::Locked);
                 return Ok(Err(problems));

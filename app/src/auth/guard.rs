@@ -7,7 +7,7 @@ use crate::{
     api,
     domain::access::{Access, Denied, Viewer, check},
     error::AppError,
-    routes::log_in_href,
+    routes::{SERVER_FN_PREFIX, log_in_href},
 };
 use axum::{
     extract::Request,
@@ -289,7 +289,7 @@ pub async fn guard(mut request: Request, next: Next) -> Response {
     }
     let viewer = request.extensions().get::<Viewer>();
     let unavailable = request.extensions().get::<SessionUnavailable>().is_some();
-    if path.starts_with("/api/") {
+    if path.starts_with(SERVER_FN_PREFIX) {
         let Some(access) = server_fn_access(&path) else {
             return (StatusCode::NOT_FOUND, "").into_response();
         };
@@ -357,8 +357,8 @@ mod tests {
         assert_eq!(page_access("/bekrafta/abc/def"), None);
         assert_eq!(page_access("/arrangor/personer"), Some(Access::Organiser));
         assert_eq!(page_access("/arrangor"), None);
-        assert_eq!(server_fn_access("/api/invite"), Some(Access::Organiser));
-        assert_eq!(server_fn_access("/api/unknown"), None);
+        assert_eq!(server_fn_access(api::people::Invite::PATH), Some(Access::Organiser));
+        assert_eq!(server_fn_access(&format!("{SERVER_FN_PREFIX}unknown")), None);
     }
 
     #[test]
@@ -367,7 +367,7 @@ mod tests {
         assert_eq!(loggable_route("/bekrafta/s3cret-token"), "/bekrafta/{token}");
         assert_eq!(loggable_route("/inbjudan/s3cret-token/"), "/inbjudan/{token}");
         assert_eq!(loggable_route("/aterstall/s3cret-token/extra"), "(ingen route)");
-        assert_eq!(loggable_route("/api/log_in"), "/api/log_in");
+        assert_eq!(loggable_route(api::account::LogIn::PATH), api::account::LogIn::PATH);
         assert_eq!(loggable_route("/pkg/portal.abc.wasm"), "/pkg/{file}");
         assert_eq!(loggable_route("/healthz"), "/healthz");
         assert_eq!(loggable_route("/"), "/");

@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// The kommun's own application, as its applicants read it.
+    /// The kommun's own application (asked of the kommun, before there is one), as its applicants read it.
     ReadApplication,
     EditApplication,
     SubmitApplication,
@@ -23,6 +23,8 @@ pub enum Action {
     ReopenApplication,
     /// Let a waiting applicant act for the kommun.
     ApproveApplicant,
+    /// A round's jury work: its list of entries, the shortlist, jäv for its kommuner.
+    ReviewRound,
     /// A submitted application on the jury's list: its page, without a line of
     /// the text for a juror who stands aside (`JuryView::Excluded`).
     ReadEntry,
@@ -34,30 +36,44 @@ pub enum Action {
     MarkForShortlist,
     /// The recorded decision and its motivations before they are announced.
     ReadDecision,
+    /// Write a new version of a chosen application's motivation.
+    WriteMotivation,
+    /// Sign the newest version of a motivation as a juror.
+    SignMotivation,
     /// Rounds, people, settings, the decision's record.
     ManageRound,
 }
 
 impl Action {
     /// Every action, for the tests that walk them all.
-    pub const ALL: [Action; 12] = [
+    pub const ALL: [Action; 15] = [
         Action::ReadApplication,
         Action::EditApplication,
         Action::SubmitApplication,
         Action::ReopenApplication,
         Action::ApproveApplicant,
+        Action::ReviewRound,
         Action::ReadEntry,
         Action::ScoreEntry,
         Action::SeeJuryWork,
         Action::PostToJury,
         Action::MarkForShortlist,
         Action::ReadDecision,
+        Action::WriteMotivation,
+        Action::SignMotivation,
         Action::ManageRound,
     ];
 
     /// Whether the action changes anything (and so waits for its phase).
     pub fn changes(self) -> bool {
-        !matches!(self, Action::ReadApplication | Action::ReadEntry | Action::SeeJuryWork | Action::ReadDecision)
+        !matches!(
+            self,
+            Action::ReadApplication
+                | Action::ReviewRound
+                | Action::ReadEntry
+                | Action::SeeJuryWork
+                | Action::ReadDecision
+        )
     }
 }
 
@@ -87,6 +103,8 @@ pub struct Entry<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decision<'a> {
     pub round: &'a str,
+    /// Whether the decision and its motivations may change (`RoundState::decision_open`).
+    pub open: bool,
     pub stands_aside_for_any_kommun: bool,
     /// The viewer's reviews not yet done that they are expected to do.
     pub own_reviews_left: usize,
@@ -104,6 +122,8 @@ pub enum Object<'a> {
         life: Life,
         now: DateTime<Utc>,
     },
+    /// A round, as its jury works on it.
+    Round(&'a str),
     Entry(Entry<'a>),
     Decision(Decision<'a>),
     /// The award's rounds and everything organisers run.
@@ -117,6 +137,8 @@ pub enum Refused {
     Application(Refusal),
     Review(ReviewProblem),
     Decision(DecisionReading),
+    /// The decision is no longer (or not yet) open to change.
+    DecisionClosed,
 }
 
 /// The one rule: may `viewer` do `action` to `object`? Deny unless allowed; an
@@ -126,7 +148,9 @@ pub fn decide(viewer: &Viewer, action: Action, object: &Object<'_>) -> Result<()
     let allowed = |yes: bool| if yes { Ok(()) } else { Err(Refused::Forbidden) };
     match (action, object) {
         (ApproveApplicant, Object::Kommun(kommun)) => allowed(may_approve(viewer, kommun)),
-        (ReadApplication, Object::Application { kommun, .. }) => allowed(may_act_for_kommun(viewer, kommun)),
+        (ReadApplication, Object::Kommun(kommun) | Object::Application { kommun, .. }) => {
+            allowed(may_act_for_kommun(viewer, kommun))
+        }
         (EditApplication | SubmitApplication | ReopenApplication, Object::Application { kommun, life, now }) => {
             allowed(may_act_for_kommun(viewer, kommun))?;
             let rule = match action {
@@ -139,12 +163,19 @@ pub fn decide(viewer: &Viewer, action: Action, object: &Object<'_>) -> Result<()
         (ReadEntry | SeeJuryWork | PostToJury | ScoreEntry | MarkForShortlist, Object::Entry(entry)) => {
             entry_rule(viewer, action, entry)
         }
-        (ReadDecision, Object::Decision(decision)) => {
+        (ReviewRound, Object::Round(round)) => allowed(may_review_round(viewer, round)),
+        (ReadDecision | WriteMotivation | SignMotivation, Object::Decision(decision)) => {
             allowed(may_review_round(viewer, decision.round))?;
+            // Organisers write a motivation with the jury, and sign none: the sign-offs are the jurors'.
+            allowed(action != SignMotivation || viewer.role == Role::Juror)?;
             match reading(viewer, decision) {
-                DecisionReading::Reads => Ok(()),
-                other => Err(Refused::Decision(other)),
+                DecisionReading::Reads => {}
+                other => return Err(Refused::Decision(other)),
             }
+            if action != ReadDecision && !decision.open {
+                return Err(Refused::DecisionClosed);
+            }
+            Ok(())
         }
         (ManageRound, Object::Organising) => allowed(may_manage(viewer)),
         _ => Err(Refused::Forbidden),
@@ -252,7 +283,7 @@ mod tests {
     /// Every object each action may be asked about, in every state its rule reads,
     /// and objects of the wrong kind too (always refused).
     fn objects() -> Vec<Object<'static>> {
-        let mut all = vec![Object::Kommun("0880"), Object::Organising];
+        let mut all = vec![Object::Kommun("0880"), Object::Organising, Object::Round("r1")];
         let deadline = Deadline::from_utc(instant("2027-04-15T21:59:00Z"));
         for state in RoundState::ALL {
             for status in [Status::Draft, Status::Submitted, Status::Reopened] {
@@ -269,12 +300,15 @@ mod tests {
                 }
             }
             for (stands_aside_for_any_kommun, own_reviews_left) in [(false, 0), (false, 2), (true, 0)] {
-                all.push(Object::Decision(Decision {
-                    round: "r1",
-                    stands_aside_for_any_kommun,
-                    own_reviews_left,
-                    phase,
-                }));
+                for open in [false, true] {
+                    all.push(Object::Decision(Decision {
+                        round: "r1",
+                        open,
+                        stands_aside_for_any_kommun,
+                        own_reviews_left,
+                        phase,
+                    }));
+                }
             }
         }
         all
@@ -288,10 +322,13 @@ mod tests {
             | Action::SubmitApplication
             | Action::ReopenApplication => &[Who::OwnApplicant],
             Action::ApproveApplicant => &[Who::OwnApplicant, Who::Organiser],
-            Action::ReadEntry | Action::SeeJuryWork | Action::PostToJury | Action::ReadDecision => {
-                &[Who::Juror, Who::Organiser]
-            }
-            Action::ScoreEntry | Action::MarkForShortlist => &[Who::Juror],
+            Action::ReviewRound
+            | Action::ReadEntry
+            | Action::SeeJuryWork
+            | Action::PostToJury
+            | Action::ReadDecision
+            | Action::WriteMotivation => &[Who::Juror, Who::Organiser],
+            Action::ScoreEntry | Action::MarkForShortlist | Action::SignMotivation => &[Who::Juror],
             Action::ManageRound => &[Who::Organiser],
         }
     }
@@ -317,6 +354,7 @@ mod tests {
                 for object in objects() {
                     let outside = match object {
                         Object::Entry(e) => e.phase != ReviewPhase::Open,
+                        Object::Decision(d) => !d.open,
                         Object::Application { life, now, .. } => {
                             life.may_reopen(now).is_err() && life.may_edit(now).is_err()
                         }
@@ -375,6 +413,7 @@ mod tests {
         let decision = |aside, left, phase| {
             Object::Decision(Decision {
                 round: "r1",
+                open: true,
                 stands_aside_for_any_kommun: aside,
                 own_reviews_left: left,
                 phase,
@@ -396,5 +435,30 @@ mod tests {
             decide(&viewer(Who::Organiser), Action::ReadDecision, &decision(true, 3, ReviewPhase::Open)),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_motivation_changes_only_while_the_decision_is_open_and_only_jurors_sign() {
+        let decision = |open| {
+            Object::Decision(Decision {
+                round: "r1",
+                open,
+                stands_aside_for_any_kommun: false,
+                own_reviews_left: 0,
+                phase: ReviewPhase::Open,
+            })
+        };
+        let (juror, organiser) = (viewer(Who::Juror), viewer(Who::Organiser));
+        for action in [Action::WriteMotivation, Action::SignMotivation] {
+            assert_eq!(decide(&juror, action, &decision(true)), Ok(()), "{action:?}");
+            assert_eq!(decide(&juror, action, &decision(false)), Err(Refused::DecisionClosed), "{action:?}");
+        }
+        assert_eq!(decide(&organiser, Action::WriteMotivation, &decision(true)), Ok(()));
+        assert_eq!(decide(&organiser, Action::SignMotivation, &decision(true)), Err(Refused::Forbidden));
+        assert_eq!(
+            decide(&viewer(Who::OtherJuror), Action::ReviewRound, &Object::Round("r1")),
+            Err(Refused::Forbidden)
+        );
+        assert_eq!(decide(&juror, Action::ReviewRound, &Object::Round("r1")), Ok(()));
     }
 }

@@ -9,7 +9,7 @@
 use super::{Db, from_db_time, to_db_time};
 use crate::domain::{
     account::Role,
-    application::CONTACT_PARTS,
+    application::{CONTACT_PARTS, Status},
     retention::{
         ANONYMISED, AUDIT_ACTIONS_NAMING_PEOPLE, AccountFacts, Cutoffs, Item, PORTAL_ACTOR, Periods, RoundDates, Step,
         account_due, merged, round_dates,
@@ -161,6 +161,8 @@ fn quoted(texts: &[&str]) -> String {
 /// A round's unsuccessful applications and what hangs on them.
 fn applications_targets(round_id: &str, title: &str) -> Vec<Target> {
     let chosen = "SELECT application_id FROM decisions WHERE round_id = $1";
+    // The code of the type itself, never typed again here: a code it no longer has would match nothing, silently.
+    let draft = Status::Draft.code();
     let awarded_kommuner = "SELECT a.kommun_kod FROM applications a JOIN decisions d ON d.application_id = a.id \
                             WHERE a.round_id = $1";
     let target = |step, table, filter: String, name| Target {
@@ -176,13 +178,13 @@ fn applications_targets(round_id: &str, title: &str) -> Vec<Target> {
         target(
             Step::Drafts,
             "applications",
-            format!("round_id = $1 AND status = 'utkast' AND id NOT IN ({chosen})"),
+            format!("round_id = $1 AND status = '{draft}' AND id NOT IN ({chosen})"),
             kommun_of_row("applications"),
         ),
         target(
             Step::Unsuccessful,
             "applications",
-            format!("round_id = $1 AND status <> 'utkast' AND id NOT IN ({chosen})"),
+            format!("round_id = $1 AND status <> '{draft}' AND id NOT IN ({chosen})"),
             kommun_of_row("applications"),
         ),
     ];

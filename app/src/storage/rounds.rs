@@ -10,8 +10,9 @@ use sqlx::{AnyConnection, Row};
 /// The newest round of an award that has opened: the one the public page
 /// shows and everyone works on. A round being prepared is not current yet.
 pub async fn current(db: &Db, award_id: &str) -> Result<Option<Round>, sqlx::Error> {
-    let row = sqlx::query("SELECT id FROM rounds WHERE award_id = $1 AND state <> 'utkast' ORDER BY year DESC LIMIT 1")
+    let row = sqlx::query("SELECT id FROM rounds WHERE award_id = $1 AND state <> $2 ORDER BY year DESC LIMIT 1")
         .bind(award_id)
+        .bind(RoundState::Draft.code())
         .fetch_optional(db.pool())
         .await?;
     match row {
@@ -130,9 +131,9 @@ pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx:
 pub async fn update_draft(conn: &mut AnyConnection, round: &Round) -> Result<bool, sqlx::Error> {
     let update = sqlx::query(
         "UPDATE rounds SET title = $2, intro = $3, criteria_text = $4, eligibility = $5, opens_at = $6, \
-         deadline_at = $7, ceremony_at = $8, ceremony_place = $9, contact = $10 WHERE id = $1 AND state = 'utkast'",
+         deadline_at = $7, ceremony_at = $8, ceremony_place = $9, contact = $10 WHERE id = $1 AND state = $11",
     );
-    let changed = with_fields(update, round).execute(&mut *conn).await?;
+    let changed = with_fields(update, round).bind(RoundState::Draft.code()).execute(&mut *conn).await?;
     if changed.rows_affected() != 1 {
         return Ok(false);
     }
@@ -282,10 +283,11 @@ pub async fn list(db: &Db, award_id: &str) -> Result<Vec<RoundSummary>, sqlx::Er
 /// belongs to it; false when it is no longer such a round.
 pub async fn delete_draft(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Error> {
     let removed = sqlx::query(
-        "DELETE FROM rounds WHERE id = $1 AND state = 'utkast' \
+        "DELETE FROM rounds WHERE id = $1 AND state = $2 \
          AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.round_id = rounds.id)",
     )
     .bind(id)
+    .bind(RoundState::Draft.code())
     .execute(conn)
     .await?;
     Ok(removed.rows_affected() == 1)

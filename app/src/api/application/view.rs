@@ -4,8 +4,9 @@ use super::{ssr::*, *};
 use crate::{
     auth::{self, secret},
     domain::{
-        access::{Access, may_act_for_kommun},
+        access::Access,
         application::{Life, deadline_for, limit, parts, submit_problems},
+        policy::{self, Action, Object},
     },
     state,
     storage::{applications, extensions, rounds, seed::EHALSOKOMMUN, submissions, users},
@@ -18,7 +19,7 @@ pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
     let db = &state.db;
     let now = state.clock.now();
     let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
-    let awaiting_approval = !may_act_for_kommun(&viewer, &kommun_kod);
+    let awaiting_approval = policy::decide(&viewer, Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err();
     // A person waiting to be let in learns nothing of the kommun: not its deadline, not its people.
     let extension = match awaiting_approval {
         true => None,
@@ -109,7 +110,7 @@ pub(super) fn summary(s: submissions::Submission) -> SubmissionSummary {
 pub async fn submission(number: i64) -> Result<Option<SubmissionView>, AppError> {
     let viewer = auth::require(Access::Applicant)?;
     let (kommun_kod, kommun) = kommun_of(&viewer)?;
-    if !may_act_for_kommun(&viewer, &kommun_kod) {
+    if policy::decide(&viewer, Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err() {
         return Err(AppError::Forbidden);
     }
     let state = state::state()?;

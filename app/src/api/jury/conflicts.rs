@@ -5,7 +5,7 @@ use crate::{
     api::form::{Problem, run},
     auth,
     domain::{
-        access::{Access, may_review_round},
+        access::Access,
         deadline::to_stockholm,
         employer::checked_employer,
         kommun::{Kommun, choose},
@@ -176,9 +176,7 @@ pub async fn declare_conflict(round: String, kommun: String, reason: String) -> 
     let page = format!("{JURY_PAGE}/jav");
     run(&page, problems.clone(), async move {
         let viewer = auth::require(Access::Juror)?;
-        if !may_review_round(&viewer, &round) {
-            return Err(AppError::Forbidden);
-        }
+        sits_on(&viewer, &round)?;
         let state = state::state()?;
         let all: Vec<Kommun> = kommuner::list(&state.db).await?;
         let chosen = problems.check("kommun", choose(&kommun, &all).map_err(Problem::Kommun)).cloned();

@@ -1,7 +1,7 @@
 //! Server functions of the jury: the list of applications to review, the
 //! reading and scoring view, saving a review (the form and the autosave are
 //! one implementation), jäv, the discussion and the shortlist.
-//! Every call checks the round against the viewer (`may_review_round`) and
+//! Every call asks the policy whether the viewer sits on the round (`Action::ReviewRound`) and
 //! what the viewer may see of the others' work (`jury_view`).
 
 // A server function's arguments are its form's fields, however many the form has.

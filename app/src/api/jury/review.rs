@@ -9,7 +9,7 @@ use crate::{
     },
     auth,
     domain::{
-        access::{Access, may_review_round},
+        access::Access,
         account::Role,
         deadline::to_stockholm,
         employer::{self},
@@ -151,10 +151,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
     let viewer = &cx.viewer;
     let mut tx = cx.state.db.begin_write().await?;
     let entry = reviews::jurors_entry(&mut tx, &form.application, &viewer.user_id).await?.ok_or(AppError::NotFound)?;
-    if !may_review_round(viewer, &entry.round_id) {
-        tracing::warn!(user = %viewer.user_id, application = ?form.application, "refused: not on this round's jury");
-        return Err(AppError::Forbidden);
-    }
+    sits_on(viewer, &entry.round_id)?;
     let phase = review_phase(entry.round_state, entry.closed_at, cx.now);
     // Drafts never reach the jury, and nothing does before the review opens.
     if !entry.submitted || phase == ReviewPhase::NotYet {

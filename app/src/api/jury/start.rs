@@ -3,12 +3,7 @@
 use super::{ssr::*, *};
 use crate::{
     auth,
-    domain::{
-        access::{Access, may_review_round},
-        account::Role,
-        deadline::to_stockholm,
-        swedish::collate,
-    },
+    domain::{access::Access, account::Role, deadline::to_stockholm, swedish::collate},
     state,
     storage::{rounds, seed::EHALSOKOMMUN},
 };
@@ -25,7 +20,7 @@ pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<Stri
     let lan = lan.filter(|l| !l.is_empty());
     let mut out = Vec::new();
     for id in round_ids {
-        if !may_review_round(&viewer, &id) {
+        if sits_on(&viewer, &id).is_err() {
             continue;
         }
         let Some(round) = rounds::find(&state.db, &id).await? else { continue };

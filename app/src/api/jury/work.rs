@@ -4,7 +4,7 @@ use super::*;
 use crate::{
     api::application::ssr::mail_copy,
     domain::{
-        access::{Viewer, may_review_round},
+        access::Viewer,
         account::Role,
         deadline::to_stockholm,
         employer::{self},
@@ -191,22 +191,25 @@ pub async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, App
     })
 }
 
+/// The viewer sits on the round's jury, or organises (`Action::ReviewRound`).
+pub fn sits_on(viewer: &Viewer, round_id: &str) -> Result<(), AppError> {
+    policy::decide(viewer, policy::Action::ReviewRound, &policy::Object::Round(round_id)).map_err(|_| {
+        tracing::warn!(user = %viewer.user_id, round = ?round_id, "refused: not on this round's jury");
+        AppError::Forbidden
+    })
+}
+
 /// The round a jury page is about: the current one, if the viewer sits on it.
 pub async fn jurys_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
     let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
-    if !may_review_round(viewer, &round.id) {
-        return Err(AppError::Forbidden);
-    }
+    sits_on(viewer, &round.id)?;
     Ok(Some(round))
 }
 
 /// An application the viewer may review, with its round's work.
 pub(crate) async fn reviewable(viewer: &Viewer, state: &AppState, id: &str) -> Result<(RoundWork, Entry), AppError> {
     let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    if !may_review_round(viewer, &application.round_id) {
-        tracing::warn!(user = %viewer.user_id, application = ?id, "refused: not on this round's jury");
-        return Err(AppError::Forbidden);
-    }
+    sits_on(viewer, &application.round_id)?;
     let round = rounds::find(&state.db, &application.round_id).await?.ok_or(AppError::NotFound)?;
     let work = round_work(state, round).await?;
     // Drafts never reach the jury, and nothing does before the deadline.
