@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod pages;
 pub mod problem;
 pub mod routes;
+pub mod wiring;
 
 #[cfg(feature = "ssr")]
 pub mod auth;

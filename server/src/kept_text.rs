@@ -99,9 +99,9 @@ pub async fn keep_what_was_typed(request: Request, next: Next) -> Response {
         (Some(value), _) => kept_problems(value.as_bytes()),
         (None, Some(why)) => {
             let err = if why == "unavailable" { AppError::Unavailable } else { AppError::NotSignedIn };
-            Some(failed(Problems::new(""), err))
+            Some(failed(Problems::default(), err))
         }
-        (None, None) => server_fn_error(&response).map(|err| failed(Problems::new(""), err)),
+        (None, None) => server_fn_error(&response).map(|err| failed(Problems::default(), err)),
     };
     let Some(problems) = problems else { return response };
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
@@ -220,10 +220,11 @@ fn page(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use app::api::form::FormId;
 
     #[test]
     fn a_field_is_labelled_by_its_form_or_else_by_its_name() {
-        let mut problems = Problems::new("motivering");
+        let mut problems = Problems::new(FormId::Motivation);
         problems.name("text", "Motivering");
         assert_eq!(label(&problems, "text"), "Motivering");
         assert_eq!(label(&problems, "text[ledning]"), "Ledning");
@@ -232,7 +233,7 @@ mod tests {
 
     #[test]
     fn every_typed_value_comes_back_escaped_and_a_password_never() {
-        let mut problems = Problems::new("motivering").keep("text", "<b>min</b> text");
+        let mut problems = Problems::new(FormId::Motivation).keep("text", "<b>min</b> text");
         problems.add("text", Problem::Failed(AppError::Unavailable));
         let fields = vec![
             ("csrf".to_owned(), "abc".to_owned()),

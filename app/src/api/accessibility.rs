@@ -65,7 +65,7 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            form::{Problem, Problems, run},
+            form::{Done, FormId, Problem, Problems, done_href, run},
             limits,
         },
         auth,
@@ -99,7 +99,7 @@ mod ssr {
     }
 
     pub async fn save(form: StatementInput) -> FormReply {
-        let mut problems = Problems::new("redogorelse");
+        let mut problems = Problems::new(FormId::Statement);
         for (field, value) in form.fields() {
             problems = problems.keep(field, value);
         }
@@ -117,14 +117,14 @@ mod ssr {
             audit::record(&mut tx, actor, None, "tillganglighet", "Tillgänglighetsredogörelsen uppdaterad", now)
                 .await?;
             tx.commit().await?;
-            Ok(Ok(format!("{STATEMENT_ADMIN_PAGE}?klart=redogorelse-sparad")))
+            Ok(Ok(done_href(STATEMENT_ADMIN_PAGE, Done::StatementSaved)))
         })
         .await
     }
 
     pub async fn send(message: String, page: String, reply_to: String) -> FormReply {
         let problems =
-            Problems::new("synpunkter-form").keep("message", &message).keep("page", &page).keep("reply_to", &reply_to);
+            Problems::new(FormId::Feedback).keep("message", &message).keep("page", &page).keep("reply_to", &reply_to);
         run(STATEMENT_PAGE, problems.clone(), async move {
             let state = state::state()?;
             let feedback = match checked_feedback(&message, &page, &reply_to) {
@@ -156,7 +156,7 @@ mod ssr {
             }
             tx.commit().await?;
             tracing::info!(organisers = organisers.len(), "accessibility feedback received");
-            Ok(Ok(format!("{STATEMENT_PAGE}?klart=synpunkt-skickad#synpunkter")))
+            Ok(Ok(done_href(&format!("{STATEMENT_PAGE}#synpunkter"), Done::FeedbackSent)))
         })
         .await
     }

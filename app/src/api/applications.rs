@@ -65,7 +65,7 @@ mod ssr {
     use super::*;
     use crate::storage::seed::EHALSOKOMMUN;
     use crate::{
-        api::form::{ApplyProblem, Problem, Problems, run},
+        api::form::{ApplyProblem, Done, FormId, Problem, Problems, done_href, run},
         auth,
         domain::{
             deadline::{Deadline, to_stockholm},
@@ -84,14 +84,14 @@ mod ssr {
     }
 
     pub async fn remind_drafts() -> FormReply {
-        run(APPLICATIONS_PAGE, Problems::new("paminn"), async move {
+        run(APPLICATIONS_PAGE, Problems::new(FormId::Remind), async move {
             let viewer = auth::require_manager()?;
             let state = state::state()?;
             let by = crate::storage::audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             let now = state.clock.now();
             let reminded = crate::mail::reminders::send_now(&state.db, &state.settings.base_url, now, by).await?;
             tracing::info!(by = %viewer.user_id, reminded, "reminder sent to drafts");
-            Ok(Ok(format!("{APPLICATIONS_PAGE}?klart=paminnelse-skickad")))
+            Ok(Ok(done_href(APPLICATIONS_PAGE, Done::ReminderSent)))
         })
         .await
     }
@@ -140,7 +140,7 @@ mod ssr {
     }
 
     pub async fn grant_extension(kommun: String, date: String, time: String, reason: String) -> FormReply {
-        let mut problems = Problems::new("forlang")
+        let mut problems = Problems::new(FormId::Extension)
             .keep("kommun", &kommun)
             .keep("date", &date)
             .keep("time", &time)
@@ -193,7 +193,7 @@ mod ssr {
             )
             .await?;
             tracing::info!(kommun = %kommun.kod.as_str(), by = %viewer.user_id, "deadline extended");
-            Ok(Ok(format!("{APPLICATIONS_PAGE}?klart=forlangt")))
+            Ok(Ok(done_href(APPLICATIONS_PAGE, Done::ExtensionGranted)))
         })
         .await
     }

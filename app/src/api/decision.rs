@@ -59,7 +59,7 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            form::{Problem, Problems, field_key, run},
+            form::{Done, FormId, Problem, Problems, done_href, field_key, run},
             jury::ssr::{declared_jav, round_work},
             motivation::ssr::decision_problems_in,
             round::ssr::managed_round,
@@ -117,7 +117,7 @@ mod ssr {
     }
 
     pub async fn save(outcome: HashMap<String, String>) -> FormReply {
-        let mut problems = Problems::new("beslut");
+        let mut problems = Problems::new(FormId::Decision);
         for (key, code) in &outcome {
             problems = problems.keep(&format!("outcome[{key}]"), code);
         }
@@ -178,8 +178,8 @@ mod ssr {
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&work.round.id), "beslut-sparat", &detail, now).await?;
             tx.commit().await?;
-            let code = if cleared.is_empty() { "beslut-sparat" } else { "beslut-sparat-godkannanden-borttagna" };
-            Ok(Ok(format!("{DECISION_PAGE}?klart={code}")))
+            let done = if cleared.is_empty() { Done::DecisionSaved } else { Done::DecisionSavedSignOffsCleared };
+            Ok(Ok(done_href(DECISION_PAGE, done)))
         })
         .await
     }

@@ -9,6 +9,7 @@
 //!   reload, keeping everything typed.
 
 pub use crate::problem::{ApplyProblem, Problem};
+pub use crate::wiring::{Done, FormId};
 use serde::{Deserialize, Serialize};
 
 /// The key of a `name[key]` field for a record id. The form decoder reads a
@@ -19,7 +20,8 @@ pub fn field_key(id: &str) -> String {
 }
 
 /// The problems of one submitted form, by field name ("" for the form as a
-/// whole), and the values to show again.
+/// whole), and the values to show again. `form` is a `FormId`'s id ("" when the
+/// form is not known).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Problems {
     pub form: String,
@@ -32,8 +34,8 @@ pub struct Problems {
 }
 
 impl Problems {
-    pub fn new(form: &str) -> Problems {
-        Problems { form: form.to_owned(), ..Problems::default() }
+    pub fn new(form: FormId) -> Problems {
+        Problems { form: form.as_str().to_owned(), ..Problems::default() }
     }
 
     pub fn add(&mut self, field: &str, problem: impl Into<Problem>) {
@@ -73,12 +75,16 @@ impl Problems {
     }
 }
 
-/// `page#anchor` with the done notice `code` (`?klart=…`) before the anchor.
-pub fn done_href(back: &str, code: &str) -> String {
-    match back.split_once('#') {
-        Some((page, anchor)) => format!("{page}?klart={code}#{anchor}"),
-        None => format!("{back}?klart={code}"),
-    }
+/// `page#anchor` with the done notice (`?klart=…`) before the anchor; after
+/// the page's own query, if it has one (`&klart=…`).
+pub fn done_href(back: &str, done: Done) -> String {
+    let code = done.code();
+    let (page, anchor) = match back.split_once('#') {
+        Some((page, anchor)) => (page, format!("#{anchor}")),
+        None => (back, String::new()),
+    };
+    let join = if page.contains('?') { '&' } else { '?' };
+    format!("{page}{join}klart={code}{anchor}")
 }
 
 /// A form's answer: go on to a page, or show the problems.
@@ -208,12 +214,12 @@ mod server {
     }
 
     /// The problems sent back to form `form` by the previous plain post, if any.
-    pub fn echo_for(form: &str) -> Option<Problems> {
+    pub fn echo_for(form: FormId) -> Option<Problems> {
         let parts = use_context::<http::request::Parts>()?;
         let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
         let secure = crate::state::state().is_ok_and(|s| s.settings.uses_https());
         let bytes = URL_SAFE_NO_PAD.decode(cookies::portal_value(header, ECHO_COOKIE, secure)?).ok()?;
-        serde_json::from_slice::<Problems>(&bytes).ok().filter(|p| p.form == form)
+        serde_json::from_slice::<Problems>(&bytes).ok().filter(|p| p.form == form.as_str())
     }
 
     /// Middleware: an echo is read once; the page that shows it also deletes it.
@@ -241,5 +247,25 @@ mod server {
             }
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_done_notice_goes_before_the_anchor_and_after_the_page_own_query() {
+        assert_eq!(done_href("/konto", Done::ProfileSaved), "/konto?klart=sparat");
+        assert_eq!(done_href("/ansokan#status", Done::DraftSaved), "/ansokan?klart=utkast-sparat#status");
+        assert_eq!(
+            done_href("/arrangor/bedomning?omgang=ehalsokommun-2028", Done::CriteriaSaved),
+            "/arrangor/bedomning?omgang=ehalsokommun-2028&klart=kriterier-sparade"
+        );
+    }
+
+    #[test]
+    fn problems_name_their_form_by_its_id() {
+        assert_eq!(Problems::new(FormId::Remind).form, "paminn-form");
     }
 }

@@ -12,8 +12,7 @@ use leptos::{
 use serde::{Deserialize, Serialize};
 
 pub const KOMMUNER_PAGE: &str = "/arrangor/kommuner";
-/// The import form's id, and its file field's name.
-pub const IMPORT_FORM: &str = "folkmangd-import";
+/// The import form's file field's name.
 pub const FILE_FIELD: &str = "fil";
 
 /// One kommun in the organisers' table.
@@ -50,7 +49,7 @@ pub async fn import_population(data: MultipartData) -> Result<FormReply, AppErro
 pub mod ssr {
     use super::*;
     use crate::{
-        api::form::{Problem, Problems, run},
+        api::form::{Done, FormId, Problem, Problems, done_href, run},
         auth,
         domain::{
             deadline::to_stockholm,
@@ -108,7 +107,8 @@ pub mod ssr {
 
     pub async fn import(data: MultipartData) -> FormReply {
         let posted = posted(data).await;
-        let problems = Problems::new(IMPORT_FORM).keep("year", &posted.year).keep("source", &posted.source);
+        let problems =
+            Problems::new(FormId::PopulationImport).keep("year", &posted.year).keep("source", &posted.source);
         run(KOMMUNER_PAGE, problems.clone(), async move {
             let viewer = auth::require_manager()?;
             let state = state::state()?;
@@ -150,7 +150,7 @@ pub mod ssr {
             audit::record(&mut tx, actor, None, "folkmangd-import", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(kommuner = accepted.rows.len(), year, "population imported");
-            Ok(Ok(format!("{KOMMUNER_PAGE}?klart=folkmangd-importerad")))
+            Ok(Ok(done_href(KOMMUNER_PAGE, Done::PopulationImported)))
         })
         .await
     }

@@ -102,7 +102,7 @@ pub mod ssr {
     use super::*;
     use crate::{
         api::{
-            form::{Problems, done_href, run},
+            form::{Done, FormId, Problems, done_href, run},
             jury::ssr::{Entry, RoundWork, jurys_round, round_work},
         },
         auth,
@@ -382,7 +382,7 @@ pub mod ssr {
 
     pub async fn save(application: String, version: String, text: String) -> FormReply {
         let page = motivation_href(&application);
-        let mut problems = Problems::new("motivering").keep("text", &text);
+        let mut problems = Problems::new(FormId::Motivation).keep("text", &text);
         run(&page.clone(), problems.clone(), async move {
             let viewer = auth::require(Access::Jury)?;
             let state = state::state()?;
@@ -400,7 +400,7 @@ pub mod ssr {
                 return Ok(Err(problems));
             }
             if text == current_text {
-                return Ok(Ok(done_href(&page, "motivering-oforandrad")));
+                return Ok(Ok(done_href(&page, Done::MotivationUnchanged)));
             }
             let signed = motivations::sign_offs_in(&mut tx, &round.id).await?;
             let signed: Vec<(&str, i64)> = signed
@@ -425,16 +425,15 @@ pub mod ssr {
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&round.id), "motivering-sparad", &detail, now).await?;
             tx.commit().await?;
-            let code =
-                if cleared.is_empty() { "motivering-sparad" } else { "motivering-sparad-godkannanden-borttagna" };
-            Ok(Ok(done_href(&page, code)))
+            let done = if cleared.is_empty() { Done::MotivationSaved } else { Done::MotivationSavedSignOffsCleared };
+            Ok(Ok(done_href(&page, done)))
         })
         .await
     }
 
     pub async fn sign(application: String, version: String) -> FormReply {
         let page = motivation_href(&application);
-        let mut problems = Problems::new("godkann");
+        let mut problems = Problems::new(FormId::SignMotivation);
         run(&page.clone(), problems.clone(), async move {
             let viewer = auth::require(Access::Juror)?;
             let state = state::state()?;
@@ -456,7 +455,7 @@ pub mod ssr {
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&round.id), "motivering-godkand", &detail, now).await?;
             tx.commit().await?;
-            Ok(Ok(done_href(&page, "motivering-godkand")))
+            Ok(Ok(done_href(&page, Done::MotivationSigned)))
         })
         .await
     }

@@ -123,7 +123,7 @@ pub(crate) mod ssr {
     use crate::{
         api::{
             account::ssr::check_new_password,
-            form::{Problem, Problems, run},
+            form::{Done, FormId, Problem, Problems, done_href, run},
         },
         auth::{self, secret},
         domain::{
@@ -133,6 +133,7 @@ pub(crate) mod ssr {
             kommun::address_of_kommun,
         },
         mail::messages,
+        routes::LOG_IN_PAGE,
         state,
         storage::{
             self,
@@ -204,7 +205,7 @@ pub(crate) mod ssr {
 
     pub async fn invite(name: String, email: String, role: String, round: Option<String>) -> FormReply {
         let round = round.filter(|r| !r.is_empty());
-        let mut problems = Problems::new("bjud-in")
+        let mut problems = Problems::new(FormId::Invite)
             .keep("name", &name)
             .keep("email", &email)
             .keep("role", &role)
@@ -273,7 +274,7 @@ pub(crate) mod ssr {
             audit::record(&mut tx, actor(&viewer), round_id(&round), "inbjudan", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(by = %viewer.user_id, role = role.code(), "invitation sent");
-            Ok(Ok(format!("{page}?klart=inbjuden")))
+            Ok(Ok(done_href(page, Done::Invited)))
         })
         .await
     }
@@ -291,7 +292,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn resend(email: String) -> FormReply {
-        run(PEOPLE_PAGE, Problems::new("inbjudningar"), async move {
+        run(PEOPLE_PAGE, Problems::new(FormId::ResendInvitation), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
             let now = state.clock.now();
             let token = secret::new_token();
@@ -314,13 +315,13 @@ pub(crate) mod ssr {
             let detail = format!("Skickade inbjudan till {} ({}) igen", invitation.name, invitation.email);
             audit::record(&mut tx, actor(&viewer), invitation.round_id.as_deref(), "inbjudan", &detail, now).await?;
             tx.commit().await?;
-            Ok(Ok(format!("{PEOPLE_PAGE}?klart=inbjudan-igen")))
+            Ok(Ok(done_href(PEOPLE_PAGE, Done::InvitationResent)))
         })
         .await
     }
 
     pub async fn seat(user: String, round: String, seated: bool) -> FormReply {
-        run(PEOPLE_PAGE, Problems::new("jury"), async move {
+        run(PEOPLE_PAGE, Problems::new(FormId::JurySeat), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
             let juror =
                 users::find(&state.db, &user).await?.filter(|u| u.role == Role::Juror).ok_or(AppError::NotFound)?;
@@ -340,14 +341,14 @@ pub(crate) mod ssr {
             };
             audit::record(&mut tx, actor(&viewer), Some(round_id), "behorighet", &detail, now).await?;
             tx.commit().await?;
-            let code = if seated { "i-juryn" } else { "ur-juryn" };
-            Ok(Ok(format!("{PEOPLE_PAGE}?klart={code}")))
+            let done = if seated { Done::Seated } else { Done::Unseated };
+            Ok(Ok(done_href(PEOPLE_PAGE, done)))
         })
         .await
     }
 
     pub async fn set_access(user: String, allow: bool) -> FormReply {
-        run(PEOPLE_PAGE, Problems::new("atkomst"), async move {
+        run(PEOPLE_PAGE, Problems::new(FormId::Access), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
             let person = users::find(&state.db, &user).await?.ok_or(AppError::NotFound)?;
             // Never one's own: an organiser could lock the award out of its last organiser.
@@ -366,14 +367,14 @@ pub(crate) mod ssr {
                 mail_queue::delete_unsent_to(&mut tx, &person.email).await?;
             }
             let (done, detail) = if allow {
-                ("atkomst-atergiven", format!("Gav {} ({}) åtkomst igen", person.name, person.email))
+                (Done::AccessRestored, format!("Gav {} ({}) åtkomst igen", person.name, person.email))
             } else {
-                ("atkomst-borttagen", format!("Tog bort åtkomsten för {} ({})", person.name, person.email))
+                (Done::AccessRemoved, format!("Tog bort åtkomsten för {} ({})", person.name, person.email))
             };
             audit::record(&mut tx, actor(&viewer), None, "behorighet", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(user = %person.id, by = %viewer.user_id, allow, "access changed");
-            Ok(Ok(format!("{PEOPLE_PAGE}?klart={done}")))
+            Ok(Ok(done_href(PEOPLE_PAGE, done)))
         })
         .await
     }
@@ -398,7 +399,7 @@ pub(crate) mod ssr {
 
     pub async fn accept_invitation(token: String, name: String, phone: String, password: String) -> FormReply {
         let page = if secret::is_token_shaped(&token) { format!("/inbjudan/{token}") } else { "/".to_owned() };
-        let mut problems = Problems::new("inbjudan").keep("name", &name).keep("phone", &phone);
+        let mut problems = Problems::new(FormId::AcceptInvitation).keep("name", &name).keep("phone", &phone);
         run(&page.clone(), problems.clone(), async move {
             let state = state::state()?;
             let Some(invitation) = valid_invitation(&token).await? else {
@@ -449,7 +450,7 @@ pub(crate) mod ssr {
             audit::record(&mut tx, actor, invitation.round_id.as_deref(), "inbjudan", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(user = %id, role = invitation.role.code(), "invitation accepted");
-            Ok(Ok("/logga-in?klart=konto-skapat".to_owned()))
+            Ok(Ok(done_href(LOG_IN_PAGE, Done::AccountCreated)))
         })
         .await
     }

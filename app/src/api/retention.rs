@@ -69,7 +69,7 @@ pub async fn privacy_notice() -> Result<PrivacyFacts, AppError> {
 mod ssr {
     use super::*;
     use crate::{
-        api::form::{Problem, Problems, run},
+        api::form::{Done, FormId, Problem, Problems, done_href, run},
         auth,
         domain::{deadline::to_stockholm, retention::checked_periods},
         retention, state,
@@ -113,7 +113,7 @@ mod ssr {
     }
 
     pub async fn save(applications_months: String, personal_months: String) -> FormReply {
-        let problems = Problems::new("gallring")
+        let problems = Problems::new(FormId::Retention)
             .keep("applications_months", &applications_months)
             .keep("personal_months", &personal_months);
         run(RETENTION_PAGE, problems.clone(), async move {
@@ -139,7 +139,7 @@ mod ssr {
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, None, "gallringstider", &detail, now).await?;
             tx.commit().await?;
-            Ok(Ok(format!("{RETENTION_PAGE}?klart=gallring-sparad")))
+            Ok(Ok(done_href(RETENTION_PAGE, Done::RetentionSaved)))
         })
         .await
     }

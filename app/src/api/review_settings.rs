@@ -100,7 +100,7 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            form::{Problem, Problems, run},
+            form::{Done, FormId, Problem, Problems, done_href, run},
             jury::ssr::{declared_jav, flag_views, round_work, settings_of},
         },
         auth,
@@ -231,7 +231,7 @@ mod ssr {
     }
 
     pub async fn save(form: SettingsForm, round: String) -> FormReply {
-        let problems = form.kept(Problems::new("kriterier"));
+        let problems = form.kept(Problems::new(FormId::Criteria));
         let page = settings_page(&round);
         run(&page, problems.clone(), async move {
             let (state, round, user) = settings_round(Some(&round)).await?;
@@ -262,17 +262,18 @@ mod ssr {
             reviews::replace(&mut tx, &round.id, &criteria, &scale, tie_break.as_deref()).await?;
             tx.commit().await?;
             tracing::info!(round = %round.id, by = %user, "review criteria changed");
-            Ok(Ok(if round.state == crate::domain::lifecycle::RoundState::Draft {
-                format!("{}&klart=kriterier-sparade", settings_page(&round.id))
+            let back = if round.state == crate::domain::lifecycle::RoundState::Draft {
+                settings_page(&round.id)
             } else {
-                format!("{REVIEW_SETTINGS_PAGE}?klart=kriterier-sparade")
-            }))
+                REVIEW_SETTINGS_PAGE.to_owned()
+            };
+            Ok(Ok(done_href(&back, Done::CriteriaSaved)))
         })
         .await
     }
 
     pub async fn close(close: bool) -> FormReply {
-        run(REVIEW_SETTINGS_PAGE, Problems::new("stang-bedomning"), async move {
+        run(REVIEW_SETTINGS_PAGE, Problems::new(FormId::CloseReview), async move {
             let (state, round, user) = settings_round(None).await?;
             let now = state.clock.now();
             let current = settings_of(&state.db, &round).await?;
@@ -281,8 +282,8 @@ mod ssr {
             reviews::set_closed(&mut tx, &round.id, close.then_some(now)).await?;
             tx.commit().await?;
             tracing::info!(round = %round.id, by = %user, close, "review closed or reopened");
-            let code = if close { "bedomning-stangd" } else { "bedomning-oppen" };
-            Ok(Ok(format!("{REVIEW_SETTINGS_PAGE}?klart={code}")))
+            let done = if close { Done::ReviewClosed } else { Done::ReviewOpened };
+            Ok(Ok(done_href(REVIEW_SETTINGS_PAGE, done)))
         })
         .await
     }

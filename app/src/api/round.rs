@@ -67,7 +67,7 @@ pub mod ssr {
     use crate::{
         api::{
             decision::DECISION_PAGE,
-            form::{Problem, Problems, run},
+            form::{Done, FormId, Problem, Problems, done_href, run},
             jury::ssr::{Entry, round_work},
             motivation::ssr::decision_problems_of,
         },
@@ -164,7 +164,7 @@ pub mod ssr {
             .and_then(RoundState::back)
             .is_some_and(|b| Some(b) == RoundState::from_code(&to));
         let page = if back { DECISION_PAGE } else { ROUND_PAGE };
-        let mut problems = Problems::new(if back { "steg-tillbaka" } else { "steg" }).keep("embargo", &embargo);
+        let mut problems = Problems::new(if back { FormId::StepBack } else { FormId::Step }).keep("embargo", &embargo);
         run(page, problems.clone(), async move {
             let (state, round, viewer) = managed_round().await?;
             let (Some(from), Some(to)) = (RoundState::from_code(&from), RoundState::from_code(&to)) else {
@@ -218,7 +218,7 @@ pub mod ssr {
             }
             tx.commit().await?;
             tracing::info!(round = %round.id, from = from.code(), to = to.code(), by = %viewer.user_id, "round stepped");
-            Ok(Ok(format!("{page}?klart={}", if back { "beslut-oppnat" } else { "steg-taget" })))
+            Ok(Ok(done_href(page, if back { Done::DecisionReopened } else { Done::StepTaken })))
         })
         .await
     }

@@ -111,7 +111,7 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
-            form::{Problem, Problems, run},
+            form::{Done, FormId, Problem, Problems, done_href, run},
             round::ssr::another_round_running,
         },
         auth,
@@ -143,7 +143,7 @@ mod ssr {
     }
 
     pub async fn copy(source: String, input: [String; 6]) -> FormReply {
-        let mut problems = Problems::new("ny-omgang").keep("source", &source);
+        let mut problems = Problems::new(FormId::NewRound).keep("source", &source);
         for (field, value) in FIELDS.iter().zip(&input) {
             problems = problems.keep(field, value);
         }
@@ -174,7 +174,7 @@ mod ssr {
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&round.id), "omgang-ny", &detail, now).await?;
             tx.commit().await?;
-            Ok(Ok(format!("{ROUNDS_PAGE}?klart=omgang-skapad")))
+            Ok(Ok(done_href(ROUNDS_PAGE, Done::RoundCreated)))
         })
         .await
     }
@@ -243,7 +243,7 @@ mod ssr {
         sections: [HashMap<String, String>; 5],
         criteria: [HashMap<String, String>; 5],
     ) -> FormReply {
-        let mut problems = Problems::new("utkast");
+        let mut problems = Problems::new(FormId::DraftRound);
         for (field, value) in DRAFT_FIELDS.iter().zip(&texts) {
             problems = problems.keep(field, value);
         }
@@ -298,7 +298,7 @@ mod ssr {
             let detail = format!("Ändrade utkastet {}", round.title);
             audit::record(&mut tx, actor, Some(&round.id), "omgang-andrad", &detail, state.clock.now()).await?;
             tx.commit().await?;
-            Ok(Ok(format!("{DRAFT_PAGE}?klart=utkast-sparat")))
+            Ok(Ok(done_href(DRAFT_PAGE, Done::DraftSaved)))
         })
         .await
     }
@@ -309,7 +309,7 @@ mod ssr {
     }
 
     pub async fn open(id: String, confirmed: bool) -> FormReply {
-        let mut problems = Problems::new("oppna-omgang");
+        let mut problems = Problems::new(FormId::OpenRound);
         run(ROUNDS_PAGE, problems.clone(), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
             let round = draft(&state, &id).await?;
@@ -334,13 +334,13 @@ mod ssr {
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             audit::record(&mut tx, actor, Some(&round.id), "omgang-steg", "Utkast → Öppen", now).await?;
             tx.commit().await?;
-            Ok(Ok(format!("{ROUNDS_PAGE}?klart=omgang-oppnad")))
+            Ok(Ok(done_href(ROUNDS_PAGE, Done::RoundOpened)))
         })
         .await
     }
 
     pub async fn delete(id: String, confirmed: bool) -> FormReply {
-        let mut problems = Problems::new("ta-bort-omgang");
+        let mut problems = Problems::new(FormId::DeleteRound);
         run(ROUNDS_PAGE, problems.clone(), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
             let round = draft(&state, &id).await?;
@@ -360,7 +360,7 @@ mod ssr {
             let detail = format!("Tog bort {} (utkast)", round.title);
             audit::record(&mut tx, actor, None, "omgang-borttagen", &detail, state.clock.now()).await?;
             tx.commit().await?;
-            Ok(Ok(format!("{ROUNDS_PAGE}?klart=omgang-borttagen")))
+            Ok(Ok(done_href(ROUNDS_PAGE, Done::RoundDeleted)))
         })
         .await
     }

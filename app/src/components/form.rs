@@ -5,6 +5,7 @@
 use crate::{
     api::form::{Problem, Problems},
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
@@ -36,13 +37,14 @@ pub(crate) fn csrf_token() -> String {
 }
 
 /// A form posting to the server function at `action` (its URL, `/api/…`).
-/// `id` names it, so that problems come back to this form only. A form with
-/// a file (`upload`) is posted as `multipart/form-data` by the browser itself,
-/// with JavaScript too, and comes back with its problems as a plain post does.
+/// `id` names it, as its server function names its problems (`FormId`), so
+/// that problems come back to this form only. A form with a file (`upload`) is
+/// posted as `multipart/form-data` by the browser itself, with JavaScript too,
+/// and comes back with its problems as a plain post does.
 #[component]
 pub fn PortalForm(
     action: &'static str,
-    id: &'static str,
+    id: FormId,
     #[prop(optional)] upload: bool,
     children: ChildrenFn,
 ) -> impl IntoView {
@@ -80,7 +82,7 @@ pub fn PortalForm(
                     state.problems.set(echo);
                 }
                 owner.with(|| view! {
-                    <form method="post" action=action id=id class="portal-form" novalidate on:submit=on_submit
+                    <form method="post" action=action id=id.as_str() class="portal-form" novalidate on:submit=on_submit
                         enctype=upload.then_some("multipart/form-data")>
                         <input type="hidden" name="csrf" value=csrf_token() />
                         <ErrorSummary node=summary />

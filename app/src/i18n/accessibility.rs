@@ -5,7 +5,6 @@ use crate::domain::accessibility::{Compliance, StatementProblem};
 use chrono::NaiveDate;
 
 pub struct AccessibilityTexts {
-    pub done_messages: [(&'static str, &'static str); 2],
     pub problem: fn(&StatementProblem) -> String,
     pub long_date: fn(NaiveDate) -> String,
     /// The opening paragraph, by the organisation behind the site.
@@ -62,12 +61,6 @@ pub struct AccessibilityTexts {
     pub no_reply: &'static str,
 }
 
-impl AccessibilityTexts {
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-    }
-}
-
 fn problem_sv(problem: &StatementProblem) -> String {
     match problem {
         StatementProblem::Missing => "Skriv något här.".into(),
@@ -101,10 +94,6 @@ fn problem_en(problem: &StatementProblem) -> String {
 }
 
 pub const SV: AccessibilityTexts = AccessibilityTexts {
-    done_messages: [
-        ("synpunkt-skickad", "Tack! Dina synpunkter är skickade till arrangören."),
-        ("redogorelse-sparad", "Tillgänglighetsredogörelsen är sparad och publicerad."),
-    ],
     problem: problem_sv,
     long_date: crate::domain::swedish::long_date,
     intro: |organisation| {
@@ -175,10 +164,6 @@ pub const SV: AccessibilityTexts = AccessibilityTexts {
 };
 
 pub const EN: AccessibilityTexts = AccessibilityTexts {
-    done_messages: [
-        ("synpunkt-skickad", "Thank you! Your feedback has been sent to the organiser."),
-        ("redogorelse-sparad", "The accessibility statement is saved and published."),
-    ],
     problem: problem_en,
     long_date: |date| date.format("%-d %B %Y").to_string(),
     intro: |organisation| {

@@ -21,7 +21,6 @@ pub struct AccountTexts {
     pub problem_prefix: &'static str,
     pub sending: &'static str,
     pub problem: fn(&Problem) -> String,
-    pub done_messages: [(&'static str, &'static str); 8],
 
     pub nav_log_in: &'static str,
     pub nav_account: &'static str,
@@ -136,11 +135,6 @@ impl AccountTexts {
             Role::Juror => self.role_juror,
             Role::Organiser => self.role_organiser,
         }
-    }
-
-    /// The confirmation for `?klart=code`, if the code is one of ours.
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
     }
 }
 
@@ -285,16 +279,6 @@ pub const SV: AccountTexts = AccountTexts {
     problem_prefix: "Fel:",
     sending: "Skickar …",
     problem: problem_sv,
-    done_messages: [
-        ("bekraftad", "Din e-postadress är bekräftad. Nu kan du logga in."),
-        ("utloggad", "Du är utloggad."),
-        ("aterstallt", "Ditt nya lösenord är sparat. Logga in med det."),
-        ("konto-skapat", "Ditt konto är skapat. Logga in med ditt nya lösenord."),
-        ("raderat", "Ditt konto är raderat."),
-        ("sparat", "Dina uppgifter är sparade."),
-        ("losenord", "Ditt lösenord är bytt. Andra inloggningar har avslutats."),
-        ("inbjuden", "Inbjudan är skickad."),
-    ],
     nav_log_in: "Logga in",
     nav_account: "Mitt konto",
     nav_people: "Personer",
@@ -404,16 +388,6 @@ pub const EN: AccountTexts = AccountTexts {
     problem_prefix: "Error:",
     sending: "Sending …",
     problem: problem_en,
-    done_messages: [
-        ("bekraftad", "Your e-mail address is confirmed. You can log in now."),
-        ("utloggad", "You are logged out."),
-        ("aterstallt", "Your new password is saved. Log in with it."),
-        ("konto-skapat", "Your account is created. Log in with your new password."),
-        ("raderat", "Your account is deleted."),
-        ("sparat", "Your details are saved."),
-        ("losenord", "Your password is changed. Other log-ins have been ended."),
-        ("inbjuden", "The invitation is sent."),
-    ],
     nav_log_in: "Log in",
     nav_account: "My account",
     nav_people: "People",

@@ -13,7 +13,6 @@ use chrono::NaiveDateTime;
 pub struct ApplyTexts {
     pub nav_application: &'static str,
     pub nav_applications: &'static str,
-    pub done_messages: [(&'static str, &'static str); 6],
     pub problem: fn(&ApplyProblem) -> String,
     /// "14.32"
     pub clock: fn(NaiveDateTime) -> String,
@@ -150,10 +149,6 @@ impl ApplyTexts {
             Status::Reopened => self.status_reopened,
         }
     }
-
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-    }
 }
 
 fn refusal_sv(refusal: Refusal) -> String {
@@ -271,17 +266,6 @@ fn count_en(count: usize, limit: u32) -> String {
 pub const SV: ApplyTexts = ApplyTexts {
     nav_application: "Vår ansökan",
     nav_applications: "Ansökningar",
-    done_messages: [
-        ("utkast-sparat", "Utkastet är sparat."),
-        (
-            "oppnad",
-            "Ansökan är öppnad för ändringar. Juryn läser den senast inskickade versionen tills ni skickar in igen.",
-        ),
-        ("aterstalld", "Versionen är återställd och är nu den senaste."),
-        ("forlangt", "Förlängningen är sparad. Kommunen kan skicka in fram till den nya tiden."),
-        ("godkand", "Kontot är godkänt och kan nu skriva i kommunens ansökan."),
-        ("borttagen", "Kontot kan inte längre skriva i kommunens ansökan."),
-    ],
     problem: problem_sv,
     clock: swedish::clock,
 
@@ -423,17 +407,6 @@ pub const SV: ApplyTexts = ApplyTexts {
 pub const EN: ApplyTexts = ApplyTexts {
     nav_application: "Our application",
     nav_applications: "Applications",
-    done_messages: [
-        ("utkast-sparat", "The draft is saved."),
-        (
-            "oppnad",
-            "The application is open for changes. The jury reads the last submitted version until you submit again.",
-        ),
-        ("aterstalld", "The version is restored and is now the latest."),
-        ("forlangt", "The extension is saved. The kommun can submit until the new time."),
-        ("godkand", "The account is approved and can now write in the kommun's application."),
-        ("borttagen", "The account can no longer write in the kommun's application."),
-    ],
     problem: problem_en,
     clock: english::clock,
 

@@ -9,7 +9,6 @@ use crate::domain::{
 };
 
 pub struct ContextTexts {
-    pub done_messages: [(&'static str, &'static str); 1],
     pub problem: fn(&ImportProblem) -> String,
     /// A population as the language writes numbers.
     pub number: fn(u64) -> String,
@@ -68,12 +67,6 @@ pub struct ContextTexts {
     pub added_start: &'static str,
     pub removed_start: &'static str,
     pub change_end: &'static str,
-}
-
-impl ContextTexts {
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-    }
 }
 
 fn row_sv(BadRow { line, problem }: &BadRow) -> String {
@@ -169,7 +162,6 @@ fn problem_en(problem: &ImportProblem) -> String {
 }
 
 pub const SV: ContextTexts = ContextTexts {
-    done_messages: [("folkmangd-importerad", "Folkmängden är importerad. Juryn ser de nya siffrorna nu.")],
     problem: problem_sv,
     number: swedish::number,
     nav: "Kommuner",
@@ -239,7 +231,6 @@ pub const SV: ContextTexts = ContextTexts {
 };
 
 pub const EN: ContextTexts = ContextTexts {
-    done_messages: [("folkmangd-importerad", "The population is imported. The jury sees the new figures now.")],
     problem: problem_en,
     number: english::number,
     nav: "Kommuner",

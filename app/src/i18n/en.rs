@@ -69,6 +69,7 @@ pub(super) static TEXTS: Texts = Texts {
     mail_test_subject: "Test message from the award portal",
     mail_test_body: "This is a test message. If you can read it, the portal's e-mail gets through. The portal is at",
     long_date_time: english::long_date_time,
+    done_text: super::done::en,
     a: &super::account::EN,
     ap: &super::application::EN,
     j: &super::jury::EN,

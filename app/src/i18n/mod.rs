@@ -6,6 +6,7 @@ mod accessibility;
 mod account;
 mod application;
 mod context;
+mod done;
 mod en;
 mod jury;
 mod motivation;
@@ -19,7 +20,7 @@ pub use jury::JuryTexts;
 pub use organising::OrganiseTexts;
 pub use retention::{IMY_COMPLAINT_URL, RetentionTexts};
 
-use crate::error::AppError;
+use crate::{error::AppError, wiring::Done};
 use chrono::NaiveDateTime;
 use leptos::prelude::use_context;
 
@@ -121,6 +122,8 @@ pub struct Texts {
     pub mail_test_body: &'static str,
     /// A wall-clock time in this language: "15 april 2027 kl. 23.59".
     pub long_date_time: fn(NaiveDateTime) -> String,
+    /// The confirmation after a form's work is done (`?klart=…`): `done`.
+    pub done_text: fn(Done) -> &'static str,
     /// Accounts and forms.
     pub a: &'static AccountTexts,
     /// Applying, and following the applications.
@@ -136,6 +139,11 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// The confirmation for a done notice (`?klart=…`).
+    pub fn done(&self, done: Done) -> &'static str {
+        (self.done_text)(done)
+    }
+
     pub fn problem(&self, problem: &crate::problem::Problem) -> String {
         (self.a.problem)(problem)
     }

@@ -3,7 +3,6 @@
 use crate::domain::motivation::{MotivationProblem, SignOff};
 
 pub struct MotivationTexts {
-    pub done_messages: [(&'static str, &'static str); 4],
     pub problem: fn(&MotivationProblem) -> String,
     pub nav: &'static str,
     pub title: &'static str,
@@ -41,12 +40,6 @@ pub struct MotivationTexts {
     pub decision_no_motivation: &'static str,
 }
 
-impl MotivationTexts {
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-    }
-}
-
 fn problem_sv(problem: &MotivationProblem) -> String {
     match problem {
         MotivationProblem::Stale { current } => format!(
@@ -82,15 +75,6 @@ fn problem_en(problem: &MotivationProblem) -> String {
 }
 
 pub static SV: MotivationTexts = MotivationTexts {
-    done_messages: [
-        ("motivering-sparad", "Motiveringen är sparad som en ny version."),
-        (
-            "motivering-sparad-godkannanden-borttagna",
-            "Motiveringen är sparad som en ny version. Godkännandena av den förra versionen gäller inte längre: de som hade godkänt den behöver läsa och godkänna igen.",
-        ),
-        ("motivering-oforandrad", "Texten var oförändrad, så ingen ny version sparades."),
-        ("motivering-godkand", "Du har godkänt motiveringen."),
-    ],
     problem: problem_sv,
     nav: "Motiveringar",
     title: "Juryns motiveringar",
@@ -144,15 +128,6 @@ pub static SV: MotivationTexts = MotivationTexts {
 };
 
 pub static EN: MotivationTexts = MotivationTexts {
-    done_messages: [
-        ("motivering-sparad", "The motivation is saved as a new version."),
-        (
-            "motivering-sparad-godkannanden-borttagna",
-            "The motivation is saved as a new version. The sign-offs of the previous version no longer count: those who had signed it need to read it and sign again.",
-        ),
-        ("motivering-oforandrad", "The text had not changed, so no new version was saved."),
-        ("motivering-godkand", "You have signed off the motivation."),
-    ],
     problem: problem_en,
     nav: "Motivations",
     title: "The jury's motivations",

@@ -69,6 +69,7 @@ pub(super) static TEXTS: Texts = Texts {
     mail_test_subject: "Testmeddelande från Utmärkelseportalen",
     mail_test_body: "Det här är ett testmeddelande. Om du läser det når portalens e-post fram. Portalen finns på",
     long_date_time: swedish::long_date_time,
+    done_text: super::done::sv,
     a: &super::account::SV,
     ap: &super::application::SV,
     j: &super::jury::SV,

@@ -3,12 +3,13 @@
 use super::{ssr::*, *};
 use crate::{
     api::{
-        form::{Problem, Problems, run},
+        form::{Done, FormId, Problem, Problems, done_href, run},
         limits,
     },
     auth::{self, session},
     domain::{account::Email, throttle},
     i18n::safe_return_path,
+    routes::LOG_IN_PAGE,
     state::{self, AppState},
     storage::{self, Db, users},
 };
@@ -60,7 +61,7 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
         Some(b) => format!("/logga-in?tillbaka={}", safe_return_path(b)),
         None => "/logga-in".to_owned(),
     };
-    let mut problems = Problems::new("logga-in").keep("email", &email);
+    let mut problems = Problems::new(FormId::LogIn).keep("email", &email);
     run(&page, problems.clone(), async move {
         let state = state::state()?;
         let now = state.clock.now();
@@ -128,13 +129,13 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
 }
 
 pub async fn log_out() -> FormReply {
-    run("/konto", Problems::new("logga-ut"), async move {
+    run("/konto", Problems::new(FormId::LogOut), async move {
         let state = state::state()?;
         if let Some(current) = auth::current_session() {
             storage::sessions::delete(&mut *state.db.pool().acquire().await?, &current.id_hash).await?;
         }
         set_cookie(&session::removal_cookie(state.settings.uses_https()));
-        Ok(Ok("/logga-in?klart=utloggad".to_owned()))
+        Ok(Ok(done_href(LOG_IN_PAGE, Done::LoggedOut)))
     })
     .await
 }

@@ -2,7 +2,7 @@
 
 use super::{ssr::*, *};
 use crate::{
-    api::form::{Problem, Problems, run},
+    api::form::{Done, FormId, Problem, Problems, done_href, run},
     auth::{self, session},
     domain::{
         access::{Access, Viewer},
@@ -10,6 +10,7 @@ use crate::{
         deadline::to_stockholm,
     },
     mail::messages,
+    routes::LOG_IN_PAGE,
     state::{self, AppState},
     storage::{self, mail_queue, users},
 };
@@ -75,7 +76,7 @@ pub async fn collect_my_data(state: &AppState, viewer: &Viewer) -> Result<Person
 }
 
 pub async fn update_profile(name: String, phone: String) -> FormReply {
-    let mut problems = Problems::new("profil").keep("name", &name).keep("phone", &phone);
+    let mut problems = Problems::new(FormId::Profile).keep("name", &name).keep("phone", &phone);
     run("/konto", problems.clone(), async move {
         let (state, user, _) = me().await?;
         let name = problems.check("name", PersonName::parse(&name));
@@ -84,13 +85,13 @@ pub async fn update_profile(name: String, phone: String) -> FormReply {
             return Ok(Err(problems));
         };
         users::update_profile(&state.db, &user.id, &name, phone.as_ref()).await?;
-        Ok(Ok("/konto?klart=sparat".to_owned()))
+        Ok(Ok(done_href("/konto", Done::ProfileSaved)))
     })
     .await
 }
 
 pub async fn change_password(current: String, new: String) -> FormReply {
-    let mut problems = Problems::new("losenord");
+    let mut problems = Problems::new(FormId::ChangePassword);
     run("/konto", problems.clone(), async move {
         let (state, user, _) = me().await?;
         if !state.hasher.verify(&current, &user.password_hash).await? {
@@ -109,13 +110,13 @@ pub async fn change_password(current: String, new: String) -> FormReply {
         }
         queue_password_changed(&mut tx, &state, &user, now).await?;
         tx.commit().await?;
-        Ok(Ok("/konto?klart=losenord".to_owned()))
+        Ok(Ok(done_href("/konto", Done::PasswordChanged)))
     })
     .await
 }
 
 pub async fn delete_account(password: String, confirm: Option<String>) -> FormReply {
-    let mut problems = Problems::new("radera");
+    let mut problems = Problems::new(FormId::DeleteAccount);
     run("/konto/radera", problems.clone(), async move {
         let (state, user, _) = me().await?;
         if confirm.as_deref() != Some("ja") {
@@ -141,7 +142,7 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> FormRe
         tx.commit().await?;
         set_cookie(&session::removal_cookie(state.settings.uses_https()));
         tracing::info!(user = %user.id, "account deleted");
-        Ok(Ok("/logga-in?klart=raderat".to_owned()))
+        Ok(Ok(done_href(LOG_IN_PAGE, Done::AccountDeleted)))
     })
     .await
 }

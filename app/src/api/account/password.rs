@@ -3,12 +3,13 @@
 use super::{ssr::*, *};
 use crate::{
     api::{
-        form::{Problem, Problems, run},
+        form::{Done, FormId, Problem, Problems, done_href, run},
         limits,
     },
     auth::{self, secret},
     domain::{account::Email, throttle},
     mail::messages,
+    routes::LOG_IN_PAGE,
     state::{self, AppState},
     storage::{self, mail_queue, tokens::Purpose, users},
 };
@@ -32,7 +33,7 @@ pub fn check_new_password(password: &str, name: &str, email: &str) -> Result<(),
 }
 
 pub async fn request_reset(email: String) -> FormReply {
-    let mut problems = Problems::new("glomt-losenord").keep("email", &email);
+    let mut problems = Problems::new(FormId::ForgotPassword).keep("email", &email);
     run("/glomt-losenord", problems.clone(), async move {
         let state = state::state()?;
         let Some(email) = problems.check("email", Email::parse(&email)) else {
@@ -77,7 +78,7 @@ pub async fn request_reset(email: String) -> FormReply {
 
 pub async fn reset_password(token: String, password: String) -> FormReply {
     let page = token_page("/aterstall", &token);
-    let mut problems = Problems::new("aterstall");
+    let mut problems = Problems::new(FormId::ResetPassword);
     run(&page, problems.clone(), async move {
         let state = state::state()?;
         let now = state.clock.now();
@@ -110,7 +111,7 @@ pub async fn reset_password(token: String, password: String) -> FormReply {
         queue_password_changed(&mut tx, &state, &user, now).await?;
         tx.commit().await?;
         tracing::info!(user = %user.id, "password reset");
-        Ok(Ok("/logga-in?klart=aterstallt".to_owned()))
+        Ok(Ok(done_href(LOG_IN_PAGE, Done::PasswordReset)))
     })
     .await
 }

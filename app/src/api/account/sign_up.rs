@@ -3,7 +3,7 @@
 use super::{ssr::*, *};
 use crate::{
     api::{
-        form::{Problem, Problems, run},
+        form::{Done, FormId, Problem, Problems, done_href, run},
         limits,
     },
     auth::secret,
@@ -14,6 +14,7 @@ use crate::{
         throttle,
     },
     mail::messages,
+    routes::LOG_IN_PAGE,
     state::{self, AppState},
     storage::{self, mail_queue, tokens::Purpose, users},
 };
@@ -47,7 +48,7 @@ pub(super) async fn queue_confirmation(
 
 pub async fn sign_up(name: String, email: String, phone: String, kommun: String, password: String) -> FormReply {
     let page = "/registrera";
-    let mut problems = Problems::new("registrera")
+    let mut problems = Problems::new(FormId::SignUp)
         .keep("name", &name)
         .keep("email", &email)
         .keep("phone", &phone)
@@ -139,7 +140,7 @@ pub(super) fn token_page(prefix: &str, token: &str) -> String {
 
 pub async fn confirm_email(token: String) -> FormReply {
     let page = token_page("/bekrafta", &token);
-    let mut problems = Problems::new("bekrafta");
+    let mut problems = Problems::new(FormId::ConfirmEmail);
     run(&page, problems.clone(), async move {
         let state = state::state()?;
         let now = state.clock.now();
@@ -156,7 +157,7 @@ pub async fn confirm_email(token: String) -> FormReply {
         users::confirm_email(&mut tx, &user_id, now).await?;
         ask_colleagues_to_approve(&mut tx, &state, &user_id, now).await?;
         tx.commit().await?;
-        Ok(Ok("/logga-in?klart=bekraftad".to_owned()))
+        Ok(Ok(done_href(LOG_IN_PAGE, Done::EmailConfirmed)))
     })
     .await
 }

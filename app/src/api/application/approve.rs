@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::{
-    api::form::{Problems, run},
+    api::form::{Done, FormId, Problems, done_href, run},
     auth,
     domain::{
         access::Access,
@@ -15,7 +15,7 @@ use crate::{
 };
 
 pub async fn approve(user: String, approve: bool) -> FormReply {
-    let problems = Problems::new(if approve { "godkann" } else { "ta-bort" });
+    let problems = Problems::new(if approve { FormId::ApproveMember } else { FormId::RemoveMember });
     let viewer = auth::viewer();
     let back = match viewer.as_ref().map(|v| v.role) {
         Some(crate::domain::account::Role::Organiser) => "/arrangor/personer".to_owned(),
@@ -50,8 +50,8 @@ pub async fn approve(user: String, approve: bool) -> FormReply {
         }
         tx.commit().await?;
         tracing::info!(user = %target.id, by = %viewer.user_id, approve, "kommun membership changed");
-        let done = if approve { "godkand" } else { "borttagen" };
-        Ok(Ok(crate::api::form::done_href(&back, done)))
+        let done = if approve { Done::MemberApproved } else { Done::MemberRemoved };
+        Ok(Ok(done_href(&back, done)))
     })
     .await
 }

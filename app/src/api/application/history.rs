@@ -2,7 +2,7 @@
 
 use super::{ssr::*, *};
 use crate::{
-    api::form::{ApplyProblem, Problems, run},
+    api::form::{ApplyProblem, Done, FormId, Problems, done_href, run},
     auth,
     domain::{access::Access, application::parts, policy::Action},
     state,
@@ -47,7 +47,7 @@ pub async fn history(part: String, version: Option<i64>) -> Result<Option<Histor
 }
 
 pub async fn restore(application: String, part: String, version: i64) -> FormReply {
-    let problems = Problems::new("aterstall-version");
+    let problems = Problems::new(FormId::RestoreVersion);
     let page = format!("{APPLICATION_PAGE}/historik/{part}?version={version}");
     run(&page.clone(), problems.clone(), async move {
         let owned = owned(&application).await?;
@@ -66,7 +66,7 @@ pub async fn restore(application: String, part: String, version: i64) -> FormRep
         // A conflict copy of the writer's stays: it is not a version and would be lost.
         applications::save_part(&mut tx, &application, &part, base, &old.body, &owned.writer(), now).await?;
         tx.commit().await?;
-        Ok(Ok(format!("{APPLICATION_PAGE}?klart=aterstalld#del-{part}")))
+        Ok(Ok(done_href(&format!("{APPLICATION_PAGE}#del-{part}"), Done::VersionRestored)))
     })
     .await
 }

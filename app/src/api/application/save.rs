@@ -2,7 +2,7 @@
 
 use super::{ssr::*, *};
 use crate::{
-    api::form::finish,
+    api::form::{Done, done_href, finish},
     domain::{
         application::{
             CONTACT_PARTS, Merge, PartSave, Settle, clean_line, clean_text, merge, parts, too_long_for_draft,
@@ -107,7 +107,7 @@ pub async fn save(
     let go_to = match (&refused, conflicts.first()) {
         (Some(_), _) => format!("{APPLICATION_PAGE}#status"),
         (None, Some(part)) => format!("{APPLICATION_PAGE}#del-{part}"),
-        (None, None) => format!("{APPLICATION_PAGE}?klart=utkast-sparat#status"),
+        (None, None) => done_href(&format!("{APPLICATION_PAGE}#status"), Done::DraftSaved),
     };
     finish(APPLICATION_PAGE, Ok(go_to));
     Ok(SaveReply { saved, conflicts, refused, too_long, at_local: local(now) })

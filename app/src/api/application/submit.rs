@@ -2,7 +2,7 @@
 
 use super::{ssr::*, *};
 use crate::{
-    api::form::{ApplyProblem, Problems, run},
+    api::form::{ApplyProblem, Done, FormId, Problems, done_href, run},
     domain::{
         application::{CONTACT_PARTS, SUMMARY, parts, reference, submit_problems},
         policy::Action,
@@ -14,7 +14,7 @@ use crate::{
 };
 
 pub async fn submit(application: String, request_key: String) -> FormReply {
-    let problems = Problems::new("skicka-in");
+    let problems = Problems::new(FormId::SubmitApplication);
     let page = format!("{APPLICATION_PAGE}/skicka-in");
     run(&page, problems.clone(), async move {
         let owned = owned(&application).await?;
@@ -95,7 +95,7 @@ pub fn mail_copy(round: &Round, copy: &[(String, String)]) -> Vec<(String, Strin
 }
 
 pub async fn reopen(application: String) -> FormReply {
-    let problems = Problems::new("oppna-igen");
+    let problems = Problems::new(FormId::ReopenApplication);
     run(APPLICATION_PAGE, problems.clone(), async move {
         let owned = owned(&application).await?;
         let now = owned.state.clock.now();
@@ -104,13 +104,13 @@ pub async fn reopen(application: String) -> FormReply {
         if let Err(refusal) = owned.may(Action::ReopenApplication, status, now)? {
             // Reopened already (a second click): nothing more to do.
             if refusal == Refusal::NotSubmitted && status == Status::Reopened {
-                return Ok(Ok(format!("{APPLICATION_PAGE}?klart=oppnad")));
+                return Ok(Ok(done_href(APPLICATION_PAGE, Done::ApplicationReopened)));
             }
             return Ok(Err(refused(problems, ApplyProblem::Refused(refusal))));
         }
         applications::set_status(&mut tx, &application, Status::Reopened).await?;
         tx.commit().await?;
-        Ok(Ok(format!("{APPLICATION_PAGE}?klart=oppnad")))
+        Ok(Ok(done_href(APPLICATION_PAGE, Done::ApplicationReopened)))
     })
     .await
 }

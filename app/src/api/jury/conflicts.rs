@@ -2,7 +2,7 @@
 
 use super::{ssr::*, *};
 use crate::{
-    api::form::{Problem, run},
+    api::form::{Done, FormId, Problem, done_href, run},
     auth,
     domain::{
         access::Access,
@@ -37,13 +37,13 @@ pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
 }
 
 pub async fn save_employer(kind: String, kommun: String, region: String, organisation: String) -> FormReply {
-    let problems = Problems::new("arbetsgivare")
+    let problems = Problems::new(FormId::Employer)
         .keep("employer_kind", &kind)
         .keep("employer_kommun", &kommun)
         .keep("employer_region", &region)
         .keep("employer_organisation", &organisation);
     let page = format!("{JURY_PAGE}/jav");
-    run(&page, problems.clone(), async move {
+    run(&page.clone(), problems.clone(), async move {
         let viewer = auth::require(Access::Juror)?;
         let state = state::state()?;
         let (all, lans) = (kommuner::list(&state.db).await?, kommuner::lans(&state.db).await?);
@@ -59,7 +59,7 @@ pub async fn save_employer(kind: String, kommun: String, region: String, organis
         jury::set_employer(&mut tx, &viewer.user_id, employer.as_ref()).await?;
         tx.commit().await?;
         tracing::info!(user = %viewer.user_id, kind = employer.as_ref().map_or("ingen", Employer::kind), "employer saved");
-        Ok(Ok(format!("{JURY_PAGE}/jav?klart=arbetsgivare-sparad")))
+        Ok(Ok(done_href(&page, Done::EmployerSaved)))
     })
     .await
 }
@@ -67,7 +67,7 @@ pub async fn save_employer(kind: String, kommun: String, region: String, organis
 /// Records the juror's answer to the probable jäv on `application`'s kommun;
 /// "jäv" also declares it, so the juror is left out as with any jäv.
 pub async fn answer_flag(application: String, answer: String, reason: String) -> FormReply {
-    let mut problems = Problems::new("trolig-jav").keep("answer", &answer).keep("reason", &reason);
+    let mut problems = Problems::new(FormId::AnswerFlag).keep("answer", &answer).keep("reason", &reason);
     let back = review_href(&application);
     run(&back, problems.clone(), async move {
         let page = review_href(&application);
@@ -130,8 +130,11 @@ pub async fn answer_flag(application: String, answer: String, reason: String) ->
         audit::record(&mut tx, actor, Some(&work.round.id), "troligt-jav", &detail, now).await?;
         tx.commit().await?;
         tracing::info!(user = %viewer.user_id, kommun = %entry.kommun_kod, conflicted, "probable jäv answered");
-        let done = if conflicted { "jav-bekraftat" } else { "jav-avfardat" };
-        Ok(Ok(if conflicted { format!("{JURY_PAGE}?klart={done}") } else { format!("{page}?klart={done}") }))
+        Ok(Ok(if conflicted {
+            done_href(JURY_PAGE, Done::ConflictConfirmed)
+        } else {
+            done_href(&page, Done::ConflictDismissed)
+        }))
     })
     .await
 }
@@ -172,9 +175,9 @@ pub fn declared_jav(c: jury::Conflict) -> DeclaredJav {
 }
 
 pub async fn declare_conflict(round: String, kommun: String, reason: String) -> FormReply {
-    let mut problems = Problems::new("jav").keep("kommun", &kommun).keep("reason", &reason);
+    let mut problems = Problems::new(FormId::DeclareConflict).keep("kommun", &kommun).keep("reason", &reason);
     let page = format!("{JURY_PAGE}/jav");
-    run(&page, problems.clone(), async move {
+    run(&page.clone(), problems.clone(), async move {
         let viewer = auth::require(Access::Juror)?;
         sits_on(&viewer, &round)?;
         let state = state::state()?;
@@ -192,7 +195,7 @@ pub async fn declare_conflict(round: String, kommun: String, reason: String) -> 
             .await?;
         tx.commit().await?;
         tracing::info!(user = %viewer.user_id, kommun = %kommun.kod.as_str(), "jäv declared");
-        Ok(Ok(format!("{JURY_PAGE}/jav?klart=jav-anmalt")))
+        Ok(Ok(done_href(&page, Done::ConflictDeclared)))
     })
     .await
 }

@@ -5,7 +5,7 @@ use super::{ssr::*, *};
 use crate::{
     api::{
         cx::Cx,
-        form::{Problem, run},
+        form::{Done, FormId, Problem, done_href, run},
     },
     auth,
     domain::{
@@ -192,7 +192,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
         let reason = match checked_reopen_reason(&form.reopen_reason) {
             Ok(reason) => reason,
             Err(problem) => {
-                let mut problems = form.kept(Problems::new("bedomning-form"));
+                let mut problems = form.kept(Problems::new(FormId::Review));
                 problems.add("reopen_reason", Problem::Review(problem));
                 return Ok(Saved::Invalid(problems));
             }
@@ -215,7 +215,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
     let CheckedReview { scores, private_note, jury_comment } = match checked_review(scoring, sent, done == Some(true)) {
         Ok(checked) => checked,
         Err(found) => {
-            let mut problems = form.kept(Problems::new("bedomning-form"));
+            let mut problems = form.kept(Problems::new(FormId::Review));
             for (field, problem) in found {
                 problems.add(&field, Problem::Review(problem));
             }
@@ -268,16 +268,16 @@ pub async fn save_form(form: ReviewForm, action: Option<String>) -> FormReply {
         _ => None,
     };
     let page = format!("{}#bedomning", review_href(&form.application));
-    let problems = form.kept(Problems::new("bedomning-form"));
+    let problems = form.kept(Problems::new(FormId::Review));
     run(&page.clone(), problems.clone(), async move {
         Ok(match save(&form, done).await? {
             Saved::Version(_) => {
-                let code = match done {
-                    Some(true) => "bedomning-klar",
-                    Some(false) => "bedomning-oppnad",
-                    None => "bedomning-sparad",
+                let notice = match done {
+                    Some(true) => Done::ReviewDone,
+                    Some(false) => Done::ReviewReopened,
+                    None => Done::ReviewSaved,
                 };
-                Ok(format!("{}?klart={code}#bedomning", review_href(&form.application)))
+                Ok(done_href(&page, notice))
             }
             Saved::Refused(problem) => {
                 let mut problems = problems;
@@ -302,9 +302,9 @@ pub async fn autosave(form: ReviewForm) -> Result<AutosaveReply, AppError> {
 }
 
 pub async fn post(application: String, body: String) -> FormReply {
-    let mut problems = Problems::new("diskussion-form").keep("body", &body);
+    let mut problems = Problems::new(FormId::Discussion).keep("body", &body);
     let page = format!("{}#diskussion", review_href(&application));
-    run(&page, problems.clone(), async move {
+    run(&page.clone(), problems.clone(), async move {
         let viewer = auth::require(Access::Jury)?;
         let state = state::state()?;
         let (work, entry) = reviewable(&viewer, &state, &application).await?;
@@ -322,13 +322,13 @@ pub async fn post(application: String, body: String) -> FormReply {
         deliberation::add_post(&mut tx, &application, (&viewer.user_id, &viewer.name), &text, state.clock.now())
             .await?;
         tx.commit().await?;
-        Ok(Ok(format!("{}?klart=inlagg#diskussion", review_href(&application))))
+        Ok(Ok(done_href(&page, Done::Posted)))
     })
     .await
 }
 
 pub async fn mark(application: String, marked: bool, back: String) -> FormReply {
-    let problems = Problems::new("kortlista-form");
+    let problems = Problems::new(FormId::Shortlist);
     let back = if back == "kortlista" {
         format!("{JURY_PAGE}/kortlista")
     } else {
@@ -350,8 +350,8 @@ pub async fn mark(application: String, marked: bool, back: String) -> FormReply 
         let mut tx = state.db.begin_write().await?;
         deliberation::set_mark(&mut tx, &application, &viewer.user_id, marked, state.clock.now()).await?;
         tx.commit().await?;
-        let code = if marked { "markerad" } else { "avmarkerad" };
-        Ok(Ok(crate::api::form::done_href(&back, code)))
+        let done = if marked { Done::Shortlisted } else { Done::Unshortlisted };
+        Ok(Ok(done_href(&back, done)))
     })
     .await
 }

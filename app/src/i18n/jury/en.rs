@@ -48,30 +48,6 @@ fn problem_en(problem: &ReviewProblem) -> String {
 pub const EN: JuryTexts = JuryTexts {
     nav_jury: "Review",
     nav_review_settings: "Jury work",
-    done_messages: [
-        ("bedomning-sparad", "The review is saved."),
-        ("bedomning-klar", "The review is done. You now see the jury's scores, comments and discussion."),
-        ("bedomning-oppnad", "The review is open again and can be changed."),
-        (
-            "jav-anmalt",
-            "The conflict of interest is declared. You no longer see the jury's work on that kommun's application.",
-        ),
-        ("inlagg", "The post is published to the jury."),
-        ("markerad", "The application is proposed for nomination."),
-        ("avmarkerad", "The proposal is withdrawn."),
-        ("kriterier-sparade", "The criteria and the scale are saved."),
-        ("bedomning-stangd", "The review is closed. The jury can read but not change."),
-        ("bedomning-oppen", "The review is open again."),
-        ("arbetsgivare-sparad", "Your employer is saved. The portal flags a probable conflict of interest from it."),
-        (
-            "jav-bekraftat",
-            "The conflict of interest is confirmed. You do not review that kommun's application and see nothing of the jury's work on it.",
-        ),
-        (
-            "jav-avfardat",
-            "You answered that it is no conflict of interest. The answer and the reason are shown to the organiser.",
-        ),
-    ],
     problem: problem_en,
     progress_names: ["Not started", "Draft", "Done"],
     recommendation_names: ["Nominate", "Maybe", "No"],

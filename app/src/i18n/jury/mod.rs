@@ -14,7 +14,6 @@ use crate::domain::review::{Progress, Recommendation, ReviewPhase, ReviewProblem
 pub struct JuryTexts {
     pub nav_jury: &'static str,
     pub nav_review_settings: &'static str,
-    pub done_messages: [(&'static str, &'static str); 13],
     pub problem: fn(&ReviewProblem) -> String,
     /// In the order of `Progress` and of `Recommendation`.
     pub progress_names: [&'static str; 3],
@@ -188,10 +187,6 @@ pub struct JuryTexts {
 }
 
 impl JuryTexts {
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-    }
-
     pub fn progress(&self, progress: Progress) -> &'static str {
         self.progress_names[progress as usize]
     }

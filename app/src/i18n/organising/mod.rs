@@ -17,7 +17,6 @@ pub struct OrganiseTexts {
     pub nav_round: &'static str,
     pub nav_decision: &'static str,
     pub nav_log: &'static str,
-    pub done_messages: [(&'static str, &'static str); 14],
     pub problem: fn(&OrganiseProblem) -> String,
     /// In the order of `RoundState::ALL`.
     pub state_names: [&'static str; 6],
@@ -210,10 +209,6 @@ pub struct OrganiseTexts {
 }
 
 impl OrganiseTexts {
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-    }
-
     pub fn state_name(&self, state: RoundState) -> &'static str {
         self.state_names[state as usize]
     }

@@ -167,7 +167,6 @@ fn kept_en(kind: DataKind, p: Periods, l: Lifetimes) -> String {
 }
 
 pub const EN: RetentionTexts = RetentionTexts {
-    done_messages: [("gallring-sparad", "The retention periods are saved.")],
     problem: |p| match p {
         PeriodProblem::OutOfRange => "Give a whole number of months, from 1 to 120.".into(),
         PeriodProblem::ShorterThanApplications => {

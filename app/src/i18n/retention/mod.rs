@@ -21,7 +21,6 @@ pub struct KindText {
 }
 
 pub struct RetentionTexts {
-    pub done_messages: [(&'static str, &'static str); 1],
     pub problem: fn(&PeriodProblem) -> String,
     pub nav: &'static str,
     pub title: &'static str,
@@ -85,12 +84,6 @@ pub struct RetentionTexts {
     pub right_object: &'static str,
     pub complaint: &'static str,
     pub imy_link: &'static str,
-}
-
-impl RetentionTexts {
-    pub fn done(&self, code: &str) -> Option<&'static str> {
-        self.done_messages.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
-    }
 }
 
 /// Where the supervising authority takes complaints about personal data.

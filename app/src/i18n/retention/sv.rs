@@ -169,7 +169,6 @@ fn kept_sv(kind: DataKind, p: Periods, l: Lifetimes) -> String {
 }
 
 pub const SV: RetentionTexts = RetentionTexts {
-    done_messages: [("gallring-sparad", "Gallringstiderna är sparade.")],
     problem: |p| match p {
         PeriodProblem::OutOfRange => "Ange ett helt antal månader, från 1 till 120.".into(),
         PeriodProblem::ShorterThanApplications => {

@@ -8,6 +8,7 @@ use crate::{
     },
     domain::account::Role,
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -28,7 +29,7 @@ pub fn ConfirmPage() -> impl IntoView {
         <div class="wrap page narrow">
             <h1>{t.a.confirm_title}</h1>
             <p>{t.a.confirm_body}</p>
-            <PortalForm action=crate::api::account::ConfirmEmail::PATH id="bekrafta">
+            <PortalForm action=crate::api::account::ConfirmEmail::PATH id=FormId::ConfirmEmail>
                 <input type="hidden" name="token" value=token_param() />
                 <SubmitButton label=t.a.confirm_button />
             </PortalForm>
@@ -45,7 +46,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <div class="wrap page narrow">
             <h1>{t.a.forgot_title}</h1>
             <p>{t.a.forgot_body}</p>
-            <PortalForm action=crate::api::account::RequestReset::PATH id="glomt-losenord">
+            <PortalForm action=crate::api::account::RequestReset::PATH id=FormId::ForgotPassword>
                 <TextField name="email" label=t.a.email kind="email" autocomplete="username" required=true />
                 <SubmitButton label=t.a.forgot_button />
             </PortalForm>
@@ -75,7 +76,7 @@ pub fn ResetPage() -> impl IntoView {
         <Title text=t.a.reset_title />
         <div class="wrap page narrow">
             <h1>{t.a.reset_title}</h1>
-            <PortalForm action=crate::api::account::ResetPassword::PATH id="aterstall">
+            <PortalForm action=crate::api::account::ResetPassword::PATH id=FormId::ResetPassword>
                 <input type="hidden" name="token" value=token_param() />
                 <PasswordField name="password" label=t.a.new_password autocomplete="new-password" hint=t.a.password_hint />
                 <SubmitButton label=t.a.reset_button />
@@ -103,7 +104,7 @@ pub fn InvitationPage() -> impl IntoView {
                     view! {
                         <p>{(t.a.invitation_body)(inv.invited_by.as_deref().unwrap_or(""), role, inv.round_title.as_deref())}</p>
                         <p>{t.a.email}": "<strong>{inv.email}</strong></p>
-                        <PortalForm action=crate::api::people::AcceptInvitation::PATH id="inbjudan">
+                        <PortalForm action=crate::api::people::AcceptInvitation::PATH id=FormId::AcceptInvitation>
                             <input type="hidden" name="token" value=token.clone() />
                             <TextField name="name" label=t.a.name autocomplete="name" required=true value=inv.name.clone() />
                             <TextField name="phone" label=t.a.phone kind="tel" autocomplete="tel" hint=t.a.optional />

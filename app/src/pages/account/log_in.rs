@@ -2,6 +2,7 @@ use super::DoneNotice;
 use crate::{
     components::form::{PasswordField, PortalForm, SubmitButton, TextField},
     i18n::{safe_return_path, texts},
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -23,7 +24,7 @@ pub fn LogInPage() -> impl IntoView {
         <div class="wrap page narrow">
             <h1>{t.a.log_in_title}</h1>
             <DoneNotice />
-            <PortalForm action=crate::api::account::LogIn::PATH id="logga-in">
+            <PortalForm action=crate::api::account::LogIn::PATH id=FormId::LogIn>
                 <input type="hidden" name="tillbaka" value=back.clone().unwrap_or_default() />
                 <TextField name="email" label=t.a.email kind="email" autocomplete="username" required=true />
                 <PasswordField name="password" label=t.a.password autocomplete="current-password" />

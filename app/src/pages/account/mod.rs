@@ -5,7 +5,7 @@ pub mod log_in;
 pub mod my_account;
 pub mod sign_up;
 
-use crate::i18n::texts;
+use crate::{i18n::texts, wiring::Done};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -16,20 +16,8 @@ pub fn DoneNotice() -> impl IntoView {
     let t = texts();
     let query = use_query_map();
     move || {
-        query
-            .with(|q| q.get("klart"))
-            .and_then(|code| {
-                t.a.done(&code)
-                    .or_else(|| t.ap.done(&code))
-                    .or_else(|| t.j.done(&code))
-                    .or_else(|| t.o.done(&code))
-                    .or_else(|| t.acc.done(&code))
-                    .or_else(|| t.mo.done(&code))
-                    .or_else(|| t.k.done(&code))
-                    .or_else(|| t.ret.done(&code))
-            })
-            .map(|text| {
-                view! { <p class="notice notice-done" role="status">{text}</p> }
-            })
+        query.with(|q| q.get("klart")).and_then(|code| Done::from_code(&code)).map(|done| t.done(done)).map(|text| {
+            view! { <p class="notice notice-done" role="status">{text}</p> }
+        })
     }
 }

@@ -9,6 +9,7 @@ use crate::{
     },
     domain::account::PersonName,
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -43,7 +44,7 @@ fn Account(account: AccountView) -> impl IntoView {
         </dl>
         <section aria-labelledby="uppgifter">
             <h2 id="uppgifter">{t.a.profile_heading}</h2>
-            <PortalForm action=crate::api::account::UpdateProfile::PATH id="profil">
+            <PortalForm action=crate::api::account::UpdateProfile::PATH id=FormId::Profile>
                 <TextField name="name" label=t.a.name autocomplete="name" required=true value=name.clone() maxlength=PersonName::MAX_CHARS />
                 <TextField name="phone" label=t.a.phone kind="tel" autocomplete="tel" hint=t.a.optional value=phone.clone().unwrap_or_default() />
                 <SubmitButton label=t.a.save_button />
@@ -51,7 +52,7 @@ fn Account(account: AccountView) -> impl IntoView {
         </section>
         <section aria-labelledby="byt-losenord">
             <h2 id="byt-losenord">{t.a.change_password_heading}</h2>
-            <PortalForm action=crate::api::account::ChangePassword::PATH id="losenord">
+            <PortalForm action=crate::api::account::ChangePassword::PATH id=FormId::ChangePassword>
                 <PasswordField name="current_password" label=t.a.current_password autocomplete="current-password" />
                 <PasswordField name="new_password" label=t.a.new_password autocomplete="new-password" hint=t.a.password_hint />
                 <SubmitButton label=t.a.change_password_button />
@@ -133,7 +134,7 @@ pub fn DeletePage() -> impl IntoView {
         <div class="wrap page narrow">
             <h1>{t.a.delete_title}</h1>
             <p>{t.a.delete_body}</p>
-            <PortalForm action=crate::api::account::DeleteAccount::PATH id="radera">
+            <PortalForm action=crate::api::account::DeleteAccount::PATH id=FormId::DeleteAccount>
                 <PasswordField name="password" label=t.a.password autocomplete="current-password" />
                 <CheckField name="confirm" label=t.a.delete_confirm />
                 <SubmitButton label=t.a.delete_button />

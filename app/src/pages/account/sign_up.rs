@@ -5,6 +5,7 @@ use crate::{
     },
     domain::account::PersonName,
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -20,7 +21,7 @@ pub fn SignUpPage() -> impl IntoView {
             <h1>{t.a.sign_up_title}</h1>
             <p class="lead">{t.a.sign_up_intro}</p>
             <KommunDatalist />
-            <PortalForm action=crate::api::account::SignUp::PATH id="registrera">
+            <PortalForm action=crate::api::account::SignUp::PATH id=FormId::SignUp>
                 <TextField name="name" label=t.a.name autocomplete="name" required=true maxlength=PersonName::MAX_CHARS />
                 <TextField name="email" label=t.a.work_email kind="email" autocomplete="email" required=true hint=t.a.work_email_hint />
                 <TextField name="kommun" label=t.a.kommun list="kommuner" autocomplete="off" required=true hint=t.a.kommun_hint />

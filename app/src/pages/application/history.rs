@@ -11,6 +11,7 @@ use crate::{
         text_as_written::TextAsWritten,
     },
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -78,7 +79,7 @@ fn History(history: HistoryView) -> impl IntoView {
                 <h2 id="vald-version">{(t.ap.version_name)(v.version)}", "{(t.long_date_time)(v.saved_local)}</h2>
                 <TextAsWritten text=v.body.clone() />
                 {may_restore.then(|| view! {
-                    <PortalForm action=crate::api::application::RestoreVersion::PATH id="aterstall-version">
+                    <PortalForm action=crate::api::application::RestoreVersion::PATH id=FormId::RestoreVersion>
                         <input type="hidden" name="application" value=history.application_id.clone() />
                         <input type="hidden" name="part" value=history.part.clone() />
                         <input type="hidden" name="version" value=v.version.to_string() />

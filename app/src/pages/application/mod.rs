@@ -15,6 +15,7 @@ use crate::{
         CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, CONTACT_TITLE, Refusal, SUMMARY, Status, SubmitProblem,
     },
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -83,7 +84,7 @@ pub fn ApplicationStatus(view: ApplicationView) -> impl IntoView {
                 </ul>
             })}
             {view.may_reopen.then(|| view! {
-                <PortalForm action=crate::api::application::ReopenApplication::PATH id="oppna-igen">
+                <PortalForm action=crate::api::application::ReopenApplication::PATH id=FormId::ReopenApplication>
                     <input type="hidden" name="application" value=application.clone() />
                     <p>{t.ap.reopen_explained}</p>
                     <SubmitButton label=t.ap.reopen_button />

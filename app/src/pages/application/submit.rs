@@ -10,6 +10,7 @@ use crate::{
     },
     domain::application::{CONTACT_PARTS, Refusal},
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -80,7 +81,7 @@ pub fn SubmitPage() -> impl IntoView {
                     {undecided}
                     <p>{(t.ap.submit_intro)(&view.kommun, &view.round_title, &(t.long_date_time)(view.deadline_local))}</p>
                     <p><a href=format!("{APPLICATION_PAGE}/forhandsgranska")>{t.ap.preview_first}</a></p>
-                    <PortalForm action=crate::api::application::SubmitApplication::PATH id="skicka-in">
+                    <PortalForm action=crate::api::application::SubmitApplication::PATH id=FormId::SubmitApplication>
                         <input type="hidden" name="application" value=application.clone() />
                         <input type="hidden" name="request_key" value=view.request_key.clone() />
                         <SubmitButton label=t.ap.submit_button />

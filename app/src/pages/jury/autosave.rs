@@ -12,13 +12,12 @@ use crate::{
     },
     error::AppError,
     i18n::texts,
+    wiring::FormId,
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{FormData, HtmlFormElement, UrlSearchParams};
-
-const FORM_ID: &str = "bedomning-form";
 
 #[derive(Default)]
 struct Review {
@@ -64,7 +63,11 @@ impl Form for Review {
             self.unacked = Some(kept.to_owned());
             return false;
         };
-        let locked = document().query_selector("#bedomning-form textarea:disabled").ok().flatten().is_some();
+        let locked = document()
+            .query_selector(&format!("#{} textarea:disabled", FormId::Review.as_str()))
+            .ok()
+            .flatten()
+            .is_some();
         let version = |body: &str| UrlSearchParams::new_with_str(body).ok().and_then(|p| p.get("version"));
         if locked || typed(kept) == typed(&now) || version(kept) != version(&now) {
             return false;
@@ -151,7 +154,7 @@ pub fn edited() {
 }
 
 fn form() -> Option<HtmlFormElement> {
-    document().get_element_by_id(FORM_ID)?.dyn_into().ok()
+    document().get_element_by_id(FormId::Review.as_str())?.dyn_into().ok()
 }
 
 /// The form as a body for the autosave: every field but the button's action.

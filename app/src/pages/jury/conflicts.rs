@@ -11,6 +11,7 @@ use crate::{
     domain::employer::Employer,
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -54,7 +55,7 @@ fn Conflicts(conflicts: DeclaredConflicts) -> impl IntoView {
         <KommunDatalist />
         <EmployerForm employer=conflicts.employer.clone() lans=conflicts.lans.clone() />
         <h2>{t.j.conflict_form_heading}</h2>
-        <PortalForm action=crate::api::jury::DeclareConflict::PATH id="jav">
+        <PortalForm action=crate::api::jury::DeclareConflict::PATH id=FormId::DeclareConflict>
             <input type="hidden" name="round" value=conflicts.round_id.clone() />
             <TextField name="kommun" label=t.a.kommun list="kommuner" autocomplete="off" required=true />
             <TextField name="reason" label=t.j.conflict_reason hint=t.j.conflict_reason_hint required=true maxlength=200 />
@@ -88,7 +89,7 @@ fn EmployerForm(employer: Option<Employer>, lans: Vec<(String, String)>) -> impl
             <h2 id="arbetsgivare-rubrik">{t.j.employer_heading}</h2>
             <p>{t.j.employer_intro}</p>
             <p><strong>{current}</strong></p>
-            <PortalForm action=crate::api::jury::SaveEmployer::PATH id="arbetsgivare">
+            <PortalForm action=crate::api::jury::SaveEmployer::PATH id=FormId::Employer>
                 <RadioField name="employer_kind" legend=t.j.employer_kind_legend options=options.clone() checked=checked.clone() />
                 <TextField name="employer_kommun" label=t.j.employer_kommun list="kommuner" autocomplete="off" value=kommun.clone() />
                 <SelectField name="employer_region" label=t.j.employer_region options=lans.clone() selected=region.clone() />

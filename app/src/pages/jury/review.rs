@@ -16,6 +16,7 @@ use crate::{
     domain::review::{JuryView, Progress, Recommendation, ReviewPhase, Scale, ScoredCriterion},
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -208,7 +209,7 @@ fn FlagQuestion(application: String, employer: String, kommun: String) -> impl I
         <section aria-labelledby="trolig-jav-rubrik">
             <h2 id="trolig-jav-rubrik">{t.j.flag_heading}</h2>
             <p>{(t.j.flag_intro)(&employer, &kommun)}</p>
-            <PortalForm action=crate::api::jury::AnswerFlag::PATH id="trolig-jav">
+            <PortalForm action=crate::api::jury::AnswerFlag::PATH id=FormId::AnswerFlag>
                 <input type="hidden" name="application" value=application.clone() />
                 <RadioField name="answer" legend=t.j.flag_legend options=options.clone() />
                 <TextField name="reason" label=t.j.flag_reason hint=t.j.flag_reason_hint required=true maxlength=200 />
@@ -247,7 +248,7 @@ fn ReviewForm(
     let recommendation = mine.scores.recommendation.map(|r| r.code().to_owned());
     view! {
         <div on:input=on_input on:change=on_input>
-            <PortalForm action=crate::api::jury::SaveReview::PATH id="bedomning-form">
+            <PortalForm action=crate::api::jury::SaveReview::PATH id=FormId::Review>
                 <input type="hidden" name="application" value=application.clone() />
                 <input type="hidden" name="version" value=move || draft.version.get().to_string() />
                 {done.then(|| view! { <p class="notice notice-done">{t.j.done_explained}</p> })}
@@ -361,7 +362,7 @@ fn ShortlistMark(application: String, marked: bool, open: bool) -> impl IntoView
             <h2 id="kortlista-rubrik">{t.j.shortlist_heading}</h2>
             {marked.then(|| view! { <p>{t.j.marked_explained}</p> })}
             {open.then(|| view! {
-                <PortalForm action=crate::api::jury::MarkForShortlist::PATH id="kortlista-form">
+                <PortalForm action=crate::api::jury::MarkForShortlist::PATH id=FormId::Shortlist>
                     <input type="hidden" name="application" value=application.clone() />
                     <input type="hidden" name="marked" value=if marked { "nej" } else { "ja" } />
                     <input type="hidden" name="back" value="ansokan" />
@@ -459,7 +460,7 @@ fn Discussion(page: UnderReview) -> impl IntoView {
                 }.into_any()
             }}
             {(page.phase == ReviewPhase::Open).then(|| view! {
-                <PortalForm action=crate::api::jury::PostToJury::PATH id="diskussion-form">
+                <PortalForm action=crate::api::jury::PostToJury::PATH id=FormId::Discussion>
                     <input type="hidden" name="application" value=page.application_id.clone() />
                     <TextAreaField name="body" label=t.j.post_label rows=4 />
                     <SubmitButton label=t.j.post_button />

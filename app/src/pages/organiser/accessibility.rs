@@ -11,6 +11,7 @@ use crate::{
     domain::accessibility::{Compliance, Feedback, Statement},
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use chrono::NaiveDateTime;
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ fn StatementForm(statement: Option<Statement>) -> impl IntoView {
         .map(|(c, name)| (c.code().to_owned(), name.to_owned()))
         .collect();
     view! {
-        <PortalForm action=crate::api::accessibility::SaveAccessibilityStatement::PATH id="redogorelse">
+        <PortalForm action=crate::api::accessibility::SaveAccessibilityStatement::PATH id=FormId::Statement>
             <TextField name="organisation" label=a.organisation value=organisation.clone() required=true maxlength=200 />
             <RadioField name="compliance" legend=a.compliance_legend options=options.clone() checked=compliance.clone() />
             <TextAreaField name="known_issues" label=a.known_issues hint=a.known_issues_hint value=known_issues.clone() rows=6 />

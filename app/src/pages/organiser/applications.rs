@@ -11,6 +11,7 @@ use crate::{
     },
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -65,7 +66,7 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
         <section aria-labelledby="paminn">
             <h2 id="paminn">{t.o.remind_heading}</h2>
             <p>{t.o.remind_intro}</p>
-            <PortalForm action=crate::api::applications::RemindDrafts::PATH id="paminn-form">
+            <PortalForm action=crate::api::applications::RemindDrafts::PATH id=FormId::Remind>
                 <SubmitButton label=t.o.remind_button />
             </PortalForm>
         </section>
@@ -86,7 +87,7 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
             <h3>{t.ap.extension_form_heading}</h3>
             <p>{t.ap.extension_intro}</p>
             <KommunDatalist />
-            <PortalForm action=crate::api::applications::GrantExtension::PATH id="forlang">
+            <PortalForm action=crate::api::applications::GrantExtension::PATH id=FormId::Extension>
                 <TextField name="kommun" label=t.a.kommun list="kommuner" autocomplete="off" required=true />
                 <TextField name="date" label=t.ap.extension_date kind="date" required=true />
                 <TextField name="time" label=t.ap.extension_time kind="time" value="23:59".to_owned() required=true />

@@ -18,6 +18,7 @@ use crate::{
         account::DoneNotice,
         organiser::ranking::{place_text, two_decimals},
     },
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -63,7 +64,7 @@ fn Decision(view: DecisionView) -> impl IntoView {
             view! { <p>{t.o.decision_none_submitted}</p> }.into_any()
         } else if editable {
             view! {
-                <PortalForm action=crate::api::decision::SaveDecision::PATH id="beslut">
+                <PortalForm action=crate::api::decision::SaveDecision::PATH id=FormId::Decision>
                     {rows.clone().into_iter().map(|row| view! { <ChoiceFields row /> }).collect_view()}
                     <SubmitButton label=t.o.decision_save />
                 </PortalForm>
@@ -97,7 +98,7 @@ fn Reopen() -> impl IntoView {
         <section aria-labelledby="tillbaka">
             <h2 id="tillbaka">{t.o.back_heading}</h2>
             <p>{t.o.back_consequence}</p>
-            <PortalForm action=crate::api::round::StepRound::PATH id="steg-tillbaka">
+            <PortalForm action=crate::api::round::StepRound::PATH id=FormId::StepBack>
                 <input type="hidden" name="from" value=RoundState::Decided.code() />
                 <input type="hidden" name="to" value=RoundState::Review.code() />
                 <CheckField name="confirm" label=t.o.confirm_step />

@@ -12,6 +12,7 @@ use crate::{
     domain::round::DEFAULT_SECTION_LIMIT,
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -30,7 +31,7 @@ pub fn DraftRoundPage() -> impl IntoView {
                 // Inside the form, so that a save refused because the round
                 // opened meanwhile still says why, above the message.
                 None => view! {
-                    <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id="utkast">
+                    <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id=FormId::DraftRound>
                         <p>{texts().o.no_draft}</p>
                     </PortalForm>
                 }.into_any(),
@@ -51,7 +52,7 @@ fn DraftForm(prepared: PreparedRound) -> impl IntoView {
         <p class="lead" lang="sv">{round.title.clone()}</p>
         <p>{t.o.edit_draft_intro}</p>
         <p><a href=format!("/arrangor/bedomning?omgang={}", round.id)>{t.o.draft_scoring_link}</a></p>
-        <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id="utkast">
+        <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id=FormId::DraftRound>
             <input type="hidden" name="round" value=round.id.clone() />
             <fieldset>
                 <legend>{t.o.draft_texts}</legend>

@@ -2,7 +2,7 @@
 //! import of the population from a CSV file.
 
 use crate::{
-    api::kommuner::{FILE_FIELD, IMPORT_FORM, ImportPopulation, KommunRow, PopulationTable, kommun_table},
+    api::kommuner::{FILE_FIELD, ImportPopulation, KommunRow, PopulationTable, kommun_table},
     components::{
         form::{FileField, PortalForm, SubmitButton, TextField},
         loaded::when_loaded,
@@ -10,6 +10,7 @@ use crate::{
     },
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -45,7 +46,7 @@ fn Kommuner(table: PopulationTable) -> impl IntoView {
             <h3>{k.format_heading}</h3>
             <ul>{k.format_rules.iter().map(|rule| view! { <li>{*rule}</li> }).collect_view()}</ul>
             <p>{k.all_or_nothing}</p>
-            <PortalForm action=ImportPopulation::PATH id=IMPORT_FORM upload=true>
+            <PortalForm action=ImportPopulation::PATH id=FormId::PopulationImport upload=true>
                 <TextField name="year" label=k.year hint=k.year_hint required=true maxlength=4 />
                 <TextField name="source" label=k.source hint=k.source_hint required=true maxlength=200 />
                 <FileField name=FILE_FIELD label=k.file hint=k.file_hint accept=".csv,.txt,text/csv,text/plain" />

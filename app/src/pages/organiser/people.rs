@@ -7,6 +7,7 @@ use crate::{
     domain::account::{PersonName, Role},
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -48,7 +49,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
         <section aria-labelledby="bjud-in-rubrik">
             <h2 id="bjud-in-rubrik">{t.a.invite_heading}</h2>
             <p>{t.a.invite_intro}</p>
-            <PortalForm action=crate::api::people::Invite::PATH id="bjud-in">
+            <PortalForm action=crate::api::people::Invite::PATH id=FormId::Invite>
                 <TextField name="name" label=t.a.name autocomplete="off" required=true maxlength=PersonName::MAX_CHARS />
                 <TextField name="email" label=t.a.email kind="email" autocomplete="off" required=true />
                 <RadioField name="role" legend=t.a.role options=roles.clone() />

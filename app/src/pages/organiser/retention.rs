@@ -12,6 +12,7 @@ use crate::{
     domain::retention::{Item, Periods},
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -46,7 +47,7 @@ fn PeriodsForm(periods: Periods, set_by_organisers: bool) -> impl IntoView {
         <section aria-labelledby="tider">
             <h2 id="tider">{r.periods_heading}</h2>
             {(!set_by_organisers).then(|| view! { <p>{r.defaults_in_use}</p> })}
-            <PortalForm action=crate::api::retention::SaveRetention::PATH id="gallring">
+            <PortalForm action=crate::api::retention::SaveRetention::PATH id=FormId::Retention>
                 <TextField name="applications_months" label=r.applications_months hint=r.applications_hint
                     kind="number" value=applications.clone() required=true />
                 <TextField name="personal_months" label=r.personal_months hint=r.personal_hint

@@ -12,6 +12,7 @@ use crate::{
     domain::{employer::Flag, review::ReviewPhase},
     i18n::texts,
     pages::{account::DoneNotice, jury::one_decimal},
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -121,7 +122,7 @@ fn ReviewPhaseForm(overview: ReviewOverview) -> impl IntoView {
     let closed = overview.closed_local.map(when);
     view! {
         <p>{(t.j.settings_phase)(overview.phase, &when(overview.opens_local), closed.as_deref())}</p>
-        <PortalForm action=crate::api::review_settings::CloseReview::PATH id="stang-bedomning">
+        <PortalForm action=crate::api::review_settings::CloseReview::PATH id=FormId::CloseReview>
             {if overview.phase == ReviewPhase::Closed {
                 view! {
                     <input type="hidden" name="action" value="oppna" />
@@ -164,7 +165,7 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
         <section aria-labelledby="kriterier-rubrik">
             <h2 id="kriterier-rubrik">{t.j.criteria_heading}</h2>
             <p>{t.j.criteria_intro}</p>
-            <PortalForm action=crate::api::review_settings::SaveReviewSettings::PATH id="kriterier">
+            <PortalForm action=crate::api::review_settings::SaveReviewSettings::PATH id=FormId::Criteria>
                 <input type="hidden" name="round" value=overview.round_id.clone() />
                 {overview.criteria.iter().enumerate().map(|(i, c)| {
                     let share = one_decimal(f64::from(c.weight) * 100.0 / f64::from(total_weight.max(1)));

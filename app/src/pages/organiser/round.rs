@@ -12,6 +12,7 @@ use crate::{
     domain::lifecycle::RoundState,
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -75,7 +76,7 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
             }}
             // Rendered even without a next step: a refused post from a page that
             // was behind (the round moved meanwhile) is said here.
-            <PortalForm action=crate::api::round::StepRound::PATH id="steg">
+            <PortalForm action=crate::api::round::StepRound::PATH id=FormId::Step>
                 {overview.next.map(|next| view! {
                     <input type="hidden" name="from" value=current.code() />
                     <input type="hidden" name="to" value=next.code() />

@@ -10,6 +10,7 @@ use crate::{
     domain::accessibility::{DIGG_COMPLAINT_URL, Statement},
     i18n::texts,
     pages::account::DoneNotice,
+    wiring::FormId,
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -74,7 +75,7 @@ fn FeedbackForm() -> impl IntoView {
             // Sending returns here: the thanks are said where the reader is.
             <DoneNotice />
             <p>{a.report_intro}</p>
-            <PortalForm action=crate::api::accessibility::SendAccessibilityFeedback::PATH id="synpunkter-form">
+            <PortalForm action=crate::api::accessibility::SendAccessibilityFeedback::PATH id=FormId::Feedback>
                 <TextAreaField name="message" label=a.message hint=a.message_hint rows=6 />
                 <TextField name="page" label=a.page hint=a.page_hint maxlength=200 />
                 <TextField name="reply_to" label=a.reply_to hint=a.reply_to_hint kind="email" autocomplete="email" />
