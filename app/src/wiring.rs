@@ -59,6 +59,9 @@ pub enum Done {
 }
 
 impl Done {
+    /// The query parameter that names it.
+    pub const PARAM: &'static str = "klart";
+
     /// Every notice, which `from_code` searches.
     pub const ALL: [Done; 48] = [
         Done::EmailConfirmed,

@@ -84,7 +84,7 @@ pub fn done_href(back: &str, done: Done) -> String {
         None => (back, String::new()),
     };
     let join = if page.contains('?') { '&' } else { '?' };
-    format!("{page}{join}klart={code}{anchor}")
+    format!("{page}{join}{}={code}{anchor}", Done::PARAM)
 }
 
 /// A form's answer: go on to a page, or show the problems.

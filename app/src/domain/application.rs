@@ -342,18 +342,8 @@ pub fn reminder_due(deadline: Deadline, now: DateTime<Utc>, sent: &[Reminder]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::deadline::testing::{april_deadline as deadline, utc};
     use chrono::{NaiveDate, NaiveTime};
-
-    fn deadline() -> Deadline {
-        Deadline::in_stockholm(
-            NaiveDate::from_ymd_opt(2027, 4, 15).unwrap(),
-            NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
-        )
-        .unwrap()
-    }
-    fn utc(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
     fn life(status: Status) -> Life {
         Life { status, round_state: RoundState::Open, opens_at: utc("2026-11-01T00:00:00Z"), deadline: deadline() }
     }

@@ -66,18 +66,34 @@ pub fn to_stockholm(instant: DateTime<Utc>) -> NaiveDateTime {
     instant.with_timezone(&Stockholm).naive_local()
 }
 
+/// What the domain's tests share: instants written as text, and the call's own deadline.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    pub fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    /// "15 april kl. 23.59" in 2027.
+    pub fn april_deadline() -> Deadline {
+        Deadline::in_stockholm(
+            NaiveDate::from_ymd_opt(2027, 4, 15).unwrap(),
+            NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
+        )
+        .unwrap()
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{testing::utc, *};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
     fn time(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
-    fn utc(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
     }
 
     #[test]

@@ -233,7 +233,11 @@ mod tests {
     //! from `Action::ALL`: an action added to the list is walked at once, and the
     //! table of who may (`may`, an exhaustive match) will not compile without it.
     use super::*;
-    use crate::domain::{application::Status, deadline::Deadline, lifecycle::RoundState};
+    use crate::domain::{
+        application::Status,
+        deadline::{Deadline, testing::utc as instant},
+        lifecycle::RoundState,
+    };
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     enum Who {
@@ -275,10 +279,6 @@ mod tests {
     const PHASES: [ReviewPhase; 3] = [ReviewPhase::NotYet, ReviewPhase::Open, ReviewPhase::Closed];
     const ASIDE: [Aside; 3] = [Aside::No, Aside::Declared, Aside::FlagPending];
     const PROGRESS: [Progress; 3] = [Progress::NotStarted, Progress::Draft, Progress::Done];
-
-    fn instant(text: &str) -> DateTime<Utc> {
-        text.parse().unwrap()
-    }
 
     /// Every object each action may be asked about, in every state its rule reads,
     /// and objects of the wrong kind too (always refused).

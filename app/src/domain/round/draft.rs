@@ -310,9 +310,7 @@ mod tests {
     use super::*;
 
     #[cfg(feature = "ssr")]
-    fn utc(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::domain::deadline::testing::utc;
 
     fn input<'a>(year: &'a str, opens: &'a str, deadline: &'a str, ceremony: &'a str) -> NewRoundInput<'a> {
         NewRoundInput {

@@ -143,18 +143,7 @@ pub fn new_slug(title: &str, fallback: &str, used: impl Fn(&str) -> bool) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{NaiveDate, NaiveTime};
-
-    fn deadline() -> Deadline {
-        Deadline::in_stockholm(
-            NaiveDate::from_ymd_opt(2027, 4, 15).unwrap(),
-            NaiveTime::from_hms_opt(23, 59, 0).unwrap(),
-        )
-        .unwrap()
-    }
-    fn utc(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
+    use crate::domain::deadline::testing::{april_deadline as deadline, utc};
 
     #[test]
     fn a_round_is_open_from_its_opening_until_the_deadline_has_passed() {

@@ -16,8 +16,10 @@ pub fn DoneNotice() -> impl IntoView {
     let t = texts();
     let query = use_query_map();
     move || {
-        query.with(|q| q.get("klart")).and_then(|code| Done::from_code(&code)).map(|done| t.done(done)).map(|text| {
-            view! { <p class="notice notice-done" role="status">{text}</p> }
-        })
+        query.with(|q| q.get(Done::PARAM)).and_then(|code| Done::from_code(&code)).map(|done| t.done(done)).map(
+            |text| {
+                view! { <p class="notice notice-done" role="status">{text}</p> }
+            },
+        )
     }
 }
