@@ -15,8 +15,10 @@ pub enum Done {
     ProfileSaved,
     PasswordChanged,
     Invited,
-    /// An application's draft, and a round being prepared (one code, one text).
+    /// An application's draft.
     DraftSaved,
+    /// A round being prepared: saved, and not yet public.
+    RoundDraftSaved,
     ApplicationReopened,
     VersionRestored,
     ExtensionGranted,
@@ -63,7 +65,7 @@ impl Done {
     pub const PARAM: &'static str = "klart";
 
     /// Every notice, which `from_code` searches.
-    pub const ALL: [Done; 48] = [
+    pub const ALL: [Done; 49] = [
         Done::EmailConfirmed,
         Done::LoggedOut,
         Done::PasswordReset,
@@ -73,6 +75,7 @@ impl Done {
         Done::PasswordChanged,
         Done::Invited,
         Done::DraftSaved,
+        Done::RoundDraftSaved,
         Done::ApplicationReopened,
         Done::VersionRestored,
         Done::ExtensionGranted,
@@ -126,6 +129,7 @@ impl Done {
             Done::PasswordChanged => "losenord",
             Done::Invited => "inbjuden",
             Done::DraftSaved => "utkast-sparat",
+            Done::RoundDraftSaved => "omgang-utkast-sparat",
             Done::ApplicationReopened => "oppnad",
             Done::VersionRestored => "aterstalld",
             Done::ExtensionGranted => "forlangt",

@@ -298,7 +298,7 @@ mod ssr {
             let detail = format!("Ändrade utkastet {}", round.title);
             audit::record(&mut tx, actor, Some(&round.id), "omgang-andrad", &detail, state.clock.now()).await?;
             tx.commit().await?;
-            Ok(Ok(done_href(DRAFT_PAGE, Done::DraftSaved)))
+            Ok(Ok(done_href(DRAFT_PAGE, Done::RoundDraftSaved)))
         })
         .await
     }

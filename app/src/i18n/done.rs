@@ -17,6 +17,7 @@ pub(super) fn sv(done: Done) -> &'static str {
         // Applying
         // An application's draft and a round being prepared alike.
         Done::DraftSaved => "Utkastet är sparat.",
+        Done::RoundDraftSaved => "Utkastet är sparat. Det syns inte för allmänheten förrän omgången öppnas.",
         Done::ApplicationReopened => {
             "Ansökan är öppnad för ändringar. Juryn läser den senast inskickade versionen tills ni skickar in igen."
         }
@@ -86,6 +87,7 @@ pub(super) fn en(done: Done) -> &'static str {
         Done::Invited => "The invitation is sent.",
         // Applying
         Done::DraftSaved => "The draft is saved.",
+        Done::RoundDraftSaved => "The draft is saved. The public does not see it until the round opens.",
         Done::ApplicationReopened => {
             "The application is open for changes. The jury reads the last submitted version until you submit again."
         }

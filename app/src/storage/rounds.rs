@@ -22,13 +22,17 @@ pub async fn current(db: &Db, award_id: &str) -> Result<Option<Round>, sqlx::Err
 }
 
 pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
-    let pool = db.pool();
+    find_in(&mut *db.pool().acquire().await?, id).await
+}
+
+/// `find` on a connection of the caller's, a transaction's say, so that what it reads decides that transaction.
+pub async fn find_in(conn: &mut AnyConnection, id: &str) -> Result<Option<Round>, sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
          ceremony_at, ceremony_place, contact, state, published_at FROM rounds WHERE id = $1",
     )
     .bind(id)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);
@@ -38,7 +42,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
         "SELECT slug, title, guidance, max_chars FROM round_sections WHERE round_id = $1 ORDER BY position",
     )
     .bind(id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| {
@@ -54,7 +58,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
     let criteria =
         sqlx::query("SELECT slug, title, description FROM round_criteria WHERE round_id = $1 ORDER BY position")
             .bind(id)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?
             .into_iter()
             .map(|r| {
@@ -68,7 +72,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
 
     let jury = sqlx::query("SELECT name, title FROM round_jury WHERE round_id = $1 ORDER BY position")
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| Ok(JuryMember { name: r.try_get("name")?, title: r.try_get("title")? }))
@@ -76,7 +80,7 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
 
     let partners = sqlx::query("SELECT name FROM round_partners WHERE round_id = $1 ORDER BY position")
         .bind(id)
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| r.try_get("name"))

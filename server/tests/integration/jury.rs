@@ -595,7 +595,7 @@ async fn a_jurors_employer_flags_probable_jav_before_reading_and_the_organiser_s
 async fn a_jurors_save_runs_a_handful_of_statements_however_large_the_round() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, open_clock()).await;
-        let (kalmar, _, _) = three_submitted(&portal).await;
+        let (kalmar, nacka, _) = three_submitted(&portal).await;
         portal.logged_in("anna.juror@skr.se", Role::Juror, None).await;
         portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
         let later = portal.at(review_clock()).await;
@@ -621,5 +621,17 @@ async fn a_jurors_save_runs_a_handful_of_statements_however_large_the_round() {
             // The rest is what every request pays: its session, and the person behind it.
             assert!(request.len() <= save.len() + 3, "{backend:?}, {what}: {request:#?}");
         }
+
+        // A round without settings of its own is scored on the call's criteria, which the save reads
+        // in its own transaction: one more connection, taken while holding the write lock, would wait
+        // for the pool when every connection is busy with saves.
+        sqlx::query("DELETE FROM review_settings").execute(portal.db.pool()).await.unwrap();
+        let defaults = review(&mut anna, &nacka, "0", &[("inflytande", "5"), ("omrade-ledning", "2")], &[]).await;
+        assert!(
+            defaults.location().is_some_and(|l| l.contains("klart=bedomning-sparad")),
+            "{backend:?}: {}",
+            defaults.body
+        );
+        assert_eq!(stored(&portal, &nacka, "anna.juror@skr.se").await, Some((1, String::new(), false)), "{backend:?}");
     }
 }

@@ -521,7 +521,16 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
         assert!(back.contains("value=\"Ändrat på ett år\"") && back.contains("value=\"99\""), "{backend:?}: kept");
 
         let saved = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &edit, true).await;
-        assert_eq!(saved.location().as_deref(), Some("/arrangor/omgangar/utkast?klart=utkast-sparat"), "{backend:?}");
+        assert_eq!(
+            saved.location().as_deref(),
+            Some("/arrangor/omgangar/utkast?klart=omgang-utkast-sparat"),
+            "{backend:?}"
+        );
+        let notice = organiser.follow(&saved).await.body;
+        assert!(
+            notice.contains("Det syns inte för allmänheten förrän omgången öppnas."),
+            "{backend:?}: the organisers' own notice"
+        );
         let round = app::storage::rounds::find(&portal.db, "ehalsokommun-2028").await.unwrap().unwrap();
         let sections: Vec<(&str, &str, u32)> =
             round.sections.iter().map(|s| (s.slug.as_str(), s.title.as_str(), s.max_chars)).collect();

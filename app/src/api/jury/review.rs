@@ -160,7 +160,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
     let (scale, criteria) = match entry.scale {
         Some(scale) => (scale, reviews::criteria(&mut tx, &entry.round_id).await?),
         None => {
-            let round = rounds::find(&cx.state.db, &entry.round_id).await?.ok_or(AppError::NotFound)?;
+            let round = rounds::find_in(&mut tx, &entry.round_id).await?.ok_or(AppError::NotFound)?;
             let settings = default_settings(&round);
             ((settings.scale.min, settings.scale.max), settings.criteria)
         }
