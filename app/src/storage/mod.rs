@@ -130,8 +130,12 @@ async fn create_sqlite_file(url: &str) -> Result<(), sqlx::Error> {
         Any::create_database(url).await?;
     }
     // A file SQLite cannot write opens without complaint and fails every
-    // connection later as a pool timeout: say why, before the pool tries.
-    if let Err(err) = tokio::fs::OpenOptions::new().write(true).open(file).await {
+    // connection later as a pool timeout: say why, before the pool tries. Asked
+    // without opening the file: closing a descriptor of it would drop every POSIX
+    // lock this process's SQLite connections hold on it (a second pool on the same
+    // file, as the tests open), and another process's SQLite could then take the
+    // database for unused and remove its write-ahead log from under them.
+    if let Err(err) = rustix::fs::access(file, rustix::fs::Access::WRITE_OK) {
         return Err(sqlx::Error::Configuration(format!("{} cannot be written: {err}", file.display()).into()));
     }
     Ok(())
