@@ -6,8 +6,10 @@
 use crate::{
     api::{
         jury::ssr::RoundWork,
-        ranking::{JurorCell, RankingView},
-        round::LogLine,
+        organiser::{
+            ranking::{JurorCell, RankingView},
+            round::LogLine,
+        },
     },
     domain::{
         ranking::{Place, weighted_total},

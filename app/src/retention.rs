@@ -24,7 +24,7 @@ use tokio::sync::watch;
 pub fn lifetimes() -> Lifetimes {
     use crate::api::{
         account::ssr::{CONFIRM_VALID, RESET_VALID},
-        people::ssr::INVITATION_VALID,
+        organiser::people::ssr::INVITATION_VALID,
     };
     Lifetimes {
         session_idle_hours: IDLE_TIMEOUT.num_hours(),

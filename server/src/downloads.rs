@@ -3,7 +3,10 @@
 //! export written to the audit log.
 
 use app::{
-    api::{jury::ssr::round_work, ranking, round},
+    api::{
+        jury::ssr::round_work,
+        organiser::{ranking, round},
+    },
     auth::guard::FORBIDDEN_PAGE,
     domain::access::{Viewer, may_manage},
     error::AppError,

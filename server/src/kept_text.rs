@@ -244,7 +244,7 @@ mod tests {
         ];
         let html = page(
             Locale::Sv.texts(),
-            <app::api::motivation::SaveMotivation as leptos::server_fn::ServerFn>::PATH,
+            <app::api::jury::motivation::SaveMotivation as leptos::server_fn::ServerFn>::PATH,
             "/jury",
             &problems,
             &fields,

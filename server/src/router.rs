@@ -127,7 +127,8 @@ async fn uploads_are_multipart(request: axum::extract::Request, next: middleware
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| multer::parse_boundary(ct).is_ok());
-    if request.uri().path() != <app::api::kommuner::ImportPopulation as leptos::server_fn::ServerFn>::PATH || multipart
+    if request.uri().path() != <app::api::organiser::kommuner::ImportPopulation as leptos::server_fn::ServerFn>::PATH
+        || multipart
     {
         return next.run(request).await;
     }

@@ -1,24 +1,16 @@
-//! Server functions, grouped like `pages/`. Each is thin: authorize, call
-//! storage and domain, map errors to `AppError`.
+//! Server functions, grouped like `pages/`: `public/`, `account/`,
+//! `application/`, `jury/` and `organiser/` serve the pages of the same name.
+//! Each is thin: authorize, call storage and domain, map errors to `AppError`.
+//! At the top, only what they share: `form` (replies to forms), `cx` (who asks,
+//! the clock, the action's span) and `limits` (counting anonymous requests).
 
-pub mod accessibility;
 pub mod account;
 pub mod application;
-pub mod applications;
-pub mod context;
 #[cfg(feature = "ssr")]
 pub mod cx;
-pub mod decision;
 pub mod form;
 pub mod jury;
-pub mod kommuner;
 #[cfg(feature = "ssr")]
 pub mod limits;
-pub mod motivation;
-pub mod people;
+pub mod organiser;
 pub mod public;
-pub mod ranking;
-pub mod retention;
-pub mod review_settings;
-pub mod round;
-pub mod rounds;

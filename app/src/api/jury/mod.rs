@@ -1,6 +1,7 @@
 //! Server functions of the jury: the list of applications to review, the
 //! reading and scoring view, saving a review (the form and the autosave are
-//! one implementation), jäv, the discussion and the shortlist.
+//! one implementation), jäv, the discussion and the shortlist; the kommun's
+//! context (`context`) and the motivations (`motivation`) in their own modules.
 //! Every call asks the policy whether the viewer sits on the round (`Action::ReviewRound`) and
 //! what the viewer may see of the others' work (`jury_view`).
 
@@ -316,6 +317,9 @@ pub async fn mark_for_shortlist(application: String, marked: String, back: Strin
 pub async fn shortlist() -> Result<Option<ShortlistView>, AppError> {
     ssr::shortlist().await
 }
+
+pub mod context;
+pub mod motivation;
 
 #[cfg(feature = "ssr")]
 mod conflicts;

@@ -75,7 +75,7 @@ pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
     let mut text = submitted_text(&state, &work, &entry).await?;
     if view == JuryView::Excluded {
         // Jäv, declared or not yet answered: not a line of the application, as nothing of the
-        // kommun's context (`api::context`); the page names the kommun and says why.
+        // kommun's context (`api::jury::context`); the page names the kommun and says why.
         text.parts.clear();
     }
     Ok(Some(UnderReview {

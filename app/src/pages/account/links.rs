@@ -1,7 +1,7 @@
 //! The pages behind e-mailed links, and asking for one.
 
 use crate::{
-    api::people::invitation,
+    api::organiser::people::invitation,
     components::{
         form::{PasswordField, PortalForm, SubmitButton, TextField},
         loaded::when_loaded,
@@ -104,7 +104,7 @@ pub fn InvitationPage() -> impl IntoView {
                     view! {
                         <p>{(t.a.invitation_body)(inv.invited_by.as_deref().unwrap_or(""), role, inv.round_title.as_deref())}</p>
                         <p>{t.a.email}": "<strong>{inv.email}</strong></p>
-                        <PortalForm action=crate::api::people::AcceptInvitation::PATH id=FormId::AcceptInvitation>
+                        <PortalForm action=crate::api::organiser::people::AcceptInvitation::PATH id=FormId::AcceptInvitation>
                             <input type="hidden" name="token" value=token.clone() />
                             <TextField name="name" label=t.a.name autocomplete="name" required=true value=inv.name.clone() />
                             <TextField name="phone" label=t.a.phone kind="tel" autocomplete="tel" hint=t.a.optional />

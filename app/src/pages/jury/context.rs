@@ -6,12 +6,12 @@
 
 use super::review::ApplicationText;
 use crate::{
-    api::{
+    api::jury::{
         context::{
             ChangesView, EarlierView, KommunFacts, changes_href, changes_since, earlier_application, earlier_href,
             kommun_context,
         },
-        jury::review_href,
+        review_href,
     },
     components::loaded::when_loaded,
     domain::changes::{Piece, SectionChanges},

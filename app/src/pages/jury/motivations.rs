@@ -4,7 +4,7 @@
 
 use crate::{
     api::form::Problem,
-    api::motivation::{
+    api::jury::motivation::{
         MOTIVATIONS_PAGE, MotivationRow, MotivationView, MotivationsView, motivation, motivation_href, motivations,
     },
     components::{
@@ -132,7 +132,7 @@ fn Motivation(view: MotivationView) -> impl IntoView {
         {if editable {
             let (application_id, text) = (row.application_id.clone(), text.clone());
             view! {
-                <PortalForm action=crate::api::motivation::SaveMotivation::PATH id=FormId::Motivation>
+                <PortalForm action=crate::api::jury::motivation::SaveMotivation::PATH id=FormId::Motivation>
                     <MotivationFields application_id=application_id.clone() version text=text.clone() />
                 </PortalForm>
             }.into_any()
@@ -174,7 +174,7 @@ fn SignOffForm(application_id: String, version: i64, mine: SignOff, editable: bo
                 _ if version == 0 => view! { <p>{t.mo.nothing_written}</p> }.into_any(),
                 _ => view! { <p>{(t.mo.sign_intro)(version)}</p> }.into_any(),
             }}
-            <PortalForm action=crate::api::motivation::SignMotivation::PATH id=FormId::SignMotivation>
+            <PortalForm action=crate::api::jury::motivation::SignMotivation::PATH id=FormId::SignMotivation>
                 <SignFields application_id=application_id.clone() version can_sign />
             </PortalForm>
         </section>

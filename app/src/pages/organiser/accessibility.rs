@@ -2,7 +2,7 @@
 //! and read what visitors have reported.
 
 use crate::{
-    api::accessibility::{STATEMENT_PAGE, accessibility_feedback, accessibility_statement},
+    api::public::accessibility::{STATEMENT_PAGE, accessibility_feedback, accessibility_statement},
     components::{
         form::{PortalForm, RadioField, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
@@ -53,7 +53,7 @@ fn StatementForm(statement: Option<Statement>) -> impl IntoView {
         .map(|(c, name)| (c.code().to_owned(), name.to_owned()))
         .collect();
     view! {
-        <PortalForm action=crate::api::accessibility::SaveAccessibilityStatement::PATH id=FormId::Statement>
+        <PortalForm action=crate::api::public::accessibility::SaveAccessibilityStatement::PATH id=FormId::Statement>
             <TextField name="organisation" label=a.organisation value=organisation.clone() required=true maxlength=200 />
             <RadioField name="compliance" legend=a.compliance_legend options=options.clone() checked=compliance.clone() />
             <TextAreaField name="known_issues" label=a.known_issues hint=a.known_issues_hint value=known_issues.clone() rows=6 />

@@ -2,7 +2,7 @@
 //! of a draft) and the deadline extensions, with the form to grant one.
 
 use crate::{
-    api::applications::{RoundApplications, applications_overview},
+    api::organiser::applications::{RoundApplications, applications_overview},
     components::{
         form::{PortalForm, SubmitButton, TextField},
         kommun_list::KommunDatalist,
@@ -66,7 +66,7 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
         <section aria-labelledby="paminn">
             <h2 id="paminn">{t.o.remind_heading}</h2>
             <p>{t.o.remind_intro}</p>
-            <PortalForm action=crate::api::applications::RemindDrafts::PATH id=FormId::Remind>
+            <PortalForm action=crate::api::organiser::applications::RemindDrafts::PATH id=FormId::Remind>
                 <SubmitButton label=t.o.remind_button />
             </PortalForm>
         </section>
@@ -87,7 +87,7 @@ fn Overview(overview: RoundApplications) -> impl IntoView {
             <h3>{t.ap.extension_form_heading}</h3>
             <p>{t.ap.extension_intro}</p>
             <KommunDatalist />
-            <PortalForm action=crate::api::applications::GrantExtension::PATH id=FormId::Extension>
+            <PortalForm action=crate::api::organiser::applications::GrantExtension::PATH id=FormId::Extension>
                 <TextField name="kommun" label=t.a.kommun list="kommuner" autocomplete="off" required=true />
                 <TextField name="date" label=t.ap.extension_date kind="date" required=true />
                 <TextField name="time" label=t.ap.extension_time kind="time" value="23:59".to_owned() required=true />

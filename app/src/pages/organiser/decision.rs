@@ -3,9 +3,9 @@
 
 use crate::{
     api::{
-        decision::{DecisionRow, DecisionView, decision},
         form::field_key,
-        motivation::motivation_href,
+        jury::motivation::motivation_href,
+        organiser::decision::{DecisionRow, DecisionView, decision},
     },
     components::{
         form::{CheckField, FieldMessages, PortalForm, SubmitButton, described_by, echoed_value, problem_of},
@@ -64,7 +64,7 @@ fn Decision(view: DecisionView) -> impl IntoView {
             view! { <p>{t.o.decision_none_submitted}</p> }.into_any()
         } else if editable {
             view! {
-                <PortalForm action=crate::api::decision::SaveDecision::PATH id=FormId::Decision>
+                <PortalForm action=crate::api::organiser::decision::SaveDecision::PATH id=FormId::Decision>
                     {rows.clone().into_iter().map(|row| view! { <ChoiceFields row /> }).collect_view()}
                     <SubmitButton label=t.o.decision_save />
                 </PortalForm>
@@ -98,7 +98,7 @@ fn Reopen() -> impl IntoView {
         <section aria-labelledby="tillbaka">
             <h2 id="tillbaka">{t.o.back_heading}</h2>
             <p>{t.o.back_consequence}</p>
-            <PortalForm action=crate::api::round::StepRound::PATH id=FormId::StepBack>
+            <PortalForm action=crate::api::organiser::round::StepRound::PATH id=FormId::StepBack>
                 <input type="hidden" name="from" value=RoundState::Decided.code() />
                 <input type="hidden" name="to" value=RoundState::Review.code() />
                 <CheckField name="confirm" label=t.o.confirm_step />

@@ -4,7 +4,7 @@
 //! shown on the public page, the jury and the partners.
 
 use crate::{
-    api::rounds::{PreparedRound, draft_round},
+    api::organiser::rounds::{PreparedRound, draft_round},
     components::{
         form::{CheckField, PortalForm, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
@@ -31,7 +31,7 @@ pub fn DraftRoundPage() -> impl IntoView {
                 // Inside the form, so that a save refused because the round
                 // opened meanwhile still says why, above the message.
                 None => view! {
-                    <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id=FormId::DraftRound>
+                    <PortalForm action=crate::api::organiser::rounds::SaveDraftRound::PATH id=FormId::DraftRound>
                         <p>{texts().o.no_draft}</p>
                     </PortalForm>
                 }.into_any(),
@@ -52,7 +52,7 @@ fn DraftForm(prepared: PreparedRound) -> impl IntoView {
         <p class="lead" lang="sv">{round.title.clone()}</p>
         <p>{t.o.edit_draft_intro}</p>
         <p><a href=format!("/arrangor/bedomning?omgang={}", round.id)>{t.o.draft_scoring_link}</a></p>
-        <PortalForm action=crate::api::rounds::SaveDraftRound::PATH id=FormId::DraftRound>
+        <PortalForm action=crate::api::organiser::rounds::SaveDraftRound::PATH id=FormId::DraftRound>
             <input type="hidden" name="round" value=round.id.clone() />
             <fieldset>
                 <legend>{t.o.draft_texts}</legend>

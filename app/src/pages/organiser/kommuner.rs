@@ -2,7 +2,7 @@
 //! import of the population from a CSV file.
 
 use crate::{
-    api::kommuner::{FILE_FIELD, ImportPopulation, KommunRow, PopulationTable, kommun_table},
+    api::organiser::kommuner::{FILE_FIELD, ImportPopulation, KommunRow, PopulationTable, kommun_table},
     components::{
         form::{FileField, PortalForm, SubmitButton, TextField},
         loaded::when_loaded,

@@ -1,7 +1,7 @@
 //! `/arrangor/logg`: the audit log, newest first.
 
 use super::{ranking::Downloads, round::LogTable};
-use crate::{api::round::audit_log, components::loaded::when_loaded, i18n::texts};
+use crate::{api::organiser::round::audit_log, components::loaded::when_loaded, i18n::texts};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,5 +1,5 @@
 use crate::{
-    api::people::{PeopleOverview, Person, people},
+    api::organiser::people::{PeopleOverview, Person, people},
     components::{
         form::{PortalForm, RadioField, SubmitButton, TextField, csrf_token},
         loaded::when_loaded,
@@ -49,7 +49,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
         <section aria-labelledby="bjud-in-rubrik">
             <h2 id="bjud-in-rubrik">{t.a.invite_heading}</h2>
             <p>{t.a.invite_intro}</p>
-            <PortalForm action=crate::api::people::Invite::PATH id=FormId::Invite>
+            <PortalForm action=crate::api::organiser::people::Invite::PATH id=FormId::Invite>
                 <TextField name="name" label=t.a.name autocomplete="off" required=true maxlength=PersonName::MAX_CHARS />
                 <TextField name="email" label=t.a.email kind="email" autocomplete="off" required=true />
                 <RadioField name="role" legend=t.a.role options=roles.clone() />
@@ -79,7 +79,7 @@ fn PeopleLists(people: PeopleOverview) -> impl IntoView {
                                         <td>{i.invited_by.unwrap_or_else(|| "–".into())}</td>
                                         <td>{if i.expired { t.a.expired.to_owned() } else { when(i.expires_local) }}</td>
                                         <td>
-                                            <PlainButton action=crate::api::people::ResendInvitation::PATH field=("email", i.email.clone())
+                                            <PlainButton action=crate::api::organiser::people::ResendInvitation::PATH field=("email", i.email.clone())
                                                 label=t.o.resend_button who=i.name.clone() />
                                         </td>
                                     </tr>
@@ -194,9 +194,9 @@ fn Membership(person: Person) -> impl IntoView {
 fn AccessButton(person: Person) -> impl IntoView {
     let t = texts();
     let (action, label) = if person.blocked {
-        (crate::api::people::RestoreAccess::PATH, t.o.restore_access_button)
+        (crate::api::organiser::people::RestoreAccess::PATH, t.o.restore_access_button)
     } else {
-        (crate::api::people::RemoveAccess::PATH, t.o.remove_access_button)
+        (crate::api::organiser::people::RemoveAccess::PATH, t.o.remove_access_button)
     };
     view! {
         {person.blocked.then_some(t.o.access_removed)}
@@ -214,7 +214,7 @@ fn JurySeats(person: Person, rounds: Vec<(String, String)>) -> impl IntoView {
             let seated = person.jury_rounds.contains(&id);
             let label = if seated { (t.o.unseat_button)(&title) } else { (t.o.seat_button)(&title) };
             view! {
-                <form method="post" action=crate::api::people::SetJurySeat::PATH class="inline-form">
+                <form method="post" action=crate::api::organiser::people::SetJurySeat::PATH class="inline-form">
                     <input type="hidden" name="csrf" value=csrf_token() />
                     <input type="hidden" name="user" value=person.id.clone() />
                     <input type="hidden" name="round" value=id />

@@ -7,7 +7,7 @@
 use crate::{
     api::{
         jury::review_href,
-        ranking::{JurorCell, RankingRow, RankingView, TieView, jury_ranking},
+        organiser::ranking::{JurorCell, RankingRow, RankingView, TieView, jury_ranking},
     },
     components::{loaded::when_loaded, scrolling_table::ScrollingTable},
     domain::ranking::{MIN_REVIEWS_TO_NORMALISE, Method, NOMINEES, Place},

@@ -3,7 +3,7 @@
 //! remove now (the dry run), when each round's data goes, and the runs so far.
 
 use crate::{
-    api::retention::{RetentionView, RunRecord, ScheduledRound, retention_overview},
+    api::organiser::retention::{RetentionView, RunRecord, ScheduledRound, retention_overview},
     components::{
         form::{PortalForm, SubmitButton, TextField},
         loaded::when_loaded,
@@ -47,7 +47,7 @@ fn PeriodsForm(periods: Periods, set_by_organisers: bool) -> impl IntoView {
         <section aria-labelledby="tider">
             <h2 id="tider">{r.periods_heading}</h2>
             {(!set_by_organisers).then(|| view! { <p>{r.defaults_in_use}</p> })}
-            <PortalForm action=crate::api::retention::SaveRetention::PATH id=FormId::Retention>
+            <PortalForm action=crate::api::organiser::retention::SaveRetention::PATH id=FormId::Retention>
                 <TextField name="applications_months" label=r.applications_months hint=r.applications_hint
                     kind="number" value=applications.clone() required=true />
                 <TextField name="personal_months" label=r.personal_months hint=r.personal_hint

@@ -3,7 +3,7 @@
 //! (editable until the first review is saved).
 
 use crate::{
-    api::review_settings::{ReviewOverview, review_admin},
+    api::organiser::review_settings::{ReviewOverview, review_admin},
     components::{
         form::{PortalForm, RadioField, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
@@ -122,7 +122,7 @@ fn ReviewPhaseForm(overview: ReviewOverview) -> impl IntoView {
     let closed = overview.closed_local.map(when);
     view! {
         <p>{(t.j.settings_phase)(overview.phase, &when(overview.opens_local), closed.as_deref())}</p>
-        <PortalForm action=crate::api::review_settings::CloseReview::PATH id=FormId::CloseReview>
+        <PortalForm action=crate::api::organiser::review_settings::CloseReview::PATH id=FormId::CloseReview>
             {if overview.phase == ReviewPhase::Closed {
                 view! {
                     <input type="hidden" name="action" value="oppna" />
@@ -165,7 +165,7 @@ fn Criteria(overview: ReviewOverview) -> impl IntoView {
         <section aria-labelledby="kriterier-rubrik">
             <h2 id="kriterier-rubrik">{t.j.criteria_heading}</h2>
             <p>{t.j.criteria_intro}</p>
-            <PortalForm action=crate::api::review_settings::SaveReviewSettings::PATH id=FormId::Criteria>
+            <PortalForm action=crate::api::organiser::review_settings::SaveReviewSettings::PATH id=FormId::Criteria>
                 <input type="hidden" name="round" value=overview.round_id.clone() />
                 {overview.criteria.iter().enumerate().map(|(i, c)| {
                     let share = one_decimal(f64::from(c.weight) * 100.0 / f64::from(total_weight.max(1)));

@@ -3,7 +3,7 @@
 //! from a decision is on the decision page.)
 
 use crate::{
-    api::round::{LogLine, RoundOverview, round_admin},
+    api::organiser::round::{LogLine, RoundOverview, round_admin},
     components::{
         form::{CheckField, PortalForm, SubmitButton, TextField},
         loaded::when_loaded,
@@ -76,7 +76,7 @@ fn Lifecycle(overview: RoundOverview) -> impl IntoView {
             }}
             // Rendered even without a next step: a refused post from a page that
             // was behind (the round moved meanwhile) is said here.
-            <PortalForm action=crate::api::round::StepRound::PATH id=FormId::Step>
+            <PortalForm action=crate::api::organiser::round::StepRound::PATH id=FormId::Step>
                 {overview.next.map(|next| view! {
                     <input type="hidden" name="from" value=current.code() />
                     <input type="hidden" name="to" value=next.code() />

@@ -2,7 +2,7 @@
 //! or remove it), and a new round copied from an earlier one.
 
 use crate::{
-    api::rounds::{RoundLine, rounds_overview},
+    api::organiser::rounds::{RoundLine, rounds_overview},
     components::{
         form::{CheckField, PortalForm, RadioField, SubmitButton, TextField},
         loaded::when_loaded,
@@ -56,7 +56,7 @@ fn Rounds(rounds: Vec<RoundLine>) -> impl IntoView {
         <section aria-labelledby="ny-omgang-rubrik">
             <h2 id="ny-omgang-rubrik">{t.o.copy_heading}</h2>
             <p>{t.o.copy_intro}</p>
-            <PortalForm action=crate::api::rounds::CopyRound::PATH id=FormId::NewRound>
+            <PortalForm action=crate::api::organiser::rounds::CopyRound::PATH id=FormId::NewRound>
                 <RadioField name="source" legend=t.o.copy_source options=sources.clone() checked=newest.clone().unwrap_or_default() />
                 <TextField name="year" label=t.o.year kind="number" required=true />
                 <TextField name="title" label=t.o.round_name required=true maxlength=200 />
@@ -78,15 +78,15 @@ fn Draft(round: RoundLine) -> impl IntoView {
     view! {
         <section aria-labelledby="utkast-rubrik">
             <h2 id="utkast-rubrik" lang="sv">{(t.o.draft_heading)(&round.title)}</h2>
-            <p><a href=crate::api::rounds::DRAFT_PAGE>{t.o.edit_draft_link}</a></p>
+            <p><a href=crate::api::organiser::rounds::DRAFT_PAGE>{t.o.edit_draft_link}</a></p>
             <p>{t.o.open_draft_consequence}</p>
-            <PortalForm action=crate::api::rounds::OpenRound::PATH id=FormId::OpenRound>
+            <PortalForm action=crate::api::organiser::rounds::OpenRound::PATH id=FormId::OpenRound>
                 <input type="hidden" name="round" value=round.id.clone() />
                 <CheckField name="confirm" label=t.o.confirm_step />
                 <SubmitButton label=t.o.open_draft_button />
             </PortalForm>
             <p>{t.o.remove_draft_consequence}</p>
-            <PortalForm action=crate::api::rounds::DeleteRound::PATH id=FormId::DeleteRound>
+            <PortalForm action=crate::api::organiser::rounds::DeleteRound::PATH id=FormId::DeleteRound>
                 <input type="hidden" name="round" value=id.clone() />
                 <CheckField name="confirm_removal" label=t.o.remove_draft_confirm />
                 <SubmitButton label=t.o.remove_draft_button />

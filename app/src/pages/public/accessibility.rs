@@ -2,7 +2,7 @@
 //! organisers keep it, with the form to report a problem and the way to DIGG.
 
 use crate::{
-    api::accessibility::accessibility_statement,
+    api::public::accessibility::accessibility_statement,
     components::{
         form::{PortalForm, SubmitButton, TextAreaField, TextField},
         loaded::when_loaded,
@@ -75,7 +75,7 @@ fn FeedbackForm() -> impl IntoView {
             // Sending returns here: the thanks are said where the reader is.
             <DoneNotice />
             <p>{a.report_intro}</p>
-            <PortalForm action=crate::api::accessibility::SendAccessibilityFeedback::PATH id=FormId::Feedback>
+            <PortalForm action=crate::api::public::accessibility::SendAccessibilityFeedback::PATH id=FormId::Feedback>
                 <TextAreaField name="message" label=a.message hint=a.message_hint rows=6 />
                 <TextField name="page" label=a.page hint=a.page_hint maxlength=200 />
                 <TextField name="reply_to" label=a.reply_to hint=a.reply_to_hint kind="email" autocomplete="email" />

@@ -2,7 +2,7 @@
 //! portal stores (`domain::privacy`) and the retention periods in force.
 
 use crate::{
-    api::retention::{PrivacyFacts, privacy_notice},
+    api::organiser::retention::{PrivacyFacts, privacy_notice},
     components::loaded::when_loaded,
     domain::privacy::REGISTRY,
     i18n::{IMY_COMPLAINT_URL, texts},

@@ -2,7 +2,7 @@
 //! population import from a CSV file (a file upload: `multipart/form-data`,
 //! posted by the browser itself, with or without JavaScript).
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::error::AppError;
 use chrono::NaiveDateTime;
 use leptos::{

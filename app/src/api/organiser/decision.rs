@@ -1,8 +1,8 @@
 //! Server functions for the jury's decision: the applications in ranking
 //! order with their outcome, saved while the round is in review. The
-//! motivations are written and signed off in `motivation`.
+//! motivations are written and signed off in `jury::motivation`.
 
-use super::{form::FormReply, jury::DeclaredJav};
+use crate::api::{form::FormReply, jury::DeclaredJav};
 use crate::{
     domain::{
         decision::{DecisionProblem, Outcome},
@@ -60,9 +60,11 @@ mod ssr {
     use crate::{
         api::{
             form::{Done, FormId, Problem, Problems, done_href, field_key, run},
-            jury::ssr::{declared_jav, round_work},
-            motivation::ssr::decision_problems_in,
-            round::ssr::managed_round,
+            jury::{
+                motivation::ssr::decision_problems_in,
+                ssr::{declared_jav, round_work},
+            },
+            organiser::round::ssr::managed_round,
         },
         domain::{deadline::to_stockholm, lifecycle::OrganiseProblem},
         storage::{

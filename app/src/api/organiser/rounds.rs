@@ -5,7 +5,7 @@
 // A server function's arguments are its form's fields, however many the form has.
 #![allow(clippy::too_many_arguments)]
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::{
     domain::{lifecycle::RoundState, round::Round},
     error::AppError,
@@ -112,7 +112,7 @@ mod ssr {
     use crate::{
         api::{
             form::{Done, FormId, Problem, Problems, done_href, run},
-            round::ssr::another_round_running,
+            organiser::round::ssr::another_round_running,
         },
         auth,
         domain::{

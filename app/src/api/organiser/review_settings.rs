@@ -5,7 +5,7 @@
 // A server function's arguments are its form's fields, however many the form has.
 #![allow(clippy::too_many_arguments)]
 
-use super::{
+use crate::api::{
     form::FormReply,
     jury::{DeclaredJav, FlagView},
 };

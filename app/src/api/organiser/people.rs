@@ -1,7 +1,7 @@
 //! Server functions for organisers managing people, and for the person who
 //! follows an invitation link.
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::{domain::account::Role, error::AppError};
 use chrono::NaiveDateTime;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! Server functions for organisers following the applications of a round:
 //! each kommun's status (never the text of a draft) and deadline extensions.
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::{domain::application::Status, error::AppError};
 use chrono::NaiveDateTime;
 use leptos::{prelude::*, server_fn::codec::GetUrl};

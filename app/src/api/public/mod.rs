@@ -1,5 +1,9 @@
 //! What anyone may read: the current round's call and the archive of winners.
 //! Nothing here needs a login, and nothing here reveals applications or reviews.
+//! The accessibility statement (`accessibility`) is the public's too: anyone reads it
+//! and may send feedback; the organisers keep it and read the feedback.
+
+pub mod accessibility;
 
 use crate::{
     domain::{

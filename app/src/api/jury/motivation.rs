@@ -2,7 +2,7 @@
 //! and the organisers while the round is in review, a version per save, and
 //! signed off by each juror who may read the application.
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::{
     domain::{
         decision::Outcome,

@@ -2,7 +2,7 @@
 //! the way back from a decision), the announcement that the last step makes,
 //! and the audit log.
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::{
     domain::{decision::DecisionProblem, lifecycle::RoundState},
     error::AppError,
@@ -66,10 +66,12 @@ pub mod ssr {
     use super::*;
     use crate::{
         api::{
-            decision::DECISION_PAGE,
             form::{Done, FormId, Problem, Problems, done_href, run},
-            jury::ssr::{Entry, round_work},
-            motivation::ssr::decision_problems_of,
+            jury::{
+                motivation::ssr::decision_problems_of,
+                ssr::{Entry, round_work},
+            },
+            organiser::decision::DECISION_PAGE,
         },
         auth,
         domain::{
@@ -211,7 +213,7 @@ pub mod ssr {
                     problems.add("", Problem::Organise(OrganiseProblem::Step(StepRefusal::DecisionIncomplete(problems_now))));
                     return Ok(Err(problems));
                 }
-                crate::api::ranking::ssr::freeze(&mut tx, &state, &round).await?;
+                crate::api::organiser::ranking::ssr::freeze(&mut tx, &state, &round).await?;
             }
             if to == RoundState::Announced {
                 announce(&mut tx, &state, &round, now, public_at).await?;

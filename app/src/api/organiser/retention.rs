@@ -1,7 +1,7 @@
 //! Gallring for the organisers (the periods, the dry run, the runs) and the
 //! privacy notice anyone reads.
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::{
     domain::retention::{Item, Lifetimes, Periods},
     error::AppError,

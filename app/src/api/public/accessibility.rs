@@ -4,7 +4,7 @@
 // A server function's arguments are its form's fields, however many the form has.
 #![allow(clippy::too_many_arguments)]
 
-use super::form::FormReply;
+use crate::api::form::FormReply;
 use crate::{
     domain::accessibility::{Feedback, Statement},
     error::AppError,

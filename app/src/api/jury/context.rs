@@ -5,18 +5,18 @@
 //! organisers), and a juror with jäv for the kommun, declared or flagged and
 //! not yet answered, sees nothing of it, earlier rounds included.
 
-use super::jury::SubmittedText;
+use super::SubmittedText;
 use crate::{domain::changes::SectionChanges, error::AppError};
 use chrono::NaiveDateTime;
 use leptos::{prelude::*, server_fn::codec::GetUrl};
 use serde::{Deserialize, Serialize};
 
 pub fn earlier_href(application: &str, earlier: &str) -> String {
-    format!("{}/tidigare/{earlier}", super::jury::review_href(application))
+    format!("{}/tidigare/{earlier}", super::review_href(application))
 }
 
 pub fn changes_href(application: &str) -> String {
-    format!("{}/forandringar", super::jury::review_href(application))
+    format!("{}/forandringar", super::review_href(application))
 }
 
 /// The kommun's population as imported, with the year it refers to and its source.
