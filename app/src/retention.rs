@@ -37,7 +37,7 @@ pub fn lifetimes() -> Lifetimes {
 
 /// The organisers' periods, or the defaults.
 pub async fn periods(db: &Db) -> Result<Periods, sqlx::Error> {
-    Ok(retention::periods(db).await?.unwrap_or(DEFAULT_PERIODS))
+    Ok(retention::periods(&mut *db.conn().await?).await?.unwrap_or(DEFAULT_PERIODS))
 }
 
 /// What a run at `now` would remove, changing nothing.

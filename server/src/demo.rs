@@ -181,7 +181,7 @@ const SUBMITTED: [DemoApplication; 3] = [
 
 pub async fn seed_demo(settings: &Settings) -> Result<(), StartError> {
     let db = startup::open_database(settings).await?;
-    let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
+    let round = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await?;
     let kalmar = kommunkod("0880")?;
     let demo = [
         ("arrangor@demo.example.se", "Eva Arrangör", Role::Organiser, None),
@@ -286,7 +286,7 @@ pub(super) async fn demo_account(
 /// saved text and a history to show.
 async fn demo_draft(db: &Db, round_id: &str, kommun: &str, writer: (&str, &str)) -> Result<(), sqlx::Error> {
     let now = Clock::System.now();
-    let application = storage::applications::open(db, round_id, kommun, now).await?;
+    let application = storage::applications::open(&mut *db.conn().await?, round_id, kommun, now).await?;
     let writer = Writer { user_id: writer.0, name: writer.1 };
     let mut tx = db.begin_write().await?;
     storage::applications::lock(&mut tx, &application.id, now).await?;
@@ -325,7 +325,7 @@ pub(super) async fn demo_submission(
     writer: (&str, &str),
     at: chrono::DateTime<chrono::Utc>,
 ) -> Result<String, sqlx::Error> {
-    let application = storage::applications::open(db, &round.id, kommun, at).await?;
+    let application = storage::applications::open(&mut *db.conn().await?, &round.id, kommun, at).await?;
     let (user_id, name) = writer;
     let mut tx = db.begin_write().await?;
     storage::applications::lock(&mut tx, &application.id, at).await?;
@@ -359,7 +359,8 @@ async fn demo_review(
     demo: &DemoApplication,
 ) -> Result<(), sqlx::Error> {
     let now = Clock::System.now();
-    let criteria = storage::reviews::settings(db, &round.id).await?.map(|s| s.criteria).unwrap_or_default();
+    let criteria =
+        storage::reviews::settings(&mut *db.conn().await?, &round.id).await?.map(|s| s.criteria).unwrap_or_default();
     let scores = Scores {
         scores: criteria.iter().map(|c| (c.slug.clone(), demo.score)).collect(),
         recommendation: Some(demo.recommendation),

@@ -27,7 +27,11 @@ use axum::{
 
 /// The current round's deadline and ceremony as an iCalendar file.
 pub async fn round_calendar(State(state): State<AppState>) -> Response {
-    match rounds::current(&state.db, EHALSOKOMMUN).await {
+    let current = match state.db.conn().await {
+        Ok(mut conn) => rounds::current(&mut conn, EHALSOKOMMUN).await,
+        Err(err) => Err(err),
+    };
+    match current {
         Ok(Some(round)) if round.state.is_public() => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -105,6 +109,6 @@ async fn ranking_of(state: &AppState) -> Result<ranking::RankingView, AppError> 
 }
 
 async fn scores_of(state: &AppState) -> Result<Table, AppError> {
-    let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+    let round = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
     Ok(export::scores_table(&round_work(state, round).await?))
 }

@@ -231,7 +231,7 @@ async fn send_test_mail(settings: Settings, to: &str) -> Result<(), startup::Sta
     let id = storage::mail_queue::enqueue(&mut conn, &mail, Clock::System.now()).await?;
     drop(conn);
     mail::worker::deliver_due(&db, &transport, &settings.mail_from, Clock::System, || true).await?;
-    let status = storage::mail_queue::status(&db, &id).await?;
+    let status = storage::mail_queue::status(&mut *db.conn().await?, &id).await?;
     match status.and_then(|s| if s.sent_at.is_some() { None } else { Some(s.last_error.unwrap_or_default()) }) {
         None => {
             println!("sent to {to}");

@@ -67,13 +67,15 @@ fn parts(name: &str, i: usize) -> Vec<(&'static str, String)> {
 
 pub async fn seed_full_round(settings: &Settings) -> Result<(), StartError> {
     let db = startup::open_database(settings).await?;
-    let Some(round) = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await? else { return Ok(()) };
+    let Some(round) = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await? else {
+        return Ok(());
+    };
     for (email, name) in JURORS {
         if let Some(id) = demo_account(&db, email, name, Role::Juror, None).await? {
             storage::jury::assign(&mut *db.pool().acquire().await?, &round.id, &id).await?;
         }
     }
-    let kommuner = storage::kommuner::list(&db).await?;
+    let kommuner = storage::kommuner::list(&mut *db.conn().await?).await?;
     // Submitted the day before the deadline, as many are.
     let submitted_at = round.deadline.closes_at_utc() - chrono::Duration::days(1);
     for (i, code) in KOMMUNER.into_iter().enumerate() {

@@ -62,18 +62,18 @@ async fn resolve(db: &Db, id: &str, now: DateTime<Utc>) -> Result<Resolved, sqlx
         return Ok(Resolved::Stale);
     }
     let id_hash = hash_token(id);
-    let Some(session) = storage::sessions::find(db, &id_hash).await? else {
+    let Some(session) = storage::sessions::find(&mut *db.conn().await?, &id_hash).await? else {
         return Ok(Resolved::Stale);
     };
     if !is_live(session.created_at, session.last_seen_at, now) {
         storage::sessions::delete(&mut *db.pool().acquire().await?, &id_hash).await?;
         return Ok(Resolved::Stale);
     }
-    let Some(viewer) = storage::sessions::viewer(db, &session.user_id).await? else {
+    let Some(viewer) = storage::sessions::viewer(&mut *db.conn().await?, &session.user_id).await? else {
         return Ok(Resolved::Stale);
     };
     if now - session.last_seen_at >= TOUCH_EVERY {
-        storage::sessions::touch(db, &id_hash, now).await?;
+        storage::sessions::touch(&mut *db.conn().await?, &id_hash, now).await?;
     }
     Ok(Resolved::Live(viewer, CurrentSession { id_hash }))
 }

@@ -26,11 +26,13 @@ use tokio::sync::watch;
 /// Queues every reminder due now; answers how many kommuner were reminded.
 pub async fn send_due(db: &Db, base_url: &str, clock: Clock) -> Result<usize, sqlx::Error> {
     let now = clock.now();
-    let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(0) };
-    let sent = applications::reminders_sent(db, &round.id).await?;
-    let granted = extensions::of_round(db, &round.id).await?;
+    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(0) };
+    let sent = applications::reminders_sent(&mut *db.conn().await?, &round.id).await?;
+    let granted = extensions::of_round(&mut *db.conn().await?, &round.id).await?;
     let mut reminded = 0;
-    for application in applications::of_round(db, &round.id).await? {
+    // Read before the loop: each reminder's own transaction must not wait behind this read's connection.
+    let of_round = applications::of_round(&mut *db.conn().await?, &round.id).await?;
+    for application in of_round {
         if application.status == Status::Submitted {
             continue;
         }
@@ -59,11 +61,11 @@ pub async fn send_due(db: &Db, base_url: &str, clock: Clock) -> Result<usize, sq
 /// but not submitted and whose deadline has not passed; answers how many
 /// kommuner were reminded. Recorded in the audit log with the mails.
 pub async fn send_now(db: &Db, base_url: &str, now: DateTime<Utc>, by: Actor<'_>) -> Result<usize, sqlx::Error> {
-    let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(0) };
-    let granted = extensions::of_round(db, &round.id).await?;
+    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(0) };
+    let granted = extensions::of_round(&mut *db.conn().await?, &round.id).await?;
     let mut tx = db.begin_write().await?;
     let mut reminded = 0;
-    for application in applications::of_round(db, &round.id).await? {
+    for application in applications::of_round(&mut tx, &round.id).await? {
         let extension = granted.iter().find(|e| e.kommun_kod == application.kommun_kod).map(|e| e.deadline);
         let deadline = deadline_for(round.deadline, extension);
         let status = applications::status(&mut tx, &application.id).await?;

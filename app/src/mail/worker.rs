@@ -29,7 +29,7 @@ pub async fn deliver_due(
 ) -> Result<Delivery, sqlx::Error> {
     let mut delivery = Delivery::default();
     while keep_going() {
-        let batch = mail_queue::claim_due(db, clock.now(), Duration::seconds(LEASE), BATCH).await?;
+        let batch = mail_queue::claim_due(&mut *db.conn().await?, clock.now(), Duration::seconds(LEASE), BATCH).await?;
         if batch.is_empty() {
             return Ok(delivery);
         }
@@ -40,13 +40,13 @@ pub async fn deliver_due(
             }
             match transport.send(from, &queued.id, &queued.mail).await {
                 Ok(()) => {
-                    mail_queue::mark_sent(db, &queued.id, clock.now()).await?;
+                    mail_queue::mark_sent(&mut *db.conn().await?, &queued.id, clock.now()).await?;
                     delivery.sent += 1;
                 }
                 Err(err) => {
                     let retry_at = clock.now() + backoff(queued.attempts);
                     tracing::warn!(id = %queued.id, error = %err, %retry_at, "mail not delivered; will retry");
-                    mail_queue::mark_failed(db, &queued.id, retry_at, &err.to_string()).await?;
+                    mail_queue::mark_failed(&mut *db.conn().await?, &queued.id, retry_at, &err.to_string()).await?;
                     delivery.failed += 1;
                 }
             }

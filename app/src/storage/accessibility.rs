@@ -1,6 +1,6 @@
 //! The accessibility statement (one row) and the feedback visitors send.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::accessibility::{Compliance, Feedback, Statement};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{AnyConnection, Row};
@@ -12,9 +12,9 @@ fn date(text: &str) -> Result<NaiveDate, sqlx::Error> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }
 
-pub async fn statement(db: &Db) -> Result<Option<Statement>, sqlx::Error> {
+pub async fn statement(conn: &mut AnyConnection) -> Result<Option<Statement>, sqlx::Error> {
     let sql = format!("SELECT {COLUMNS} FROM accessibility_statement WHERE id = 1");
-    let Some(row) = sqlx::query(&sql).fetch_optional(db.pool()).await? else { return Ok(None) };
+    let Some(row) = sqlx::query(&sql).fetch_optional(&mut *conn).await? else { return Ok(None) };
     let compliance: String = row.try_get("compliance")?;
     let known_issues: String = row.try_get("known_issues")?;
     Ok(Some(Statement {
@@ -79,9 +79,9 @@ pub async fn add_feedback(conn: &mut AnyConnection, feedback: &Feedback, at: Dat
 }
 
 /// Every piece of feedback, newest first.
-pub async fn feedback(db: &Db) -> Result<Vec<(DateTime<Utc>, Feedback)>, sqlx::Error> {
+pub async fn feedback(conn: &mut AnyConnection) -> Result<Vec<(DateTime<Utc>, Feedback)>, sqlx::Error> {
     sqlx::query("SELECT received_at, page, message, reply_to FROM accessibility_feedback ORDER BY received_at DESC, id")
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| {

@@ -6,7 +6,7 @@
 //! the write lock for the rest of the transaction, so two saves of one
 //! application take turns and a compare-and-set on a part's version is exact.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::application::{Reminder, Status};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row, any::AnyRow};
@@ -68,8 +68,13 @@ fn part_version(row: &AnyRow) -> Result<PartVersion, sqlx::Error> {
 const COLUMNS: &str = "id, round_id, kommun_kod, status, created_at, updated_at";
 
 /// The kommun's application to the round, created on first open.
-pub async fn open(db: &Db, round_id: &str, kommun_kod: &str, now: DateTime<Utc>) -> Result<Application, sqlx::Error> {
-    if let Some(found) = for_kommun(db, round_id, kommun_kod).await? {
+pub async fn open(
+    conn: &mut AnyConnection,
+    round_id: &str,
+    kommun_kod: &str,
+    now: DateTime<Utc>,
+) -> Result<Application, sqlx::Error> {
+    if let Some(found) = for_kommun(&mut *conn, round_id, kommun_kod).await? {
         return Ok(found);
     }
     let at = to_db_time(now);
@@ -82,27 +87,31 @@ pub async fn open(db: &Db, round_id: &str, kommun_kod: &str, now: DateTime<Utc>)
     .bind(kommun_kod)
     .bind(Status::Draft.code())
     .bind(&at)
-    .execute(db.pool())
+    .execute(&mut *conn)
     .await?;
     // Two colleagues opening it at once both get the one row that won.
-    for_kommun(db, round_id, kommun_kod).await?.ok_or(sqlx::Error::RowNotFound)
+    for_kommun(&mut *conn, round_id, kommun_kod).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
-pub async fn for_kommun(db: &Db, round_id: &str, kommun_kod: &str) -> Result<Option<Application>, sqlx::Error> {
+pub async fn for_kommun(
+    conn: &mut AnyConnection,
+    round_id: &str,
+    kommun_kod: &str,
+) -> Result<Option<Application>, sqlx::Error> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE round_id = $1 AND kommun_kod = $2"))
         .bind(round_id)
         .bind(kommun_kod)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?
         .as_ref()
         .map(application)
         .transpose()
 }
 
-pub async fn find(db: &Db, id: &str) -> Result<Option<Application>, sqlx::Error> {
+pub async fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Application>, sqlx::Error> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1"))
         .bind(id)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?
         .as_ref()
         .map(application)
@@ -110,10 +119,10 @@ pub async fn find(db: &Db, id: &str) -> Result<Option<Application>, sqlx::Error>
 }
 
 /// Every application to a round.
-pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Application>, sqlx::Error> {
+pub async fn of_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<Application>, sqlx::Error> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM applications WHERE round_id = $1 ORDER BY kommun_kod"))
         .bind(round_id)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(application)
@@ -226,13 +235,13 @@ pub async fn save_part(
 }
 
 /// Every saved version of a part, newest first.
-pub async fn history(db: &Db, id: &str, part: &str) -> Result<Vec<PartVersion>, sqlx::Error> {
+pub async fn history(conn: &mut AnyConnection, id: &str, part: &str) -> Result<Vec<PartVersion>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {PART_COLUMNS} FROM application_versions WHERE application_id = $1 AND part = $2 ORDER BY version DESC"
     ))
     .bind(id)
     .bind(part)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(part_version)
@@ -295,14 +304,14 @@ pub async fn drop_conflict(conn: &mut AnyConnection, id: &str, part: &str, user_
 }
 
 /// The writer's own copies waiting for a choice.
-pub async fn conflicts(db: &Db, id: &str, user_id: &str) -> Result<Vec<ConflictCopy>, sqlx::Error> {
+pub async fn conflicts(conn: &mut AnyConnection, id: &str, user_id: &str) -> Result<Vec<ConflictCopy>, sqlx::Error> {
     sqlx::query(
         "SELECT part, base_version, body, saved_at FROM application_conflicts \
          WHERE application_id = $1 AND user_id = $2",
     )
     .bind(id)
     .bind(user_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {
@@ -317,13 +326,13 @@ pub async fn conflicts(db: &Db, id: &str, user_id: &str) -> Result<Vec<ConflictC
 }
 
 /// The reminders already sent for each application of a round.
-pub async fn reminders_sent(db: &Db, round_id: &str) -> Result<Vec<(String, Reminder)>, sqlx::Error> {
+pub async fn reminders_sent(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<(String, Reminder)>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT r.application_id, r.kind FROM application_reminders r \
          JOIN applications a ON a.id = r.application_id WHERE a.round_id = $1",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .iter()

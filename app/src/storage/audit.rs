@@ -1,6 +1,6 @@
 //! The audit log: who did what to a round and when, kept with the name as it was.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 
@@ -47,9 +47,9 @@ pub async fn record(
 }
 
 /// Every entry, newest first.
-pub async fn list(db: &Db) -> Result<Vec<Entry>, sqlx::Error> {
+pub async fn list(conn: &mut AnyConnection) -> Result<Vec<Entry>, sqlx::Error> {
     sqlx::query("SELECT at, actor_name, round_id, action, detail FROM audit_log ORDER BY at DESC, id")
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| {

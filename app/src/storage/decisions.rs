@@ -1,7 +1,7 @@
 //! The jury's decision on a round: the chosen applications, each with its
 //! outcome (and the newest version of its motivation), and who recorded it when.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::decision::{Choice, Outcome};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
@@ -14,7 +14,7 @@ pub struct Recorded {
 }
 
 /// The round's decision as it stands, by outcome (winner first).
-pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Recorded>, sqlx::Error> {
+pub async fn of_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<Recorded>, sqlx::Error> {
     let mut recorded = sqlx::query(
         "SELECT d.application_id, d.outcome, COALESCE(m.text, '') AS motivation, d.decided_by_name, d.decided_at \
          FROM decisions d LEFT JOIN motivation_versions m ON m.round_id = d.round_id \
@@ -22,7 +22,7 @@ pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Recorded>, sqlx::Er
          WHERE v.round_id = d.round_id AND v.application_id = d.application_id) WHERE d.round_id = $1",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| {

@@ -1,7 +1,7 @@
 //! The jury's deliberation: the discussion of each application and each
 //! juror's marks for the shortlist.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 
@@ -36,13 +36,13 @@ pub async fn add_post(
 }
 
 /// The discussion of an application, oldest first.
-pub async fn posts(db: &Db, application_id: &str) -> Result<Vec<Post>, sqlx::Error> {
+pub async fn posts(conn: &mut AnyConnection, application_id: &str) -> Result<Vec<Post>, sqlx::Error> {
     sqlx::query(
         "SELECT user_id, author_name, body, posted_at FROM jury_posts WHERE application_id = $1 \
          ORDER BY posted_at, id",
     )
     .bind(application_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {
@@ -85,13 +85,13 @@ pub async fn set_mark(
 }
 
 /// Every mark in a round: (application, juror).
-pub async fn marks_in_round(db: &Db, round_id: &str) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn marks_in_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query(
         "SELECT m.application_id, m.user_id FROM shortlist_marks m JOIN applications a ON a.id = m.application_id \
          WHERE a.round_id = $1",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| Ok((r.try_get("application_id")?, r.try_get("user_id")?)))

@@ -1,9 +1,9 @@
 //! Later deadlines granted to single kommuner, each with its reason.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::deadline::Deadline;
 use chrono::{DateTime, Utc};
-use sqlx::{Row, any::AnyRow};
+use sqlx::{AnyConnection, Row, any::AnyRow};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extension {
@@ -26,21 +26,25 @@ fn extension(row: &AnyRow) -> Result<Extension, sqlx::Error> {
 
 const COLUMNS: &str = "kommun_kod, deadline_at, reason, granted_by_name, granted_at";
 
-pub async fn find(db: &Db, round_id: &str, kommun_kod: &str) -> Result<Option<Extension>, sqlx::Error> {
+pub async fn find(
+    conn: &mut AnyConnection,
+    round_id: &str,
+    kommun_kod: &str,
+) -> Result<Option<Extension>, sqlx::Error> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM deadline_extensions WHERE round_id = $1 AND kommun_kod = $2"))
         .bind(round_id)
         .bind(kommun_kod)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?
         .as_ref()
         .map(extension)
         .transpose()
 }
 
-pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Extension>, sqlx::Error> {
+pub async fn of_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<Extension>, sqlx::Error> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM deadline_extensions WHERE round_id = $1"))
         .bind(round_id)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(extension)
@@ -49,7 +53,7 @@ pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<Extension>, sqlx::E
 
 /// Grants (or changes) one kommun's deadline.
 pub async fn grant(
-    db: &Db,
+    conn: &mut AnyConnection,
     round_id: &str,
     kommun_kod: &str,
     deadline: Deadline,
@@ -70,7 +74,7 @@ pub async fn grant(
     .bind(granted_by.0)
     .bind(granted_by.1)
     .bind(to_db_time(now))
-    .execute(db.pool())
+    .execute(&mut *conn)
     .await
     .map(|_| ())
 }

@@ -1,6 +1,6 @@
 //! An organiser's invitations of jurors and organisers, until accepted.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::account::Role;
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
@@ -68,10 +68,14 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<Invitation, sqlx::Error> {
 }
 
 /// The invitation behind a link, if it is neither used nor expired.
-pub async fn find_valid(db: &Db, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Invitation>, sqlx::Error> {
+pub async fn find_valid(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Invitation>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} WHERE i.token_hash = $1 AND i.accepted_at IS NULL"))
         .bind(token_hash)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?;
     Ok(row.map(|r| from_row(&r)).transpose()?.filter(|i| i.expires_at > now))
 }
@@ -90,9 +94,9 @@ pub async fn accept(conn: &mut AnyConnection, token_hash: &str, now: DateTime<Ut
 }
 
 /// Invitations not yet accepted, newest first (expired ones included, marked by their date).
-pub async fn pending(db: &Db) -> Result<Vec<Invitation>, sqlx::Error> {
+pub async fn pending(conn: &mut AnyConnection) -> Result<Vec<Invitation>, sqlx::Error> {
     sqlx::query(&format!("{SELECT} WHERE i.accepted_at IS NULL ORDER BY i.created_at DESC"))
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(from_row)
@@ -100,10 +104,10 @@ pub async fn pending(db: &Db) -> Result<Vec<Invitation>, sqlx::Error> {
 }
 
 /// Invitations sent to an address, for "my data".
-pub async fn for_email(db: &Db, email: &str) -> Result<Vec<Invitation>, sqlx::Error> {
+pub async fn for_email(conn: &mut AnyConnection, email: &str) -> Result<Vec<Invitation>, sqlx::Error> {
     sqlx::query(&format!("{SELECT} WHERE i.email = $1 ORDER BY i.created_at DESC"))
         .bind(email)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(from_row)

@@ -1,7 +1,7 @@
 //! The jury of a round: who sits on it, the jäv they declare, their
 //! employers and their answers to a flagged probable jäv.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::employer::Employer;
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row, any::AnyRow};
@@ -25,10 +25,10 @@ pub async fn unassign(conn: &mut AnyConnection, round_id: &str, user_id: &str) -
     Ok(removed.rows_affected() == 1)
 }
 
-pub async fn rounds_of(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn rounds_of(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query("SELECT round_id FROM jury_assignments WHERE user_id = $1 ORDER BY round_id")
         .bind(user_id)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| r.try_get("round_id"))
@@ -36,12 +36,12 @@ pub async fn rounds_of(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx::Erro
 }
 
 /// The titles of a juror's rounds, for "my data".
-pub async fn round_titles_of(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn round_titles_of(conn: &mut AnyConnection, user_id: &str) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query(
         "SELECT r.title FROM jury_assignments j JOIN rounds r ON r.id = j.round_id WHERE j.user_id = $1 ORDER BY r.year",
     )
     .bind(user_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| r.try_get("title"))
@@ -49,13 +49,13 @@ pub async fn round_titles_of(db: &Db, user_id: &str) -> Result<Vec<String>, sqlx
 }
 
 /// The jurors assigned to a round: id and name, by name.
-pub async fn jurors_of(db: &Db, round_id: &str) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn jurors_of(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query(
         "SELECT u.id, u.name FROM jury_assignments j JOIN users u ON u.id = j.user_id WHERE j.round_id = $1 \
          ORDER BY u.name, u.email",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| Ok((r.try_get("id")?, r.try_get("name")?)))
@@ -63,13 +63,13 @@ pub async fn jurors_of(db: &Db, round_id: &str) -> Result<Vec<(String, String)>,
 }
 
 /// The round's jurors whose access an organiser has taken away: they cannot sign anything.
-pub async fn blocked_jurors_of(db: &Db, round_id: &str) -> Result<Vec<String>, sqlx::Error> {
+pub async fn blocked_jurors_of(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query(
         "SELECT j.user_id FROM jury_assignments j JOIN users u ON u.id = j.user_id \
          WHERE j.round_id = $1 AND u.blocked_at IS NOT NULL",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| r.try_get("user_id"))
@@ -111,14 +111,14 @@ pub async fn declare_conflict(
 }
 
 /// Every declaration in a round, by kommun then juror.
-pub async fn conflicts_in_round(db: &Db, round_id: &str) -> Result<Vec<Conflict>, sqlx::Error> {
+pub async fn conflicts_in_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<Conflict>, sqlx::Error> {
     let mut all: Vec<Conflict> = sqlx::query(
         "SELECT c.user_id, u.name AS juror_name, c.kommun_kod, k.namn AS kommun, c.reason, c.declared_at \
          FROM jury_conflicts c JOIN users u ON u.id = c.user_id JOIN kommuner k ON k.kod = c.kommun_kod \
          WHERE c.round_id = $1",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {
@@ -159,20 +159,23 @@ pub(super) const EMPLOYER_COLUMNS: &str =
 pub(super) const EMPLOYER_JOINS: &str = "LEFT JOIN kommuner k ON u.employer_kind = 'kommun' AND k.kod = u.employer_value \
      LEFT JOIN lan l ON u.employer_kind = 'region' AND l.kod = u.employer_value";
 
-pub async fn employer_of(db: &Db, user_id: &str) -> Result<Option<Employer>, sqlx::Error> {
+pub async fn employer_of(conn: &mut AnyConnection, user_id: &str) -> Result<Option<Employer>, sqlx::Error> {
     let sql = format!("SELECT {EMPLOYER_COLUMNS} FROM users u {EMPLOYER_JOINS} WHERE u.id = $1");
-    let row = sqlx::query(&sql).bind(user_id).fetch_optional(db.pool()).await?;
+    let row = sqlx::query(&sql).bind(user_id).fetch_optional(&mut *conn).await?;
     Ok(row.as_ref().map(employer_from).transpose()?.flatten())
 }
 
 /// The employers of a round's jurors who have given one.
-pub async fn employers_in_round(db: &Db, round_id: &str) -> Result<Vec<(String, Employer)>, sqlx::Error> {
+pub async fn employers_in_round(
+    conn: &mut AnyConnection,
+    round_id: &str,
+) -> Result<Vec<(String, Employer)>, sqlx::Error> {
     let sql = format!(
         "SELECT u.id, {EMPLOYER_COLUMNS} FROM jury_assignments j JOIN users u ON u.id = j.user_id {EMPLOYER_JOINS} \
          WHERE j.round_id = $1 AND u.employer_kind IS NOT NULL"
     );
     let mut out = Vec::new();
-    for row in sqlx::query(&sql).bind(round_id).fetch_all(db.pool()).await? {
+    for row in sqlx::query(&sql).bind(round_id).fetch_all(&mut *conn).await? {
         if let Some(employer) = employer_from(&row)? {
             out.push((row.try_get("id")?, employer));
         }
@@ -232,14 +235,14 @@ pub async fn answer_flag(conn: &mut AnyConnection, round_id: &str, answer: &Flag
 }
 
 /// Every answer in a round, by kommun then juror.
-pub async fn flag_answers_in_round(db: &Db, round_id: &str) -> Result<Vec<FlagAnswer>, sqlx::Error> {
+pub async fn flag_answers_in_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<FlagAnswer>, sqlx::Error> {
     let mut all: Vec<FlagAnswer> = sqlx::query(
         "SELECT a.user_id, u.name AS juror_name, a.kommun_kod, k.namn AS kommun, a.employer, a.conflicted, a.reason, \
          a.answered_at FROM jury_flag_answers a JOIN users u ON u.id = a.user_id JOIN kommuner k ON k.kod = a.kommun_kod \
          WHERE a.round_id = $1",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {

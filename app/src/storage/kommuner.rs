@@ -1,17 +1,17 @@
-use super::Db;
 use crate::domain::kommun::{Kommun, Kommunkod};
+use sqlx::AnyConnection;
 use sqlx::Row;
 
-pub async fn count(db: &Db) -> Result<i64, sqlx::Error> {
-    sqlx::query("SELECT COUNT(*) AS n FROM kommuner").fetch_one(db.pool()).await?.try_get("n")
+pub async fn count(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT COUNT(*) AS n FROM kommuner").fetch_one(&mut *conn).await?.try_get("n")
 }
 
-pub async fn find(db: &Db, kod: &Kommunkod) -> Result<Option<Kommun>, sqlx::Error> {
+pub async fn find(conn: &mut AnyConnection, kod: &Kommunkod) -> Result<Option<Kommun>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT k.kod, k.namn, l.namn AS lan FROM kommuner k JOIN lan l ON l.kod = k.lan_kod WHERE k.kod = $1",
     )
     .bind(kod.as_str())
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?;
     row.map(|r| {
         let kod: String = r.try_get("kod")?;
@@ -25,9 +25,9 @@ pub async fn find(db: &Db, kod: &Kommunkod) -> Result<Option<Kommun>, sqlx::Erro
 }
 
 /// All kommuner with their län, in Swedish alphabetical order of name.
-pub async fn list(db: &Db) -> Result<Vec<Kommun>, sqlx::Error> {
+pub async fn list(conn: &mut AnyConnection) -> Result<Vec<Kommun>, sqlx::Error> {
     let rows = sqlx::query("SELECT k.kod, k.namn, l.namn AS lan FROM kommuner k JOIN lan l ON l.kod = k.lan_kod")
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?;
     let mut all = rows
         .into_iter()
@@ -46,9 +46,9 @@ pub async fn list(db: &Db) -> Result<Vec<Kommun>, sqlx::Error> {
 }
 
 /// The 21 län: SCB's länskod and name, in code order.
-pub async fn lans(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn lans(conn: &mut AnyConnection) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query("SELECT kod, namn FROM lan ORDER BY kod")
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| Ok((r.try_get("kod")?, r.try_get("namn")?)))

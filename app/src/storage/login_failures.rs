@@ -59,21 +59,25 @@ pub async fn admit<E>(
 }
 
 /// The failures under `key` since `since`, newest first.
-pub async fn since(db: &Db, key: &str, since: DateTime<Utc>) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
+pub async fn since(
+    conn: &mut AnyConnection,
+    key: &str,
+    since: DateTime<Utc>,
+) -> Result<Vec<DateTime<Utc>>, sqlx::Error> {
     sqlx::query(
         "SELECT failed_at FROM login_failures WHERE throttle_key = $1 AND failed_at >= $2 ORDER BY failed_at DESC",
     )
     .bind(key)
     .bind(to_db_time(since))
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| from_db_time(&r.try_get::<String, _>("failed_at")?))
     .collect()
 }
 
-pub async fn clear(db: &Db, key: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1").bind(key).execute(db.pool()).await?;
+pub async fn clear(conn: &mut AnyConnection, key: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM login_failures WHERE throttle_key = $1").bind(key).execute(&mut *conn).await?;
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! The outgoing mail queue. Claiming uses a lease so that several portal
 //! instances, or a worker restarted after a crash, never send a row twice at once.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::mail::OutgoingMail;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::{AnyConnection, Row};
@@ -44,7 +44,7 @@ pub async fn enqueue_at(
 
 /// Claims up to `limit` messages that are due and not claimed by another worker.
 pub async fn claim_due(
-    db: &Db,
+    conn: &mut AnyConnection,
     now: DateTime<Utc>,
     lease: Duration,
     limit: i64,
@@ -57,7 +57,7 @@ pub async fn claim_due(
     .bind(&now_text)
     .bind(&now_text)
     .bind(limit)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?;
 
     let mut claimed = Vec::new();
@@ -71,7 +71,7 @@ pub async fn claim_due(
         .bind(to_db_time(now + lease))
         .bind(&id)
         .bind(&now_text)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?
         .rows_affected()
             == 1;
@@ -81,7 +81,7 @@ pub async fn claim_due(
         let row =
             sqlx::query("SELECT recipient, subject, body_text, body_html, attempts FROM mail_queue WHERE id = $1")
                 .bind(&id)
-                .fetch_one(db.pool())
+                .fetch_one(&mut *conn)
                 .await?;
         claimed.push(QueuedMail {
             mail: OutgoingMail {
@@ -97,16 +97,21 @@ pub async fn claim_due(
     Ok(claimed)
 }
 
-pub async fn mark_sent(db: &Db, id: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+pub async fn mark_sent(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE mail_queue SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2")
         .bind(to_db_time(now))
         .bind(id)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
-pub async fn mark_failed(db: &Db, id: &str, retry_at: DateTime<Utc>, error: &str) -> Result<(), sqlx::Error> {
+pub async fn mark_failed(
+    conn: &mut AnyConnection,
+    id: &str,
+    retry_at: DateTime<Utc>,
+    error: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE mail_queue SET attempts = attempts + 1, next_attempt_at = $1, claimed_until = NULL, \
          last_error = $2 WHERE id = $3",
@@ -114,7 +119,7 @@ pub async fn mark_failed(db: &Db, id: &str, retry_at: DateTime<Utc>, error: &str
     .bind(to_db_time(retry_at))
     .bind(error)
     .bind(id)
-    .execute(db.pool())
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }
@@ -128,10 +133,10 @@ pub struct MailStatus {
     pub last_error: Option<String>,
 }
 
-pub async fn status(db: &Db, id: &str) -> Result<Option<MailStatus>, sqlx::Error> {
+pub async fn status(conn: &mut AnyConnection, id: &str) -> Result<Option<MailStatus>, sqlx::Error> {
     let Some(row) = sqlx::query("SELECT attempts, next_attempt_at, sent_at, last_error FROM mail_queue WHERE id = $1")
         .bind(id)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?
     else {
         return Ok(None);
@@ -149,7 +154,7 @@ pub async fn status(db: &Db, id: &str) -> Result<Option<MailStatus>, sqlx::Error
 /// A message held until a later time (an embargoed outcome) is not theirs to
 /// see, nor to infer from, until it is due.
 pub async fn for_recipient(
-    db: &Db,
+    conn: &mut AnyConnection,
     recipient: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<(String, DateTime<Utc>)>, sqlx::Error> {
@@ -159,7 +164,7 @@ pub async fn for_recipient(
     )
     .bind(recipient)
     .bind(to_db_time(now))
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| Ok((r.try_get("subject")?, from_db_time(&r.try_get::<String, _>("created_at")?)?)))

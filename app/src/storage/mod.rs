@@ -92,6 +92,11 @@ impl Db {
         sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
     }
 
+    /// A connection from the pool, for a storage function to read on.
+    pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Any>, sqlx::Error> {
+        self.pool.acquire().await
+    }
+
     pub fn pool(&self) -> &AnyPool {
         &self.pool
     }

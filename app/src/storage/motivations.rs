@@ -1,7 +1,7 @@
 //! The jury's motivations: every version of each, and each juror's sign-off
 //! with the version it names.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::lifecycle::RoundState;
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
@@ -36,12 +36,12 @@ fn version_of(r: &sqlx::any::AnyRow) -> Result<Version, sqlx::Error> {
 const VERSION_COLUMNS: &str = "application_id, version, text, written_by_name, written_at";
 
 /// Every version in the round, oldest first per application.
-pub async fn versions_of_round(db: &Db, round_id: &str) -> Result<Vec<Version>, sqlx::Error> {
+pub async fn versions_of_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<Version>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {VERSION_COLUMNS} FROM motivation_versions WHERE round_id = $1 ORDER BY application_id, version"
     ))
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(version_of)
@@ -138,8 +138,8 @@ pub async fn add_version(
 }
 
 /// Every juror's latest sign-off in the round.
-pub async fn sign_offs_of_round(db: &Db, round_id: &str) -> Result<Vec<SignedOff>, sqlx::Error> {
-    sign_offs(db.pool(), round_id).await
+pub async fn sign_offs_of_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<SignedOff>, sqlx::Error> {
+    sign_offs(&mut *conn, round_id).await
 }
 
 /// The same, read inside a transaction.

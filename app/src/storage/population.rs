@@ -1,7 +1,7 @@
 //! The kommuner's population: one figure per kommun with its year and source,
 //! replaced by each import.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::{
     kommun::{Kommun, Kommunkod},
     population::Population,
@@ -83,10 +83,10 @@ fn figure(row: &AnyRow) -> Result<Option<Figure>, sqlx::Error> {
 }
 
 /// One kommun's figure, if any has been imported.
-pub async fn of(db: &Db, kod: &str) -> Result<Option<Figure>, sqlx::Error> {
+pub async fn of(conn: &mut AnyConnection, kod: &str) -> Result<Option<Figure>, sqlx::Error> {
     sqlx::query("SELECT population, year, source FROM kommun_population WHERE kommun_kod = $1")
         .bind(kod)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?
         .as_ref()
         .map(figure)
@@ -95,12 +95,12 @@ pub async fn of(db: &Db, kod: &str) -> Result<Option<Figure>, sqlx::Error> {
 }
 
 /// Every kommun with its län and figure, in kommunkod order.
-pub async fn table(db: &Db) -> Result<Vec<(Kommun, Option<Figure>)>, sqlx::Error> {
+pub async fn table(conn: &mut AnyConnection) -> Result<Vec<(Kommun, Option<Figure>)>, sqlx::Error> {
     sqlx::query(
         "SELECT k.kod, k.namn, l.namn AS lan, p.population, p.year, p.source FROM kommuner k \
          JOIN lan l ON l.kod = k.lan_kod LEFT JOIN kommun_population p ON p.kommun_kod = k.kod ORDER BY k.kod",
     )
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {
@@ -115,12 +115,12 @@ pub async fn table(db: &Db) -> Result<Vec<(Kommun, Option<Figure>)>, sqlx::Error
     .collect()
 }
 
-pub async fn latest_import(db: &Db) -> Result<Option<LatestImport>, sqlx::Error> {
+pub async fn latest_import(conn: &mut AnyConnection) -> Result<Option<LatestImport>, sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT imported_at, imported_by_name, COUNT(*) AS n FROM kommun_population \
          GROUP BY imported_at, imported_by_name ORDER BY imported_at DESC LIMIT 1",
     )
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);

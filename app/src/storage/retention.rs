@@ -6,7 +6,7 @@
 //! (the personal-data step looks only at the applications with an outcome, which
 //! the applications step keeps), so no row is counted twice.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::{
     account::Role,
     application::{CONTACT_PARTS, Status},
@@ -20,9 +20,9 @@ use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, Row};
 
 /// The organisers' periods, or the defaults while nobody has set them.
-pub async fn periods(db: &Db) -> Result<Option<Periods>, sqlx::Error> {
+pub async fn periods(conn: &mut AnyConnection) -> Result<Option<Periods>, sqlx::Error> {
     let row = sqlx::query("SELECT applications_months, personal_months FROM retention_settings WHERE id = 1")
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?;
     row.map(|r| {
         Ok(Periods {
@@ -74,9 +74,9 @@ pub async fn record_run(conn: &mut AnyConnection, run: &Run) -> Result<(), sqlx:
 }
 
 /// Every run, newest first.
-pub async fn runs(db: &Db) -> Result<Vec<Run>, sqlx::Error> {
+pub async fn runs(conn: &mut AnyConnection) -> Result<Vec<Run>, sqlx::Error> {
     sqlx::query("SELECT ran_at, items, summary FROM retention_runs ORDER BY ran_at DESC, id")
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| {
@@ -115,9 +115,8 @@ async fn rounds(
 }
 
 /// The announced rounds and when each one's data goes, oldest first.
-pub async fn schedule(db: &Db, periods: Periods) -> Result<Vec<AnnouncedRound>, sqlx::Error> {
-    let mut conn = db.pool().acquire().await?;
-    Ok(rounds(&mut conn, periods)
+pub async fn schedule(conn: &mut AnyConnection, periods: Periods) -> Result<Vec<AnnouncedRound>, sqlx::Error> {
+    Ok(rounds(conn, periods)
         .await?
         .into_iter()
         .filter_map(|(id, title, dates)| Some(AnnouncedRound { id, title, dates: dates? }))

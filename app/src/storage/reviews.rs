@@ -3,7 +3,7 @@
 //! version, so a page that is behind (another tab) never overwrites newer work.
 
 use super::{
-    Db, from_db_time,
+    from_db_time,
     jury::{EMPLOYER_COLUMNS, EMPLOYER_JOINS, employer_from},
     to_db_time, to_u32,
 };
@@ -15,13 +15,12 @@ use crate::domain::{
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
-pub async fn settings(db: &Db, round_id: &str) -> Result<Option<ReviewSettings>, sqlx::Error> {
-    let pool = db.pool();
+pub async fn settings(conn: &mut AnyConnection, round_id: &str) -> Result<Option<ReviewSettings>, sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT scale_min, scale_max, review_closed_at, tie_break FROM review_settings WHERE round_id = $1",
     )
     .bind(round_id)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);
@@ -29,13 +28,13 @@ pub async fn settings(db: &Db, round_id: &str) -> Result<Option<ReviewSettings>,
     let labels: Vec<(i64, String)> =
         sqlx::query("SELECT value, label FROM review_scale_steps WHERE round_id = $1 ORDER BY value")
             .bind(round_id)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?
             .iter()
             .map(|r| Ok((r.try_get("value")?, r.try_get("label")?)))
             .collect::<Result<_, sqlx::Error>>()?;
     let (min, max): (i64, i64) = (row.try_get("scale_min")?, row.try_get("scale_max")?);
-    let criteria = criteria(&mut *pool.acquire().await?, round_id).await?;
+    let criteria = criteria(&mut *conn, round_id).await?;
     let closed_at: Option<String> = row.try_get("review_closed_at")?;
     Ok(Some(ReviewSettings {
         criteria,
@@ -202,7 +201,7 @@ const COLUMNS: &str = "r.id, r.application_id, r.user_id, u.name AS juror_name, 
                        r.jury_comment, r.version, r.updated_at, r.done_at, r.seen_scores, r.reopen_reason";
 
 /// Reviews matching `filter` (on `r`, the review, and `a`, its application), with their scores.
-async fn load(db: &Db, filter: &str, binds: &[&str]) -> Result<Vec<StoredReview>, sqlx::Error> {
+async fn load(conn: &mut AnyConnection, filter: &str, binds: &[&str]) -> Result<Vec<StoredReview>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} FROM reviews r JOIN users u ON u.id = r.user_id \
          JOIN applications a ON a.id = r.application_id WHERE {filter} ORDER BY u.name, r.id"
@@ -211,7 +210,7 @@ async fn load(db: &Db, filter: &str, binds: &[&str]) -> Result<Vec<StoredReview>
     for bind in binds {
         query = query.bind(*bind);
     }
-    let rows = query.fetch_all(db.pool()).await?;
+    let rows = query.fetch_all(&mut *conn).await?;
     let score_sql = format!(
         "SELECT s.review_id, s.criterion, s.score FROM review_scores s JOIN reviews r ON r.id = s.review_id \
          JOIN applications a ON a.id = r.application_id WHERE {filter}"
@@ -221,7 +220,7 @@ async fn load(db: &Db, filter: &str, binds: &[&str]) -> Result<Vec<StoredReview>
         query = query.bind(*bind);
     }
     let mut scores: Vec<(String, String, i64)> = query
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| Ok((r.try_get("review_id")?, r.try_get("criterion")?, r.try_get("score")?)))
@@ -259,12 +258,12 @@ fn review(row: &AnyRow, scores: Vec<(String, i64)>) -> Result<StoredReview, sqlx
     })
 }
 
-pub async fn of_application(db: &Db, application_id: &str) -> Result<Vec<StoredReview>, sqlx::Error> {
-    load(db, "r.application_id = $1", &[application_id]).await
+pub async fn of_application(conn: &mut AnyConnection, application_id: &str) -> Result<Vec<StoredReview>, sqlx::Error> {
+    load(conn, "r.application_id = $1", &[application_id]).await
 }
 
-pub async fn of_round(db: &Db, round_id: &str) -> Result<Vec<StoredReview>, sqlx::Error> {
-    load(db, "a.round_id = $1", &[round_id]).await
+pub async fn of_round(conn: &mut AnyConnection, round_id: &str) -> Result<Vec<StoredReview>, sqlx::Error> {
+    load(conn, "a.round_id = $1", &[round_id]).await
 }
 
 /// What a juror's save carries.

@@ -1,4 +1,4 @@
-use super::{Db, from_db_time, to_db_time, to_u32};
+use super::{from_db_time, to_db_time, to_u32};
 use crate::domain::{
     deadline::Deadline,
     lifecycle::RoundState,
@@ -9,24 +9,19 @@ use sqlx::{AnyConnection, Row};
 
 /// The newest round of an award that has opened: the one the public page
 /// shows and everyone works on. A round being prepared is not current yet.
-pub async fn current(db: &Db, award_id: &str) -> Result<Option<Round>, sqlx::Error> {
+pub async fn current(conn: &mut AnyConnection, award_id: &str) -> Result<Option<Round>, sqlx::Error> {
     let row = sqlx::query("SELECT id FROM rounds WHERE award_id = $1 AND state <> $2 ORDER BY year DESC LIMIT 1")
         .bind(award_id)
         .bind(RoundState::Draft.code())
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?;
     match row {
-        Some(row) => find(db, &row.try_get::<String, _>("id")?).await,
+        Some(row) => find(&mut *conn, &row.try_get::<String, _>("id")?).await,
         None => Ok(None),
     }
 }
 
-pub async fn find(db: &Db, id: &str) -> Result<Option<Round>, sqlx::Error> {
-    find_in(&mut *db.pool().acquire().await?, id).await
-}
-
-/// `find` on a connection of the caller's, a transaction's say, so that what it reads decides that transaction.
-pub async fn find_in(conn: &mut AnyConnection, id: &str) -> Result<Option<Round>, sqlx::Error> {
+pub async fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Round>, sqlx::Error> {
     let Some(row) = sqlx::query(
         "SELECT id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
          ceremony_at, ceremony_place, contact, state, published_at FROM rounds WHERE id = $1",
@@ -214,9 +209,9 @@ async fn insert_parts(conn: &mut AnyConnection, round: &Round) -> Result<(), sql
 }
 
 /// Every round's id and title, newest first: for choosing a juror's round.
-pub async fn titles(db: &Db) -> Result<Vec<(String, String)>, sqlx::Error> {
+pub async fn titles(conn: &mut AnyConnection) -> Result<Vec<(String, String)>, sqlx::Error> {
     sqlx::query("SELECT id, title FROM rounds ORDER BY year DESC, title")
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| Ok((r.try_get("id")?, r.try_get("title")?)))
@@ -261,13 +256,13 @@ pub struct RoundSummary {
 }
 
 /// Every round of an award, newest first, with how many applications each has.
-pub async fn list(db: &Db, award_id: &str) -> Result<Vec<RoundSummary>, sqlx::Error> {
+pub async fn list(conn: &mut AnyConnection, award_id: &str) -> Result<Vec<RoundSummary>, sqlx::Error> {
     sqlx::query(
         "SELECT r.id, r.year, r.title, r.state, (SELECT COUNT(*) FROM applications a WHERE a.round_id = r.id) \
          AS applications FROM rounds r WHERE r.award_id = $1 ORDER BY r.year DESC",
     )
     .bind(award_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|r| {

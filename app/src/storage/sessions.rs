@@ -1,4 +1,4 @@
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::{access::Viewer, account::Role};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
@@ -27,10 +27,10 @@ pub async fn create(
     Ok(())
 }
 
-pub async fn find(db: &Db, id_hash: &str) -> Result<Option<StoredSession>, sqlx::Error> {
+pub async fn find(conn: &mut AnyConnection, id_hash: &str) -> Result<Option<StoredSession>, sqlx::Error> {
     let row = sqlx::query("SELECT user_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1")
         .bind(id_hash)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?;
     row.map(|r| {
         Ok(StoredSession {
@@ -42,11 +42,11 @@ pub async fn find(db: &Db, id_hash: &str) -> Result<Option<StoredSession>, sqlx:
     .transpose()
 }
 
-pub async fn touch(db: &Db, id_hash: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+pub async fn touch(conn: &mut AnyConnection, id_hash: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2")
         .bind(to_db_time(now))
         .bind(id_hash)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
@@ -73,10 +73,13 @@ pub async fn delete_others(conn: &mut AnyConnection, user_id: &str, keep_hash: &
 }
 
 /// Start and last use of each of a person's sessions, newest first.
-pub async fn list_for_user(db: &Db, user_id: &str) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, sqlx::Error> {
+pub async fn list_for_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>)>, sqlx::Error> {
     sqlx::query("SELECT created_at, last_seen_at FROM sessions WHERE user_id = $1 ORDER BY created_at DESC")
         .bind(user_id)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .into_iter()
         .map(|r| {
@@ -90,13 +93,13 @@ pub async fn list_for_user(db: &Db, user_id: &str) -> Result<Vec<(DateTime<Utc>,
 
 /// Who a session's person is, with what their role binds them to; nobody
 /// once an organiser has taken their access away.
-pub async fn viewer(db: &Db, user_id: &str) -> Result<Option<Viewer>, sqlx::Error> {
+pub async fn viewer(conn: &mut AnyConnection, user_id: &str) -> Result<Option<Viewer>, sqlx::Error> {
     let row = sqlx::query(
         "SELECT u.id, u.name, u.email, u.role, u.kommun_kod, u.approved_at, k.namn AS kommun_namn \
          FROM users u LEFT JOIN kommuner k ON k.kod = u.kommun_kod WHERE u.id = $1 AND u.blocked_at IS NULL",
     )
     .bind(user_id)
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?;
     let Some(r) = row else { return Ok(None) };
     let role: String = r.try_get("role")?;
@@ -105,7 +108,7 @@ pub async fn viewer(db: &Db, user_id: &str) -> Result<Option<Viewer>, sqlx::Erro
         (Some(code), Some(name)) => Some((code, name)),
         _ => None,
     };
-    let jury_rounds = super::jury::rounds_of(db, user_id).await?;
+    let jury_rounds = super::jury::rounds_of(&mut *conn, user_id).await?;
     Ok(Some(Viewer {
         user_id: r.try_get("id")?,
         name: r.try_get("name")?,

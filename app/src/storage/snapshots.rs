@@ -2,7 +2,7 @@
 //! shows from then on, whatever is edited later. A decision taken back and
 //! taken again freezes the ranking anew.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 
@@ -26,10 +26,10 @@ pub async fn freeze(
 }
 
 /// The round's frozen ranking and when it was taken.
-pub async fn frozen(db: &Db, round_id: &str) -> Result<Option<(DateTime<Utc>, String)>, sqlx::Error> {
+pub async fn frozen(conn: &mut AnyConnection, round_id: &str) -> Result<Option<(DateTime<Utc>, String)>, sqlx::Error> {
     let Some(row) = sqlx::query("SELECT taken_at, body FROM ranking_snapshots WHERE round_id = $1")
         .bind(round_id)
-        .fetch_optional(db.pool())
+        .fetch_optional(&mut *conn)
         .await?
     else {
         return Ok(None);

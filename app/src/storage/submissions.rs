@@ -1,7 +1,7 @@
 //! Submissions of an application: each one numbered, with a copy of the text
 //! as it was sent, so the jury reads exactly what was submitted.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row, any::AnyRow};
 
@@ -90,10 +90,10 @@ pub async fn insert(conn: &mut AnyConnection, new: &NewSubmission<'_>) -> Result
 }
 
 /// Every submission of an application, newest first.
-pub async fn list(db: &Db, application_id: &str) -> Result<Vec<Submission>, sqlx::Error> {
+pub async fn list(conn: &mut AnyConnection, application_id: &str) -> Result<Vec<Submission>, sqlx::Error> {
     sqlx::query(&format!("SELECT {COLUMNS} FROM submissions WHERE application_id = $1 ORDER BY number DESC"))
         .bind(application_id)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(submission)
@@ -102,7 +102,7 @@ pub async fn list(db: &Db, application_id: &str) -> Result<Vec<Submission>, sqlx
 
 /// One submission and its text, part by part.
 pub async fn find(
-    db: &Db,
+    conn: &mut AnyConnection,
     application_id: &str,
     number: i64,
 ) -> Result<Option<(Submission, Vec<(String, String)>)>, sqlx::Error> {
@@ -110,7 +110,7 @@ pub async fn find(
         sqlx::query(&format!("SELECT {COLUMNS} FROM submissions WHERE application_id = $1 AND number = $2"))
             .bind(application_id)
             .bind(number)
-            .fetch_optional(db.pool())
+            .fetch_optional(&mut *conn)
             .await?
     else {
         return Ok(None);
@@ -118,7 +118,7 @@ pub async fn find(
     let parts = sqlx::query("SELECT part, body FROM submission_parts WHERE application_id = $1 AND number = $2")
         .bind(application_id)
         .bind(number)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|r| Ok((r.try_get("part")?, r.try_get("body")?)))
@@ -127,14 +127,17 @@ pub async fn find(
 }
 
 /// The latest submission of every application to a round, by application id.
-pub async fn latest_of_round(db: &Db, round_id: &str) -> Result<Vec<(String, Submission)>, sqlx::Error> {
+pub async fn latest_of_round(
+    conn: &mut AnyConnection,
+    round_id: &str,
+) -> Result<Vec<(String, Submission)>, sqlx::Error> {
     sqlx::query(
         "SELECT s.application_id, s.number, s.reference, s.submitted_at, s.submitted_by_name FROM submissions s \
          JOIN applications a ON a.id = s.application_id WHERE a.round_id = $1 AND s.number = \
          (SELECT MAX(n.number) FROM submissions n WHERE n.application_id = s.application_id)",
     )
     .bind(round_id)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| Ok((r.try_get("application_id")?, submission(r)?)))
@@ -154,7 +157,7 @@ pub struct Earlier {
 /// The kommun's submitted applications to the award's rounds before `year`,
 /// newest round first; drafts never submitted are not among them.
 pub async fn earlier_of_kommun(
-    db: &Db,
+    conn: &mut AnyConnection,
     award_id: &str,
     kommun_kod: &str,
     year: i64,
@@ -169,7 +172,7 @@ pub async fn earlier_of_kommun(
     .bind(award_id)
     .bind(kommun_kod)
     .bind(year)
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?
     .iter()
     .map(|r| {

@@ -1,7 +1,7 @@
 //! One-time links to an existing account: confirm the e-mail address, reset
 //! the password. Only the token's hash is stored.
 
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 
@@ -43,7 +43,7 @@ pub async fn insert(
 
 /// The account a token belongs to, if it is unused and not expired.
 pub async fn find_valid(
-    db: &Db,
+    conn: &mut AnyConnection,
     token_hash: &str,
     purpose: Purpose,
     now: DateTime<Utc>,
@@ -53,7 +53,7 @@ pub async fn find_valid(
     )
     .bind(token_hash)
     .bind(purpose.code())
-    .fetch_optional(db.pool())
+    .fetch_optional(&mut *conn)
     .await?;
     match row {
         Some(r) if from_db_time(&r.try_get::<String, _>("expires_at")?)? > now => Ok(Some(r.try_get("user_id")?)),

@@ -1,4 +1,4 @@
-use super::{Db, from_db_time, to_db_time};
+use super::{from_db_time, to_db_time};
 use crate::domain::{
     account::{Email, PersonName, Phone, Role},
     kommun::Kommunkod,
@@ -101,20 +101,21 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<StoredUser, sqlx::Error> {
     })
 }
 
-pub async fn find_by_email(db: &Db, email: &Email) -> Result<Option<StoredUser>, sqlx::Error> {
-    let row = sqlx::query(&format!("{SELECT} WHERE email = $1")).bind(email.as_str()).fetch_optional(db.pool()).await?;
+pub async fn find_by_email(conn: &mut AnyConnection, email: &Email) -> Result<Option<StoredUser>, sqlx::Error> {
+    let row =
+        sqlx::query(&format!("{SELECT} WHERE email = $1")).bind(email.as_str()).fetch_optional(&mut *conn).await?;
     row.as_ref().map(from_row).transpose()
 }
 
-pub async fn find(db: &Db, id: &str) -> Result<Option<StoredUser>, sqlx::Error> {
-    let row = sqlx::query(&format!("{SELECT} WHERE id = $1")).bind(id).fetch_optional(db.pool()).await?;
+pub async fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<StoredUser>, sqlx::Error> {
+    let row = sqlx::query(&format!("{SELECT} WHERE id = $1")).bind(id).fetch_optional(&mut *conn).await?;
     row.as_ref().map(from_row).transpose()
 }
 
 /// Everyone with an account, organisers first, then jurors, then applicants by kommun.
-pub async fn list(db: &Db) -> Result<Vec<StoredUser>, sqlx::Error> {
+pub async fn list(conn: &mut AnyConnection) -> Result<Vec<StoredUser>, sqlx::Error> {
     sqlx::query(&format!("{SELECT} ORDER BY role, kommun_kod, email"))
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(from_row)
@@ -122,10 +123,10 @@ pub async fn list(db: &Db) -> Result<Vec<StoredUser>, sqlx::Error> {
 }
 
 /// Every applicant of a kommun, approved or waiting, by name.
-pub async fn colleagues(db: &Db, kommun_kod: &str) -> Result<Vec<StoredUser>, sqlx::Error> {
+pub async fn colleagues(conn: &mut AnyConnection, kommun_kod: &str) -> Result<Vec<StoredUser>, sqlx::Error> {
     sqlx::query(&format!("{SELECT} WHERE role = 'sokande' AND kommun_kod = $1 ORDER BY name, email"))
         .bind(kommun_kod)
-        .fetch_all(db.pool())
+        .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(from_row)
@@ -215,12 +216,17 @@ pub async fn set_password(conn: &mut AnyConnection, id: &str, password_hash: &st
     Ok(())
 }
 
-pub async fn update_profile(db: &Db, id: &str, name: &PersonName, phone: Option<&Phone>) -> Result<(), sqlx::Error> {
+pub async fn update_profile(
+    conn: &mut AnyConnection,
+    id: &str,
+    name: &PersonName,
+    phone: Option<&Phone>,
+) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE users SET name = $1, phone = $2 WHERE id = $3")
         .bind(name.as_str())
         .bind(phone.map(Phone::as_str))
         .bind(id)
-        .execute(db.pool())
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
@@ -232,10 +238,10 @@ pub async fn delete(conn: &mut AnyConnection, id: &str) -> Result<(), sqlx::Erro
 }
 
 /// How many people of `role` can still log in.
-pub async fn count_role(db: &Db, role: Role) -> Result<i64, sqlx::Error> {
+pub async fn count_role(conn: &mut AnyConnection, role: Role) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT COUNT(*) AS n FROM users WHERE role = $1 AND blocked_at IS NULL")
         .bind(role.code())
-        .fetch_one(db.pool())
+        .fetch_one(&mut *conn)
         .await?
         .try_get("n")
 }

@@ -1,12 +1,16 @@
-use super::{Db, to_db_time};
+use super::to_db_time;
 use crate::domain::winner::{PastWinner, newest_first};
 use chrono::{DateTime, Utc};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
 /// The archive as the public sees it at `now`: a round announced under
 /// embargo joins it when the embargo ends.
-pub async fn list(db: &Db, award_id: &str, now: DateTime<Utc>) -> Result<Vec<PastWinner>, sqlx::Error> {
+pub async fn list(
+    conn: &mut AnyConnection,
+    award_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<PastWinner>, sqlx::Error> {
     let rows = sqlx::query(
         "SELECT year, winner, kommun_kod, ceremony FROM past_winners w WHERE award_id = $1 AND NOT EXISTS \
          (SELECT 1 FROM rounds r WHERE r.award_id = w.award_id AND r.year = w.year \
@@ -14,12 +18,12 @@ pub async fn list(db: &Db, award_id: &str, now: DateTime<Utc>) -> Result<Vec<Pas
     )
     .bind(award_id)
     .bind(to_db_time(now))
-    .fetch_all(db.pool())
+    .fetch_all(&mut *conn)
     .await?;
     let finalist_rows =
         sqlx::query("SELECT year, name FROM past_finalists WHERE award_id = $1 ORDER BY year, position")
             .bind(award_id)
-            .fetch_all(db.pool())
+            .fetch_all(&mut *conn)
             .await?;
 
     let mut finalists: HashMap<i64, Vec<String>> = HashMap::new();

@@ -149,7 +149,7 @@ async fn the_first_organiser_is_created_with_a_password_from_stdin_never_from_ar
     // The stored password is an argon2id hash that verifies.
     let test_db = app::storage::Db::connect(&db.url).await.unwrap();
     let email = app::domain::account::Email::parse("maria@vitalis.se").unwrap();
-    let user = app::storage::users::find_by_email(&test_db, &email).await.unwrap().unwrap();
+    let user = app::storage::users::find_by_email(&mut test_db.conn().await.unwrap(), &email).await.unwrap().unwrap();
     assert_eq!(user.role, app::domain::account::Role::Organiser);
     assert!(user.email_confirmed);
     assert!(user.password_hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
@@ -178,7 +178,7 @@ async fn seed_demo_gives_every_role_a_login_once_however_often_it_runs() {
     assert!(String::from_utf8_lossy(&again.stdout).contains("jury@demo.example.se exists"));
 
     let test_db = app::storage::Db::connect(&db.url).await.unwrap();
-    let users = app::storage::users::list(&test_db).await.unwrap();
+    let users = app::storage::users::list(&mut test_db.conn().await.unwrap()).await.unwrap();
     // The organiser, two jurors, Kalmar's applicant and one per submitted application.
     assert_eq!(users.len(), 7, "kept, not duplicated");
     let hasher = app::auth::password::PasswordHasher::default();

@@ -128,14 +128,14 @@ async fn the_organiser_imports_the_population_all_or_nothing_and_again() {
 /// draft; its id.
 async fn last_years(portal: &TestPortal, kommun: &str, email: &str, anvandning: &str, submit: bool) -> String {
     let db = &portal.db;
-    let current = rounds::find(db, "ehalsokommun-2027").await.unwrap().unwrap();
+    let current = rounds::find(&mut db.conn().await.unwrap(), "ehalsokommun-2027").await.unwrap().unwrap();
     let mut tx = db.begin_write().await.unwrap();
     let round = seed::year_before(&mut tx, &current).await.unwrap();
     tx.commit().await.unwrap();
     let at = round.deadline.last_minute_utc() - chrono::Duration::days(3);
     let user_id = portal.create_user(email, Role::Applicant, Some(kommun)).await;
     let writer = Writer { user_id: &user_id, name: "Förra sökande" };
-    let application = applications::open(db, &round.id, kommun, at).await.unwrap();
+    let application = applications::open(&mut db.conn().await.unwrap(), &round.id, kommun, at).await.unwrap();
     let mut parts: Vec<(String, String)> =
         complete("Kalmar leder med invånarna.").iter().map(|(p, t, _)| (p.to_string(), t.to_string())).collect();
     parts.retain(|(p, _)| p != "anvandning");

@@ -38,7 +38,7 @@ async fn queued_mail_reaches_a_real_smtp_server_once() {
         enqueue(&db, "erik@nacka.se", now).await;
 
         let first = deliver_due(&db, &transport, FROM, Clock::Fixed(now), || true).await.unwrap();
-        let first_status = mail_queue::status(&db, &kalmar).await.unwrap().unwrap();
+        let first_status = mail_queue::status(&mut db.conn().await.unwrap(), &kalmar).await.unwrap().unwrap();
         assert_eq!((first.sent, first.failed), (2, 0), "{backend:?}: {:?}", first_status.last_error);
         let again = deliver_due(&db, &transport, FROM, Clock::Fixed(now + Duration::hours(1)), || true).await.unwrap();
         assert_eq!((again.sent, again.failed), (0, 0), "{backend:?}: nothing is sent twice");
@@ -50,7 +50,7 @@ async fn queued_mail_reaches_a_real_smtp_server_once() {
         assert!(to_kalmar.contains("Content-Type: text/plain; charset=utf-8"));
         assert!(to_kalmar.contains("Content-Type: text/html; charset=utf-8"));
         assert!(to_kalmar.contains("https://portal.example.se/"), "the base URL is in the link");
-        let status = mail_queue::status(&db, &kalmar).await.unwrap().unwrap();
+        let status = mail_queue::status(&mut db.conn().await.unwrap(), &kalmar).await.unwrap().unwrap();
         assert_eq!(status.sent_at, Some(now));
     }
 }
@@ -67,7 +67,7 @@ async fn an_smtp_outage_delays_mail_but_loses_none() {
 
         let down = deliver_due(&db, &transport, FROM, Clock::Fixed(now), || true).await.unwrap();
         assert_eq!((down.sent, down.failed), (0, 1), "{backend:?}");
-        let status = mail_queue::status(&db, &id).await.unwrap().unwrap();
+        let status = mail_queue::status(&mut db.conn().await.unwrap(), &id).await.unwrap().unwrap();
         assert_eq!(status.attempts, 1);
         assert_eq!(status.next_attempt_at, now + Duration::seconds(30), "first retry after 30 s");
         assert!(status.last_error.is_some());
@@ -83,7 +83,7 @@ async fn an_smtp_outage_delays_mail_but_loses_none() {
         let back = deliver_due(&db, &transport, FROM, Clock::Fixed(later), || true).await.unwrap();
         assert_eq!((back.sent, back.failed), (1, 0), "{backend:?}");
         assert_eq!(sink.messages().len(), 1, "{backend:?}: sent once");
-        assert_eq!(mail_queue::status(&db, &id).await.unwrap().unwrap().sent_at, Some(later));
+        assert_eq!(mail_queue::status(&mut db.conn().await.unwrap(), &id).await.unwrap().unwrap().sent_at, Some(later));
     }
 }
 
@@ -110,13 +110,16 @@ async fn a_claimed_message_waits_for_its_lease_before_another_worker_takes_it() 
         let now = at("2027-04-15T10:00:00Z");
         let id = enqueue(&db, "anna@kalmar.se", now).await;
         let lease = Duration::seconds(120);
-        let first = mail_queue::claim_due(&db, now, lease, 10).await.unwrap();
+        let first = mail_queue::claim_due(&mut db.conn().await.unwrap(), now, lease, 10).await.unwrap();
         assert_eq!(first.len(), 1);
         assert_eq!(first[0].id, id);
         // A second worker (another instance) finds nothing to send.
-        assert!(mail_queue::claim_due(&db, now, lease, 10).await.unwrap().is_empty(), "{backend:?}");
+        assert!(
+            mail_queue::claim_due(&mut db.conn().await.unwrap(), now, lease, 10).await.unwrap().is_empty(),
+            "{backend:?}"
+        );
         // If the first worker crashed, the message is taken again once its lease ends.
-        let after = mail_queue::claim_due(&db, now + lease, lease, 10).await.unwrap();
+        let after = mail_queue::claim_due(&mut db.conn().await.unwrap(), now + lease, lease, 10).await.unwrap();
         assert_eq!(after.len(), 1, "{backend:?}");
     }
 }

@@ -304,7 +304,7 @@ async fn a_motivation_written_before_the_versions_becomes_their_first_version() 
                 .collect();
         let kalmar = ("k".to_owned(), 1, "Kalmar sätter invånarna först.".to_owned(), "Olga Organisatör".to_owned());
         assert_eq!(versions, vec![kalmar], "{backend:?}: an empty motivation is no version");
-        let recorded = app::storage::decisions::of_round(&db, "r").await.unwrap();
+        let recorded = app::storage::decisions::of_round(&mut db.conn().await.unwrap(), "r").await.unwrap();
         let motivations: Vec<(&str, &str)> =
             recorded.iter().map(|r| (r.choice.application_id.as_str(), r.choice.motivation.as_str())).collect();
         assert_eq!(motivations, vec![("k", "Kalmar sätter invånarna först."), ("o", "")], "{backend:?}");

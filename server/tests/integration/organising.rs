@@ -531,7 +531,10 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
             notice.contains("Det syns inte för allmänheten förrän omgången öppnas."),
             "{backend:?}: the organisers' own notice"
         );
-        let round = app::storage::rounds::find(&portal.db, "ehalsokommun-2028").await.unwrap().unwrap();
+        let round = app::storage::rounds::find(&mut portal.db.conn().await.unwrap(), "ehalsokommun-2028")
+            .await
+            .unwrap()
+            .unwrap();
         let sections: Vec<(&str, &str, u32)> =
             round.sections.iter().map(|s| (s.slug.as_str(), s.title.as_str(), s.max_chars)).collect();
         assert_eq!(
@@ -583,7 +586,10 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
         // 2027 is now a past round: its settings are not open for change through the address.
         let past = organiser.get("/arrangor/bedomning?omgang=ehalsokommun-2027").await.body;
         assert!(past.contains("Det finns ingen") && !past.contains("name=\"scale_max\""), "{backend:?}");
-        let round = app::storage::rounds::find(&portal.db, "ehalsokommun-2028").await.unwrap().unwrap();
+        let round = app::storage::rounds::find(&mut portal.db.conn().await.unwrap(), "ehalsokommun-2028")
+            .await
+            .unwrap()
+            .unwrap();
         assert_ne!(round.intro, "För sent ändrad.", "{backend:?}");
         assert!(organiser.get("/arrangor/logg").await.body.contains("Ändrade utkastet Sveriges eHälsokommun 2028"));
     }
@@ -663,7 +669,7 @@ async fn under_embargo_the_winner_page_and_every_outcome_mail_go_out_at_the_cere
         let claimed = |at: &'static str| {
             let db = portal.db.clone();
             async move {
-                mail_queue::claim_due(&db, at.parse().unwrap(), lease, 100)
+                mail_queue::claim_due(&mut db.conn().await.unwrap(), at.parse().unwrap(), lease, 100)
                     .await
                     .unwrap()
                     .into_iter()

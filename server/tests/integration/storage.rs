@@ -21,12 +21,16 @@ async fn a_new_database_holds_all_290_kommuner_with_their_lan() {
     each_backend(|backend| async move {
         let test_db = TestDb::new(backend).await;
         let db = open(&test_db).await;
-        assert_eq!(kommuner::count(&db).await.unwrap(), 290, "{backend:?}");
-        let kalmar = kommuner::find(&db, &Kommunkod::parse("0880").unwrap()).await.unwrap().unwrap();
+        assert_eq!(kommuner::count(&mut db.conn().await.unwrap()).await.unwrap(), 290, "{backend:?}");
+        let kalmar =
+            kommuner::find(&mut db.conn().await.unwrap(), &Kommunkod::parse("0880").unwrap()).await.unwrap().unwrap();
         assert_eq!((kalmar.namn.as_str(), kalmar.lan.as_str()), ("Kalmar", "Kalmar län"), "{backend:?}");
-        let stockholm = kommuner::find(&db, &Kommunkod::parse("0180").unwrap()).await.unwrap().unwrap();
+        let stockholm =
+            kommuner::find(&mut db.conn().await.unwrap(), &Kommunkod::parse("0180").unwrap()).await.unwrap().unwrap();
         assert_eq!(stockholm.lan, "Stockholms län", "{backend:?}");
-        assert!(kommuner::find(&db, &Kommunkod::parse("0999").unwrap()).await.unwrap().is_none());
+        assert!(
+            kommuner::find(&mut db.conn().await.unwrap(), &Kommunkod::parse("0999").unwrap()).await.unwrap().is_none()
+        );
     })
     .await;
 }
@@ -36,7 +40,8 @@ async fn the_2027_round_is_seeded_with_four_sections_in_order_and_a_swedish_dead
     each_backend(|backend| async move {
         let test_db = TestDb::new(backend).await;
         let db = open(&test_db).await;
-        let round = rounds::current(&db, seed::EHALSOKOMMUN).await.unwrap().expect("a current round");
+        let round =
+            rounds::current(&mut db.conn().await.unwrap(), seed::EHALSOKOMMUN).await.unwrap().expect("a current round");
         assert_eq!(round.title, "Sveriges eHälsokommun 2027");
         let titles: Vec<&str> = round.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["Ledning", "Infrastruktur", "Kompetens", "Användning"], "{backend:?}");
@@ -56,7 +61,7 @@ async fn past_winners_come_newest_first_with_finalists_in_the_listed_order() {
     each_backend(|backend| async move {
         let test_db = TestDb::new(backend).await;
         let db = open(&test_db).await;
-        let list = winners::list(&db, seed::EHALSOKOMMUN, chrono::Utc::now()).await.unwrap();
+        let list = winners::list(&mut db.conn().await.unwrap(), seed::EHALSOKOMMUN, chrono::Utc::now()).await.unwrap();
         let years: Vec<i32> = list.iter().map(|w| w.year).collect();
         assert_eq!(years, [2023, 2022, 2019, 2018, 2017], "{backend:?}");
         assert_eq!(list[0].winner, "Kalmar kommun");
@@ -82,9 +87,12 @@ async fn starting_again_neither_duplicates_nor_overwrites_seed_data() {
         db.close().await;
 
         let db = open(&test_db).await;
-        assert_eq!(kommuner::count(&db).await.unwrap(), 290);
-        assert_eq!(winners::list(&db, seed::EHALSOKOMMUN, chrono::Utc::now()).await.unwrap().len(), 5);
-        let round = rounds::current(&db, seed::EHALSOKOMMUN).await.unwrap().unwrap();
+        assert_eq!(kommuner::count(&mut db.conn().await.unwrap()).await.unwrap(), 290);
+        assert_eq!(
+            winners::list(&mut db.conn().await.unwrap(), seed::EHALSOKOMMUN, chrono::Utc::now()).await.unwrap().len(),
+            5
+        );
+        let round = rounds::current(&mut db.conn().await.unwrap(), seed::EHALSOKOMMUN).await.unwrap().unwrap();
         assert_eq!(round.ceremony_place, "Vitalis, Göteborg", "{backend:?}");
         assert_eq!(round.sections.len(), 4, "{backend:?}");
     })
@@ -146,7 +154,8 @@ async fn one_account_per_email_address_whatever_its_case() {
         let again = NewUser { email: &shouted, ..applicant };
         assert!(matches!(users::insert(&mut conn, &again, now).await, Err(InsertUserError::EmailTaken)), "{backend:?}");
 
-        let stored = users::find_by_email(&db, &shouted).await.unwrap().expect("found by any case");
+        let stored =
+            users::find_by_email(&mut db.conn().await.unwrap(), &shouted).await.unwrap().expect("found by any case");
         assert_eq!(stored.id, id);
         assert_eq!(stored.role, Role::Applicant);
         assert_eq!(stored.kommun_kod.as_deref(), Some("0880"));
@@ -192,7 +201,8 @@ async fn concurrent_saves_on_the_same_version_make_one_new_version_and_conflicts
         let test_db = TestDb::new(backend).await;
         let db = open(&test_db).await;
         let now = chrono::Utc::now();
-        let application = applications::open(&db, "ehalsokommun-2027", "0880", now).await.unwrap();
+        let application =
+            applications::open(&mut db.conn().await.unwrap(), "ehalsokommun-2027", "0880", now).await.unwrap();
         sqlx::query(
             "INSERT INTO users (id, email, name, role, kommun_kod, password_hash, created_at) \
              VALUES ('skribent', 'skribent@kalmar.se', 'Skribent', 'sokande', '0880', 'x', '2027-01-10T10:00:00Z')",
@@ -221,7 +231,7 @@ async fn concurrent_saves_on_the_same_version_make_one_new_version_and_conflicts
         assert_eq!(won.len(), 1, "{backend:?}: exactly one save on version 0 wins");
         let (version, body) = &won[0];
         assert_eq!(*version, 1);
-        let history = applications::history(&db, &application.id, "ledning").await.unwrap();
+        let history = applications::history(&mut db.conn().await.unwrap(), &application.id, "ledning").await.unwrap();
         assert_eq!(history.iter().map(|v| (v.version, v.body.clone())).collect::<Vec<_>>(), vec![(1, body.clone())]);
         // The next save on version 1 wins; one on version 0 still does not.
         let mut tx = db.begin_write().await.unwrap();

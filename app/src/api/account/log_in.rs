@@ -45,11 +45,11 @@ pub(super) fn throttle_keys(email: &str) -> (String, Option<(String, String)>) {
 pub(super) async fn throttled(db: &Db, email: &str, now: DateTime<Utc>) -> Result<Option<Duration>, AppError> {
     let (account_key, address_keys) = throttle_keys(email);
     let window_start = now - throttle::PER_ACCOUNT.window.max(throttle::PER_ADDRESS.window);
-    let account = storage::login_failures::since(db, &account_key, window_start).await?;
+    let account = storage::login_failures::since(&mut *db.conn().await?, &account_key, window_start).await?;
     let mut wait = throttle::PER_ACCOUNT.wait(&account, now);
     if let Some((address_key, pair_key)) = address_keys {
-        let by_address = storage::login_failures::since(db, &address_key, window_start).await?;
-        let pair = storage::login_failures::since(db, &pair_key, window_start).await?;
+        let by_address = storage::login_failures::since(&mut *db.conn().await?, &address_key, window_start).await?;
+        let pair = storage::login_failures::since(&mut *db.conn().await?, &pair_key, window_start).await?;
         wait = wait.max(throttle::address_wait(&by_address, &pair, now));
     }
     Ok(wait)
@@ -72,7 +72,7 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
             problems.add("", Problem::Throttled { minutes: throttle::whole_minutes(wait) });
             return Ok(Err(problems));
         }
-        let user = users::find_by_email(&state.db, &email).await?;
+        let user = users::find_by_email(&mut *state.db.conn().await?, &email).await?;
         let stored_hash = match &user {
             Some(u) => u.password_hash.as_str(),
             None => dummy_hash(&state).await?,
@@ -113,7 +113,7 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
         }
         let id = session::start(&mut tx, &user.id, now).await?;
         tx.commit().await?;
-        storage::login_failures::clear(&state.db, &throttle_keys(email.as_str()).0).await?;
+        storage::login_failures::clear(&mut *state.db.conn().await?, &throttle_keys(email.as_str()).0).await?;
         set_cookie(&session::cookie(&id, state.settings.uses_https()));
         tracing::info!(user = %user.id, "logged in");
         let go_to = back.map(|b| safe_return_path(&b).to_owned()).filter(|b| b != "/logga-in");

@@ -30,7 +30,7 @@ pub fn account_view(user: &users::StoredUser, kommun: Option<String>) -> Account
 pub(super) async fn me() -> Result<(AppState, users::StoredUser, AccountView), AppError> {
     let viewer = auth::require(Access::SignedIn)?;
     let state = state::state()?;
-    let user = users::find(&state.db, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
+    let user = users::find(&mut *state.db.conn().await?, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
     let kommun = viewer.kommun.as_ref().map(|(_, name)| name.clone());
     let view = account_view(&user, kommun);
     Ok((state, user, view))
@@ -48,26 +48,31 @@ pub async fn my_data() -> Result<PersonalData, AppError> {
 /// Everything stored about `viewer`: for the page and for the JSON download.
 pub async fn collect_my_data(state: &AppState, viewer: &Viewer) -> Result<PersonalData, AppError> {
     let db = &state.db;
-    let user = users::find(db, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
+    let user = users::find(&mut *db.conn().await?, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
     let account = account_view(&user, viewer.kommun.as_ref().map(|(_, name)| name.clone()));
-    let sessions = storage::sessions::list_for_user(db, &user.id)
+    let sessions = storage::sessions::list_for_user(&mut *db.conn().await?, &user.id)
         .await?
         .into_iter()
         .map(|(a, b)| (to_stockholm(a), to_stockholm(b)))
         .collect();
-    let mails = mail_queue::for_recipient(db, &user.email, state.clock.now())
+    let mails = mail_queue::for_recipient(&mut *db.conn().await?, &user.email, state.clock.now())
         .await?
         .into_iter()
         .map(|(subject, at)| (subject, to_stockholm(at)))
         .collect();
-    let failed_log_ins =
-        storage::login_failures::since(db, &format!("konto:{}", user.email), state.clock.now() - Duration::days(1))
-            .await?
-            .len();
+    let failed_log_ins = storage::login_failures::since(
+        &mut *db.conn().await?,
+        &format!("konto:{}", user.email),
+        state.clock.now() - Duration::days(1),
+    )
+    .await?
+    .len();
+    let jury_rounds = storage::jury::round_titles_of(&mut *db.conn().await?, &user.id).await?;
+    let employer = storage::jury::employer_of(&mut *db.conn().await?, &user.id).await?.map(|e| e.label());
     Ok(PersonalData {
         email_confirmed: user.email_confirmed,
-        jury_rounds: storage::jury::round_titles_of(db, &user.id).await?,
-        employer: storage::jury::employer_of(db, &user.id).await?.map(|e| e.label()),
+        jury_rounds,
+        employer,
         sessions,
         mails,
         failed_log_ins,
@@ -84,7 +89,7 @@ pub async fn update_profile(name: String, phone: String) -> FormReply {
         let (Some(name), Some(phone)) = (name, phone) else {
             return Ok(Err(problems));
         };
-        users::update_profile(&state.db, &user.id, &name, phone.as_ref()).await?;
+        users::update_profile(&mut *state.db.conn().await?, &user.id, &name, phone.as_ref()).await?;
         Ok(Ok(done_href("/konto", Done::ProfileSaved)))
     })
     .await
@@ -128,7 +133,8 @@ pub async fn delete_account(password: String, confirm: Option<String>) -> FormRe
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        if user.role == Role::Organiser && users::count_role(&state.db, Role::Organiser).await? <= 1 {
+        if user.role == Role::Organiser && users::count_role(&mut *state.db.conn().await?, Role::Organiser).await? <= 1
+        {
             problems.add("", Problem::LastOrganiser);
             return Ok(Err(problems));
         }

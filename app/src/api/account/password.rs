@@ -48,7 +48,8 @@ pub async fn request_reset(email: String) -> FormReply {
         // account (or may still use it): the look-up runs after the answer.
         let state = state.clone();
         limits::after_reply("reset request", async move {
-            let Some(user) = users::find_by_email(&state.db, &email).await?.filter(|u| !u.blocked) else {
+            let Some(user) = users::find_by_email(&mut *state.db.conn().await?, &email).await?.filter(|u| !u.blocked)
+            else {
                 return Ok(());
             };
             if limits::admit(&state.db, &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now).await?.is_err() {
@@ -84,12 +85,12 @@ pub async fn reset_password(token: String, password: String) -> FormReply {
         let now = state.clock.now();
         let hash = secret::hash_token(&token);
         let valid = if secret::is_token_shaped(&token) {
-            storage::tokens::find_valid(&state.db, &hash, Purpose::ResetPassword, now).await?
+            storage::tokens::find_valid(&mut *state.db.conn().await?, &hash, Purpose::ResetPassword, now).await?
         } else {
             None
         };
         let Some(user) = (match valid {
-            Some(id) => users::find(&state.db, &id).await?,
+            Some(id) => users::find(&mut *state.db.conn().await?, &id).await?,
             None => None,
         }) else {
             problems.add("", Problem::LinkInvalid);

@@ -55,7 +55,7 @@ pub async fn sign_up(name: String, email: String, phone: String, kommun: String,
         .keep("kommun", &kommun);
     run(page, problems.clone(), async move {
         let state = state::state()?;
-        let all = storage::kommuner::list(&state.db).await?;
+        let all = storage::kommuner::list(&mut *state.db.conn().await?).await?;
         let name = problems.check("name", PersonName::parse(&name));
         let email = problems.check("email", Email::parse(&email));
         let phone = problems.check("phone", Phone::parse_optional(&phone));
@@ -170,10 +170,11 @@ pub(super) async fn ask_colleagues_to_approve(
     user_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let Some(newcomer) = users::find(&state.db, user_id).await? else { return Ok(()) };
+    let Some(newcomer) = users::find(&mut *state.db.conn().await?, user_id).await? else { return Ok(()) };
     let (Some(kommun_kod), false) = (newcomer.kommun_kod.as_deref(), newcomer.approved) else { return Ok(()) };
     let kommun = Kommunkod::parse(kommun_kod).map_err(|_| AppError::Internal)?;
-    let kommun_name = storage::kommuner::find(&state.db, &kommun).await?.map(|k| k.namn).unwrap_or_default();
+    let kommun_name =
+        storage::kommuner::find(&mut *state.db.conn().await?, &kommun).await?.map(|k| k.namn).unwrap_or_default();
     for colleague in users::applicants_of(tx, kommun_kod).await? {
         let mail = messages::join_request(
             &colleague.email,

@@ -24,7 +24,7 @@ pub async fn approve(user: String, approve: bool) -> FormReply {
     run(&back.clone(), problems, async move {
         let viewer = auth::require(Access::SignedIn)?;
         let state = state::state()?;
-        let target = users::find(&state.db, &user).await?.ok_or(AppError::NotFound)?;
+        let target = users::find(&mut *state.db.conn().await?, &user).await?.ok_or(AppError::NotFound)?;
         let kommun = target.kommun_kod.as_deref().ok_or(AppError::NotFound)?;
         let allowed = match approve {
             true => policy::decide(&viewer, Action::ApproveApplicant, &Object::Kommun(kommun)),
@@ -44,7 +44,8 @@ pub async fn approve(user: String, approve: bool) -> FormReply {
         // an address never confirmed may not be theirs, and is not written to.
         if approve && !target.approved && target.email_confirmed {
             let kommun_kod = Kommunkod::parse(kommun).map_err(|_| AppError::Internal)?;
-            let name = kommuner::find(&state.db, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
+            let name =
+                kommuner::find(&mut *state.db.conn().await?, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
             let mail = messages::applicant_approved(&target.email, &target.name, &state.settings.base_url, &name);
             mail_queue::enqueue(&mut tx, &mail, now).await?;
         }

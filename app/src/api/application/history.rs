@@ -14,15 +14,15 @@ pub async fn history(part: String, version: Option<i64>) -> Result<Option<Histor
     let (kommun_kod, _) = kommun_of(&viewer)?;
     let state = state::state()?;
     let db = &state.db;
-    let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
     if !parts(&round.sections).contains(&part.as_str()) {
         return Ok(None);
     }
-    let Some(application) = applications::for_kommun(db, &round.id, &kommun_kod).await? else {
+    let Some(application) = applications::for_kommun(&mut *db.conn().await?, &round.id, &kommun_kod).await? else {
         return Ok(None);
     };
     let owned = owned(&application.id).await?;
-    let versions: Vec<VersionSummary> = applications::history(db, &application.id, &part)
+    let versions: Vec<VersionSummary> = applications::history(&mut *db.conn().await?, &application.id, &part)
         .await?
         .into_iter()
         .map(|v| VersionSummary {

@@ -61,9 +61,9 @@ impl Owned {
 pub async fn owned(id: &str) -> Result<Owned, AppError> {
     let viewer = auth::require(Access::Applicant)?;
     let state = state::state()?;
-    let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let round = rounds::find(&state.db, &application.round_id).await?.ok_or(AppError::NotFound)?;
-    let extension = extensions::find(&state.db, &round.id, &application.kommun_kod).await?;
+    let application = applications::find(&mut *state.db.conn().await?, id).await?.ok_or(AppError::NotFound)?;
+    let round = rounds::find(&mut *state.db.conn().await?, &application.round_id).await?.ok_or(AppError::NotFound)?;
+    let extension = extensions::find(&mut *state.db.conn().await?, &round.id, &application.kommun_kod).await?;
     let deadline = deadline_for(round.deadline, extension.map(|e| e.deadline));
     let owned = Owned { viewer, state, application, round, deadline };
     // Another kommun's application: refused (and logged) by the policy.

@@ -18,12 +18,12 @@ pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
     let state = state::state()?;
     let db = &state.db;
     let now = state.clock.now();
-    let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
     let awaiting_approval = policy::decide(&viewer, Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err();
     // A person waiting to be let in learns nothing of the kommun: not its deadline, not its people.
     let extension = match awaiting_approval {
         true => None,
-        false => extensions::find(db, &round.id, &kommun_kod).await?,
+        false => extensions::find(&mut *db.conn().await?, &round.id, &kommun_kod).await?,
     };
     let deadline = deadline_for(round.deadline, extension.as_ref().map(|e| e.deadline));
     let open_now = Life { status: Status::Draft, round_state: round.state, opens_at: round.opens_at, deadline }
@@ -32,9 +32,9 @@ pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
     let application = if awaiting_approval {
         None
     } else if open_now {
-        Some(applications::open(db, &round.id, &kommun_kod, now).await?)
+        Some(applications::open(&mut *db.conn().await?, &round.id, &kommun_kod, now).await?)
     } else {
-        applications::for_kommun(db, &round.id, &kommun_kod).await?
+        applications::for_kommun(&mut *db.conn().await?, &round.id, &kommun_kod).await?
     };
     let status = application.as_ref().map_or(Status::Draft, |a| a.status);
     let life = Life { status, round_state: round.state, opens_at: round.opens_at, deadline };
@@ -55,7 +55,7 @@ pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
         awaiting_approval,
         colleagues: match awaiting_approval {
             true => Vec::new(),
-            false => users::colleagues(db, &kommun_kod)
+            false => users::colleagues(&mut *db.conn().await?, &kommun_kod)
                 .await?
                 .into_iter()
                 .map(|u| Colleague { user_id: u.id, name: u.name, email: u.email, approved: u.approved })
@@ -67,7 +67,7 @@ pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
     let mut conn = db.pool().acquire().await?;
     let saved = applications::parts(&mut conn, &application.id).await?;
     drop(conn);
-    let mut conflicts = applications::conflicts(db, &application.id, &viewer.user_id).await?;
+    let mut conflicts = applications::conflicts(&mut *db.conn().await?, &application.id, &viewer.user_id).await?;
     view.last_saved_local = saved.iter().map(|p| p.saved_at).max().map(local);
     view.problems =
         submit_problems(&round.sections, |part| saved.iter().find(|p| p.part == part).map_or("", |p| p.body.as_str()));
@@ -94,7 +94,8 @@ pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
             }
         })
         .collect();
-    view.submissions = submissions::list(db, &application.id).await?.into_iter().map(summary).collect();
+    view.submissions =
+        submissions::list(&mut *db.conn().await?, &application.id).await?.into_iter().map(summary).collect();
     Ok(Some(view))
 }
 
@@ -115,11 +116,13 @@ pub async fn submission(number: i64) -> Result<Option<SubmissionView>, AppError>
     }
     let state = state::state()?;
     let db = &state.db;
-    let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
-    let Some(application) = applications::for_kommun(db, &round.id, &kommun_kod).await? else {
+    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(application) = applications::for_kommun(&mut *db.conn().await?, &round.id, &kommun_kod).await? else {
         return Ok(None);
     };
-    let Some((found, copy)) = submissions::find(db, &application.id, number).await? else { return Ok(None) };
+    let Some((found, copy)) = submissions::find(&mut *db.conn().await?, &application.id, number).await? else {
+        return Ok(None);
+    };
     let latest = submissions::next_number(&mut *db.pool().acquire().await?, &application.id).await? - 1;
     let parts = parts(&round.sections)
         .into_iter()

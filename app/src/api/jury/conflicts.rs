@@ -20,7 +20,8 @@ pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
     let state = state::state()?;
     let Some(round) = jurys_round(&viewer, &state).await? else { return Ok(None) };
     let settings = settings_of(&state.db, &round).await?;
-    let declared = jury::conflicts_in_round(&state.db, &round.id)
+    let mut conn = state.db.conn().await?;
+    let declared = jury::conflicts_in_round(&mut conn, &round.id)
         .await?
         .into_iter()
         .filter(|c| c.user_id == viewer.user_id)
@@ -31,8 +32,8 @@ pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
         round_id: round.id,
         round_title: round.title,
         declared,
-        employer: jury::employer_of(&state.db, &viewer.user_id).await?,
-        lans: kommuner::lans(&state.db).await?,
+        employer: jury::employer_of(&mut conn, &viewer.user_id).await?,
+        lans: kommuner::lans(&mut conn).await?,
     }))
 }
 
@@ -46,7 +47,8 @@ pub async fn save_employer(kind: String, kommun: String, region: String, organis
     run(&page.clone(), problems.clone(), async move {
         let viewer = auth::require(Access::Juror)?;
         let state = state::state()?;
-        let (all, lans) = (kommuner::list(&state.db).await?, kommuner::lans(&state.db).await?);
+        let all = kommuner::list(&mut *state.db.conn().await?).await?;
+        let lans = kommuner::lans(&mut *state.db.conn().await?).await?;
         let employer = match checked_employer(&kind, &kommun, &region, &organisation, &all, &lans) {
             Ok(employer) => employer,
             Err((field, problem)) => {
@@ -181,7 +183,7 @@ pub async fn declare_conflict(round: String, kommun: String, reason: String) -> 
         let viewer = auth::require(Access::Juror)?;
         sits_on(&viewer, &round)?;
         let state = state::state()?;
-        let all: Vec<Kommun> = kommuner::list(&state.db).await?;
+        let all: Vec<Kommun> = kommuner::list(&mut *state.db.conn().await?).await?;
         let chosen = problems.check("kommun", choose(&kommun, &all).map_err(Problem::Kommun)).cloned();
         let reason = crate::domain::application::clean_line(&reason);
         if reason.is_empty() {

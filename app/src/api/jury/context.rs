@@ -127,7 +127,13 @@ mod ssr {
         entry: &Entry,
     ) -> Result<Vec<submissions::Earlier>, AppError> {
         let round = &work.round;
-        Ok(submissions::earlier_of_kommun(&state.db, &round.award_id, &entry.kommun_kod, i64::from(round.year)).await?)
+        Ok(submissions::earlier_of_kommun(
+            &mut *state.db.conn().await?,
+            &round.award_id,
+            &entry.kommun_kod,
+            i64::from(round.year),
+        )
+        .await?)
     }
 
     fn link(earlier: &submissions::Earlier) -> EarlierLink {
@@ -141,9 +147,10 @@ mod ssr {
 
     /// The submitted copy's parts, by part name.
     async fn copy_of(state: &AppState, earlier: &submissions::Earlier) -> Result<Vec<(String, String)>, AppError> {
-        let (_, copy) = submissions::find(&state.db, &earlier.application_id, earlier.submission.number)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (_, copy) =
+            submissions::find(&mut *state.db.conn().await?, &earlier.application_id, earlier.submission.number)
+                .await?
+                .ok_or(AppError::NotFound)?;
         Ok(copy)
     }
 
@@ -151,11 +158,9 @@ mod ssr {
         let state = state::state()?;
         // With jäv the reading view says so itself; the kommun's context is simply not there.
         let Some((work, entry, false)) = readable(&state, &id).await? else { return Ok(None) };
-        let population = population::of(&state.db, &entry.kommun_kod).await?.map(|f| PopulationFigure {
-            population: f.population,
-            year: f.year,
-            source: f.source,
-        });
+        let population = population::of(&mut *state.db.conn().await?, &entry.kommun_kod)
+            .await?
+            .map(|f| PopulationFigure { population: f.population, year: f.year, source: f.source });
         let earlier = earlier_of(&state, &work, &entry).await?.iter().map(link).collect();
         Ok(Some(KommunFacts { kommun: entry.kommun, lan: entry.lan, population, earlier }))
     }
@@ -167,7 +172,7 @@ mod ssr {
         // Only the same kommun's earlier, submitted applications are reached this way.
         let Some(position) = all.iter().position(|e| e.application_id == earlier_id) else { return Ok(None) };
         let earlier = &all[position];
-        let round = rounds::find(&state.db, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
+        let round = rounds::find(&mut *state.db.conn().await?, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
         let copy = copy_of(&state, earlier).await?;
         let text = SubmittedText {
             round_title: earlier.round_title.clone(),
@@ -186,11 +191,13 @@ mod ssr {
         let Some((work, entry)) = history(&state, &id).await? else { return Ok(None) };
         let all = earlier_of(&state, &work, &entry).await?;
         let Some(earlier) = all.first() else { return Ok(None) };
-        let earlier_round = rounds::find(&state.db, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
+        let earlier_round =
+            rounds::find(&mut *state.db.conn().await?, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
         let before = copy_of(&state, earlier).await?;
-        let (_, after) = submissions::find(&state.db, &entry.application_id, entry.submission.number)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let (_, after) =
+            submissions::find(&mut *state.db.conn().await?, &entry.application_id, entry.submission.number)
+                .await?
+                .ok_or(AppError::NotFound)?;
         let text_of = |copy: &[(String, String)], part: &str| {
             copy.iter().find(|(p, _)| p == part).map(|(_, t)| t.clone()).unwrap_or_default()
         };

@@ -142,12 +142,14 @@ pub mod ssr {
 
         /// The decision and its motivations around the round's work, already read.
         async fn around(state: &AppState, work: RoundWork) -> Result<Work, AppError> {
-            let (db, round_id) = (&state.db, work.round.id.as_str());
+            let round_id = work.round.id.as_str();
+            // One connection for the four reads, given back before the caller writes.
+            let mut conn = state.db.conn().await?;
             Ok(Work {
-                recorded: decisions::of_round(db, round_id).await?,
-                versions: motivations::versions_of_round(db, round_id).await?,
-                signed: motivations::sign_offs_of_round(db, round_id).await?,
-                blocked: jury::blocked_jurors_of(db, round_id).await?,
+                recorded: decisions::of_round(&mut conn, round_id).await?,
+                versions: motivations::versions_of_round(&mut conn, round_id).await?,
+                signed: motivations::sign_offs_of_round(&mut conn, round_id).await?,
+                blocked: jury::blocked_jurors_of(&mut conn, round_id).await?,
                 work,
             })
         }

@@ -60,7 +60,7 @@ pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
         Vec::new()
     };
     let posts = if everything {
-        deliberation::posts(&state.db, &id)
+        deliberation::posts(&mut *state.db.conn().await?, &id)
             .await?
             .into_iter()
             .map(|p| PostView { author: p.author_name, body: p.body, posted_local: to_stockholm(p.posted_at) })
@@ -68,7 +68,7 @@ pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
     } else {
         Vec::new()
     };
-    let marked = deliberation::marks_in_round(&state.db, &work.round.id)
+    let marked = deliberation::marks_in_round(&mut *state.db.conn().await?, &work.round.id)
         .await?
         .iter()
         .any(|(a, u)| *a == id && *u == viewer.user_id);
@@ -160,7 +160,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
     let (scale, criteria) = match entry.scale {
         Some(scale) => (scale, reviews::criteria(&mut tx, &entry.round_id).await?),
         None => {
-            let round = rounds::find_in(&mut tx, &entry.round_id).await?.ok_or(AppError::NotFound)?;
+            let round = rounds::find(&mut tx, &entry.round_id).await?.ok_or(AppError::NotFound)?;
             let settings = default_settings(&round);
             ((settings.scale.min, settings.scale.max), settings.criteria)
         }

@@ -13,7 +13,7 @@ pub async fn shortlist() -> Result<Option<ShortlistView>, AppError> {
     let state = state::state()?;
     let Some(round) = jurys_round(&viewer, &state).await? else { return Ok(None) };
     let work = round_work(&state, round).await?;
-    let marks = deliberation::marks_in_round(&state.db, &work.round.id).await?;
+    let marks = deliberation::marks_in_round(&mut *state.db.conn().await?, &work.round.id).await?;
     let mut rows: Vec<ShortlistRow> = work
         .entries
         .iter()

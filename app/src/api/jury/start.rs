@@ -12,7 +12,7 @@ pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<Stri
     let viewer = auth::require(Access::Jury)?;
     let state = state::state()?;
     let round_ids = if viewer.role == Role::Organiser {
-        rounds::titles(&state.db).await?.into_iter().map(|(id, _)| id).collect()
+        rounds::titles(&mut *state.db.conn().await?).await?.into_iter().map(|(id, _)| id).collect()
     } else {
         viewer.jury_rounds.clone()
     };
@@ -23,7 +23,7 @@ pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<Stri
         if sits_on(&viewer, &id).is_err() {
             continue;
         }
-        let Some(round) = rounds::find(&state.db, &id).await? else { continue };
+        let Some(round) = rounds::find(&mut *state.db.conn().await?, &id).await? else { continue };
         let work = round_work(&state, round).await?;
         let rows: Vec<ReviewRow> = work
             .entries
@@ -83,7 +83,7 @@ pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<Stri
 pub async fn packet() -> Result<Option<PrintPacket>, AppError> {
     auth::require_manager()?;
     let state = state::state()?;
-    let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
     let work = round_work(&state, round).await?;
     let mut texts = Vec::with_capacity(work.entries.len());
     for entry in &work.entries {

@@ -150,18 +150,20 @@ impl RoundWork {
 }
 
 pub async fn settings_of(db: &crate::storage::Db, round: &Round) -> Result<ReviewSettings, AppError> {
-    Ok(reviews::settings(db, &round.id).await?.unwrap_or_else(|| default_settings(round)))
+    Ok(reviews::settings(&mut *db.conn().await?, &round.id).await?.unwrap_or_else(|| default_settings(round)))
 }
 
 pub async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
     let db = &state.db;
     let settings = settings_of(db, &round).await?;
     let phase = review_phase(round.state, settings.closed_at, state.clock.now());
+    // One connection for the round's reads: none of them writes.
+    let mut conn = db.conn().await?;
     let mut entries = Vec::new();
     if phase != ReviewPhase::NotYet {
-        let all = kommuner::list(db).await?;
-        let latest = submissions::latest_of_round(db, &round.id).await?;
-        for application in applications::of_round(db, &round.id).await? {
+        let all = kommuner::list(&mut conn).await?;
+        let latest = submissions::latest_of_round(&mut conn, &round.id).await?;
+        for application in applications::of_round(&mut conn, &round.id).await? {
             let Some((_, submission)) = latest.iter().find(|(id, _)| *id == application.id) else { continue };
             let kommun = all.iter().find(|k| k.kod.as_str() == application.kommun_kod);
             entries.push(Entry {
@@ -174,15 +176,15 @@ pub async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, App
         }
         entries.sort_by(|a, b| collate(&a.kommun, &b.kommun));
     }
-    let jurors = jury::jurors_of(db, &round.id).await?;
+    let jurors = jury::jurors_of(&mut conn, &round.id).await?;
     // A juror taken off the jury no longer counts, nor does their work.
-    let mut reviews = reviews::of_round(db, &round.id).await?;
+    let mut reviews = reviews::of_round(&mut conn, &round.id).await?;
     reviews.retain(|r| jurors.iter().any(|(id, _)| *id == r.user_id));
     Ok(RoundWork {
         jurors,
-        conflicts: jury::conflicts_in_round(db, &round.id).await?,
-        employers: jury::employers_in_round(db, &round.id).await?,
-        flag_answers: jury::flag_answers_in_round(db, &round.id).await?,
+        conflicts: jury::conflicts_in_round(&mut conn, &round.id).await?,
+        employers: jury::employers_in_round(&mut conn, &round.id).await?,
+        flag_answers: jury::flag_answers_in_round(&mut conn, &round.id).await?,
         reviews,
         round,
         settings,
@@ -201,16 +203,16 @@ pub fn sits_on(viewer: &Viewer, round_id: &str) -> Result<(), AppError> {
 
 /// The round a jury page is about: the current one, if the viewer sits on it.
 pub async fn jurys_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
-    let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
     sits_on(viewer, &round.id)?;
     Ok(Some(round))
 }
 
 /// An application the viewer may review, with its round's work.
 pub(crate) async fn reviewable(viewer: &Viewer, state: &AppState, id: &str) -> Result<(RoundWork, Entry), AppError> {
-    let application = applications::find(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let application = applications::find(&mut *state.db.conn().await?, id).await?.ok_or(AppError::NotFound)?;
     sits_on(viewer, &application.round_id)?;
-    let round = rounds::find(&state.db, &application.round_id).await?.ok_or(AppError::NotFound)?;
+    let round = rounds::find(&mut *state.db.conn().await?, &application.round_id).await?.ok_or(AppError::NotFound)?;
     let work = round_work(state, round).await?;
     // Drafts never reach the jury, and nothing does before the deadline.
     let entry = work.entries.iter().find(|e| e.application_id == id).cloned().ok_or(AppError::NotFound)?;
@@ -219,7 +221,7 @@ pub(crate) async fn reviewable(viewer: &Viewer, state: &AppState, id: &str) -> R
 
 /// The entry's latest submission, as the jury reads it.
 pub async fn submitted_text(state: &AppState, work: &RoundWork, entry: &Entry) -> Result<SubmittedText, AppError> {
-    let (_, copy) = submissions::find(&state.db, &entry.application_id, entry.submission.number)
+    let (_, copy) = submissions::find(&mut *state.db.conn().await?, &entry.application_id, entry.submission.number)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(SubmittedText {

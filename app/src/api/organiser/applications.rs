@@ -100,10 +100,10 @@ mod ssr {
         auth::require_manager()?;
         let state = state::state()?;
         let db = &state.db;
-        let Some(round) = rounds::current(db, EHALSOKOMMUN).await? else { return Ok(None) };
-        let all = kommuner::list(db).await?;
-        let latest = submissions::latest_of_round(db, &round.id).await?;
-        let granted = extensions::of_round(db, &round.id).await?;
+        let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+        let all = kommuner::list(&mut *db.conn().await?).await?;
+        let latest = submissions::latest_of_round(&mut *db.conn().await?, &round.id).await?;
+        let granted = extensions::of_round(&mut *db.conn().await?, &round.id).await?;
         let extension_view = |e: &extensions::Extension| ExtensionView {
             kommun: name_of(&all, &e.kommun_kod).0,
             deadline_local: e.deadline.local(),
@@ -111,7 +111,7 @@ mod ssr {
             granted_by: e.granted_by_name.clone(),
             granted_local: to_stockholm(e.granted_at),
         };
-        let mut rows: Vec<KommunStatus> = applications::of_round(db, &round.id)
+        let mut rows: Vec<KommunStatus> = applications::of_round(&mut *db.conn().await?, &round.id)
             .await?
             .into_iter()
             .map(|a| {
@@ -149,8 +149,8 @@ mod ssr {
             let viewer = auth::require_manager()?;
             let state = state::state()?;
             let db = &state.db;
-            let round = rounds::current(db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
-            let all = kommuner::list(db).await?;
+            let round = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+            let all = kommuner::list(&mut *db.conn().await?).await?;
             let chosen = problems.check("kommun", choose(&kommun, &all).map_err(Problem::Kommun)).cloned();
             let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok();
             if date.is_none() {
@@ -183,7 +183,7 @@ mod ssr {
             };
             let now = state.clock.now();
             extensions::grant(
-                db,
+                &mut *db.conn().await?,
                 &round.id,
                 kommun.kod.as_str(),
                 deadline,

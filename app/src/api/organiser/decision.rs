@@ -78,7 +78,7 @@ mod ssr {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
-        let recorded = decisions::of_round(&state.db, &round.id).await?;
+        let recorded = decisions::of_round(&mut *state.db.conn().await?, &round.id).await?;
         let (problems, work) = decision_problems_in(&state, round_work(&state, round).await?).await?;
         let ranking = work.ranking();
         let rows = ranking

@@ -66,7 +66,7 @@ pub mod ssr {
     pub async fn table() -> Result<PopulationTable, AppError> {
         auth::require_manager()?;
         let db = state::db()?;
-        let rows = population::table(&db)
+        let rows = population::table(&mut *db.conn().await?)
             .await?
             .into_iter()
             .map(|(k, figure)| KommunRow {
@@ -78,7 +78,9 @@ pub mod ssr {
                 source: figure.map(|f| f.source),
             })
             .collect();
-        let latest = population::latest_import(&db).await?.map(|l| (to_stockholm(l.at), l.by_name, l.kommuner));
+        let latest = population::latest_import(&mut *db.conn().await?)
+            .await?
+            .map(|l| (to_stockholm(l.at), l.by_name, l.kommuner));
         Ok(PopulationTable { rows, latest })
     }
 
@@ -115,7 +117,7 @@ pub mod ssr {
             let mut problems = problems;
             let year = problems.check("year", checked_year(&posted.year).map_err(Problem::Population));
             let source = problems.check("source", checked_source(&posted.source).map_err(Problem::Population));
-            let known: Vec<_> = kommuner::list(&state.db).await?.into_iter().map(|k| k.kod).collect();
+            let known: Vec<_> = kommuner::list(&mut *state.db.conn().await?).await?.into_iter().map(|k| k.kod).collect();
             let accepted = match year {
                 _ if posted.file.is_empty() => {
                     problems.add(FILE_FIELD, Problem::Population(ImportProblem::NoFile));

@@ -149,9 +149,9 @@ pub(crate) mod ssr {
         let viewer = auth::require_manager()?;
         let state = state::state()?;
         let db = &state.db;
-        let kommuner = storage::kommuner::list(db).await?;
+        let kommuner = storage::kommuner::list(&mut *db.conn().await?).await?;
         let now = state.clock.now();
-        let users = users::list(db).await?;
+        let users = users::list(&mut *db.conn().await?).await?;
         let names: Vec<&str> = kommuner.iter().map(|k| k.namn.as_str()).collect();
         let approved_kommuner: Vec<&str> = users
             .iter()
@@ -165,7 +165,8 @@ pub(crate) mod ssr {
         };
         let mut people = Vec::new();
         for u in &users {
-            let jury_rounds = if u.role == Role::Juror { jury::rounds_of(db, &u.id).await? } else { Vec::new() };
+            let jury_rounds =
+                if u.role == Role::Juror { jury::rounds_of(&mut *db.conn().await?, &u.id).await? } else { Vec::new() };
             let kommun = u
                 .kommun_kod
                 .as_deref()
@@ -187,7 +188,7 @@ pub(crate) mod ssr {
                 blocked: u.blocked,
             });
         }
-        let invitations = invitations::pending(db)
+        let invitations = invitations::pending(&mut *db.conn().await?)
             .await?
             .into_iter()
             .map(|i| PendingInvitation {
@@ -200,7 +201,7 @@ pub(crate) mod ssr {
                 invited_by: i.invited_by,
             })
             .collect();
-        Ok(PeopleOverview { people, invitations, rounds: storage::rounds::titles(db).await? })
+        Ok(PeopleOverview { people, invitations, rounds: storage::rounds::titles(&mut *db.conn().await?).await? })
     }
 
     pub async fn invite(name: String, email: String, role: String, round: Option<String>) -> FormReply {
@@ -223,7 +224,7 @@ pub(crate) mod ssr {
                     None
                 }
             };
-            let rounds = storage::rounds::titles(&state.db).await?;
+            let rounds = storage::rounds::titles(&mut *state.db.conn().await?).await?;
             let round = match (role, round) {
                 (Some(Role::Juror), Some(id)) => match rounds.iter().find(|(rid, _)| *rid == id) {
                     Some(found) => Some(found.clone()),
@@ -244,7 +245,7 @@ pub(crate) mod ssr {
             if !problems.is_empty() {
                 return Ok(Err(problems));
             }
-            if users::find_by_email(&state.db, &email).await?.is_some() {
+            if users::find_by_email(&mut *state.db.conn().await?, &email).await?.is_some() {
                 problems.add("email", Problem::EmailTaken);
                 return Ok(Err(problems));
             }
@@ -323,9 +324,11 @@ pub(crate) mod ssr {
     pub async fn seat(user: String, round: String, seated: bool) -> FormReply {
         run(PEOPLE_PAGE, Problems::new(FormId::JurySeat), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let juror =
-                users::find(&state.db, &user).await?.filter(|u| u.role == Role::Juror).ok_or(AppError::NotFound)?;
-            let rounds = storage::rounds::titles(&state.db).await?;
+            let juror = users::find(&mut *state.db.conn().await?, &user)
+                .await?
+                .filter(|u| u.role == Role::Juror)
+                .ok_or(AppError::NotFound)?;
+            let rounds = storage::rounds::titles(&mut *state.db.conn().await?).await?;
             let (round_id, title) = rounds.iter().find(|(id, _)| *id == round).ok_or(AppError::NotFound)?;
             let now = state.clock.now();
             let mut tx = state.db.begin_write().await?;
@@ -350,7 +353,7 @@ pub(crate) mod ssr {
     pub async fn set_access(user: String, allow: bool) -> FormReply {
         run(PEOPLE_PAGE, Problems::new(FormId::Access), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let person = users::find(&state.db, &user).await?.ok_or(AppError::NotFound)?;
+            let person = users::find(&mut *state.db.conn().await?, &user).await?.ok_or(AppError::NotFound)?;
             // Never one's own: an organiser could lock the award out of its last organiser.
             if person.id == viewer.user_id {
                 return Err(AppError::Forbidden);
@@ -384,7 +387,7 @@ pub(crate) mod ssr {
             return Ok(None);
         }
         let state = state::state()?;
-        Ok(invitations::find_valid(&state.db, &secret::hash_token(token), state.clock.now()).await?)
+        Ok(invitations::find_valid(&mut *state.db.conn().await?, &secret::hash_token(token), state.clock.now()).await?)
     }
 
     pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppError> {

@@ -124,9 +124,9 @@ pub mod ssr {
     /// The current round's ranking, as frozen once the jury has decided; the
     /// caller has checked that an organiser asks.
     pub async fn view(state: &AppState) -> Result<Option<RankingView>, AppError> {
-        let Some(round) = rounds::current(&state.db, EHALSOKOMMUN).await? else { return Ok(None) };
+        let Some(round) = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
         if matches!(round.state, RoundState::Decided | RoundState::Announced)
-            && let Some((taken_at, body)) = snapshots::frozen(&state.db, &round.id).await?
+            && let Some((taken_at, body)) = snapshots::frozen(&mut *state.db.conn().await?, &round.id).await?
         {
             let mut frozen: RankingView = serde_json::from_str(&body).map_err(|err| {
                 tracing::error!(round = %round.id, %err, "the frozen ranking cannot be read");

@@ -84,9 +84,9 @@ mod ssr {
         auth::require_manager()?;
         let state = state::state()?;
         let now = state.clock.now();
-        let set = stored::periods(&state.db).await?;
+        let set = stored::periods(&mut *state.db.conn().await?).await?;
         let periods = set.unwrap_or_default();
-        let schedule = stored::schedule(&state.db, periods)
+        let schedule = stored::schedule(&mut *state.db.conn().await?, periods)
             .await?
             .into_iter()
             .map(|r| ScheduledRound {
@@ -98,7 +98,7 @@ mod ssr {
                 personal_passed: r.dates.personal_due(now),
             })
             .collect();
-        let runs = stored::runs(&state.db)
+        let runs = stored::runs(&mut *state.db.conn().await?)
             .await?
             .into_iter()
             .map(|r| RunRecord { at: to_stockholm(r.ran_at), items: r.items, summary: r.summary })
@@ -146,7 +146,8 @@ mod ssr {
 
     pub async fn notice() -> Result<PrivacyFacts, AppError> {
         let db = state::db()?;
-        let controller = accessibility::statement(&db).await?.map(|s| (s.organisation, s.contact_email));
+        let controller =
+            accessibility::statement(&mut *db.conn().await?).await?.map(|s| (s.organisation, s.contact_email));
         Ok(PrivacyFacts { controller, periods: retention::periods(&db).await?, lifetimes: retention::lifetimes() })
     }
 }

@@ -116,10 +116,10 @@ mod ssr {
     async fn settings_round(id: Option<&str>) -> Result<(AppState, Round, String), AppError> {
         let viewer = auth::require_manager()?;
         let state = state::state()?;
-        let current = rounds::current(&state.db, EHALSOKOMMUN).await?;
+        let current = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await?;
         // A round named in the address: the one being prepared, or the running one; never a past round.
         let round = match id {
-            Some(id) => rounds::find(&state.db, id).await?.filter(|r| {
+            Some(id) => rounds::find(&mut *state.db.conn().await?, id).await?.filter(|r| {
                 r.state == crate::domain::lifecycle::RoundState::Draft || current.as_ref().is_some_and(|c| c.id == r.id)
             }),
             None => current,
@@ -160,7 +160,7 @@ mod ssr {
             criteria: work.settings.criteria.clone(),
             scale: work.settings.scale.clone(),
             tie_break: work.settings.tie_break.clone(),
-            applications: submissions::latest_of_round(db, &round.id).await?.len(),
+            applications: submissions::latest_of_round(&mut *db.conn().await?, &round.id).await?.len(),
             jurors,
             conflicts: work.conflicts.iter().cloned().map(declared_jav).collect(),
             flags: flag_views(&work),

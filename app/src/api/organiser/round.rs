@@ -99,13 +99,13 @@ pub mod ssr {
     pub async fn managed_round() -> Result<(AppState, Round, Viewer), AppError> {
         let viewer = auth::require_manager()?;
         let state = state::state()?;
-        let round = rounds::current(&state.db, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+        let round = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
         Ok((state, round, viewer))
     }
 
     /// Whether another round of the award is public and not yet announced.
     pub async fn another_round_running(db: &Db, round: &Round) -> Result<bool, AppError> {
-        Ok(rounds::list(db, &round.award_id)
+        Ok(rounds::list(&mut *db.conn().await?, &round.award_id)
             .await?
             .iter()
             .any(|r| r.id != round.id && r.state != RoundState::Draft && r.state != RoundState::Announced))
@@ -113,7 +113,11 @@ pub mod ssr {
 
     /// The first instant at which every kommun's deadline, extensions included, has passed.
     async fn last_closing(db: &Db, round: &Round) -> Result<DateTime<Utc>, AppError> {
-        let latest = extensions::of_round(db, &round.id).await?.into_iter().map(|e| e.deadline.closes_at_utc()).max();
+        let latest = extensions::of_round(&mut *db.conn().await?, &round.id)
+            .await?
+            .into_iter()
+            .map(|e| e.deadline.closes_at_utc())
+            .max();
         Ok(latest.map_or(round.deadline.closes_at_utc(), |l| l.max(round.deadline.closes_at_utc())))
     }
 
@@ -136,7 +140,7 @@ pub mod ssr {
             other => other?,
         };
         let facts = facts(&state, &round).await?;
-        let history = audit::list(&state.db)
+        let history = audit::list(&mut *state.db.conn().await?)
             .await?
             .into_iter()
             .filter(|e| e.round_id.as_deref() == Some(round.id.as_str()))
@@ -148,7 +152,7 @@ pub mod ssr {
             deadline_local: round.deadline.local(),
             last_closing_local: (facts.last_closing > round.deadline.closes_at_utc())
                 .then(|| to_stockholm(facts.last_closing - chrono::Duration::minutes(1))),
-            submitted: submissions::latest_of_round(&state.db, &round.id).await?.len(),
+            submitted: submissions::latest_of_round(&mut *state.db.conn().await?, &round.id).await?.len(),
             decision_problems: facts.decision_problems,
             embargo_local: round
                 .published_at
@@ -237,7 +241,8 @@ pub mod ssr {
         public_at: DateTime<Utc>,
     ) -> Result<(), AppError> {
         let db = &state.db;
-        let choices: Vec<Choice> = decisions::of_round(db, &round.id).await?.into_iter().map(|r| r.choice).collect();
+        let choices: Vec<Choice> =
+            decisions::of_round(&mut *db.conn().await?, &round.id).await?.into_iter().map(|r| r.choice).collect();
         // The submitted applications with their kommuner, as the jury had them.
         let entries = round_work(state, round.clone()).await?.entries;
         let name_of = |id: &str| entries.iter().find(|e| e.application_id == id).map(|e| (&e.kommun_kod, &e.kommun));
@@ -288,6 +293,6 @@ pub mod ssr {
 
     /// The whole audit log, newest first; the caller has checked that an organiser asks.
     pub async fn log_lines(db: &Db) -> Result<Vec<LogLine>, AppError> {
-        Ok(audit::list(db).await?.into_iter().map(log_line).collect())
+        Ok(audit::list(&mut *db.conn().await?).await?.into_iter().map(log_line).collect())
     }
 }

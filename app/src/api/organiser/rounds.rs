@@ -135,7 +135,7 @@ mod ssr {
     pub async fn overview() -> Result<Vec<RoundLine>, AppError> {
         auth::require_manager()?;
         let state = state::state()?;
-        Ok(rounds::list(&state.db, EHALSOKOMMUN)
+        Ok(rounds::list(&mut *state.db.conn().await?, EHALSOKOMMUN)
             .await?
             .into_iter()
             .map(|r| RoundLine { id: r.id, year: r.year, title: r.title, state: r.state, applications: r.applications })
@@ -149,8 +149,8 @@ mod ssr {
         }
         run(ROUNDS_PAGE, problems.clone(), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let source = rounds::find(&state.db, &source).await?.ok_or(AppError::NotFound)?;
-            let existing = rounds::list(&state.db, &source.award_id).await?;
+            let source = rounds::find(&mut *state.db.conn().await?, &source).await?.ok_or(AppError::NotFound)?;
+            let existing = rounds::list(&mut *state.db.conn().await?, &source.award_id).await?;
             // One round is prepared at a time: it is the one "Öppna" and "Ta bort" act on.
             if existing.iter().any(|r| r.state == RoundState::Draft) {
                 problems.add("", Problem::Organise(OrganiseProblem::Round(RoundProblem::DraftExists)));
@@ -167,7 +167,7 @@ mod ssr {
             let mut tx = state.db.begin_write().await?;
             rounds::insert(&mut tx, &round).await?;
             // The jury scores as it did: the criteria, weights and scale carry over.
-            if let Some(settings) = reviews::settings(&state.db, &source.id).await? {
+            if let Some(settings) = reviews::settings(&mut tx, &source.id).await? {
                 reviews::create_if_missing(&mut tx, &round.id, &settings).await?;
             }
             let detail = format!("Skapade {} i utkast, kopierad från {}", round.title, source.title);
@@ -188,9 +188,9 @@ mod ssr {
 
     /// The one round being prepared, if any.
     async fn the_draft(state: &crate::state::AppState) -> Result<Option<Round>, AppError> {
-        let listed = rounds::list(&state.db, EHALSOKOMMUN).await?;
+        let listed = rounds::list(&mut *state.db.conn().await?, EHALSOKOMMUN).await?;
         match listed.into_iter().find(|r| r.state == RoundState::Draft) {
-            Some(line) => Ok(rounds::find(&state.db, &line.id).await?),
+            Some(line) => Ok(rounds::find(&mut *state.db.conn().await?, &line.id).await?),
             None => Ok(None),
         }
     }
@@ -257,7 +257,7 @@ mod ssr {
         }
         run(DRAFT_PAGE, problems.clone(), async move {
             let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let draft = rounds::find(&state.db, &id).await?.ok_or(AppError::NotFound)?;
+            let draft = rounds::find(&mut *state.db.conn().await?, &id).await?.ok_or(AppError::NotFound)?;
             let [
                 title,
                 intro,
@@ -305,7 +305,7 @@ mod ssr {
 
     /// The round in draft that `id` names, for the forms on the list.
     async fn draft(state: &crate::state::AppState, id: &str) -> Result<crate::domain::round::Round, AppError> {
-        rounds::find(&state.db, id).await?.ok_or(AppError::NotFound)
+        rounds::find(&mut *state.db.conn().await?, id).await?.ok_or(AppError::NotFound)
     }
 
     pub async fn open(id: String, confirmed: bool) -> FormReply {
@@ -350,7 +350,7 @@ mod ssr {
             }
             let mut tx = state.db.begin_write().await?;
             if !rounds::delete_draft(&mut tx, &round.id).await? {
-                let listed = rounds::list(&state.db, &round.award_id).await?;
+                let listed = rounds::list(&mut *state.db.conn().await?, &round.award_id).await?;
                 let with_applications = listed.iter().any(|r| r.id == round.id && r.applications > 0);
                 let problem = if with_applications { RoundProblem::HasApplications } else { RoundProblem::NotADraft };
                 problems.add("", Problem::Organise(OrganiseProblem::Round(problem)));

@@ -17,7 +17,7 @@ pub const STATEMENT_ADMIN_PAGE: &str = "/arrangor/tillganglighet";
 
 #[server(endpoint = "accessibility_statement", input = GetUrl)]
 pub async fn accessibility_statement() -> Result<Option<Statement>, AppError> {
-    Ok(crate::storage::accessibility::statement(&crate::state::db()?).await?)
+    Ok(crate::storage::accessibility::statement(&mut *crate::state::db()?.conn().await?).await?)
 }
 
 /// The feedback received, newest first, with when (Swedish time): for organisers.
@@ -95,7 +95,11 @@ mod ssr {
     pub async fn feedback() -> Result<Vec<(NaiveDateTime, Feedback)>, AppError> {
         auth::require_manager()?;
         let db = state::db()?;
-        Ok(accessibility::feedback(&db).await?.into_iter().map(|(at, f)| (to_stockholm(at), f)).collect())
+        Ok(accessibility::feedback(&mut *db.conn().await?)
+            .await?
+            .into_iter()
+            .map(|(at, f)| (to_stockholm(at), f))
+            .collect())
     }
 
     pub async fn save(form: StatementInput) -> FormReply {
@@ -138,7 +142,7 @@ mod ssr {
                 problems.add("", Problem::TooManyRequests { minutes: throttle::whole_minutes(wait) });
                 return Ok(Err(problems));
             }
-            let organisers: Vec<users::StoredUser> = users::list(&state.db)
+            let organisers: Vec<users::StoredUser> = users::list(&mut *state.db.conn().await?)
                 .await?
                 .into_iter()
                 .filter(|u| u.role == Role::Organiser && !u.blocked && u.email_confirmed)

@@ -44,7 +44,7 @@ impl PublicRound {
 pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;
-    let round = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await?;
+    let round = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await?;
     let now = state::now()?;
     use crate::domain::lifecycle::RoundState;
     // A round being prepared is not public yet; under embargo the public sees it as decided, no more.
@@ -61,7 +61,7 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
 pub async fn past_winners() -> Result<Vec<PastWinner>, AppError> {
     use crate::{state, storage};
     let db = state::db()?;
-    Ok(storage::winners::list(&db, storage::seed::EHALSOKOMMUN, state::now()?).await?)
+    Ok(storage::winners::list(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN, state::now()?).await?)
 }
 
 /// A kommun the jury chose, with the jury's motivation.
@@ -89,15 +89,17 @@ pub struct AnnouncedDecision {
 pub async fn announcement() -> Result<Option<AnnouncedDecision>, AppError> {
     use crate::{domain::decision::Outcome, state, storage};
     let db = state::db()?;
-    let Some(round) = storage::rounds::current(&db, storage::seed::EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await? else {
+        return Ok(None);
+    };
     // Announced under embargo: nothing until the embargo ends.
     if !round.decision_public(state::now()?) {
         return Ok(None);
     }
-    let all = storage::kommuner::list(&db).await?;
-    let applications = storage::applications::of_round(&db, &round.id).await?;
+    let all = storage::kommuner::list(&mut *db.conn().await?).await?;
+    let applications = storage::applications::of_round(&mut *db.conn().await?, &round.id).await?;
     let mut laureates: Vec<(Outcome, Laureate)> = Vec::new();
-    for recorded in storage::decisions::of_round(&db, &round.id).await? {
+    for recorded in storage::decisions::of_round(&mut *db.conn().await?, &round.id).await? {
         let Some(application) = applications.iter().find(|a| a.id == recorded.choice.application_id) else { continue };
         let kommun = all
             .iter()
