@@ -44,8 +44,7 @@ pub async fn approve(user: String, approve: bool) -> FormReply {
         // an address never confirmed may not be theirs, and is not written to.
         if approve && !target.approved && target.email_confirmed {
             let kommun_kod = Kommunkod::parse(kommun).map_err(|_| AppError::Internal)?;
-            let name =
-                kommuner::find(&mut *state.db.conn().await?, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
+            let name = kommuner::find(&mut tx, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
             let mail = messages::applicant_approved(&target.email, &target.name, &state.settings.base_url, &name);
             mail_queue::enqueue(&mut tx, &mail, now).await?;
         }

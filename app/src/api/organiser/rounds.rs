@@ -350,7 +350,7 @@ mod ssr {
             }
             let mut tx = state.db.begin_write().await?;
             if !rounds::delete_draft(&mut tx, &round.id).await? {
-                let listed = rounds::list(&mut *state.db.conn().await?, &round.award_id).await?;
+                let listed = rounds::list(&mut tx, &round.award_id).await?;
                 let with_applications = listed.iter().any(|r| r.id == round.id && r.applications > 0);
                 let problem = if with_applications { RoundProblem::HasApplications } else { RoundProblem::NotADraft };
                 problems.add("", Problem::Organise(OrganiseProblem::Round(problem)));
