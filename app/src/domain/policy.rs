@@ -8,6 +8,7 @@ use super::{
     access::{Viewer, may_act_for_kommun, may_approve, may_manage, may_review_round},
     account::Role,
     application::{Life, Refusal},
+    employer::Flag,
     motivation::{DecisionReading, juror_reads_decision},
     review::{JuryView, Progress, ReviewPhase, ReviewProblem, jury_view},
 };
@@ -86,6 +87,18 @@ pub enum Aside {
     Declared,
     /// Their employer points to a probable jäv they have not answered.
     FlagPending,
+}
+
+impl Aside {
+    /// A juror's standing for a kommun: a declared jäv first, then a flag from their
+    /// employer (`employer::flag`) still waiting for an answer.
+    pub fn of(declared: bool, flag: Option<Flag>) -> Aside {
+        match flag {
+            _ if declared => Aside::Declared,
+            Some(Flag::Pending) => Aside::FlagPending,
+            _ => Aside::No,
+        }
+    }
 }
 
 /// A submitted application in a round, as the jury has it.
@@ -460,5 +473,16 @@ mod tests {
             Err(Refused::Forbidden)
         );
         assert_eq!(decide(&juror, Action::ReviewRound, &Object::Round("r1")), Ok(()));
+    }
+
+    #[test]
+    fn a_declared_jav_stands_before_a_flag_and_only_an_unanswered_flag_sets_aside() {
+        assert_eq!(Aside::of(true, None), Aside::Declared);
+        assert_eq!(Aside::of(true, Some(Flag::Pending)), Aside::Declared);
+        assert_eq!(Aside::of(false, Some(Flag::Pending)), Aside::FlagPending);
+        for answered in [Flag::Confirmed, Flag::Dismissed] {
+            assert_eq!(Aside::of(false, Some(answered)), Aside::No, "{answered:?}");
+        }
+        assert_eq!(Aside::of(false, None), Aside::No);
     }
 }

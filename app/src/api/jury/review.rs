@@ -167,11 +167,8 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
     };
     let current = reviews::find(&mut tx, &form.application, &viewer.user_id).await?;
     let answer = entry.answer.as_ref().map(|(employer, jav)| (employer.as_str(), *jav));
-    let aside = match employer::flag(entry.employer.as_ref(), &entry.kommun_kod, answer, entry.conflicted) {
-        _ if entry.conflicted => Aside::Declared,
-        Some(Flag::Pending) => Aside::FlagPending,
-        _ => Aside::No,
-    };
+    let flag = employer::flag(entry.employer.as_ref(), &entry.kommun_kod, answer, entry.conflicted);
+    let aside = Aside::of(entry.conflicted, flag);
     let own = current.as_ref().map_or(Progress::NotStarted, |r| r.progress());
     let object = Object::Entry(policy::Entry { round: &entry.round_id, phase, aside, own });
     match cx.decide(Action::ScoreEntry, &object) {

@@ -63,9 +63,14 @@ impl RoundWork {
         self.flag(user_id, kommun_kod) == Some(Flag::Pending)
     }
 
+    /// The juror's standing for the kommun (`policy::Aside::of`).
+    fn aside(&self, user_id: &str, kommun_kod: &str) -> Aside {
+        Aside::of(self.conflicted(user_id, kommun_kod), self.flag(user_id, kommun_kod))
+    }
+
     /// Jäv declared, or a probable jäv not yet answered: the juror sees nothing of the kommun's application.
     pub fn stands_aside(&self, user_id: &str, kommun_kod: &str) -> bool {
-        self.conflicted(user_id, kommun_kod) || self.flag_pending(user_id, kommun_kod)
+        self.aside(user_id, kommun_kod) != Aside::No
     }
 
     pub fn review_of(&self, application_id: &str, user_id: &str) -> Option<&reviews::StoredReview> {
@@ -78,15 +83,8 @@ impl RoundWork {
 
     /// The entry as the policy reads it for `viewer`.
     pub fn facts<'a>(&'a self, viewer: &Viewer, entry: &Entry) -> policy::Entry<'a> {
-        let aside = if viewer.role != Role::Juror {
-            Aside::No
-        } else if self.conflicted(&viewer.user_id, &entry.kommun_kod) {
-            Aside::Declared
-        } else if self.flag_pending(&viewer.user_id, &entry.kommun_kod) {
-            Aside::FlagPending
-        } else {
-            Aside::No
-        };
+        // Organisers read everything and stand aside for nobody.
+        let aside = if viewer.role == Role::Juror { self.aside(&viewer.user_id, &entry.kommun_kod) } else { Aside::No };
         let own = self.progress(&entry.application_id, &viewer.user_id);
         policy::Entry { round: &self.round.id, phase: self.phase, aside, own }
     }
