@@ -12,11 +12,11 @@ use crate::{
         access::Access,
         account::Role,
         deadline::to_stockholm,
-        employer::{self},
+        employer,
         policy::{self, Action, Aside, Object, Refused},
         review::{
-            CheckedReview, ReviewContent, ReviewSent, Scoring, changed_after_seen, checked_post, checked_reopen_reason,
-            checked_review, default_settings, review_phase, stale_save_changes_nothing,
+            self, CheckedReview, Mark, ReviewContent, ReviewSent, Scoring, Turn, changed_after_seen, checked_post,
+            checked_reopen_reason, checked_review, default_settings, review_phase, stale_save_changes_nothing,
         },
     },
     state,
@@ -139,15 +139,15 @@ enum Saved {
     Invalid(Problems),
 }
 
-/// Checks and saves a review; `done` then marks it done (`Some(true)`) or undoes that (`Some(false)`).
-async fn save(form: &ReviewForm, done: Option<bool>) -> Result<Saved, AppError> {
+/// Checks and saves a review, and marks it done or undoes that (`mark`).
+async fn save(form: &ReviewForm, mark: Mark) -> Result<Saved, AppError> {
     let cx = Cx::new(Access::Juror)?;
-    cx.acting(Action::ScoreEntry, save_as(&cx, form, done)).await
+    cx.acting(Action::ScoreEntry, save_as(&cx, form, mark)).await
 }
 
 /// The save reads what it decides on inside its own transaction, and only that:
 /// the entry and the juror's standing, the criteria, the juror's review.
-async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved, AppError> {
+async fn save_as(cx: &Cx, form: &ReviewForm, mark: Mark) -> Result<Saved, AppError> {
     let viewer = &cx.viewer;
     let mut tx = cx.state.db.begin_write().await?;
     let entry = reviews::jurors_entry(&mut tx, &form.application, &viewer.user_id).await?.ok_or(AppError::NotFound)?;
@@ -176,16 +176,12 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
         Err(Refused::Review(problem)) => return Ok(Saved::Refused(problem)),
         Err(_) => return Err(AppError::Forbidden),
     }
-    // A plain save on an older version may yet change nothing (`stale_save_changes_nothing`, below).
-    let stale = current.as_ref().map_or(0, |r| r.version) != form.version;
-    if stale && (done.is_some() || current.as_ref().is_none_or(|r| r.done_at.is_some())) {
-        return Ok(Saved::Refused(ReviewProblem::Stale));
-    }
-    if let Some(done_review) = current.as_ref().filter(|r| r.done_at.is_some()) {
-        // Done: only "Ångra Klar" changes it.
-        if done != Some(false) {
-            return Ok(Saved::Refused(ReviewProblem::Done));
-        }
+    let stored = current.as_ref().map(|r| (r.version, r.done_at.is_some()));
+    let turn = match review::turn(stored, form.version, mark) {
+        Ok(turn) => turn,
+        Err(problem) => return Ok(Saved::Refused(problem)),
+    };
+    if let (Turn::Reopen, Some(done_review)) = (turn, &current) {
         let reason = match checked_reopen_reason(&form.reopen_reason) {
             Ok(reason) => reason,
             Err(problem) => {
@@ -209,7 +205,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
         jury_comment: &form.jury_comment,
     };
     let scoring = Scoring { criteria: &criteria, min: scale.0, max: scale.1 };
-    let CheckedReview { scores, private_note, jury_comment } = match checked_review(scoring, sent, done == Some(true)) {
+    let CheckedReview { scores, private_note, jury_comment } = match checked_review(scoring, sent, mark == Mark::Done) {
         Ok(checked) => checked,
         Err(found) => {
             let mut problems = form.kept(Problems::new(FormId::Review));
@@ -226,7 +222,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
             return Ok(Saved::Invalid(problems));
         }
     };
-    if let (true, Some(current)) = (stale, &current) {
+    if let (Turn::IfUnchanged, Some(current)) = (turn, &current) {
         let stored = ReviewContent {
             scores: &current.scores,
             private_note: &current.private_note,
@@ -241,7 +237,7 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
     }
     let input = reviews::ReviewInput { scores: &scores, private_note: &private_note, jury_comment: &jury_comment };
     let base = reviews::Base { id: current.as_ref().map(|r| r.id.as_str()), version: form.version };
-    let done_at = (done == Some(true)).then_some(cx.now);
+    let done_at = (mark == Mark::Done).then_some(cx.now);
     let Some(version) =
         reviews::save(&mut tx, &form.application, &viewer.user_id, base, &input, done_at, cx.now).await?
     else {
@@ -259,20 +255,20 @@ async fn save_as(cx: &Cx, form: &ReviewForm, done: Option<bool>) -> Result<Saved
 }
 
 pub async fn save_form(form: ReviewForm, action: Option<String>) -> FormReply {
-    let done = match action.as_deref() {
-        Some("klar") => Some(true),
-        Some("angra") => Some(false),
-        _ => None,
+    let mark = match action.as_deref() {
+        Some("klar") => Mark::Done,
+        Some("angra") => Mark::Undo,
+        _ => Mark::Save,
     };
     let page = format!("{}#bedomning", review_href(&form.application));
     let problems = form.kept(Problems::new(FormId::Review));
     run(&page.clone(), problems.clone(), async move {
-        Ok(match save(&form, done).await? {
+        Ok(match save(&form, mark).await? {
             Saved::Version(_) => {
-                let notice = match done {
-                    Some(true) => Done::ReviewDone,
-                    Some(false) => Done::ReviewReopened,
-                    None => Done::ReviewSaved,
+                let notice = match mark {
+                    Mark::Done => Done::ReviewDone,
+                    Mark::Undo => Done::ReviewReopened,
+                    Mark::Save => Done::ReviewSaved,
                 };
                 Ok(done_href(&page, notice))
             }
@@ -288,7 +284,7 @@ pub async fn save_form(form: ReviewForm, action: Option<String>) -> FormReply {
 }
 
 pub async fn autosave(form: ReviewForm) -> Result<AutosaveReply, AppError> {
-    Ok(match save(&form, None).await? {
+    Ok(match save(&form, Mark::Save).await? {
         Saved::Version(version) => {
             let at_local = to_stockholm(state::state()?.clock.now());
             AutosaveReply::Saved { version, at_local }

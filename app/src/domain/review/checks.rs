@@ -40,6 +40,43 @@ pub struct ReviewContent<'a> {
     pub jury_comment: &'a str,
 }
 
+/// What a juror's post asks of their review: save it, save and mark it done
+/// ("Klar"), or undo "Klar" ("Ångra Klar").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Save,
+    Done,
+    Undo,
+}
+
+/// What a post may do to the stored review, by its version and whether it is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Turn {
+    /// Write it (a compare-and-set on the version).
+    Write,
+    /// Open the done review again, with a reason.
+    Reopen,
+    /// A plain save on an older version: allowed only if it changes nothing
+    /// (`stale_save_changes_nothing`).
+    IfUnchanged,
+}
+
+/// `stored`: the stored review's version and whether it is done (none: nothing saved);
+/// `sent`: the version the page was showing. A done review changes only through
+/// "Ångra Klar"; "Klar" or its undoing on an older version is refused outright.
+pub fn turn(stored: Option<(i64, bool)>, sent: i64, mark: Mark) -> Result<Turn, ReviewProblem> {
+    let stale = stored.map_or(0, |(version, _)| version) != sent;
+    match stored {
+        _ if stale && mark != Mark::Save => Err(ReviewProblem::Stale),
+        None if stale => Err(ReviewProblem::Stale),
+        Some((_, true)) if stale => Err(ReviewProblem::Stale),
+        Some((_, true)) if mark == Mark::Undo => Ok(Turn::Reopen),
+        Some((_, true)) => Err(ReviewProblem::Done),
+        _ if stale => Ok(Turn::IfUnchanged),
+        _ => Ok(Turn::Write),
+    }
+}
+
 /// A save based on an older version than the stored one is refused (another tab
 /// saved since), unless it changes nothing: then it says what is stored already (a
 /// page reloaded before its last save landed sends that save again) and counts as saved.
@@ -270,5 +307,28 @@ mod tests {
         );
         let whole = scores(&[("inflytande", 4), ("ledning", 2)], Some(Recommendation::Maybe));
         assert!(done_problems(&criteria(), &whole).is_empty());
+    }
+
+    #[test]
+    fn a_done_review_changes_only_through_undo_and_an_older_page_only_if_it_changes_nothing() {
+        use Mark::*;
+        // Nothing saved yet: the page must say version 0.
+        assert_eq!(turn(None, 0, Save), Ok(Turn::Write));
+        assert_eq!(turn(None, 0, Done), Ok(Turn::Write));
+        assert_eq!(turn(None, 2, Save), Err(ReviewProblem::Stale));
+        // A draft at version 3.
+        assert_eq!(turn(Some((3, false)), 3, Save), Ok(Turn::Write));
+        assert_eq!(turn(Some((3, false)), 3, Done), Ok(Turn::Write));
+        assert_eq!(turn(Some((3, false)), 3, Undo), Ok(Turn::Write), "undoing what is not done is a plain save");
+        assert_eq!(turn(Some((3, false)), 2, Save), Ok(Turn::IfUnchanged));
+        assert_eq!(turn(Some((3, false)), 2, Done), Err(ReviewProblem::Stale));
+        assert_eq!(turn(Some((3, false)), 2, Undo), Err(ReviewProblem::Stale));
+        // Done at version 5.
+        assert_eq!(turn(Some((5, true)), 5, Undo), Ok(Turn::Reopen));
+        assert_eq!(turn(Some((5, true)), 5, Save), Err(ReviewProblem::Done));
+        assert_eq!(turn(Some((5, true)), 5, Done), Err(ReviewProblem::Done));
+        for mark in [Save, Done, Undo] {
+            assert_eq!(turn(Some((5, true)), 4, mark), Err(ReviewProblem::Stale), "{mark:?}");
+        }
     }
 }
