@@ -1,6 +1,7 @@
-//! What every request handler and server function on the server can reach.
+//! What every request handler on the server can reach. Server functions reach it
+//! only through `api::cx::Cx`, which asks them first what they do.
 
-use crate::{auth::password::PasswordHasher, config::Settings, error::AppError, storage::Db};
+use crate::{auth::password::PasswordHasher, config::Settings, storage::Db};
 use axum::extract::FromRef;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -36,21 +37,4 @@ impl Clock {
             Clock::Fixed(at) => at,
         }
     }
-}
-
-pub fn state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the Leptos context");
-        AppError::Internal
-    })
-}
-
-/// The database, from inside a server function or a server-side render.
-pub fn db() -> Result<Db, AppError> {
-    state().map(|s| s.db)
-}
-
-/// The current time on the server's clock, from inside a server function.
-pub fn now() -> Result<DateTime<Utc>, AppError> {
-    state().map(|s| s.clock.now())
 }

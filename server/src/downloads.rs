@@ -4,19 +4,16 @@
 
 use app::{
     api::{
+        cx::Cx,
         jury::ssr::round_work,
         organiser::{ranking, round},
     },
     auth::guard::FORBIDDEN_PAGE,
-    domain::access::{Viewer, may_manage},
+    domain::access::Viewer,
     error::AppError,
     export::{self, Table},
     state::AppState,
-    storage::{
-        audit::{self, Actor},
-        rounds,
-        seed::EHALSOKOMMUN,
-    },
+    storage::{audit, rounds, seed::EHALSOKOMMUN},
 };
 use axum::{
     Extension,
@@ -55,15 +52,14 @@ pub async fn download(
 ) -> Response {
     // The guard lets only organisers through; anyone else it hands on to be
     // refused, and a file has no page of its own: the explanation page says why.
-    let Some(Extension(viewer)) = viewer.filter(|Extension(v)| may_manage(v)) else {
+    let Some(Ok(cx)) = viewer.map(|Extension(v)| Cx::manager_in(state, v)) else {
         return Redirect::to(FORBIDDEN_PAGE).into_response();
     };
-    match build(&state, &file).await {
+    match build(&cx, &file).await {
         Ok(Some((bytes, kind))) => {
-            let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             let recorded = async {
-                let mut conn = state.db.pool().acquire().await?;
-                audit::record(&mut conn, actor, None, "export", &format!("Export: {file}"), state.clock.now()).await
+                let mut conn = cx.db().pool().acquire().await?;
+                audit::record(&mut conn, cx.actor(), None, "export", &format!("Export: {file}"), cx.now).await
             };
             if let Err(err) = recorded.await {
                 return status(AppError::from(err));
@@ -89,26 +85,26 @@ fn status(err: AppError) -> Response {
 }
 
 /// The file's bytes and media type; `None` for a file there is no such export of.
-async fn build(state: &AppState, file: &str) -> Result<Option<(Vec<u8>, &'static str)>, AppError> {
+async fn build(cx: &Cx, file: &str) -> Result<Option<(Vec<u8>, &'static str)>, AppError> {
     let tables = |t: Table| vec![t];
     Ok(Some(match file {
-        "logg.csv" => (export::csv(&export::log_table(&round::ssr::log_lines(&state.db).await?)), CSV),
-        "rangordning.csv" => (export::csv(&export::ranking_table(&ranking_of(state).await?)), CSV),
-        "poang.csv" => (export::csv(&scores_of(state).await?), CSV),
+        "logg.csv" => (export::csv(&export::log_table(&round::ssr::log_lines(cx.db()).await?)), CSV),
+        "rangordning.csv" => (export::csv(&export::ranking_table(&ranking_of(cx).await?)), CSV),
+        "poang.csv" => (export::csv(&scores_of(cx).await?), CSV),
         "bedomning.xlsx" => {
-            let mut sheets = tables(export::ranking_table(&ranking_of(state).await?));
-            sheets.push(scores_of(state).await?);
+            let mut sheets = tables(export::ranking_table(&ranking_of(cx).await?));
+            sheets.push(scores_of(cx).await?);
             (export::xlsx(&sheets).map_err(|_| AppError::Internal)?, XLSX)
         }
         _ => return Ok(None),
     }))
 }
 
-async fn ranking_of(state: &AppState) -> Result<ranking::RankingView, AppError> {
-    ranking::ssr::view(state).await?.ok_or(AppError::NotFound)
+async fn ranking_of(cx: &Cx) -> Result<ranking::RankingView, AppError> {
+    ranking::ssr::view(cx).await?.ok_or(AppError::NotFound)
 }
 
-async fn scores_of(state: &AppState) -> Result<Table, AppError> {
-    let round = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
-    Ok(export::scores_table(&round_work(state, round).await?))
+async fn scores_of(cx: &Cx) -> Result<Table, AppError> {
+    let round = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+    Ok(export::scores_table(&round_work(cx, round).await?))
 }

@@ -14,7 +14,7 @@ pub async fn my_data_json(State(state): State<AppState>, viewer: Option<Extensio
     let Some(Extension(viewer)) = viewer else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    match collect_my_data(&state, &viewer).await {
+    match collect_my_data(&state.db, &viewer, state.clock.now()).await {
         Ok(data) => (
             [
                 (header::CONTENT_DISPOSITION, "attachment; filename=\"mina-uppgifter.json\""),

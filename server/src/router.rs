@@ -101,7 +101,14 @@ pub fn router(state: AppState) -> Router {
                 // which must not reach the log.
                 .make_span_with(|request: &axum::extract::Request| {
                     let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or_default();
-                    tracing::info_span!("request", id, method = %request.method(), route = %guard::loggable_route(request.uri().path()))
+                    // `action` is named by the server function (`api::cx::Cx`).
+                    tracing::info_span!(
+                        "request",
+                        id,
+                        method = %request.method(),
+                        route = %guard::loggable_route(request.uri().path()),
+                        action = tracing::field::Empty,
+                    )
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )

@@ -169,7 +169,7 @@ mod server {
                             let problems = Problems { values: Vec::new(), ..problems.clone() };
                             URL_SAFE_NO_PAD.encode(serde_json::to_vec(&problems).unwrap_or_default())
                         };
-                        let secure = crate::state::state().map(|s| s.settings.uses_https()).unwrap_or(false);
+                        let secure = crate::api::cx::uses_https();
                         (
                             header::SET_COOKIE,
                             HeaderValue::from_str(&cookies::set(ECHO_COOKIE, &echo, true, secure, Some(60))),
@@ -217,7 +217,7 @@ mod server {
     pub fn echo_for(form: FormId) -> Option<Problems> {
         let parts = use_context::<http::request::Parts>()?;
         let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
-        let secure = crate::state::state().is_ok_and(|s| s.settings.uses_https());
+        let secure = crate::api::cx::uses_https();
         let bytes = URL_SAFE_NO_PAD.decode(cookies::portal_value(header, ECHO_COOKIE, secure)?).ok()?;
         serde_json::from_slice::<Problems>(&bytes).ok().filter(|p| p.form == form.as_str())
     }

@@ -78,6 +78,53 @@ impl Action {
     }
 }
 
+/// What a call does that no object of the award decides: the public pages, and a
+/// person's own way into the portal and their own account. The role table alone
+/// decides who may call them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnAction {
+    /// The call for applications, the winners, the accessibility statement, the kommuner to choose from.
+    ReadPublic,
+    /// Tell the organisers of a barrier on a page.
+    GiveFeedback,
+    SignUp,
+    ConfirmEmail,
+    LogIn,
+    LogOut,
+    ResetPassword,
+    /// One's own profile, password, personal data and account.
+    ManageOwnAccount,
+}
+
+/// What a server function names before it reaches the database (`api::cx::Cx`):
+/// the log says it for every line of the request, and the tests count its statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    Award(Action),
+    Own(OwnAction),
+}
+
+impl From<Action> for Doing {
+    fn from(action: Action) -> Doing {
+        Doing::Award(action)
+    }
+}
+
+impl From<OwnAction> for Doing {
+    fn from(action: OwnAction) -> Doing {
+        Doing::Own(action)
+    }
+}
+
+impl std::fmt::Display for Doing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Doing::Award(action) => write!(f, "{action:?}"),
+            Doing::Own(action) => write!(f, "{action:?}"),
+        }
+    }
+}
+
 /// Why a juror stands aside for a kommun: they see nothing of its application
 /// while either holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

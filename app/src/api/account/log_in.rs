@@ -3,14 +3,14 @@
 use super::{ssr::*, *};
 use crate::{
     api::{
+        cx::Anyone,
         form::{Done, FormId, Problem, Problems, done_href, run},
         limits,
     },
-    auth::{self, session},
-    domain::{account::Email, throttle},
+    auth::{self, password::PasswordHasher, session},
+    domain::{account::Email, policy::OwnAction, throttle},
     i18n::safe_return_path,
     routes::LOG_IN_PAGE,
-    state::{self, AppState},
     storage::{self, Db, users},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -26,10 +26,10 @@ pub(super) fn set_cookie(value: &str) {
 
 /// A hash to check against when no account has the address, so that a
 /// log-in takes as long whether or not the address exists.
-pub(super) async fn dummy_hash(state: &AppState) -> Result<&'static str, AppError> {
+pub(super) async fn dummy_hash(hasher: &PasswordHasher) -> Result<&'static str, AppError> {
     static DUMMY: OnceCell<String> = OnceCell::const_new();
     DUMMY
-        .get_or_try_init(|| async { state.hasher.hash("ingen-användare-har-detta-lösenord").await })
+        .get_or_try_init(|| async { hasher.hash("ingen-användare-har-detta-lösenord").await })
         .await
         .map(String::as_str)
         .map_err(AppError::from)
@@ -63,21 +63,21 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
     };
     let mut problems = Problems::new(FormId::LogIn).keep("email", &email);
     run(&page, problems.clone(), async move {
-        let state = state::state()?;
-        let now = state.clock.now();
+        let cx = Anyone::anyone(OwnAction::LogIn)?;
+        let now = cx.now;
         let Some(email) = problems.check("email", Email::parse(&email)) else {
             return Ok(Err(problems));
         };
-        if let Some(wait) = throttled(&state.db, email.as_str(), now).await? {
+        if let Some(wait) = throttled(cx.db(), email.as_str(), now).await? {
             problems.add("", Problem::Throttled { minutes: throttle::whole_minutes(wait) });
             return Ok(Err(problems));
         }
-        let user = users::find_by_email(&mut *state.db.conn().await?, &email).await?;
+        let user = users::find_by_email(&mut *cx.db().conn().await?, &email).await?;
         let stored_hash = match &user {
             Some(u) => u.password_hash.as_str(),
-            None => dummy_hash(&state).await?,
+            None => dummy_hash(cx.hasher()).await?,
         };
-        let matches = state.hasher.verify(&password, stored_hash).await?;
+        let matches = cx.hasher().verify(&password, stored_hash).await?;
         let user = match user {
             Some(user) if matches => user,
             _ => {
@@ -85,7 +85,7 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
                 let keys: Vec<&str> = std::iter::once(account_key.as_str())
                     .chain(address_keys.iter().flat_map(|(a, p)| [a.as_str(), p.as_str()]))
                     .collect();
-                storage::login_failures::record(&state.db, &keys, now).await?;
+                storage::login_failures::record(cx.db(), &keys, now).await?;
                 problems.add("", Problem::LogInFailed);
                 return Ok(Err(problems));
             }
@@ -98,23 +98,23 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
             // The same answer as a wrong password: anyone can create an unconfirmed account for
             // an address with a password of their own, and a different answer here would tell
             // whether the address had an account before. The link goes to the address, a few an hour.
-            if limits::admit(&state.db, &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now).await?.is_ok() {
-                let mut tx = state.db.begin_write().await?;
-                queue_confirmation(&mut tx, &state, &user.id, &user.email, &user.name, now).await?;
+            if limits::admit(cx.db(), &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now).await?.is_ok() {
+                let mut tx = cx.db().begin_write().await?;
+                queue_confirmation(&mut tx, &cx, &user.id, &user.email, &user.name, now).await?;
                 tx.commit().await?;
             }
             problems.add("", Problem::LogInFailed);
             return Ok(Err(problems));
         }
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = cx.db().begin_write().await?;
         // A new id at every log-in: a session id planted before log-in is worthless.
         if let Some(old) = auth::current_session() {
             storage::sessions::delete(&mut tx, &old.id_hash).await?;
         }
         let id = session::start(&mut tx, &user.id, now).await?;
         tx.commit().await?;
-        storage::login_failures::clear(&mut *state.db.conn().await?, &throttle_keys(email.as_str()).0).await?;
-        set_cookie(&session::cookie(&id, state.settings.uses_https()));
+        storage::login_failures::clear(&mut *cx.db().conn().await?, &throttle_keys(email.as_str()).0).await?;
+        set_cookie(&session::cookie(&id, cx.settings().uses_https()));
         tracing::info!(user = %user.id, "logged in");
         let go_to = back.map(|b| safe_return_path(&b).to_owned()).filter(|b| b != "/logga-in");
         // An applicant's start page is their kommun's application.
@@ -130,11 +130,11 @@ pub async fn log_in(email: String, password: String, back: Option<String>) -> Fo
 
 pub async fn log_out() -> FormReply {
     run("/konto", Problems::new(FormId::LogOut), async move {
-        let state = state::state()?;
+        let cx = Anyone::anyone(OwnAction::LogOut)?;
         if let Some(current) = auth::current_session() {
-            storage::sessions::delete(&mut *state.db.pool().acquire().await?, &current.id_hash).await?;
+            storage::sessions::delete(&mut *cx.db().pool().acquire().await?, &current.id_hash).await?;
         }
-        set_cookie(&session::removal_cookie(state.settings.uses_https()));
+        set_cookie(&session::removal_cookie(cx.settings().uses_https()));
         Ok(Ok(done_href(LOG_IN_PAGE, Done::LoggedOut)))
     })
     .await

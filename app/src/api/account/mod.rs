@@ -40,7 +40,8 @@ pub struct PersonalData {
 
 #[server(endpoint = "kommun_list", input = leptos::server_fn::codec::GetUrl)]
 pub async fn kommun_list() -> Result<Vec<Kommun>, AppError> {
-    Ok(crate::storage::kommuner::list(&mut *crate::state::db()?.conn().await?).await?)
+    let cx = crate::api::cx::Cx::anyone(crate::domain::policy::OwnAction::ReadPublic)?;
+    Ok(crate::storage::kommuner::list(&mut *cx.db().conn().await?).await?)
 }
 
 #[server(endpoint = "sign_up")]

@@ -2,19 +2,22 @@
 
 use super::{ssr::*, *};
 use crate::{
-    api::form::{Done, FormId, Problem, Problems, done_href, run},
+    api::{
+        cx::Cx,
+        form::{Done, FormId, Problem, Problems, done_href, run},
+    },
     auth::{self, session},
     domain::{
         access::{Access, Viewer},
         account::{PersonName, Phone},
         deadline::to_stockholm,
+        policy::OwnAction,
     },
     mail::messages,
     routes::LOG_IN_PAGE,
-    state::{self, AppState},
-    storage::{self, mail_queue, users},
+    storage::{self, Db, mail_queue, users},
 };
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 pub fn account_view(user: &users::StoredUser, kommun: Option<String>) -> AccountView {
     AccountView {
@@ -27,13 +30,12 @@ pub fn account_view(user: &users::StoredUser, kommun: Option<String>) -> Account
     }
 }
 
-pub(super) async fn me() -> Result<(AppState, users::StoredUser, AccountView), AppError> {
-    let viewer = auth::require(Access::SignedIn)?;
-    let state = state::state()?;
-    let user = users::find(&mut *state.db.conn().await?, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
-    let kommun = viewer.kommun.as_ref().map(|(_, name)| name.clone());
+pub(super) async fn me() -> Result<(Cx, users::StoredUser, AccountView), AppError> {
+    let cx = Cx::new(Access::SignedIn, OwnAction::ManageOwnAccount)?;
+    let user = users::find(&mut *cx.db().conn().await?, &cx.viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
+    let kommun = cx.viewer.kommun.as_ref().map(|(_, name)| name.clone());
     let view = account_view(&user, kommun);
-    Ok((state, user, view))
+    Ok((cx, user, view))
 }
 
 pub async fn my_account() -> Result<AccountView, AppError> {
@@ -41,13 +43,12 @@ pub async fn my_account() -> Result<AccountView, AppError> {
 }
 
 pub async fn my_data() -> Result<PersonalData, AppError> {
-    let viewer = auth::require(Access::SignedIn)?;
-    collect_my_data(&state::state()?, &viewer).await
+    let cx = Cx::new(Access::SignedIn, OwnAction::ManageOwnAccount)?;
+    collect_my_data(cx.db(), &cx.viewer, cx.now).await
 }
 
 /// Everything stored about `viewer`: for the page and for the JSON download.
-pub async fn collect_my_data(state: &AppState, viewer: &Viewer) -> Result<PersonalData, AppError> {
-    let db = &state.db;
+pub async fn collect_my_data(db: &Db, viewer: &Viewer, now: DateTime<Utc>) -> Result<PersonalData, AppError> {
     let user = users::find(&mut *db.conn().await?, &viewer.user_id).await?.ok_or(AppError::NotSignedIn)?;
     let account = account_view(&user, viewer.kommun.as_ref().map(|(_, name)| name.clone()));
     let sessions = storage::sessions::list_for_user(&mut *db.conn().await?, &user.id)
@@ -55,7 +56,7 @@ pub async fn collect_my_data(state: &AppState, viewer: &Viewer) -> Result<Person
         .into_iter()
         .map(|(a, b)| (to_stockholm(a), to_stockholm(b)))
         .collect();
-    let mails = mail_queue::for_recipient(&mut *db.conn().await?, &user.email, state.clock.now())
+    let mails = mail_queue::for_recipient(&mut *db.conn().await?, &user.email, now)
         .await?
         .into_iter()
         .map(|(subject, at)| (subject, to_stockholm(at)))
@@ -63,7 +64,7 @@ pub async fn collect_my_data(state: &AppState, viewer: &Viewer) -> Result<Person
     let failed_log_ins = storage::login_failures::since(
         &mut *db.conn().await?,
         &format!("konto:{}", user.email),
-        state.clock.now() - Duration::days(1),
+        now - Duration::days(1),
     )
     .await?
     .len();
@@ -83,13 +84,13 @@ pub async fn collect_my_data(state: &AppState, viewer: &Viewer) -> Result<Person
 pub async fn update_profile(name: String, phone: String) -> FormReply {
     let mut problems = Problems::new(FormId::Profile).keep("name", &name).keep("phone", &phone);
     run("/konto", problems.clone(), async move {
-        let (state, user, _) = me().await?;
+        let (cx, user, _) = me().await?;
         let name = problems.check("name", PersonName::parse(&name));
         let phone = problems.check("phone", Phone::parse_optional(&phone));
         let (Some(name), Some(phone)) = (name, phone) else {
             return Ok(Err(problems));
         };
-        users::update_profile(&mut *state.db.conn().await?, &user.id, &name, phone.as_ref()).await?;
+        users::update_profile(&mut *cx.db().conn().await?, &user.id, &name, phone.as_ref()).await?;
         Ok(Ok(done_href("/konto", Done::ProfileSaved)))
     })
     .await
@@ -98,22 +99,22 @@ pub async fn update_profile(name: String, phone: String) -> FormReply {
 pub async fn change_password(current: String, new: String) -> FormReply {
     let mut problems = Problems::new(FormId::ChangePassword);
     run("/konto", problems.clone(), async move {
-        let (state, user, _) = me().await?;
-        if !state.hasher.verify(&current, &user.password_hash).await? {
+        let (cx, user, _) = me().await?;
+        if !cx.hasher().verify(&current, &user.password_hash).await? {
             problems.add("current_password", Problem::WrongPassword);
             return Ok(Err(problems));
         }
         if problems.check("new_password", check_new_password(&new, &user.name, &user.email)).is_none() {
             return Ok(Err(problems));
         }
-        let hash = state.hasher.hash(&new).await?;
-        let now = state.clock.now();
-        let mut tx = state.db.begin_write().await?;
+        let hash = cx.hasher().hash(&new).await?;
+        let now = cx.now;
+        let mut tx = cx.db().begin_write().await?;
         users::set_password(&mut tx, &user.id, &hash).await?;
         if let Some(current) = auth::current_session() {
             storage::sessions::delete_others(&mut tx, &user.id, &current.id_hash).await?;
         }
-        queue_password_changed(&mut tx, &state, &user, now).await?;
+        queue_password_changed(&mut tx, &cx, &user, now).await?;
         tx.commit().await?;
         Ok(Ok(done_href("/konto", Done::PasswordChanged)))
     })
@@ -123,30 +124,29 @@ pub async fn change_password(current: String, new: String) -> FormReply {
 pub async fn delete_account(password: String, confirm: Option<String>) -> FormReply {
     let mut problems = Problems::new(FormId::DeleteAccount);
     run("/konto/radera", problems.clone(), async move {
-        let (state, user, _) = me().await?;
+        let (cx, user, _) = me().await?;
         if confirm.as_deref() != Some("ja") {
             problems.add("confirm", Problem::NotConfirmedDeletion);
         }
-        if !state.hasher.verify(&password, &user.password_hash).await? {
+        if !cx.hasher().verify(&password, &user.password_hash).await? {
             problems.add("password", Problem::WrongPassword);
         }
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        if user.role == Role::Organiser && users::count_role(&mut *state.db.conn().await?, Role::Organiser).await? <= 1
-        {
+        if user.role == Role::Organiser && users::count_role(&mut *cx.db().conn().await?, Role::Organiser).await? <= 1 {
             problems.add("", Problem::LastOrganiser);
             return Ok(Err(problems));
         }
-        let now = state.clock.now();
-        let mut tx = state.db.begin_write().await?;
+        let now = cx.now;
+        let mut tx = cx.db().begin_write().await?;
         mail_queue::delete_for_deleted_account(&mut tx, &user.email, now).await?;
         storage::invitations::delete_for_email(&mut tx, &user.email).await?;
         storage::login_failures::delete_for_account(&mut tx, &user.email).await?;
         users::delete(&mut tx, &user.id).await?;
         mail_queue::enqueue(&mut tx, &messages::account_deleted(&user.email, &user.name), now).await?;
         tx.commit().await?;
-        set_cookie(&session::removal_cookie(state.settings.uses_https()));
+        set_cookie(&session::removal_cookie(cx.settings().uses_https()));
         tracing::info!(user = %user.id, "account deleted");
         Ok(Ok(done_href(LOG_IN_PAGE, Done::AccountDeleted)))
     })

@@ -3,6 +3,7 @@
 use super::{ssr::*, *};
 use crate::{
     api::{
+        cx::Anyone,
         form::{Done, FormId, Problem, Problems, done_href, run},
         limits,
     },
@@ -11,11 +12,11 @@ use crate::{
         access::acts_at_sign_up,
         account::{Email, PersonName, Phone},
         kommun::{Kommunkod, address_of_kommun, choose},
+        policy::OwnAction,
         throttle,
     },
     mail::messages,
     routes::LOG_IN_PAGE,
-    state::{self, AppState},
     storage::{self, mail_queue, tokens::Purpose, users},
 };
 use chrono::{DateTime, Duration, Utc};
@@ -24,7 +25,7 @@ pub const CONFIRM_VALID: Duration = Duration::hours(48);
 
 pub(super) async fn queue_confirmation(
     conn: &mut sqlx::AnyConnection,
-    state: &AppState,
+    cx: &Anyone,
     user_id: &str,
     email: &str,
     name: &str,
@@ -41,7 +42,7 @@ pub(super) async fn queue_confirmation(
         now + CONFIRM_VALID,
     )
     .await?;
-    let mail = messages::confirm_email(email, name, &state.settings.base_url, &token);
+    let mail = messages::confirm_email(email, name, &cx.settings().base_url, &token);
     mail_queue::enqueue(conn, &mail, now).await?;
     Ok(())
 }
@@ -54,8 +55,8 @@ pub async fn sign_up(name: String, email: String, phone: String, kommun: String,
         .keep("phone", &phone)
         .keep("kommun", &kommun);
     run(page, problems.clone(), async move {
-        let state = state::state()?;
-        let all = storage::kommuner::list(&mut *state.db.conn().await?).await?;
+        let cx = Anyone::anyone(OwnAction::SignUp)?;
+        let all = storage::kommuner::list(&mut *cx.db().conn().await?).await?;
         let name = problems.check("name", PersonName::parse(&name));
         let email = problems.check("email", Email::parse(&email));
         let phone = problems.check("phone", Phone::parse_optional(&phone));
@@ -74,17 +75,17 @@ pub async fn sign_up(name: String, email: String, phone: String, kommun: String,
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        let now = state.clock.now();
-        if let Some(wait) = limits::client_over(&state.db, "registrera", throttle::SIGN_UPS_PER_CLIENT, now).await? {
+        let now = cx.now;
+        if let Some(wait) = limits::client_over(cx.db(), "registrera", throttle::SIGN_UPS_PER_CLIENT, now).await? {
             problems.add("", Problem::TooManyRequests { minutes: throttle::whole_minutes(wait) });
             return Ok(Err(problems));
         }
         // An address with an account gets the same answer, at the same time, as a new
         // one; its owner is told by mail instead. The work (a password hash) runs after.
-        let (state, kommun) = (state.clone(), kommun.clone());
+        let (cx, kommun) = (cx.clone(), kommun.clone());
         limits::after_reply("sign-up", async move {
-            let hash = state.hasher.hash(&password).await?;
-            let mut tx = state.db.begin_write().await?;
+            let hash = cx.hasher().hash(&password).await?;
+            let mut tx = cx.db().begin_write().await?;
             let new = users::NewUser {
                 email: &email,
                 name: &name,
@@ -98,12 +99,10 @@ pub async fn sign_up(name: String, email: String, phone: String, kommun: String,
                 Ok(id) => id,
                 Err(users::InsertUserError::EmailTaken) => {
                     drop(tx);
-                    if limits::admit(&state.db, &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now)
-                        .await?
-                        .is_ok()
+                    if limits::admit(cx.db(), &recipient_key(&email), throttle::MAILS_PER_RECIPIENT, now).await?.is_ok()
                     {
-                        let mail = messages::account_exists(email.as_str(), &state.settings.base_url);
-                        let mut tx = state.db.begin_write().await?;
+                        let mail = messages::account_exists(email.as_str(), &cx.settings().base_url);
+                        let mut tx = cx.db().begin_write().await?;
                         mail_queue::enqueue(&mut tx, &mail, now).await?;
                         tx.commit().await?;
                     }
@@ -118,7 +117,7 @@ pub async fn sign_up(name: String, email: String, phone: String, kommun: String,
             if waiting {
                 users::set_approved(&mut tx, &id, None).await?;
             }
-            queue_confirmation(&mut tx, &state, &id, email.as_str(), name.as_str(), now).await?;
+            queue_confirmation(&mut tx, &cx, &id, email.as_str(), name.as_str(), now).await?;
             tx.commit().await?;
             tracing::info!(user = %id, kommun = %kommun.kod, waiting, "applicant signed up");
             Ok(())
@@ -142,9 +141,9 @@ pub async fn confirm_email(token: String) -> FormReply {
     let page = token_page("/bekrafta", &token);
     let mut problems = Problems::new(FormId::ConfirmEmail);
     run(&page, problems.clone(), async move {
-        let state = state::state()?;
-        let now = state.clock.now();
-        let mut tx = state.db.begin_write().await?;
+        let cx = Anyone::anyone(OwnAction::ConfirmEmail)?;
+        let now = cx.now;
+        let mut tx = cx.db().begin_write().await?;
         let taken = if secret::is_token_shaped(&token) {
             storage::tokens::take(&mut tx, &secret::hash_token(&token), Purpose::ConfirmEmail, now).await?
         } else {
@@ -155,7 +154,7 @@ pub async fn confirm_email(token: String) -> FormReply {
             return Ok(Err(problems));
         };
         users::confirm_email(&mut tx, &user_id, now).await?;
-        ask_colleagues_to_approve(&mut tx, &state, &user_id, now).await?;
+        ask_colleagues_to_approve(&mut tx, &cx, &user_id, now).await?;
         tx.commit().await?;
         Ok(Ok(done_href(LOG_IN_PAGE, Done::EmailConfirmed)))
     })
@@ -166,20 +165,20 @@ pub async fn confirm_email(token: String) -> FormReply {
 /// applicants are asked, by mail, to let them in (organisers see them too).
 pub(super) async fn ask_colleagues_to_approve(
     tx: &mut sqlx::AnyConnection,
-    state: &AppState,
+    cx: &Anyone,
     user_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let Some(newcomer) = users::find(&mut *state.db.conn().await?, user_id).await? else { return Ok(()) };
+    let Some(newcomer) = users::find(&mut *cx.db().conn().await?, user_id).await? else { return Ok(()) };
     let (Some(kommun_kod), false) = (newcomer.kommun_kod.as_deref(), newcomer.approved) else { return Ok(()) };
     let kommun = Kommunkod::parse(kommun_kod).map_err(|_| AppError::Internal)?;
     let kommun_name =
-        storage::kommuner::find(&mut *state.db.conn().await?, &kommun).await?.map(|k| k.namn).unwrap_or_default();
+        storage::kommuner::find(&mut *cx.db().conn().await?, &kommun).await?.map(|k| k.namn).unwrap_or_default();
     for colleague in users::applicants_of(tx, kommun_kod).await? {
         let mail = messages::join_request(
             &colleague.email,
             &colleague.name,
-            &state.settings.base_url,
+            &cx.settings().base_url,
             &newcomer.email,
             &kommun_name,
         );

@@ -2,15 +2,17 @@
 
 use super::*;
 use crate::{
-    api::form::{Done, FormId, Problems, done_href, run},
+    api::{
+        cx::Cx,
+        form::{Done, FormId, Problems, done_href, run},
+    },
     auth,
     domain::{
         access::Access,
         kommun::Kommunkod,
-        policy::{self, Action, Object},
+        policy::{Action, Object},
     },
     mail::messages,
-    state,
     storage::{audit, kommuner, mail_queue, users},
 };
 
@@ -22,34 +24,32 @@ pub async fn approve(user: String, approve: bool) -> FormReply {
         _ => format!("{APPLICATION_PAGE}#kollegor"),
     };
     run(&back.clone(), problems, async move {
-        let viewer = auth::require(Access::SignedIn)?;
-        let state = state::state()?;
-        let target = users::find(&mut *state.db.conn().await?, &user).await?.ok_or(AppError::NotFound)?;
+        let cx = Cx::new(Access::SignedIn, if approve { Action::ApproveApplicant } else { Action::ManageRound })?;
+        let target = users::find(&mut *cx.db().conn().await?, &user).await?.ok_or(AppError::NotFound)?;
         let kommun = target.kommun_kod.as_deref().ok_or(AppError::NotFound)?;
         let allowed = match approve {
-            true => policy::decide(&viewer, Action::ApproveApplicant, &Object::Kommun(kommun)),
-            false => policy::decide(&viewer, Action::ManageRound, &Object::Organising),
+            true => cx.decide(Action::ApproveApplicant, &Object::Kommun(kommun)),
+            false => cx.decide(Action::ManageRound, &Object::Organising),
         };
-        if allowed.is_err() || target.id == viewer.user_id {
+        if allowed.is_err() || target.id == cx.viewer.user_id {
             return Err(AppError::Forbidden);
         }
-        let now = state.clock.now();
-        let mut tx = state.db.begin_write().await?;
+        let now = cx.now;
+        let mut tx = cx.db().begin_write().await?;
         users::set_approved(&mut tx, &target.id, approve.then_some(now)).await?;
         let detail = if approve { "Godkände" } else { "Tog bort" };
         let detail = format!("{detail} {} ({}) som sökande för sin kommun", target.name, target.email);
-        let actor = audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
-        audit::record(&mut tx, actor, None, "behorighet", &detail, now).await?;
+        audit::record(&mut tx, cx.actor(), None, "behorighet", &detail, now).await?;
         // Told once per approval, not per click: approving one already approved sends nothing;
         // an address never confirmed may not be theirs, and is not written to.
         if approve && !target.approved && target.email_confirmed {
             let kommun_kod = Kommunkod::parse(kommun).map_err(|_| AppError::Internal)?;
             let name = kommuner::find(&mut tx, &kommun_kod).await?.map(|k| k.namn).unwrap_or_default();
-            let mail = messages::applicant_approved(&target.email, &target.name, &state.settings.base_url, &name);
+            let mail = messages::applicant_approved(&target.email, &target.name, &cx.settings().base_url, &name);
             mail_queue::enqueue(&mut tx, &mail, now).await?;
         }
         tx.commit().await?;
-        tracing::info!(user = %target.id, by = %viewer.user_id, approve, "kommun membership changed");
+        tracing::info!(user = %target.id, by = %cx.viewer.user_id, approve, "kommun membership changed");
         let done = if approve { Done::MemberApproved } else { Done::MemberRemoved };
         Ok(Ok(done_href(&back, done)))
     })

@@ -2,18 +2,18 @@
 
 use super::{ssr::*, *};
 use crate::{
-    api::form::{ApplyProblem, Done, FormId, Problems, done_href, run},
-    auth,
+    api::{
+        cx::Cx,
+        form::{ApplyProblem, Done, FormId, Problems, done_href, run},
+    },
     domain::{access::Access, application::parts, policy::Action},
-    state,
     storage::{applications, rounds, seed::EHALSOKOMMUN},
 };
 
 pub async fn history(part: String, version: Option<i64>) -> Result<Option<HistoryView>, AppError> {
-    let viewer = auth::require(Access::Applicant)?;
-    let (kommun_kod, _) = kommun_of(&viewer)?;
-    let state = state::state()?;
-    let db = &state.db;
+    let cx = Cx::new(Access::Applicant, Action::ReadApplication)?;
+    let (kommun_kod, _) = kommun_of(&cx.viewer)?;
+    let db = cx.db();
     let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
     if !parts(&round.sections).contains(&part.as_str()) {
         return Ok(None);
@@ -21,7 +21,7 @@ pub async fn history(part: String, version: Option<i64>) -> Result<Option<Histor
     let Some(application) = applications::for_kommun(&mut *db.conn().await?, &round.id, &kommun_kod).await? else {
         return Ok(None);
     };
-    let owned = owned(&application.id).await?;
+    let owned = owned(&application.id, Action::ReadApplication).await?;
     let versions: Vec<VersionSummary> = applications::history(&mut *db.conn().await?, &application.id, &part)
         .await?
         .into_iter()
@@ -39,7 +39,7 @@ pub async fn history(part: String, version: Option<i64>) -> Result<Option<Histor
         title: round.sections.iter().find(|s| s.slug == part).map(|s| s.title.clone()).unwrap_or_default(),
         part,
         current_version: versions.first().map_or(0, |v| v.version),
-        editable: owned.may(Action::EditApplication, owned.application.status, state.clock.now())?.is_ok(),
+        editable: owned.may(Action::EditApplication, owned.application.status, cx.now)?.is_ok(),
         // The list shows who and when; the text only of the version opened.
         versions: versions.into_iter().map(|v| VersionSummary { body: String::new(), ..v }).collect(),
         shown,
@@ -50,9 +50,9 @@ pub async fn restore(application: String, part: String, version: i64) -> FormRep
     let problems = Problems::new(FormId::RestoreVersion);
     let page = format!("{APPLICATION_PAGE}/historik/{part}?version={version}");
     run(&page.clone(), problems.clone(), async move {
-        let owned = owned(&application).await?;
-        let now = owned.state.clock.now();
-        let db = &owned.state.db;
+        let owned = owned(&application, Action::EditApplication).await?;
+        let now = owned.cx.now;
+        let db = owned.cx.db();
         let Some(old) = applications::version(db.pool(), &application, &part, version).await? else {
             return Ok(Err(refused(problems, ApplyProblem::UnknownVersion)));
         };

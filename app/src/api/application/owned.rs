@@ -2,16 +2,17 @@
 
 use super::*;
 use crate::{
-    api::form::{ApplyProblem, Problems},
-    auth,
+    api::{
+        cx::Cx,
+        form::{ApplyProblem, Problems},
+    },
     domain::{
         access::{Access, Viewer},
         application::{Life, deadline_for},
         deadline::to_stockholm,
-        policy::{self, Action, Object, Refused},
+        policy::{Action, Object, Refused},
         round::Round,
     },
-    state::{self, AppState},
     storage::{
         applications::{self, Application, Writer},
         extensions, rounds,
@@ -27,8 +28,7 @@ pub(super) fn kommun_of(viewer: &Viewer) -> Result<(String, String), AppError> {
 /// An application the viewer may act for, with its round and this
 /// kommun's life rules (status as stored, deadline with any extension).
 pub struct Owned {
-    pub viewer: Viewer,
-    pub state: AppState,
+    pub cx: Cx,
     pub application: Application,
     pub round: Round,
     pub deadline: crate::domain::deadline::Deadline,
@@ -42,34 +42,28 @@ impl Owned {
     /// may not at all, `Ok(Err)` with the reason when not now.
     pub fn may(&self, action: Action, status: Status, now: DateTime<Utc>) -> Result<Result<(), Refusal>, AppError> {
         let object = Object::Application { kommun: &self.application.kommun_kod, life: self.life(status), now };
-        match policy::decide(&self.viewer, action, &object) {
+        match self.cx.decide(action, &object) {
             Ok(()) => Ok(Ok(())),
             Err(Refused::Application(refusal)) => Ok(Err(refusal)),
-            Err(_) => {
-                tracing::warn!(user = %self.viewer.user_id, application = ?self.application.id, ?action, "refused");
-                Err(AppError::Forbidden)
-            }
+            Err(_) => Err(AppError::Forbidden),
         }
     }
 
     pub(super) fn writer(&self) -> Writer<'_> {
-        Writer { user_id: &self.viewer.user_id, name: &self.viewer.name }
+        Writer { user_id: &self.cx.viewer.user_id, name: &self.cx.viewer.name }
     }
 }
 
-/// Loads an application by id and refuses it to anyone but its kommun's applicants.
-pub async fn owned(id: &str) -> Result<Owned, AppError> {
-    let viewer = auth::require(Access::Applicant)?;
-    let state = state::state()?;
-    let application = applications::find(&mut *state.db.conn().await?, id).await?.ok_or(AppError::NotFound)?;
-    let round = rounds::find(&mut *state.db.conn().await?, &application.round_id).await?.ok_or(AppError::NotFound)?;
-    let extension = extensions::find(&mut *state.db.conn().await?, &round.id, &application.kommun_kod).await?;
+/// Loads an application by id, to do `action` to it, and refuses it to anyone but its kommun's applicants.
+pub async fn owned(id: &str, action: Action) -> Result<Owned, AppError> {
+    let cx = Cx::new(Access::Applicant, action)?;
+    let application = applications::find(&mut *cx.db().conn().await?, id).await?.ok_or(AppError::NotFound)?;
+    let round = rounds::find(&mut *cx.db().conn().await?, &application.round_id).await?.ok_or(AppError::NotFound)?;
+    let extension = extensions::find(&mut *cx.db().conn().await?, &round.id, &application.kommun_kod).await?;
     let deadline = deadline_for(round.deadline, extension.map(|e| e.deadline));
-    let owned = Owned { viewer, state, application, round, deadline };
+    let owned = Owned { cx, application, round, deadline };
     // Another kommun's application: refused (and logged) by the policy.
-    owned
-        .may(Action::ReadApplication, owned.application.status, owned.state.clock.now())?
-        .map_err(|_| AppError::Forbidden)?;
+    owned.may(Action::ReadApplication, owned.application.status, owned.cx.now)?.map_err(|_| AppError::Forbidden)?;
     Ok(owned)
 }
 

@@ -28,7 +28,7 @@ pub async fn save(
     version: HashMap<String, i64>,
     action: Option<String>,
 ) -> Result<SaveReply, AppError> {
-    let owned = match owned(&application).await {
+    let owned = match owned(&application, Action::EditApplication).await {
         Ok(owned) => owned,
         Err(err) => {
             // A plain post from a page of another kommun's application
@@ -39,7 +39,7 @@ pub async fn save(
             return Err(err);
         }
     };
-    let now = owned.state.clock.now();
+    let now = owned.cx.now;
     let settle = settlement(action.as_deref());
     let incoming: Vec<(&str, i64, String)> = parts(&owned.round.sections)
         .into_iter()
@@ -50,13 +50,13 @@ pub async fn save(
         })
         .collect();
 
-    let mut tx = owned.state.db.begin_write().await?;
+    let mut tx = owned.cx.db().begin_write().await?;
     let status = applications::lock(&mut tx, &owned.application.id, now).await?.ok_or(AppError::NotFound)?;
     let refused = owned.may(Action::EditApplication, status, now)?.err();
     let current = applications::parts(&mut tx, &owned.application.id).await?;
     let writer = owned.writer();
     let id = owned.application.id.as_str();
-    let user = owned.viewer.user_id.as_str();
+    let user = owned.cx.viewer.user_id.as_str();
     let (mut saved, mut conflicts, mut too_long) = (Vec::new(), Vec::new(), Vec::new());
     for (part, base, body) in incoming {
         if let Some((count, max)) = too_long_for_draft(&owned.round.sections, part, &body) {

@@ -17,9 +17,9 @@ pub async fn submit(application: String, request_key: String) -> FormReply {
     let problems = Problems::new(FormId::SubmitApplication);
     let page = format!("{APPLICATION_PAGE}/skicka-in");
     run(&page, problems.clone(), async move {
-        let owned = owned(&application).await?;
-        let now = owned.state.clock.now();
-        let db = &owned.state.db;
+        let owned = owned(&application, Action::SubmitApplication).await?;
+        let now = owned.cx.now;
+        let db = owned.cx.db();
         let mut tx = db.begin_write().await?;
         let status = applications::lock(&mut tx, &application, now).await?.ok_or(AppError::NotFound)?;
         if let Some(done) = submissions::by_request_key(&mut tx, &application, &request_key).await? {
@@ -43,7 +43,7 @@ pub async fn submit(application: String, request_key: String) -> FormReply {
         let copy: Vec<(String, String)> =
             parts(&owned.round.sections).into_iter().map(|part| (part.to_owned(), text_of(part).to_owned())).collect();
         let number = submissions::next_number(&mut tx, &application).await?;
-        let (kommun_kod, kommun) = kommun_of(&owned.viewer)?;
+        let (kommun_kod, kommun) = kommun_of(&owned.cx.viewer)?;
         let reference = reference(&owned.round.title, owned.round.year, &kommun_kod, number);
         submissions::insert(
             &mut tx,
@@ -52,8 +52,8 @@ pub async fn submit(application: String, request_key: String) -> FormReply {
                 number,
                 reference: &reference,
                 request_key: &request_key,
-                user_id: &owned.viewer.user_id,
-                user_name: &owned.viewer.name,
+                user_id: &owned.cx.viewer.user_id,
+                user_name: &owned.cx.viewer.name,
                 at: now,
                 parts: &copy,
             },
@@ -67,10 +67,10 @@ pub async fn submit(application: String, request_key: String) -> FormReply {
             kommun: &kommun,
             reference: &reference,
             submitted_local: &submitted_local,
-            submitted_by: &owned.viewer.name,
+            submitted_by: &owned.cx.viewer.name,
             copy: &receipt_copy,
         };
-        let base_url = owned.state.settings.base_url.clone();
+        let base_url = owned.cx.settings().base_url.clone();
         for person in users::applicants_of(&mut tx, &kommun_kod).await? {
             let mail = messages::receipt(&person.email, &person.name, &base_url, &receipt);
             mail_queue::enqueue(&mut tx, &mail, now).await?;
@@ -97,9 +97,9 @@ pub fn mail_copy(round: &Round, copy: &[(String, String)]) -> Vec<(String, Strin
 pub async fn reopen(application: String) -> FormReply {
     let problems = Problems::new(FormId::ReopenApplication);
     run(APPLICATION_PAGE, problems.clone(), async move {
-        let owned = owned(&application).await?;
-        let now = owned.state.clock.now();
-        let mut tx = owned.state.db.begin_write().await?;
+        let owned = owned(&application, Action::ReopenApplication).await?;
+        let now = owned.cx.now;
+        let mut tx = owned.cx.db().begin_write().await?;
         let status = applications::lock(&mut tx, &application, now).await?.ok_or(AppError::NotFound)?;
         if let Err(refusal) = owned.may(Action::ReopenApplication, status, now)? {
             // Reopened already (a second click): nothing more to do.

@@ -2,24 +2,25 @@
 
 use super::{ssr::*, *};
 use crate::{
-    auth::{self, secret},
+    api::cx::Cx,
+    auth::secret,
     domain::{
         access::Access,
         application::{Life, deadline_for, limit, parts, submit_problems},
         policy::{self, Action, Object},
     },
-    state,
     storage::{applications, extensions, rounds, seed::EHALSOKOMMUN, submissions, users},
 };
 
 pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
-    let viewer = auth::require(Access::Applicant)?;
-    let (kommun_kod, kommun) = kommun_of(&viewer)?;
-    let state = state::state()?;
-    let db = &state.db;
-    let now = state.clock.now();
+    let cx = Cx::new(Access::Applicant, Action::ReadApplication)?;
+    let viewer = &cx.viewer;
+    let (kommun_kod, kommun) = kommun_of(viewer)?;
+    let db = cx.db();
+    let now = cx.now;
     let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
-    let awaiting_approval = policy::decide(&viewer, Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err();
+    // Asked without `Cx::decide`: waiting is no refusal to log.
+    let awaiting_approval = policy::decide(viewer, Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err();
     // A person waiting to be let in learns nothing of the kommun: not its deadline, not its people.
     let extension = match awaiting_approval {
         true => None,
@@ -109,13 +110,12 @@ pub(super) fn summary(s: submissions::Submission) -> SubmissionSummary {
 }
 
 pub async fn submission(number: i64) -> Result<Option<SubmissionView>, AppError> {
-    let viewer = auth::require(Access::Applicant)?;
-    let (kommun_kod, kommun) = kommun_of(&viewer)?;
-    if policy::decide(&viewer, Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err() {
+    let cx = Cx::new(Access::Applicant, Action::ReadApplication)?;
+    let (kommun_kod, kommun) = kommun_of(&cx.viewer)?;
+    if cx.decide(Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err() {
         return Err(AppError::Forbidden);
     }
-    let state = state::state()?;
-    let db = &state.db;
+    let db = cx.db();
     let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
     let Some(application) = applications::for_kommun(&mut *db.conn().await?, &round.id, &kommun_kod).await? else {
         return Ok(None);

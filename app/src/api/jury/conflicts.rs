@@ -2,25 +2,25 @@
 
 use super::{ssr::*, *};
 use crate::{
+    api::cx::Cx,
     api::form::{Done, FormId, Problem, done_href, run},
-    auth,
     domain::{
         access::Access,
         deadline::to_stockholm,
         employer::checked_employer,
         kommun::{Kommun, choose},
+        policy::Action,
         review::review_phase,
     },
-    state,
     storage::{audit, jury, kommuner},
 };
 
 pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
-    let viewer = auth::require(Access::Juror)?;
-    let state = state::state()?;
-    let Some(round) = jurys_round(&viewer, &state).await? else { return Ok(None) };
-    let settings = settings_of(&state.db, &round).await?;
-    let mut conn = state.db.conn().await?;
+    let cx = Cx::new(Access::Juror, Action::ReviewRound)?;
+    let viewer = &cx.viewer;
+    let Some(round) = jurys_round(&cx).await? else { return Ok(None) };
+    let settings = settings_of(cx.db(), &round).await?;
+    let mut conn = cx.db().conn().await?;
     let declared = jury::conflicts_in_round(&mut conn, &round.id)
         .await?
         .into_iter()
@@ -28,7 +28,7 @@ pub async fn my_conflicts() -> Result<Option<DeclaredConflicts>, AppError> {
         .map(declared_jav)
         .collect();
     Ok(Some(DeclaredConflicts {
-        phase: review_phase(round.state, settings.closed_at, state.clock.now()),
+        phase: review_phase(round.state, settings.closed_at, cx.now),
         round_id: round.id,
         round_title: round.title,
         declared,
@@ -45,10 +45,10 @@ pub async fn save_employer(kind: String, kommun: String, region: String, organis
         .keep("employer_organisation", &organisation);
     let page = format!("{JURY_PAGE}/jav");
     run(&page.clone(), problems.clone(), async move {
-        let viewer = auth::require(Access::Juror)?;
-        let state = state::state()?;
-        let all = kommuner::list(&mut *state.db.conn().await?).await?;
-        let lans = kommuner::lans(&mut *state.db.conn().await?).await?;
+        let cx = Cx::new(Access::Juror, Action::ReviewRound)?;
+        let viewer = &cx.viewer;
+        let all = kommuner::list(&mut *cx.db().conn().await?).await?;
+        let lans = kommuner::lans(&mut *cx.db().conn().await?).await?;
         let employer = match checked_employer(&kind, &kommun, &region, &organisation, &all, &lans) {
             Ok(employer) => employer,
             Err((field, problem)) => {
@@ -57,7 +57,7 @@ pub async fn save_employer(kind: String, kommun: String, region: String, organis
                 return Ok(Err(problems));
             }
         };
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = cx.db().begin_write().await?;
         jury::set_employer(&mut tx, &viewer.user_id, employer.as_ref()).await?;
         tx.commit().await?;
         tracing::info!(user = %viewer.user_id, kind = employer.as_ref().map_or("ingen", Employer::kind), "employer saved");
@@ -73,9 +73,9 @@ pub async fn answer_flag(application: String, answer: String, reason: String) ->
     let back = review_href(&application);
     run(&back, problems.clone(), async move {
         let page = review_href(&application);
-        let viewer = auth::require(Access::Juror)?;
-        let state = state::state()?;
-        let (work, entry) = reviewable(&viewer, &state, &application).await?;
+        let cx = Cx::new(Access::Juror, Action::ReviewRound)?;
+        let viewer = &cx.viewer;
+        let (work, entry) = reviewable(&cx, &application).await?;
         if let Err(problem) = work.phase.may_work() {
             problems.add("", Problem::Review(problem));
             return Ok(Err(problems));
@@ -103,7 +103,7 @@ pub async fn answer_flag(application: String, answer: String, reason: String) ->
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        let now = state.clock.now();
+        let now = cx.now;
         let record = jury::FlagAnswer {
             user_id: viewer.user_id.clone(),
             juror_name: viewer.name.clone(),
@@ -114,7 +114,7 @@ pub async fn answer_flag(application: String, answer: String, reason: String) ->
             reason: reason.clone(),
             answered_at: now,
         };
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = cx.db().begin_write().await?;
         // A second press of the button, or another tab, finds it answered: nothing more to record.
         if !jury::answer_flag(&mut tx, &work.round.id, &record).await? {
             return Ok(Ok(page));
@@ -180,10 +180,10 @@ pub async fn declare_conflict(round: String, kommun: String, reason: String) -> 
     let mut problems = Problems::new(FormId::DeclareConflict).keep("kommun", &kommun).keep("reason", &reason);
     let page = format!("{JURY_PAGE}/jav");
     run(&page.clone(), problems.clone(), async move {
-        let viewer = auth::require(Access::Juror)?;
-        sits_on(&viewer, &round)?;
-        let state = state::state()?;
-        let all: Vec<Kommun> = kommuner::list(&mut *state.db.conn().await?).await?;
+        let cx = Cx::new(Access::Juror, Action::ReviewRound)?;
+        let viewer = &cx.viewer;
+        sits_on(viewer, &round)?;
+        let all: Vec<Kommun> = kommuner::list(&mut *cx.db().conn().await?).await?;
         let chosen = problems.check("kommun", choose(&kommun, &all).map_err(Problem::Kommun)).cloned();
         let reason = crate::domain::application::clean_line(&reason);
         if reason.is_empty() {
@@ -192,9 +192,8 @@ pub async fn declare_conflict(round: String, kommun: String, reason: String) -> 
             problems.add("reason", Problem::Review(ReviewProblem::TooLong { max: 200 }));
         }
         let (Some(kommun), true) = (chosen, problems.is_empty()) else { return Ok(Err(problems)) };
-        let mut tx = state.db.begin_write().await?;
-        jury::declare_conflict(&mut tx, &round, &viewer.user_id, kommun.kod.as_str(), &reason, state.clock.now())
-            .await?;
+        let mut tx = cx.db().begin_write().await?;
+        jury::declare_conflict(&mut tx, &round, &viewer.user_id, kommun.kod.as_str(), &reason, cx.now).await?;
         tx.commit().await?;
         tracing::info!(user = %viewer.user_id, kommun = %kommun.kod.as_str(), "jäv declared");
         Ok(Ok(done_href(&page, Done::ConflictDeclared)))

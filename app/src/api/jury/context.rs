@@ -90,29 +90,33 @@ mod ssr {
     use crate::{
         api::{
             application::ssr::mail_copy,
+            cx::Cx,
             jury::ssr::{Entry, RoundWork, reviewable},
         },
-        auth,
-        domain::{access::Access, application::SUMMARY, deadline::to_stockholm, policy::Aside},
-        state::{self, AppState},
+        domain::{
+            access::Access,
+            application::SUMMARY,
+            deadline::to_stockholm,
+            policy::{Action, Aside},
+        },
         storage::{population, rounds, submissions},
     };
 
     /// The application the viewer reads (`None`: none the jury may read), and
     /// whether the viewer has jäv for its kommun, declared or flagged and unanswered.
-    async fn readable(state: &AppState, id: &str) -> Result<Option<(RoundWork, Entry, bool)>, AppError> {
-        let viewer = auth::require(Access::Jury)?;
-        let (work, entry) = match reviewable(&viewer, state, id).await {
+    async fn readable(cx: &Cx, id: &str) -> Result<Option<(RoundWork, Entry, bool)>, AppError> {
+        let viewer = &cx.viewer;
+        let (work, entry) = match reviewable(cx, id).await {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
-        let jav = work.facts(&viewer, &entry).aside != Aside::No;
+        let jav = work.facts(viewer, &entry).aside != Aside::No;
         Ok(Some((work, entry, jav)))
     }
 
     /// The kommun's history, refused to a viewer with jäv.
-    async fn history(state: &AppState, id: &str) -> Result<Option<(RoundWork, Entry)>, AppError> {
-        match readable(state, id).await? {
+    async fn history(cx: &Cx, id: &str) -> Result<Option<(RoundWork, Entry)>, AppError> {
+        match readable(cx, id).await? {
             Some((_, _, true)) => {
                 tracing::warn!(application = ?id, "refused: jäv for the kommun");
                 Err(AppError::Forbidden)
@@ -121,14 +125,10 @@ mod ssr {
         }
     }
 
-    async fn earlier_of(
-        state: &AppState,
-        work: &RoundWork,
-        entry: &Entry,
-    ) -> Result<Vec<submissions::Earlier>, AppError> {
+    async fn earlier_of(cx: &Cx, work: &RoundWork, entry: &Entry) -> Result<Vec<submissions::Earlier>, AppError> {
         let round = &work.round;
         Ok(submissions::earlier_of_kommun(
-            &mut *state.db.conn().await?,
+            &mut *cx.db().conn().await?,
             &round.award_id,
             &entry.kommun_kod,
             i64::from(round.year),
@@ -146,34 +146,34 @@ mod ssr {
     }
 
     /// The submitted copy's parts, by part name.
-    async fn copy_of(state: &AppState, earlier: &submissions::Earlier) -> Result<Vec<(String, String)>, AppError> {
+    async fn copy_of(cx: &Cx, earlier: &submissions::Earlier) -> Result<Vec<(String, String)>, AppError> {
         let (_, copy) =
-            submissions::find(&mut *state.db.conn().await?, &earlier.application_id, earlier.submission.number)
+            submissions::find(&mut *cx.db().conn().await?, &earlier.application_id, earlier.submission.number)
                 .await?
                 .ok_or(AppError::NotFound)?;
         Ok(copy)
     }
 
     pub async fn context(id: String) -> Result<Option<KommunFacts>, AppError> {
-        let state = state::state()?;
+        let cx = Cx::new(Access::Jury, Action::ReadEntry)?;
         // With jäv the reading view says so itself; the kommun's context is simply not there.
-        let Some((work, entry, false)) = readable(&state, &id).await? else { return Ok(None) };
-        let population = population::of(&mut *state.db.conn().await?, &entry.kommun_kod)
+        let Some((work, entry, false)) = readable(&cx, &id).await? else { return Ok(None) };
+        let population = population::of(&mut *cx.db().conn().await?, &entry.kommun_kod)
             .await?
             .map(|f| PopulationFigure { population: f.population, year: f.year, source: f.source });
-        let earlier = earlier_of(&state, &work, &entry).await?.iter().map(link).collect();
+        let earlier = earlier_of(&cx, &work, &entry).await?.iter().map(link).collect();
         Ok(Some(KommunFacts { kommun: entry.kommun, lan: entry.lan, population, earlier }))
     }
 
     pub async fn earlier(id: String, earlier_id: String) -> Result<Option<EarlierView>, AppError> {
-        let state = state::state()?;
-        let Some((work, entry)) = history(&state, &id).await? else { return Ok(None) };
-        let all = earlier_of(&state, &work, &entry).await?;
+        let cx = Cx::new(Access::Jury, Action::ReadEntry)?;
+        let Some((work, entry)) = history(&cx, &id).await? else { return Ok(None) };
+        let all = earlier_of(&cx, &work, &entry).await?;
         // Only the same kommun's earlier, submitted applications are reached this way.
         let Some(position) = all.iter().position(|e| e.application_id == earlier_id) else { return Ok(None) };
         let earlier = &all[position];
-        let round = rounds::find(&mut *state.db.conn().await?, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
-        let copy = copy_of(&state, earlier).await?;
+        let round = rounds::find(&mut *cx.db().conn().await?, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
+        let copy = copy_of(&cx, earlier).await?;
         let text = SubmittedText {
             round_title: earlier.round_title.clone(),
             kommun: entry.kommun.clone(),
@@ -187,17 +187,16 @@ mod ssr {
     }
 
     pub async fn changes(id: String) -> Result<Option<ChangesView>, AppError> {
-        let state = state::state()?;
-        let Some((work, entry)) = history(&state, &id).await? else { return Ok(None) };
-        let all = earlier_of(&state, &work, &entry).await?;
+        let cx = Cx::new(Access::Jury, Action::ReadEntry)?;
+        let Some((work, entry)) = history(&cx, &id).await? else { return Ok(None) };
+        let all = earlier_of(&cx, &work, &entry).await?;
         let Some(earlier) = all.first() else { return Ok(None) };
         let earlier_round =
-            rounds::find(&mut *state.db.conn().await?, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
-        let before = copy_of(&state, earlier).await?;
-        let (_, after) =
-            submissions::find(&mut *state.db.conn().await?, &entry.application_id, entry.submission.number)
-                .await?
-                .ok_or(AppError::NotFound)?;
+            rounds::find(&mut *cx.db().conn().await?, &earlier.round_id).await?.ok_or(AppError::NotFound)?;
+        let before = copy_of(&cx, earlier).await?;
+        let (_, after) = submissions::find(&mut *cx.db().conn().await?, &entry.application_id, entry.submission.number)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let text_of = |copy: &[(String, String)], part: &str| {
             copy.iter().find(|(p, _)| p == part).map(|(_, t)| t.clone()).unwrap_or_default()
         };

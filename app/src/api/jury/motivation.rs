@@ -102,10 +102,10 @@ pub mod ssr {
     use super::*;
     use crate::{
         api::{
+            cx::Cx,
             form::{Done, FormId, Problems, done_href, run},
             jury::ssr::{Entry, RoundWork, jurys_round, round_work},
         },
-        auth,
         domain::{
             access::{Access, Viewer},
             account::Role,
@@ -116,7 +116,6 @@ pub mod ssr {
             policy::{self, Action, Decision, Object, Refused},
             round::Round,
         },
-        state::{self, AppState},
         storage::{
             audit::{self, Actor},
             decisions::{self, Recorded},
@@ -136,15 +135,15 @@ pub mod ssr {
     }
 
     impl Work {
-        async fn load(state: &AppState, round: Round) -> Result<Work, AppError> {
-            Work::around(state, round_work(state, round).await?).await
+        async fn load(cx: &Cx, round: Round) -> Result<Work, AppError> {
+            Work::around(cx, round_work(cx, round).await?).await
         }
 
         /// The decision and its motivations around the round's work, already read.
-        async fn around(state: &AppState, work: RoundWork) -> Result<Work, AppError> {
+        async fn around(cx: &Cx, work: RoundWork) -> Result<Work, AppError> {
             let round_id = work.round.id.as_str();
             // One connection for the four reads, given back before the caller writes.
-            let mut conn = state.db.conn().await?;
+            let mut conn = cx.db().conn().await?;
             Ok(Work {
                 recorded: decisions::of_round(&mut conn, round_id).await?,
                 versions: motivations::versions_of_round(&mut conn, round_id).await?,
@@ -247,16 +246,13 @@ pub mod ssr {
     }
 
     /// What keeps the round's decision from being taken, sign-offs included.
-    pub async fn decision_problems_of(state: &AppState, round: &Round) -> Result<Vec<DecisionProblem>, AppError> {
-        Ok(Work::load(state, round.clone()).await?.problems())
+    pub async fn decision_problems_of(cx: &Cx, round: &Round) -> Result<Vec<DecisionProblem>, AppError> {
+        Ok(Work::load(cx, round.clone()).await?.problems())
     }
 
     /// The same for a round's work already read, handed back with the problems.
-    pub async fn decision_problems_in(
-        state: &AppState,
-        work: RoundWork,
-    ) -> Result<(Vec<DecisionProblem>, RoundWork), AppError> {
-        let work = Work::around(state, work).await?;
+    pub async fn decision_problems_in(cx: &Cx, work: RoundWork) -> Result<(Vec<DecisionProblem>, RoundWork), AppError> {
+        let work = Work::around(cx, work).await?;
         Ok((work.problems(), work.work))
     }
 
@@ -266,25 +262,25 @@ pub mod ssr {
     }
 
     /// The current round's work, if the viewer sits on its jury (or organises).
-    async fn current(viewer: &Viewer, state: &AppState) -> Result<Option<Work>, AppError> {
-        match jurys_round(viewer, state).await {
-            Ok(Some(round)) => Ok(Some(Work::load(state, round).await?)),
+    async fn current(cx: &Cx) -> Result<Option<Work>, AppError> {
+        match jurys_round(cx).await {
+            Ok(Some(round)) => Ok(Some(Work::load(cx, round).await?)),
             Ok(None) | Err(AppError::Forbidden) => Ok(None),
             Err(err) => Err(err),
         }
     }
 
     pub async fn list() -> Result<Option<MotivationsView>, AppError> {
-        let viewer = auth::require(Access::Jury)?;
-        let state = state::state()?;
-        let Some(work) = current(&viewer, &state).await? else { return Ok(None) };
+        let cx = Cx::new(Access::Jury, Action::ReadDecision)?;
+        let viewer = &cx.viewer;
+        let Some(work) = current(&cx).await? else { return Ok(None) };
         let chosen: Vec<(&Recorded, &Entry)> =
             work.recorded.iter().filter_map(|r| Some((r, work.entry(&r.choice.application_id)?))).collect();
-        let reading = reading(&work, &viewer);
+        let reading = reading(&work, viewer);
         // Nothing at all unless the viewer reads the decision: with jäv, any row shown
         // would tell, by the others, what the missing one is.
         let rows: Vec<MotivationRow> = if reading == DecisionReading::Reads {
-            chosen.iter().map(|(recorded, entry)| work.row(&viewer, recorded, entry)).collect()
+            chosen.iter().map(|(recorded, entry)| work.row(viewer, recorded, entry)).collect()
         } else {
             Vec::new()
         };
@@ -297,8 +293,9 @@ pub mod ssr {
     }
 
     /// The chosen application's motivation, if the viewer may read it.
-    async fn chosen(viewer: &Viewer, state: &AppState, application: &str) -> Result<(Work, Entry), AppError> {
-        let work = current(viewer, state).await?.ok_or(AppError::NotFound)?;
+    async fn chosen(cx: &Cx, application: &str) -> Result<(Work, Entry), AppError> {
+        let viewer = &cx.viewer;
+        let work = current(cx).await?.ok_or(AppError::NotFound)?;
         let entry = work.entry(application).cloned().ok_or(AppError::NotFound)?;
         if let Err(refused) = policy::decide(viewer, Action::ReadDecision, &Object::Decision(work.decision(viewer))) {
             tracing::warn!(user = %viewer.user_id, application = ?application, ?refused, "refused: does not read the decision");
@@ -311,9 +308,9 @@ pub mod ssr {
     }
 
     pub async fn one(application: String) -> Result<MotivationView, AppError> {
-        let viewer = auth::require(Access::Jury)?;
-        let state = state::state()?;
-        let (work, entry) = chosen(&viewer, &state, &application).await?;
+        let cx = Cx::new(Access::Jury, Action::ReadDecision)?;
+        let viewer = &cx.viewer;
+        let (work, entry) = chosen(&cx, &application).await?;
         let recorded =
             work.recorded.iter().find(|r| r.choice.application_id == application).ok_or(AppError::NotFound)?;
         let mut history: Vec<VersionLine> = work
@@ -331,7 +328,7 @@ pub mod ssr {
         Ok(MotivationView {
             round_title: work.work.round.title.clone(),
             state: work.work.round.state,
-            row: work.row(&viewer, recorded, &entry),
+            row: work.row(viewer, recorded, &entry),
             // From the same read as the version number, so a juror signs the text shown.
             text: history.first().map(|v| v.text.clone()).unwrap_or_default(),
             history,
@@ -359,20 +356,16 @@ pub mod ssr {
     }
 
     /// `None`: the decision is no longer open to change (`policy`, and in the transaction `motivations::lock`).
-    async fn take_turn(
-        viewer: &Viewer,
-        state: &AppState,
-        application: &str,
-        action: Action,
-    ) -> Result<Option<Turn>, AppError> {
-        let (work, entry) = chosen(viewer, state, application).await?;
+    async fn take_turn(cx: &Cx, application: &str, action: Action) -> Result<Option<Turn>, AppError> {
+        let viewer = &cx.viewer;
+        let (work, entry) = chosen(cx, application).await?;
         match policy::decide(viewer, action, &Object::Decision(work.decision(viewer))) {
             Ok(()) => {}
             Err(Refused::DecisionClosed) => return Ok(None),
             Err(_) => return Err(AppError::Forbidden),
         }
         let round_id = work.work.round.id.clone();
-        let mut tx = state.db.begin_write().await?;
+        let mut tx = cx.db().begin_write().await?;
         match motivations::lock(&mut tx, &round_id, application).await? {
             motivations::Turn::Taken => {}
             motivations::Turn::Locked => return Ok(None),
@@ -386,17 +379,17 @@ pub mod ssr {
         let page = motivation_href(&application);
         let mut problems = Problems::new(FormId::Motivation).keep("text", &text);
         run(&page.clone(), problems.clone(), async move {
-            let viewer = auth::require(Access::Jury)?;
-            let state = state::state()?;
+            let cx = Cx::new(Access::Jury, Action::WriteMotivation)?;
+            let viewer = &cx.viewer;
             let Some(Turn { work, entry, mut tx, current, text: current_text }) =
-                take_turn(&viewer, &state, &application, Action::WriteMotivation).await?
+                take_turn(&cx, &application, Action::WriteMotivation).await?
             else {
                 problems.add("", MotivationProblem::Locked);
                 return Ok(Err(problems));
             };
             let round = &work.work.round;
             let text = clean_text(&text);
-            let now = state.clock.now();
+            let now = cx.now;
             if let Err(problem) = check_save(version_number(&version), current, &text) {
                 problems.add("text", problem);
                 return Ok(Err(problems));
@@ -437,16 +430,16 @@ pub mod ssr {
         let page = motivation_href(&application);
         let mut problems = Problems::new(FormId::SignMotivation);
         run(&page.clone(), problems.clone(), async move {
-            let viewer = auth::require(Access::Juror)?;
-            let state = state::state()?;
+            let cx = Cx::new(Access::Juror, Action::SignMotivation)?;
+            let viewer = &cx.viewer;
             let Some(Turn { work, entry, mut tx, current, text }) =
-                take_turn(&viewer, &state, &application, Action::SignMotivation).await?
+                take_turn(&cx, &application, Action::SignMotivation).await?
             else {
                 problems.add("", MotivationProblem::Locked);
                 return Ok(Err(problems));
             };
             let round = &work.work.round;
-            let now = state.clock.now();
+            let now = cx.now;
             let version = version_number(&version);
             if let Err(problem) = check_sign(version, current, &text) {
                 problems.add("", problem);

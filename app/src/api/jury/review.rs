@@ -7,7 +7,6 @@ use crate::{
         cx::Cx,
         form::{Done, FormId, Problem, done_href, run},
     },
-    auth,
     domain::{
         access::Access,
         account::Role,
@@ -19,18 +18,18 @@ use crate::{
             checked_reopen_reason, checked_review, default_settings, review_phase, stale_save_changes_nothing,
         },
     },
-    state,
     storage::{audit, deliberation, reviews, rounds},
 };
+use chrono::{DateTime, Utc};
 
 pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
-    let viewer = auth::require(Access::Jury)?;
-    let state = state::state()?;
-    let (work, entry) = match reviewable(&viewer, &state, &id).await {
+    let cx = Cx::new(Access::Jury, Action::ReadEntry)?;
+    let viewer = &cx.viewer;
+    let (work, entry) = match reviewable(&cx, &id).await {
         Err(AppError::NotFound) => return Ok(None),
         other => other?,
     };
-    let view = work.view_for(&viewer, &entry);
+    let view = work.view_for(viewer, &entry);
     let is_juror = viewer.role == Role::Juror;
     let flag = if work.flag_pending(&viewer.user_id, &entry.kommun_kod) {
         work.employers.iter().find(|(u, _)| *u == viewer.user_id).map(|(_, e)| e.label())
@@ -60,7 +59,7 @@ pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
         Vec::new()
     };
     let posts = if everything {
-        deliberation::posts(&mut *state.db.conn().await?, &id)
+        deliberation::posts(&mut *cx.db().conn().await?, &id)
             .await?
             .into_iter()
             .map(|p| PostView { author: p.author_name, body: p.body, posted_local: to_stockholm(p.posted_at) })
@@ -68,11 +67,11 @@ pub async fn review_page(id: String) -> Result<Option<UnderReview>, AppError> {
     } else {
         Vec::new()
     };
-    let marked = deliberation::marks_in_round(&mut *state.db.conn().await?, &work.round.id)
+    let marked = deliberation::marks_in_round(&mut *cx.db().conn().await?, &work.round.id)
         .await?
         .iter()
         .any(|(a, u)| *a == id && *u == viewer.user_id);
-    let mut text = submitted_text(&state, &work, &entry).await?;
+    let mut text = submitted_text(&cx, &work, &entry).await?;
     if view == JuryView::Excluded {
         // Jäv, declared or not yet answered: not a line of the application, as nothing of the
         // kommun's context (`api::jury::context`); the page names the kommun and says why.
@@ -140,16 +139,16 @@ enum Saved {
 }
 
 /// Checks and saves a review, and marks it done or undoes that (`mark`).
-async fn save(form: &ReviewForm, mark: Mark) -> Result<Saved, AppError> {
-    let cx = Cx::new(Access::Juror)?;
-    cx.acting(Action::ScoreEntry, save_as(&cx, form, mark)).await
+async fn save(form: &ReviewForm, mark: Mark) -> Result<(Saved, DateTime<Utc>), AppError> {
+    let cx = Cx::new(Access::Juror, Action::ScoreEntry)?;
+    Ok((save_as(&cx, form, mark).await?, cx.now))
 }
 
 /// The save reads what it decides on inside its own transaction, and only that:
 /// the entry and the juror's standing, the criteria, the juror's review.
 async fn save_as(cx: &Cx, form: &ReviewForm, mark: Mark) -> Result<Saved, AppError> {
     let viewer = &cx.viewer;
-    let mut tx = cx.state.db.begin_write().await?;
+    let mut tx = cx.db().begin_write().await?;
     let entry = reviews::jurors_entry(&mut tx, &form.application, &viewer.user_id).await?.ok_or(AppError::NotFound)?;
     sits_on(viewer, &entry.round_id)?;
     let phase = review_phase(entry.round_state, entry.closed_at, cx.now);
@@ -263,7 +262,7 @@ pub async fn save_form(form: ReviewForm, action: Option<String>) -> FormReply {
     let page = format!("{}#bedomning", review_href(&form.application));
     let problems = form.kept(Problems::new(FormId::Review));
     run(&page.clone(), problems.clone(), async move {
-        Ok(match save(&form, mark).await? {
+        Ok(match save(&form, mark).await?.0 {
             Saved::Version(_) => {
                 let notice = match mark {
                     Mark::Done => Done::ReviewDone,
@@ -284,11 +283,9 @@ pub async fn save_form(form: ReviewForm, action: Option<String>) -> FormReply {
 }
 
 pub async fn autosave(form: ReviewForm) -> Result<AutosaveReply, AppError> {
-    Ok(match save(&form, Mark::Save).await? {
-        Saved::Version(version) => {
-            let at_local = to_stockholm(state::state()?.clock.now());
-            AutosaveReply::Saved { version, at_local }
-        }
+    let (saved, at) = save(&form, Mark::Save).await?;
+    Ok(match saved {
+        Saved::Version(version) => AutosaveReply::Saved { version, at_local: to_stockholm(at) },
         Saved::Refused(problem) => AutosaveReply::Refused(problem),
         Saved::Invalid(problems) => AutosaveReply::Invalid(problems),
     })
@@ -298,11 +295,11 @@ pub async fn post(application: String, body: String) -> FormReply {
     let mut problems = Problems::new(FormId::Discussion).keep("body", &body);
     let page = format!("{}#diskussion", review_href(&application));
     run(&page.clone(), problems.clone(), async move {
-        let viewer = auth::require(Access::Jury)?;
-        let state = state::state()?;
-        let (work, entry) = reviewable(&viewer, &state, &application).await?;
+        let cx = Cx::new(Access::Jury, Action::PostToJury)?;
+        let viewer = &cx.viewer;
+        let (work, entry) = reviewable(&cx, &application).await?;
         // The page offers no form to one who may not post: a refusal for any other reason than the phase is 403.
-        match policy::decide(&viewer, Action::PostToJury, &Object::Entry(work.facts(&viewer, &entry))) {
+        match policy::decide(viewer, Action::PostToJury, &Object::Entry(work.facts(viewer, &entry))) {
             Ok(()) => {}
             Err(Refused::Review(problem)) => problems.add("", Problem::Review(problem)),
             Err(_) => return Err(AppError::Forbidden),
@@ -311,9 +308,8 @@ pub async fn post(application: String, body: String) -> FormReply {
         let (Some(text), true) = (text, problems.is_empty()) else {
             return Ok(Err(problems));
         };
-        let mut tx = state.db.begin_write().await?;
-        deliberation::add_post(&mut tx, &application, (&viewer.user_id, &viewer.name), &text, state.clock.now())
-            .await?;
+        let mut tx = cx.db().begin_write().await?;
+        deliberation::add_post(&mut tx, &application, (&viewer.user_id, &viewer.name), &text, cx.now).await?;
         tx.commit().await?;
         Ok(Ok(done_href(&page, Done::Posted)))
     })
@@ -328,10 +324,10 @@ pub async fn mark(application: String, marked: bool, back: String) -> FormReply 
         format!("{}#kortlista", review_href(&application))
     };
     run(&back.clone(), problems.clone(), async move {
-        let viewer = auth::require(Access::Juror)?;
-        let state = state::state()?;
-        let (work, entry) = reviewable(&viewer, &state, &application).await?;
-        match policy::decide(&viewer, Action::MarkForShortlist, &Object::Entry(work.facts(&viewer, &entry))) {
+        let cx = Cx::new(Access::Juror, Action::MarkForShortlist)?;
+        let viewer = &cx.viewer;
+        let (work, entry) = reviewable(&cx, &application).await?;
+        match policy::decide(viewer, Action::MarkForShortlist, &Object::Entry(work.facts(viewer, &entry))) {
             Ok(()) => {}
             Err(Refused::Review(problem)) => {
                 let mut problems = problems;
@@ -340,8 +336,8 @@ pub async fn mark(application: String, marked: bool, back: String) -> FormReply 
             }
             Err(_) => return Err(AppError::Forbidden),
         }
-        let mut tx = state.db.begin_write().await?;
-        deliberation::set_mark(&mut tx, &application, &viewer.user_id, marked, state.clock.now()).await?;
+        let mut tx = cx.db().begin_write().await?;
+        deliberation::set_mark(&mut tx, &application, &viewer.user_id, marked, cx.now).await?;
         tx.commit().await?;
         let done = if marked { Done::Shortlisted } else { Done::Unshortlisted };
         Ok(Ok(done_href(&back, done)))

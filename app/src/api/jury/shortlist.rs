@@ -2,23 +2,22 @@
 
 use super::{ssr::*, *};
 use crate::{
-    auth,
-    domain::{access::Access, account::Role, swedish::collate},
-    state,
+    api::cx::Cx,
+    domain::{access::Access, account::Role, policy::Action, swedish::collate},
     storage::deliberation,
 };
 
 pub async fn shortlist() -> Result<Option<ShortlistView>, AppError> {
-    let viewer = auth::require(Access::Jury)?;
-    let state = state::state()?;
-    let Some(round) = jurys_round(&viewer, &state).await? else { return Ok(None) };
-    let work = round_work(&state, round).await?;
-    let marks = deliberation::marks_in_round(&mut *state.db.conn().await?, &work.round.id).await?;
+    let cx = Cx::new(Access::Jury, Action::ReviewRound)?;
+    let viewer = &cx.viewer;
+    let Some(round) = jurys_round(&cx).await? else { return Ok(None) };
+    let work = round_work(&cx, round).await?;
+    let marks = deliberation::marks_in_round(&mut *cx.db().conn().await?, &work.round.id).await?;
     let mut rows: Vec<ShortlistRow> = work
         .entries
         .iter()
         .map(|e| {
-            let view = work.view_for(&viewer, e);
+            let view = work.view_for(viewer, e);
             let counting = work.counting_jurors(&e.kommun_kod);
             ShortlistRow {
                 application_id: e.application_id.clone(),

@@ -2,17 +2,16 @@
 
 use super::{ssr::*, *};
 use crate::{
-    auth,
-    domain::{access::Access, account::Role, deadline::to_stockholm, swedish::collate},
-    state,
+    api::cx::Cx,
+    domain::{access::Access, account::Role, deadline::to_stockholm, policy::Action, swedish::collate},
     storage::{rounds, seed::EHALSOKOMMUN},
 };
 
 pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<String>) -> Result<JuryStart, AppError> {
-    let viewer = auth::require(Access::Jury)?;
-    let state = state::state()?;
+    let cx = Cx::new(Access::Jury, Action::ReviewRound)?;
+    let viewer = &cx.viewer;
     let round_ids = if viewer.role == Role::Organiser {
-        rounds::titles(&mut *state.db.conn().await?).await?.into_iter().map(|(id, _)| id).collect()
+        rounds::titles(&mut *cx.db().conn().await?).await?.into_iter().map(|(id, _)| id).collect()
     } else {
         viewer.jury_rounds.clone()
     };
@@ -20,11 +19,11 @@ pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<Stri
     let lan = lan.filter(|l| !l.is_empty());
     let mut out = Vec::new();
     for id in round_ids {
-        if sits_on(&viewer, &id).is_err() {
+        if sits_on(viewer, &id).is_err() {
             continue;
         }
-        let Some(round) = rounds::find(&mut *state.db.conn().await?, &id).await? else { continue };
-        let work = round_work(&state, round).await?;
+        let Some(round) = rounds::find(&mut *cx.db().conn().await?, &id).await? else { continue };
+        let work = round_work(&cx, round).await?;
         let rows: Vec<ReviewRow> = work
             .entries
             .iter()
@@ -81,13 +80,12 @@ pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<Stri
 
 /// The jury packet: for organisers, every submitted application once the review has begun.
 pub async fn packet() -> Result<Option<PrintPacket>, AppError> {
-    auth::require_manager()?;
-    let state = state::state()?;
-    let Some(round) = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
-    let work = round_work(&state, round).await?;
+    let cx = Cx::manager()?;
+    let Some(round) = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    let work = round_work(&cx, round).await?;
     let mut texts = Vec::with_capacity(work.entries.len());
     for entry in &work.entries {
-        texts.push(submitted_text(&state, &work, entry).await?);
+        texts.push(submitted_text(&cx, &work, entry).await?);
     }
     Ok(Some(PrintPacket { round_title: work.round.title.clone(), texts }))
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::{
     api::application::ssr::mail_copy,
+    api::cx::Cx,
     domain::{
         access::Viewer,
         account::Role,
@@ -14,7 +15,6 @@ use crate::{
         round::Round,
         swedish::collate,
     },
-    state::AppState,
     storage::{applications, jury, kommuner, reviews, rounds, seed::EHALSOKOMMUN, submissions},
 };
 
@@ -151,10 +151,10 @@ pub async fn settings_of(db: &crate::storage::Db, round: &Round) -> Result<Revie
     Ok(reviews::settings(&mut *db.conn().await?, &round.id).await?.unwrap_or_else(|| default_settings(round)))
 }
 
-pub async fn round_work(state: &AppState, round: Round) -> Result<RoundWork, AppError> {
-    let db = &state.db;
+pub async fn round_work(cx: &Cx, round: Round) -> Result<RoundWork, AppError> {
+    let db = cx.db();
     let settings = settings_of(db, &round).await?;
-    let phase = review_phase(round.state, settings.closed_at, state.clock.now());
+    let phase = review_phase(round.state, settings.closed_at, cx.now);
     // One connection for the round's reads: none of them writes.
     let mut conn = db.conn().await?;
     let mut entries = Vec::new();
@@ -200,26 +200,26 @@ pub fn sits_on(viewer: &Viewer, round_id: &str) -> Result<(), AppError> {
 }
 
 /// The round a jury page is about: the current one, if the viewer sits on it.
-pub async fn jurys_round(viewer: &Viewer, state: &AppState) -> Result<Option<Round>, AppError> {
-    let Some(round) = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
-    sits_on(viewer, &round.id)?;
+pub async fn jurys_round(cx: &Cx) -> Result<Option<Round>, AppError> {
+    let Some(round) = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    sits_on(&cx.viewer, &round.id)?;
     Ok(Some(round))
 }
 
 /// An application the viewer may review, with its round's work.
-pub(crate) async fn reviewable(viewer: &Viewer, state: &AppState, id: &str) -> Result<(RoundWork, Entry), AppError> {
-    let application = applications::find(&mut *state.db.conn().await?, id).await?.ok_or(AppError::NotFound)?;
-    sits_on(viewer, &application.round_id)?;
-    let round = rounds::find(&mut *state.db.conn().await?, &application.round_id).await?.ok_or(AppError::NotFound)?;
-    let work = round_work(state, round).await?;
+pub(crate) async fn reviewable(cx: &Cx, id: &str) -> Result<(RoundWork, Entry), AppError> {
+    let application = applications::find(&mut *cx.db().conn().await?, id).await?.ok_or(AppError::NotFound)?;
+    sits_on(&cx.viewer, &application.round_id)?;
+    let round = rounds::find(&mut *cx.db().conn().await?, &application.round_id).await?.ok_or(AppError::NotFound)?;
+    let work = round_work(cx, round).await?;
     // Drafts never reach the jury, and nothing does before the deadline.
     let entry = work.entries.iter().find(|e| e.application_id == id).cloned().ok_or(AppError::NotFound)?;
     Ok((work, entry))
 }
 
 /// The entry's latest submission, as the jury reads it.
-pub async fn submitted_text(state: &AppState, work: &RoundWork, entry: &Entry) -> Result<SubmittedText, AppError> {
-    let (_, copy) = submissions::find(&mut *state.db.conn().await?, &entry.application_id, entry.submission.number)
+pub async fn submitted_text(cx: &Cx, work: &RoundWork, entry: &Entry) -> Result<SubmittedText, AppError> {
+    let (_, copy) = submissions::find(&mut *cx.db().conn().await?, &entry.application_id, entry.submission.number)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(SubmittedText {

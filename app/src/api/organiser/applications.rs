@@ -65,14 +65,13 @@ mod ssr {
     use super::*;
     use crate::storage::seed::EHALSOKOMMUN;
     use crate::{
+        api::cx::Cx,
         api::form::{ApplyProblem, Done, FormId, Problem, Problems, done_href, run},
-        auth,
         domain::{
             deadline::{Deadline, to_stockholm},
             kommun::{Kommun, choose},
             swedish::collate,
         },
-        state,
         storage::{applications, extensions, kommuner, rounds, submissions},
     };
     use chrono::{NaiveDate, NaiveTime};
@@ -85,11 +84,11 @@ mod ssr {
 
     pub async fn remind_drafts() -> FormReply {
         run(APPLICATIONS_PAGE, Problems::new(FormId::Remind), async move {
-            let viewer = auth::require_manager()?;
-            let state = state::state()?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
             let by = crate::storage::audit::Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
-            let now = state.clock.now();
-            let reminded = crate::mail::reminders::send_now(&state.db, &state.settings.base_url, now, by).await?;
+            let now = cx.now;
+            let reminded = crate::mail::reminders::send_now(cx.db(), &cx.settings().base_url, now, by).await?;
             tracing::info!(by = %viewer.user_id, reminded, "reminder sent to drafts");
             Ok(Ok(done_href(APPLICATIONS_PAGE, Done::ReminderSent)))
         })
@@ -97,9 +96,8 @@ mod ssr {
     }
 
     pub async fn overview() -> Result<Option<RoundApplications>, AppError> {
-        auth::require_manager()?;
-        let state = state::state()?;
-        let db = &state.db;
+        let cx = Cx::manager()?;
+        let db = cx.db();
         let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
         let all = kommuner::list(&mut *db.conn().await?).await?;
         let latest = submissions::latest_of_round(&mut *db.conn().await?, &round.id).await?;
@@ -146,9 +144,9 @@ mod ssr {
             .keep("time", &time)
             .keep("reason", &reason);
         run(APPLICATIONS_PAGE, problems.clone(), async move {
-            let viewer = auth::require_manager()?;
-            let state = state::state()?;
-            let db = &state.db;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let db = cx.db();
             let round = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
             let all = kommuner::list(&mut *db.conn().await?).await?;
             let chosen = problems.check("kommun", choose(&kommun, &all).map_err(Problem::Kommun)).cloned();
@@ -181,7 +179,7 @@ mod ssr {
             let (Some(kommun), Some(deadline), true) = (chosen, deadline, problems.is_empty()) else {
                 return Ok(Err(problems));
             };
-            let now = state.clock.now();
+            let now = cx.now;
             extensions::grant(
                 &mut *db.conn().await?,
                 &round.id,

@@ -74,12 +74,12 @@ mod ssr {
     };
 
     pub async fn view() -> Result<Option<DecisionView>, AppError> {
-        let (state, round, _) = match managed_round().await {
+        let (cx, round) = match managed_round().await {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
-        let recorded = decisions::of_round(&mut *state.db.conn().await?, &round.id).await?;
-        let (problems, work) = decision_problems_in(&state, round_work(&state, round).await?).await?;
+        let recorded = decisions::of_round(&mut *cx.db().conn().await?, &round.id).await?;
+        let (problems, work) = decision_problems_in(&cx, round_work(&cx, round).await?).await?;
         let ranking = work.ranking();
         let rows = ranking
             .rows
@@ -124,12 +124,13 @@ mod ssr {
             problems = problems.keep(&format!("outcome[{key}]"), code);
         }
         run(DECISION_PAGE, problems.clone(), async move {
-            let (state, round, viewer) = managed_round().await?;
+            let (cx, round) = managed_round().await?;
+            let viewer = &cx.viewer;
             if !round.state.decision_open() {
                 problems.add("", Problem::Organise(OrganiseProblem::DecisionLocked { state: round.state }));
                 return Ok(Err(problems));
             }
-            let work = round_work(&state, round).await?;
+            let work = round_work(&cx, round).await?;
             let mut outcomes = Vec::new();
             for entry in &work.entries {
                 let id = &entry.application_id;
@@ -151,8 +152,8 @@ mod ssr {
             if !problems.is_empty() {
                 return Ok(Err(problems));
             }
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
             let changed =
                 decisions::replace(&mut tx, &work.round.id, &outcomes, (&viewer.user_id, &viewer.name), now).await?;
             // A motivation signed for one outcome is read anew for another.

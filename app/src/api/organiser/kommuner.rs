@@ -49,13 +49,12 @@ pub async fn import_population(data: MultipartData) -> Result<FormReply, AppErro
 pub mod ssr {
     use super::*;
     use crate::{
+        api::cx::Cx,
         api::form::{Done, FormId, Problem, Problems, done_href, run},
-        auth,
         domain::{
             deadline::to_stockholm,
             population::{ImportProblem, checked_source, checked_year, read},
         },
-        state,
         storage::{
             audit::{self, Actor},
             kommuner,
@@ -64,8 +63,8 @@ pub mod ssr {
     };
 
     pub async fn table() -> Result<PopulationTable, AppError> {
-        auth::require_manager()?;
-        let db = state::db()?;
+        let cx = Cx::manager()?;
+        let db = cx.db();
         let rows = population::table(&mut *db.conn().await?)
             .await?
             .into_iter()
@@ -112,12 +111,12 @@ pub mod ssr {
         let problems =
             Problems::new(FormId::PopulationImport).keep("year", &posted.year).keep("source", &posted.source);
         run(KOMMUNER_PAGE, problems.clone(), async move {
-            let viewer = auth::require_manager()?;
-            let state = state::state()?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
             let mut problems = problems;
             let year = problems.check("year", checked_year(&posted.year).map_err(Problem::Population));
             let source = problems.check("source", checked_source(&posted.source).map_err(Problem::Population));
-            let known: Vec<_> = kommuner::list(&mut *state.db.conn().await?).await?.into_iter().map(|k| k.kod).collect();
+            let known: Vec<_> = kommuner::list(&mut *cx.db().conn().await?).await?.into_iter().map(|k| k.kod).collect();
             let accepted = match year {
                 _ if posted.file.is_empty() => {
                     problems.add(FILE_FIELD, Problem::Population(ImportProblem::NoFile));
@@ -138,10 +137,10 @@ pub mod ssr {
             let (Some(year), Some(source), Some(accepted)) = (year, source, accepted) else {
                 return Ok(Err(problems));
             };
-            let now = state.clock.now();
+            let now = cx.now;
             let import =
                 Import { year, source: &source, at: now, user_id: Some(&viewer.user_id), user_name: &viewer.name };
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             population::replace(&mut tx, &accepted.rows, import).await?;
             let detail = format!(
                 "Folkmängd {year} importerad för {} kommuner ({} rader för riket eller län utelämnade), källa: {source}",

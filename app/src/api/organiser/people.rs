@@ -123,18 +123,19 @@ pub(crate) mod ssr {
     use crate::{
         api::{
             account::ssr::check_new_password,
+            cx::{Anyone, Cx},
             form::{Done, FormId, Problem, Problems, done_href, run},
         },
-        auth::{self, secret},
+        auth::secret,
         domain::{
             access::{Access, Viewer, lets_colleagues_in},
             account::{AccountError, Email, PersonName, Phone},
             deadline::to_stockholm,
             kommun::address_of_kommun,
+            policy::{Action, OwnAction},
         },
         mail::messages,
         routes::LOG_IN_PAGE,
-        state,
         storage::{
             self,
             audit::{self, Actor},
@@ -146,11 +147,11 @@ pub(crate) mod ssr {
     pub const INVITATION_VALID: Duration = Duration::days(7);
 
     pub async fn people() -> Result<PeopleOverview, AppError> {
-        let viewer = auth::require_manager()?;
-        let state = state::state()?;
-        let db = &state.db;
+        let cx = Cx::manager()?;
+        let viewer = &cx.viewer;
+        let db = cx.db();
         let kommuner = storage::kommuner::list(&mut *db.conn().await?).await?;
-        let now = state.clock.now();
+        let now = cx.now;
         let users = users::list(&mut *db.conn().await?).await?;
         let names: Vec<&str> = kommuner.iter().map(|k| k.namn.as_str()).collect();
         let approved_kommuner: Vec<&str> = users
@@ -213,8 +214,8 @@ pub(crate) mod ssr {
             .keep("round", round.as_deref().unwrap_or(""));
         let page = PEOPLE_PAGE;
         run(page, problems.clone(), async move {
-            let viewer = auth::require(Access::Organiser)?;
-            let state = state::state()?;
+            let cx = Cx::new(Access::Organiser, Action::ManageRound)?;
+            let viewer = &cx.viewer;
             let name = problems.check("name", PersonName::parse(&name));
             let email = problems.check("email", Email::parse(&email));
             let role = match Role::from_code(&role) {
@@ -224,7 +225,7 @@ pub(crate) mod ssr {
                     None
                 }
             };
-            let rounds = storage::rounds::titles(&mut *state.db.conn().await?).await?;
+            let rounds = storage::rounds::titles(&mut *cx.db().conn().await?).await?;
             let round = match (role, round) {
                 (Some(Role::Juror), Some(id)) => match rounds.iter().find(|(rid, _)| *rid == id) {
                     Some(found) => Some(found.clone()),
@@ -245,13 +246,13 @@ pub(crate) mod ssr {
             if !problems.is_empty() {
                 return Ok(Err(problems));
             }
-            if users::find_by_email(&mut *state.db.conn().await?, &email).await?.is_some() {
+            if users::find_by_email(&mut *cx.db().conn().await?, &email).await?.is_some() {
                 problems.add("email", Problem::EmailTaken);
                 return Ok(Err(problems));
             }
-            let now = state.clock.now();
+            let now = cx.now;
             let token = secret::new_token();
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             let new = invitations::NewInvitation {
                 token_hash: &secret::hash_token(&token),
                 email: email.as_str(),
@@ -267,12 +268,12 @@ pub(crate) mod ssr {
                 role,
                 round.as_ref().map(|(_, title)| title.as_str()),
                 &viewer.name,
-                &state.settings.base_url,
+                &cx.settings().base_url,
                 &token,
             );
             mail_queue::enqueue(&mut tx, &mail, now).await?;
             let detail = format!("Bjöd in {} ({}) som {}", name.as_str(), email.as_str(), role_name(role));
-            audit::record(&mut tx, actor(&viewer), round_id(&round), "inbjudan", &detail, now).await?;
+            audit::record(&mut tx, actor(viewer), round_id(&round), "inbjudan", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(by = %viewer.user_id, role = role.code(), "invitation sent");
             Ok(Ok(done_href(page, Done::Invited)))
@@ -294,10 +295,11 @@ pub(crate) mod ssr {
 
     pub async fn resend(email: String) -> FormReply {
         run(PEOPLE_PAGE, Problems::new(FormId::ResendInvitation), async move {
-            let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let now = state.clock.now();
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let now = cx.now;
             let token = secret::new_token();
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             let Some(invitation) =
                 invitations::renew(&mut tx, &email, &secret::hash_token(&token), now + INVITATION_VALID).await?
             else {
@@ -309,12 +311,12 @@ pub(crate) mod ssr {
                 invitation.role,
                 invitation.round_title.as_deref(),
                 &viewer.name,
-                &state.settings.base_url,
+                &cx.settings().base_url,
                 &token,
             );
             mail_queue::enqueue(&mut tx, &mail, now).await?;
             let detail = format!("Skickade inbjudan till {} ({}) igen", invitation.name, invitation.email);
-            audit::record(&mut tx, actor(&viewer), invitation.round_id.as_deref(), "inbjudan", &detail, now).await?;
+            audit::record(&mut tx, actor(viewer), invitation.round_id.as_deref(), "inbjudan", &detail, now).await?;
             tx.commit().await?;
             Ok(Ok(done_href(PEOPLE_PAGE, Done::InvitationResent)))
         })
@@ -323,15 +325,16 @@ pub(crate) mod ssr {
 
     pub async fn seat(user: String, round: String, seated: bool) -> FormReply {
         run(PEOPLE_PAGE, Problems::new(FormId::JurySeat), async move {
-            let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let juror = users::find(&mut *state.db.conn().await?, &user)
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let juror = users::find(&mut *cx.db().conn().await?, &user)
                 .await?
                 .filter(|u| u.role == Role::Juror)
                 .ok_or(AppError::NotFound)?;
-            let rounds = storage::rounds::titles(&mut *state.db.conn().await?).await?;
+            let rounds = storage::rounds::titles(&mut *cx.db().conn().await?).await?;
             let (round_id, title) = rounds.iter().find(|(id, _)| *id == round).ok_or(AppError::NotFound)?;
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
             if seated {
                 jury::assign(&mut tx, round_id, &juror.id).await?;
             } else {
@@ -342,7 +345,7 @@ pub(crate) mod ssr {
             } else {
                 format!("Tog bort {} ({}) ur juryn för {title}", juror.name, juror.email)
             };
-            audit::record(&mut tx, actor(&viewer), Some(round_id), "behorighet", &detail, now).await?;
+            audit::record(&mut tx, actor(viewer), Some(round_id), "behorighet", &detail, now).await?;
             tx.commit().await?;
             let done = if seated { Done::Seated } else { Done::Unseated };
             Ok(Ok(done_href(PEOPLE_PAGE, done)))
@@ -352,14 +355,15 @@ pub(crate) mod ssr {
 
     pub async fn set_access(user: String, allow: bool) -> FormReply {
         run(PEOPLE_PAGE, Problems::new(FormId::Access), async move {
-            let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let person = users::find(&mut *state.db.conn().await?, &user).await?.ok_or(AppError::NotFound)?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let person = users::find(&mut *cx.db().conn().await?, &user).await?.ok_or(AppError::NotFound)?;
             // Never one's own: an organiser could lock the award out of its last organiser.
             if person.id == viewer.user_id {
                 return Err(AppError::Forbidden);
             }
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
             if !users::set_blocked(&mut tx, &person.id, &viewer.user_id, (!allow).then_some(now)).await? {
                 // Already so (a second click), or the asker lost access meanwhile: nothing to record.
                 return Ok(Ok(PEOPLE_PAGE.to_owned()));
@@ -374,7 +378,7 @@ pub(crate) mod ssr {
             } else {
                 (Done::AccessRemoved, format!("Tog bort åtkomsten för {} ({})", person.name, person.email))
             };
-            audit::record(&mut tx, actor(&viewer), None, "behorighet", &detail, now).await?;
+            audit::record(&mut tx, actor(viewer), None, "behorighet", &detail, now).await?;
             tx.commit().await?;
             tracing::info!(user = %person.id, by = %viewer.user_id, allow, "access changed");
             Ok(Ok(done_href(PEOPLE_PAGE, done)))
@@ -382,16 +386,16 @@ pub(crate) mod ssr {
         .await
     }
 
-    async fn valid_invitation(token: &str) -> Result<Option<invitations::Invitation>, AppError> {
+    async fn valid_invitation(cx: &Anyone, token: &str) -> Result<Option<invitations::Invitation>, AppError> {
         if !secret::is_token_shaped(token) {
             return Ok(None);
         }
-        let state = state::state()?;
-        Ok(invitations::find_valid(&mut *state.db.conn().await?, &secret::hash_token(token), state.clock.now()).await?)
+        Ok(invitations::find_valid(&mut *cx.db().conn().await?, &secret::hash_token(token), cx.now).await?)
     }
 
     pub async fn invitation(token: String) -> Result<Option<InvitationView>, AppError> {
-        Ok(valid_invitation(&token).await?.map(|i| InvitationView {
+        let cx = Anyone::anyone(OwnAction::SignUp)?;
+        Ok(valid_invitation(&cx, &token).await?.map(|i| InvitationView {
             name: i.name,
             email: i.email,
             role: i.role,
@@ -404,8 +408,8 @@ pub(crate) mod ssr {
         let page = if secret::is_token_shaped(&token) { format!("/inbjudan/{token}") } else { "/".to_owned() };
         let mut problems = Problems::new(FormId::AcceptInvitation).keep("name", &name).keep("phone", &phone);
         run(&page.clone(), problems.clone(), async move {
-            let state = state::state()?;
-            let Some(invitation) = valid_invitation(&token).await? else {
+            let cx = Anyone::anyone(OwnAction::SignUp)?;
+            let Some(invitation) = valid_invitation(&cx, &token).await? else {
                 problems.add("", Problem::LinkInvalid);
                 return Ok(Err(problems));
             };
@@ -419,9 +423,9 @@ pub(crate) mod ssr {
                 return Ok(Err(problems));
             }
             let email = Email::parse(&invitation.email).map_err(|_: AccountError| AppError::Internal)?;
-            let hash = state.hasher.hash(&password).await?;
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
+            let hash = cx.hasher().hash(&password).await?;
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
             if !invitations::accept(&mut tx, &secret::hash_token(&token), now).await? {
                 problems.add("", Problem::LinkInvalid);
                 return Ok(Err(problems));

@@ -106,10 +106,9 @@ pub async fn jury_ranking() -> Result<Option<RankingView>, AppError> {
 pub mod ssr {
     use super::*;
     use crate::{
+        api::cx::Cx,
         api::jury::ssr::round_work,
-        auth,
         domain::{deadline::to_stockholm, lifecycle::RoundState, round::Round},
-        state::{self, AppState},
         storage::{rounds, seed::EHALSOKOMMUN, snapshots},
     };
 
@@ -117,16 +116,15 @@ pub mod ssr {
     const DISPUTED: usize = 3;
 
     pub async fn ranking() -> Result<Option<RankingView>, AppError> {
-        auth::require_manager()?;
-        view(&state::state()?).await
+        view(&Cx::manager()?).await
     }
 
     /// The current round's ranking, as frozen once the jury has decided; the
     /// caller has checked that an organiser asks.
-    pub async fn view(state: &AppState) -> Result<Option<RankingView>, AppError> {
-        let Some(round) = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    pub async fn view(cx: &Cx) -> Result<Option<RankingView>, AppError> {
+        let Some(round) = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
         if matches!(round.state, RoundState::Decided | RoundState::Announced)
-            && let Some((taken_at, body)) = snapshots::frozen(&mut *state.db.conn().await?, &round.id).await?
+            && let Some((taken_at, body)) = snapshots::frozen(&mut *cx.db().conn().await?, &round.id).await?
         {
             let mut frozen: RankingView = serde_json::from_str(&body).map_err(|err| {
                 tracing::error!(round = %round.id, %err, "the frozen ranking cannot be read");
@@ -135,23 +133,23 @@ pub mod ssr {
             frozen.frozen_local = Some(to_stockholm(taken_at));
             return Ok(Some(frozen));
         }
-        live(state, round).await.map(Some)
+        live(cx, round).await.map(Some)
     }
 
     /// Freezes the round's ranking as it stands, in the transaction of the
     /// jury's decision.
-    pub async fn freeze(tx: &mut sqlx::AnyConnection, state: &AppState, round: &Round) -> Result<(), AppError> {
-        let body = serde_json::to_string(&live(state, round.clone()).await?).map_err(|err| {
+    pub async fn freeze(tx: &mut sqlx::AnyConnection, cx: &Cx, round: &Round) -> Result<(), AppError> {
+        let body = serde_json::to_string(&live(cx, round.clone()).await?).map_err(|err| {
             tracing::error!(round = %round.id, %err, "the ranking cannot be frozen");
             AppError::Internal
         })?;
-        snapshots::freeze(tx, &round.id, state.clock.now(), &body).await?;
+        snapshots::freeze(tx, &round.id, cx.now, &body).await?;
         Ok(())
     }
 
     /// The ranking from the reviews as they are now.
-    async fn live(state: &AppState, round: Round) -> Result<RankingView, AppError> {
-        let work = round_work(state, round).await?;
+    async fn live(cx: &Cx, round: Round) -> Result<RankingView, AppError> {
+        let work = round_work(cx, round).await?;
         let ranking = work.ranking();
         let name_of = |id: &str| work.jurors.iter().find(|(j, _)| j == id).map_or_else(String::new, |(_, n)| n.clone());
         let kommun_of = |application: &str| {

@@ -69,10 +69,12 @@ pub async fn privacy_notice() -> Result<PrivacyFacts, AppError> {
 mod ssr {
     use super::*;
     use crate::{
-        api::form::{Done, FormId, Problem, Problems, done_href, run},
-        auth,
-        domain::{deadline::to_stockholm, retention::checked_periods},
-        retention, state,
+        api::{
+            cx::{Anyone, Cx},
+            form::{Done, FormId, Problem, Problems, done_href, run},
+        },
+        domain::{deadline::to_stockholm, policy::OwnAction, retention::checked_periods},
+        retention,
         storage::{
             accessibility,
             audit::{self, Actor},
@@ -81,12 +83,11 @@ mod ssr {
     };
 
     pub async fn overview() -> Result<RetentionView, AppError> {
-        auth::require_manager()?;
-        let state = state::state()?;
-        let now = state.clock.now();
-        let set = stored::periods(&mut *state.db.conn().await?).await?;
+        let cx = Cx::manager()?;
+        let now = cx.now;
+        let set = stored::periods(&mut *cx.db().conn().await?).await?;
         let periods = set.unwrap_or_default();
-        let schedule = stored::schedule(&mut *state.db.conn().await?, periods)
+        let schedule = stored::schedule(&mut *cx.db().conn().await?, periods)
             .await?
             .into_iter()
             .map(|r| ScheduledRound {
@@ -98,7 +99,7 @@ mod ssr {
                 personal_passed: r.dates.personal_due(now),
             })
             .collect();
-        let runs = stored::runs(&mut *state.db.conn().await?)
+        let runs = stored::runs(&mut *cx.db().conn().await?)
             .await?
             .into_iter()
             .map(|r| RunRecord { at: to_stockholm(r.ran_at), items: r.items, summary: r.summary })
@@ -106,7 +107,7 @@ mod ssr {
         Ok(RetentionView {
             periods,
             set_by_organisers: set.is_some(),
-            due_now: retention::dry_run(&state.db, now).await?,
+            due_now: retention::dry_run(cx.db(), now).await?,
             schedule,
             runs,
         })
@@ -117,8 +118,8 @@ mod ssr {
             .keep("applications_months", &applications_months)
             .keep("personal_months", &personal_months);
         run(RETENTION_PAGE, problems.clone(), async move {
-            let viewer = auth::require_manager()?;
-            let state = state::state()?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
             let periods = match checked_periods(&applications_months, &personal_months) {
                 Ok(periods) => periods,
                 Err(found) => {
@@ -129,8 +130,8 @@ mod ssr {
                     return Ok(Err(problems));
                 }
             };
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
             stored::save_periods(&mut tx, periods, &viewer.name, now).await?;
             let detail = format!(
                 "Gallringstider: ansökningar utan utmärkelse {} månader, personuppgifter {} månader efter offentliggörandet",
@@ -145,9 +146,10 @@ mod ssr {
     }
 
     pub async fn notice() -> Result<PrivacyFacts, AppError> {
-        let db = state::db()?;
+        let cx = Anyone::anyone(OwnAction::ReadPublic)?;
+        let db = cx.db();
         let controller =
             accessibility::statement(&mut *db.conn().await?).await?.map(|s| (s.organisation, s.contact_email));
-        Ok(PrivacyFacts { controller, periods: retention::periods(&db).await?, lifetimes: retention::lifetimes() })
+        Ok(PrivacyFacts { controller, periods: retention::periods(db).await?, lifetimes: retention::lifetimes() })
     }
 }

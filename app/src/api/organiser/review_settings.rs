@@ -100,41 +100,39 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
+            cx::Cx,
             form::{Done, FormId, Problem, Problems, done_href, run},
             jury::ssr::{declared_jav, flag_views, round_work, settings_of},
         },
-        auth,
         domain::{
             deadline::to_stockholm,
             review::{CriterionInput, ReviewProblem, checked_settings, checked_tie_break},
             round::Round,
         },
-        state::{self, AppState},
         storage::{reviews, rounds, seed::EHALSOKOMMUN, submissions},
     };
 
-    async fn settings_round(id: Option<&str>) -> Result<(AppState, Round, String), AppError> {
-        let viewer = auth::require_manager()?;
-        let state = state::state()?;
-        let current = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await?;
+    async fn settings_round(id: Option<&str>) -> Result<(Cx, Round), AppError> {
+        let cx = Cx::manager()?;
+        let current = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await?;
         // A round named in the address: the one being prepared, or the running one; never a past round.
         let round = match id {
-            Some(id) => rounds::find(&mut *state.db.conn().await?, id).await?.filter(|r| {
+            Some(id) => rounds::find(&mut *cx.db().conn().await?, id).await?.filter(|r| {
                 r.state == crate::domain::lifecycle::RoundState::Draft || current.as_ref().is_some_and(|c| c.id == r.id)
             }),
             None => current,
         };
-        Ok((state, round.ok_or(AppError::NotFound)?, viewer.user_id))
+        Ok((cx, round.ok_or(AppError::NotFound)?))
     }
 
     pub async fn admin(round: Option<String>) -> Result<Option<ReviewOverview>, AppError> {
-        let (state, round, _) = match settings_round(round.as_deref()).await {
+        let (cx, round) = match settings_round(round.as_deref()).await {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
-        let db = &state.db;
+        let db = cx.db();
         // The jurors, their reviews and declared jäv, as the jury's own pages read them.
-        let work = round_work(&state, round).await?;
+        let work = round_work(&cx, round).await?;
         let jurors = work
             .jurors
             .iter()
@@ -234,7 +232,7 @@ mod ssr {
         let problems = form.kept(Problems::new(FormId::Criteria));
         let page = settings_page(&round);
         run(&page, problems.clone(), async move {
-            let (state, round, user) = settings_round(Some(&round)).await?;
+            let (cx, round) = settings_round(Some(&round)).await?;
             let mut problems = problems;
             let (criteria, scale) = match checked_settings(&form.rows(), &form.scale_max, &form.labels) {
                 Ok(checked) => checked,
@@ -252,16 +250,16 @@ mod ssr {
                     return Ok(Err(problems));
                 }
             };
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             if reviews::started(&mut tx, &round.id).await? {
                 problems.add("", Problem::Review(ReviewProblem::CriteriaLocked));
                 return Ok(Err(problems));
             }
-            let current = settings_of(&state.db, &round).await?;
+            let current = settings_of(cx.db(), &round).await?;
             reviews::create_if_missing(&mut tx, &round.id, &current).await?;
             reviews::replace(&mut tx, &round.id, &criteria, &scale, tie_break.as_deref()).await?;
             tx.commit().await?;
-            tracing::info!(round = %round.id, by = %user, "review criteria changed");
+            tracing::info!(round = %round.id, by = %cx.viewer.user_id, "review criteria changed");
             let back = if round.state == crate::domain::lifecycle::RoundState::Draft {
                 settings_page(&round.id)
             } else {
@@ -274,14 +272,14 @@ mod ssr {
 
     pub async fn close(close: bool) -> FormReply {
         run(REVIEW_SETTINGS_PAGE, Problems::new(FormId::CloseReview), async move {
-            let (state, round, user) = settings_round(None).await?;
-            let now = state.clock.now();
-            let current = settings_of(&state.db, &round).await?;
-            let mut tx = state.db.begin_write().await?;
+            let (cx, round) = settings_round(None).await?;
+            let now = cx.now;
+            let current = settings_of(cx.db(), &round).await?;
+            let mut tx = cx.db().begin_write().await?;
             reviews::create_if_missing(&mut tx, &round.id, &current).await?;
             reviews::set_closed(&mut tx, &round.id, close.then_some(now)).await?;
             tx.commit().await?;
-            tracing::info!(round = %round.id, by = %user, close, "review closed or reopened");
+            tracing::info!(round = %round.id, by = %cx.viewer.user_id, close, "review closed or reopened");
             let done = if close { Done::ReviewClosed } else { Done::ReviewOpened };
             Ok(Ok(done_href(REVIEW_SETTINGS_PAGE, done)))
         })

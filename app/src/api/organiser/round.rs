@@ -66,6 +66,7 @@ pub mod ssr {
     use super::*;
     use crate::{
         api::{
+            cx::Cx,
             form::{Done, FormId, Problem, Problems, done_href, run},
             jury::{
                 motivation::ssr::decision_problems_of,
@@ -73,9 +74,7 @@ pub mod ssr {
             },
             organiser::decision::DECISION_PAGE,
         },
-        auth,
         domain::{
-            access::Viewer,
             deadline::to_stockholm,
             decision::{Choice, Outcome, public_at},
             lifecycle::{OrganiseProblem, StepFacts, StepRefusal, may_step},
@@ -84,7 +83,6 @@ pub mod ssr {
             winner::PastWinner,
         },
         mail::messages,
-        state::{self, AppState},
         storage::{
             Db,
             audit::{self, Actor},
@@ -96,11 +94,10 @@ pub mod ssr {
     use chrono::{DateTime, Utc};
 
     /// The organiser and the current round they manage.
-    pub async fn managed_round() -> Result<(AppState, Round, Viewer), AppError> {
-        let viewer = auth::require_manager()?;
-        let state = state::state()?;
-        let round = rounds::current(&mut *state.db.conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
-        Ok((state, round, viewer))
+    pub async fn managed_round() -> Result<(Cx, Round), AppError> {
+        let cx = Cx::manager()?;
+        let round = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+        Ok((cx, round))
     }
 
     /// Whether another round of the award is public and not yet announced.
@@ -121,12 +118,12 @@ pub mod ssr {
         Ok(latest.map_or(round.deadline.closes_at_utc(), |l| l.max(round.deadline.closes_at_utc())))
     }
 
-    async fn facts(state: &AppState, round: &Round) -> Result<StepFacts, AppError> {
+    async fn facts(cx: &Cx, round: &Round) -> Result<StepFacts, AppError> {
         Ok(StepFacts {
-            last_closing: last_closing(&state.db, round).await?,
-            decision_problems: decision_problems_of(state, round).await?,
-            another_round_running: another_round_running(&state.db, round).await?,
-            ..StepFacts::of_round(round, state.clock.now())
+            last_closing: last_closing(cx.db(), round).await?,
+            decision_problems: decision_problems_of(cx, round).await?,
+            another_round_running: another_round_running(cx.db(), round).await?,
+            ..StepFacts::of_round(round, cx.now)
         })
     }
 
@@ -135,12 +132,12 @@ pub mod ssr {
     }
 
     pub async fn overview() -> Result<Option<RoundOverview>, AppError> {
-        let (state, round, _) = match managed_round().await {
+        let (cx, round) = match managed_round().await {
             Err(AppError::NotFound) => return Ok(None),
             other => other?,
         };
-        let facts = facts(&state, &round).await?;
-        let history = audit::list(&mut *state.db.conn().await?)
+        let facts = facts(&cx, &round).await?;
+        let history = audit::list(&mut *cx.db().conn().await?)
             .await?
             .into_iter()
             .filter(|e| e.round_id.as_deref() == Some(round.id.as_str()))
@@ -152,13 +149,13 @@ pub mod ssr {
             deadline_local: round.deadline.local(),
             last_closing_local: (facts.last_closing > round.deadline.closes_at_utc())
                 .then(|| to_stockholm(facts.last_closing - chrono::Duration::minutes(1))),
-            submitted: submissions::latest_of_round(&mut *state.db.conn().await?, &round.id).await?.len(),
+            submitted: submissions::latest_of_round(&mut *cx.db().conn().await?, &round.id).await?.len(),
             decision_problems: facts.decision_problems,
             embargo_local: round
                 .published_at
-                .filter(|at| round.state == RoundState::Announced && *at > state.clock.now())
+                .filter(|at| round.state == RoundState::Announced && *at > cx.now)
                 .map(to_stockholm),
-            ceremony_local: (round.ceremony_at > state.clock.now()).then(|| to_stockholm(round.ceremony_at)),
+            ceremony_local: (round.ceremony_at > cx.now).then(|| to_stockholm(round.ceremony_at)),
             history,
             round_title: round.title,
         }))
@@ -172,7 +169,8 @@ pub mod ssr {
         let page = if back { DECISION_PAGE } else { ROUND_PAGE };
         let mut problems = Problems::new(if back { FormId::StepBack } else { FormId::Step }).keep("embargo", &embargo);
         run(page, problems.clone(), async move {
-            let (state, round, viewer) = managed_round().await?;
+            let (cx, round) = managed_round().await?;
+            let viewer = &cx.viewer;
             let (Some(from), Some(to)) = (RoundState::from_code(&from), RoundState::from_code(&to)) else {
                 return Err(AppError::NotFound);
             };
@@ -184,11 +182,11 @@ pub mod ssr {
                 problems.add("confirm", Problem::Organise(OrganiseProblem::NotConfirmed));
                 return Ok(Err(problems));
             }
-            if let Err(refusal) = may_step(from, to, &facts(&state, &round).await?) {
+            if let Err(refusal) = may_step(from, to, &facts(&cx, &round).await?) {
                 problems.add("", Problem::Organise(OrganiseProblem::Step(refusal)));
                 return Ok(Err(problems));
             }
-            let now = state.clock.now();
+            let now = cx.now;
             let public_at = match public_at(&embargo, now) {
                 Ok(at) => at,
                 Err(problem) => {
@@ -196,7 +194,7 @@ pub mod ssr {
                     return Ok(Err(problems));
                 }
             };
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             if !rounds::set_state(&mut tx, &round.id, from, to).await? {
                 problems.add("", Problem::Organise(OrganiseProblem::Moved { now: round.state }));
                 return Ok(Err(problems));
@@ -212,15 +210,15 @@ pub mod ssr {
             if to == RoundState::Decided {
                 // Again now that the round's row is held: a motivation saved since the page's
                 // check, before this step took its turn, needs its sign-offs too.
-                let problems_now = decision_problems_of(&state, &round).await?;
+                let problems_now = decision_problems_of(&cx, &round).await?;
                 if !problems_now.is_empty() {
                     problems.add("", Problem::Organise(OrganiseProblem::Step(StepRefusal::DecisionIncomplete(problems_now))));
                     return Ok(Err(problems));
                 }
-                crate::api::organiser::ranking::ssr::freeze(&mut tx, &state, &round).await?;
+                crate::api::organiser::ranking::ssr::freeze(&mut tx, &cx, &round).await?;
             }
             if to == RoundState::Announced {
-                announce(&mut tx, &state, &round, now, public_at).await?;
+                announce(&mut tx, &cx, &round, now, public_at).await?;
             }
             tx.commit().await?;
             tracing::info!(round = %round.id, from = from.code(), to = to.code(), by = %viewer.user_id, "round stepped");
@@ -235,16 +233,16 @@ pub mod ssr {
     /// the pages read `published_at`, and the mail is due then, by itself.
     async fn announce(
         tx: &mut sqlx::AnyConnection,
-        state: &AppState,
+        cx: &Cx,
         round: &Round,
         now: DateTime<Utc>,
         public_at: DateTime<Utc>,
     ) -> Result<(), AppError> {
-        let db = &state.db;
+        let db = cx.db();
         let choices: Vec<Choice> =
             decisions::of_round(&mut *db.conn().await?, &round.id).await?.into_iter().map(|r| r.choice).collect();
         // The submitted applications with their kommuner, as the jury had them.
-        let entries = round_work(state, round.clone()).await?.entries;
+        let entries = round_work(cx, round.clone()).await?.entries;
         let name_of = |id: &str| entries.iter().find(|e| e.application_id == id).map(|e| (&e.kommun_kod, &e.kommun));
         let winner = choices.iter().find(|c| c.outcome == Outcome::Winner).ok_or(AppError::Internal)?;
         let (winner_kod, winner_name) = name_of(&winner.application_id).ok_or(AppError::Internal)?;
@@ -279,7 +277,7 @@ pub mod ssr {
             // The others a second later, so that the chosen are sent first.
             let due = if own.is_some() { public_at } else { public_at + chrono::Duration::seconds(1) };
             for person in users::applicants_of(tx, &entry.kommun_kod).await? {
-                let mail = messages::outcome(&person.email, &person.name, &state.settings.base_url, &notice);
+                let mail = messages::outcome(&person.email, &person.name, &cx.settings().base_url, &notice);
                 mail_queue::enqueue_at(tx, &mail, now, due).await?;
             }
         }
@@ -287,8 +285,8 @@ pub mod ssr {
     }
 
     pub async fn log() -> Result<Vec<LogLine>, AppError> {
-        let (state, _, _) = managed_round().await?;
-        log_lines(&state.db).await
+        let (cx, _) = managed_round().await?;
+        log_lines(cx.db()).await
     }
 
     /// The whole audit log, newest first; the caller has checked that an organiser asks.

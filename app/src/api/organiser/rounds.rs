@@ -111,10 +111,10 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
+            cx::Cx,
             form::{Done, FormId, Problem, Problems, done_href, run},
             organiser::round::ssr::another_round_running,
         },
-        auth,
         domain::{
             deadline::to_stockholm,
             lifecycle::{OrganiseProblem, StepFacts, may_step},
@@ -122,7 +122,6 @@ mod ssr {
                 NewRoundInput, PartInput, RoundEdit, RoundProblem, RoundProblems, Schedule, copied_round, edited_round,
             },
         },
-        state,
         storage::{
             audit::{self, Actor},
             reviews, rounds,
@@ -133,9 +132,8 @@ mod ssr {
     const FIELDS: [&str; 6] = ["year", "title", "opens", "deadline", "ceremony", "ceremony_place"];
 
     pub async fn overview() -> Result<Vec<RoundLine>, AppError> {
-        auth::require_manager()?;
-        let state = state::state()?;
-        Ok(rounds::list(&mut *state.db.conn().await?, EHALSOKOMMUN)
+        let cx = Cx::manager()?;
+        Ok(rounds::list(&mut *cx.db().conn().await?, EHALSOKOMMUN)
             .await?
             .into_iter()
             .map(|r| RoundLine { id: r.id, year: r.year, title: r.title, state: r.state, applications: r.applications })
@@ -148,9 +146,10 @@ mod ssr {
             problems = problems.keep(field, value);
         }
         run(ROUNDS_PAGE, problems.clone(), async move {
-            let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let source = rounds::find(&mut *state.db.conn().await?, &source).await?.ok_or(AppError::NotFound)?;
-            let existing = rounds::list(&mut *state.db.conn().await?, &source.award_id).await?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let source = rounds::find(&mut *cx.db().conn().await?, &source).await?.ok_or(AppError::NotFound)?;
+            let existing = rounds::list(&mut *cx.db().conn().await?, &source.award_id).await?;
             // One round is prepared at a time: it is the one "Öppna" and "Ta bort" act on.
             if existing.iter().any(|r| r.state == RoundState::Draft) {
                 problems.add("", Problem::Organise(OrganiseProblem::Round(RoundProblem::DraftExists)));
@@ -163,8 +162,8 @@ mod ssr {
                 Ok(round) => round,
                 Err(found) => return Ok(Err(with_round_problems(problems, found))),
             };
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
             rounds::insert(&mut tx, &round).await?;
             // The jury scores as it did: the criteria, weights and scale carry over.
             if let Some(settings) = reviews::settings(&mut tx, &source.id).await? {
@@ -187,18 +186,17 @@ mod ssr {
     }
 
     /// The one round being prepared, if any.
-    async fn the_draft(state: &crate::state::AppState) -> Result<Option<Round>, AppError> {
-        let listed = rounds::list(&mut *state.db.conn().await?, EHALSOKOMMUN).await?;
+    async fn the_draft(cx: &Cx) -> Result<Option<Round>, AppError> {
+        let listed = rounds::list(&mut *cx.db().conn().await?, EHALSOKOMMUN).await?;
         match listed.into_iter().find(|r| r.state == RoundState::Draft) {
-            Some(line) => Ok(rounds::find(&mut *state.db.conn().await?, &line.id).await?),
+            Some(line) => Ok(rounds::find(&mut *cx.db().conn().await?, &line.id).await?),
             None => Ok(None),
         }
     }
 
     pub async fn draft_view() -> Result<Option<PreparedRound>, AppError> {
-        auth::require_manager()?;
-        let state = state::state()?;
-        Ok(the_draft(&state).await?.map(|round| PreparedRound {
+        let cx = Cx::manager()?;
+        Ok(the_draft(&cx).await?.map(|round| PreparedRound {
             opens: to_stockholm(round.opens_at).format("%Y-%m-%d").to_string(),
             deadline: round.deadline.local().format("%Y-%m-%d").to_string(),
             ceremony: to_stockholm(round.ceremony_at).format("%Y-%m-%dT%H:%M").to_string(),
@@ -256,8 +254,9 @@ mod ssr {
             }
         }
         run(DRAFT_PAGE, problems.clone(), async move {
-            let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let draft = rounds::find(&mut *state.db.conn().await?, &id).await?.ok_or(AppError::NotFound)?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let draft = rounds::find(&mut *cx.db().conn().await?, &id).await?.ok_or(AppError::NotFound)?;
             let [
                 title,
                 intro,
@@ -288,7 +287,7 @@ mod ssr {
                 Ok(round) => round,
                 Err(found) => return Ok(Err(with_round_problems(problems, found))),
             };
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             if !rounds::update_draft(&mut tx, &round).await? {
                 let mut problems = problems;
                 problems.add("", Problem::Organise(OrganiseProblem::Round(RoundProblem::Opened)));
@@ -296,7 +295,7 @@ mod ssr {
             }
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             let detail = format!("Ändrade utkastet {}", round.title);
-            audit::record(&mut tx, actor, Some(&round.id), "omgang-andrad", &detail, state.clock.now()).await?;
+            audit::record(&mut tx, actor, Some(&round.id), "omgang-andrad", &detail, cx.now).await?;
             tx.commit().await?;
             Ok(Ok(done_href(DRAFT_PAGE, Done::RoundDraftSaved)))
         })
@@ -304,29 +303,30 @@ mod ssr {
     }
 
     /// The round in draft that `id` names, for the forms on the list.
-    async fn draft(state: &crate::state::AppState, id: &str) -> Result<crate::domain::round::Round, AppError> {
-        rounds::find(&mut *state.db.conn().await?, id).await?.ok_or(AppError::NotFound)
+    async fn draft(cx: &Cx, id: &str) -> Result<crate::domain::round::Round, AppError> {
+        rounds::find(&mut *cx.db().conn().await?, id).await?.ok_or(AppError::NotFound)
     }
 
     pub async fn open(id: String, confirmed: bool) -> FormReply {
         let mut problems = Problems::new(FormId::OpenRound);
         run(ROUNDS_PAGE, problems.clone(), async move {
-            let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let round = draft(&state, &id).await?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let round = draft(&cx, &id).await?;
             if !confirmed {
                 problems.add("confirm", Problem::Organise(OrganiseProblem::NotConfirmed));
                 return Ok(Err(problems));
             }
             let facts = StepFacts {
-                another_round_running: another_round_running(&state.db, &round).await?,
-                ..StepFacts::of_round(&round, state.clock.now())
+                another_round_running: another_round_running(cx.db(), &round).await?,
+                ..StepFacts::of_round(&round, cx.now)
             };
             if let Err(refusal) = may_step(round.state, RoundState::Open, &facts) {
                 problems.add("", Problem::Organise(OrganiseProblem::Step(refusal)));
                 return Ok(Err(problems));
             }
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
             if !rounds::set_state(&mut tx, &round.id, RoundState::Draft, RoundState::Open).await? {
                 problems.add("", Problem::Organise(OrganiseProblem::Round(RoundProblem::NotADraft)));
                 return Ok(Err(problems));
@@ -342,13 +342,14 @@ mod ssr {
     pub async fn delete(id: String, confirmed: bool) -> FormReply {
         let mut problems = Problems::new(FormId::DeleteRound);
         run(ROUNDS_PAGE, problems.clone(), async move {
-            let (viewer, state) = (auth::require_manager()?, state::state()?);
-            let round = draft(&state, &id).await?;
+            let cx = Cx::manager()?;
+            let viewer = &cx.viewer;
+            let round = draft(&cx, &id).await?;
             if !confirmed {
                 problems.add("confirm_removal", Problem::Organise(OrganiseProblem::NotConfirmed));
                 return Ok(Err(problems));
             }
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             if !rounds::delete_draft(&mut tx, &round.id).await? {
                 let listed = rounds::list(&mut tx, &round.award_id).await?;
                 let with_applications = listed.iter().any(|r| r.id == round.id && r.applications > 0);
@@ -358,7 +359,7 @@ mod ssr {
             }
             let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
             let detail = format!("Tog bort {} (utkast)", round.title);
-            audit::record(&mut tx, actor, None, "omgang-borttagen", &detail, state.clock.now()).await?;
+            audit::record(&mut tx, actor, None, "omgang-borttagen", &detail, cx.now).await?;
             tx.commit().await?;
             Ok(Ok(done_href(ROUNDS_PAGE, Done::RoundDeleted)))
         })

@@ -17,7 +17,8 @@ pub const STATEMENT_ADMIN_PAGE: &str = "/arrangor/tillganglighet";
 
 #[server(endpoint = "accessibility_statement", input = GetUrl)]
 pub async fn accessibility_statement() -> Result<Option<Statement>, AppError> {
-    Ok(crate::storage::accessibility::statement(&mut *crate::state::db()?.conn().await?).await?)
+    let cx = crate::api::cx::Cx::anyone(crate::domain::policy::OwnAction::ReadPublic)?;
+    Ok(crate::storage::accessibility::statement(&mut *cx.db().conn().await?).await?)
 }
 
 /// The feedback received, newest first, with when (Swedish time): for organisers.
@@ -65,23 +66,19 @@ mod ssr {
     use super::*;
     use crate::{
         api::{
+            cx::Cx,
             form::{Done, FormId, Problem, Problems, done_href, run},
             limits,
         },
-        auth,
         domain::{
             accessibility::{StatementInput, StatementProblem, checked_feedback, checked_statement},
             account::Role,
             deadline::to_stockholm,
+            policy::OwnAction,
             throttle,
         },
         mail::messages,
-        state,
-        storage::{
-            accessibility,
-            audit::{self, Actor},
-            mail_queue, users,
-        },
+        storage::{accessibility, audit, mail_queue, users},
     };
 
     /// The form back with the problems found, by field.
@@ -93,9 +90,8 @@ mod ssr {
     }
 
     pub async fn feedback() -> Result<Vec<(NaiveDateTime, Feedback)>, AppError> {
-        auth::require_manager()?;
-        let db = state::db()?;
-        Ok(accessibility::feedback(&mut *db.conn().await?)
+        let cx = Cx::manager()?;
+        Ok(accessibility::feedback(&mut *cx.db().conn().await?)
             .await?
             .into_iter()
             .map(|(at, f)| (to_stockholm(at), f))
@@ -108,17 +104,15 @@ mod ssr {
             problems = problems.keep(field, value);
         }
         run(STATEMENT_ADMIN_PAGE, problems.clone(), async move {
-            let viewer = auth::require_manager()?;
-            let state = state::state()?;
+            let cx = Cx::manager()?;
             let statement = match checked_statement(&form) {
                 Ok(statement) => statement,
                 Err(found) => return Ok(Err(refused(problems, found))),
             };
-            let now = state.clock.now();
-            let mut tx = state.db.begin_write().await?;
-            accessibility::save(&mut tx, &statement, Some(&viewer.name), false).await?;
-            let actor = Actor { user_id: Some(&viewer.user_id), name: &viewer.name };
-            audit::record(&mut tx, actor, None, "tillganglighet", "Tillgänglighetsredogörelsen uppdaterad", now)
+            let now = cx.now;
+            let mut tx = cx.db().begin_write().await?;
+            accessibility::save(&mut tx, &statement, Some(&cx.viewer.name), false).await?;
+            audit::record(&mut tx, cx.actor(), None, "tillganglighet", "Tillgänglighetsredogörelsen uppdaterad", now)
                 .await?;
             tx.commit().await?;
             Ok(Ok(done_href(STATEMENT_ADMIN_PAGE, Done::StatementSaved)))
@@ -130,30 +124,30 @@ mod ssr {
         let problems =
             Problems::new(FormId::Feedback).keep("message", &message).keep("page", &page).keep("reply_to", &reply_to);
         run(STATEMENT_PAGE, problems.clone(), async move {
-            let state = state::state()?;
+            let cx = Cx::anyone(OwnAction::GiveFeedback)?;
             let feedback = match checked_feedback(&message, &page, &reply_to) {
                 Ok(feedback) => feedback,
                 Err(found) => return Ok(Err(refused(problems, found))),
             };
-            let now = state.clock.now();
+            let now = cx.now;
             // Each message mails every organiser: a client sends a handful an hour.
-            if let Some(wait) = limits::client_over(&state.db, "synpunkt", throttle::FEEDBACK_PER_CLIENT, now).await? {
+            if let Some(wait) = limits::client_over(cx.db(), "synpunkt", throttle::FEEDBACK_PER_CLIENT, now).await? {
                 let mut problems = problems;
                 problems.add("", Problem::TooManyRequests { minutes: throttle::whole_minutes(wait) });
                 return Ok(Err(problems));
             }
-            let organisers: Vec<users::StoredUser> = users::list(&mut *state.db.conn().await?)
+            let organisers: Vec<users::StoredUser> = users::list(&mut *cx.db().conn().await?)
                 .await?
                 .into_iter()
                 .filter(|u| u.role == Role::Organiser && !u.blocked && u.email_confirmed)
                 .collect();
-            let mut tx = state.db.begin_write().await?;
+            let mut tx = cx.db().begin_write().await?;
             accessibility::add_feedback(&mut tx, &feedback, now).await?;
             for organiser in &organisers {
                 let mail = messages::accessibility_feedback(
                     &organiser.email,
                     &organiser.name,
-                    &state.settings.base_url,
+                    &cx.settings().base_url,
                     &feedback,
                 );
                 mail_queue::enqueue(&mut tx, &mail, now).await?;

@@ -42,10 +42,10 @@ impl PublicRound {
 
 #[server(endpoint = "current_round", input = leptos::server_fn::codec::GetUrl)]
 pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
-    use crate::{state, storage};
-    let db = state::db()?;
-    let round = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await?;
-    let now = state::now()?;
+    use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
+    let cx = Cx::anyone(OwnAction::ReadPublic)?;
+    let now = cx.now;
+    let round = storage::rounds::current(&mut *cx.db().conn().await?, storage::seed::EHALSOKOMMUN).await?;
     use crate::domain::lifecycle::RoundState;
     // A round being prepared is not public yet; under embargo the public sees it as decided, no more.
     Ok(round.filter(|r| r.state.is_public()).map(|mut r| {
@@ -59,9 +59,9 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
 
 #[server(endpoint = "past_winners", input = leptos::server_fn::codec::GetUrl)]
 pub async fn past_winners() -> Result<Vec<PastWinner>, AppError> {
-    use crate::{state, storage};
-    let db = state::db()?;
-    Ok(storage::winners::list(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN, state::now()?).await?)
+    use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
+    let cx = Cx::anyone(OwnAction::ReadPublic)?;
+    Ok(storage::winners::list(&mut *cx.db().conn().await?, storage::seed::EHALSOKOMMUN, cx.now).await?)
 }
 
 /// A kommun the jury chose, with the jury's motivation.
@@ -87,13 +87,18 @@ pub struct AnnouncedDecision {
 /// an organiser has announced them; nothing before.
 #[server(endpoint = "announcement", input = leptos::server_fn::codec::GetUrl)]
 pub async fn announcement() -> Result<Option<AnnouncedDecision>, AppError> {
-    use crate::{domain::decision::Outcome, state, storage};
-    let db = state::db()?;
+    use crate::{
+        api::cx::Cx,
+        domain::{decision::Outcome, policy::OwnAction},
+        storage,
+    };
+    let cx = Cx::anyone(OwnAction::ReadPublic)?;
+    let db = cx.db();
     let Some(round) = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await? else {
         return Ok(None);
     };
     // Announced under embargo: nothing until the embargo ends.
-    if !round.decision_public(state::now()?) {
+    if !round.decision_public(cx.now) {
         return Ok(None);
     }
     let all = storage::kommuner::list(&mut *db.conn().await?).await?;

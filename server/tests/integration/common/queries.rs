@@ -1,7 +1,8 @@
 //! The SQL statements the portal ran for one request, as pretalx pins its pages'
 //! query counts. sqlx reports each statement as a `sqlx::query` event inside the
 //! request's span (SQLite's worker thread enters the caller's span), and the span
-//! carries the request's id, which the answer returns as `x-request-id`.
+//! carries the request's id, which the answer returns as `x-request-id`, and, once
+//! the server function has named it (`api::cx::Cx`), the action.
 
 use std::{
     collections::HashMap,
@@ -28,7 +29,7 @@ pub fn of_request(id: &str) -> Vec<String> {
     statements().lock().unwrap().get(id).map(|s| s.iter().map(|(text, _)| text.clone()).collect()).unwrap_or_default()
 }
 
-/// The statements the request ran for its action (`api::cx::Cx::acting`), in order.
+/// The statements the request ran once its server function had named `action`, in order.
 pub fn of_action(id: &str, action: &str) -> Vec<String> {
     let all = statements().lock().unwrap().get(id).cloned().unwrap_or_default();
     all.into_iter().filter(|(_, a)| a.as_deref() == Some(action)).map(|(text, _)| text).collect()
@@ -69,18 +70,17 @@ fn field(name: &'static str, record: impl FnOnce(&mut FieldText)) -> Option<Stri
 impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for QueryCounter {
     fn on_new_span(&self, attrs: &span::Attributes<'_>, id: &span::Id, ctx: Context<'_, S>) {
         let Some(span) = ctx.span(id) else { return };
-        match attrs.metadata().name() {
-            "request" => {
-                if let Some(request) = field("id", |v| attrs.record(v)) {
-                    span.extensions_mut().insert(RequestId(request));
-                }
-            }
-            "action" => {
-                if let Some(action) = field("action", |v| attrs.record(v)) {
-                    span.extensions_mut().insert(ActionName(action));
-                }
-            }
-            _ => {}
+        if attrs.metadata().name() == "request"
+            && let Some(request) = field("id", |v| attrs.record(v))
+        {
+            span.extensions_mut().insert(RequestId(request));
+        }
+    }
+
+    fn on_record(&self, id: &span::Id, values: &span::Record<'_>, ctx: Context<'_, S>) {
+        let Some(span) = ctx.span(id) else { return };
+        if let Some(action) = field("action", |v| values.record(v)) {
+            span.extensions_mut().insert(ActionName(action));
         }
     }
 
