@@ -18,42 +18,8 @@ command -v npm >/dev/null || apt_install nodejs npm
 (cd bench && npm ci --no-audit --no-fund --silent)
 "$ROOT/scripts/build.sh" --release >/dev/null
 
-work="$(mktemp -d /tmp/portal-lighthouse.XXXXXX)"
-# The portals start in subshells (command substitution): their ids go to a file.
-trap 'kill $(cat "$work/pids" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
-export DATABASE_URL="sqlite://$work/portal.db" PORTAL_OUTBOX_DIR="$work/outbox" RUST_LOG=warn
-
-# Starts the portal on a clock of its own (the same database) and prints its address.
-start() {
-  local port
-  port="$(free_port)"
-  PORTAL_FIXED_TIME="$1" "$ROOT/target/release/portal" seed-demo >/dev/null
-  PORTAL_FIXED_TIME="$1" PORTAL_ADDR="127.0.0.1:$port" PORTAL_BASE_URL="http://127.0.0.1:$port" \
-    "$ROOT/target/release/portal" serve >> "$work/portal.log" 2>&1 &
-  echo $! >> "$work/pids"
-  for _ in $(seq 1 100); do
-    if curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
-      echo "http://127.0.0.1:$port"
-      return
-    fi
-    sleep 0.1
-  done
-  echo "the portal did not start:" >&2
-  cat "$work/portal.log" >&2
-  exit 1
-}
-
-# Logs in as the log-in page's form would and prints the Cookie header that carries the session.
-log_in() {
-  local base="$1" email="$2" jar="$work/$2.cookies" csrf
-  curl -fs -c "$jar" "$base/logga-in" >/dev/null
-  csrf="$(awk '$6 == "portal_csrf" {print $7}' "$jar")"
-  curl -fs -b "$jar" -c "$jar" -H "Origin: $base" -H 'Accept: application/json' \
-    --data-urlencode "csrf=$csrf" --data-urlencode "email=$email" \
-    --data-urlencode 'password=demo vid Kalmarsund 2027' "$base/api/log_in" >/dev/null
-  grep -q 'portal_session' "$jar" || { echo "$email could not log in at $base" >&2; exit 1; }
-  awk '$6 ~ /^portal_/ {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$jar"
-}
+source bench/lib.sh
+bench_work lighthouse
 
 lighthouse() {
   local name="$1" url="$2" cookie="${3:-}"
@@ -95,7 +61,5 @@ mkdir -p bench/results
   # After the deadline (the demo data then moves the round into review): the juror reads.
   closed_clock="$(start 2027-04-16T08:00:00Z)"
   juror="$(log_in "$closed_clock" jury@demo.example.se)"
-  reading="$(curl -fs -H "Cookie: $juror" "$closed_clock/jury" | { grep -o '/jury/ansokan/[0-9a-f-]*' || true; } | head -n1)"
-  [ -n "$reading" ] || { echo "the demo juror's list has no application to read" >&2; exit 1; }
-  lighthouse "jury reading view" "$closed_clock$reading" "$juror"
+  lighthouse "jury reading view" "$(first_reading "$closed_clock" "$juror")" "$juror"
 } | tee bench/results/lighthouse.txt

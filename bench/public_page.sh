@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Requests per second for the public round page `/` on the release build,
-# beside a bare axum handler in the same run, with wrk on loopback.
+# Requests per second for the public round page `/` on the release build, beside
+# the portal's own `/healthz` (the ratio is the figure that counts: the machine's
+# speed cancels out), a hashed file under `/pkg/`, and a bare axum handler in the
+# same run, with wrk on loopback.
 #   bench/public_page.sh [seconds] [connections]
 # Writes bench/results/public_page.txt.
 set -euo pipefail
@@ -31,17 +33,26 @@ done
 run() {
   wrk -t2 -c"$connections" -d"${duration}s" --latency -H 'Accept-Encoding: br' "$1"
 }
+css="$(awk '/^css: / {print $2}' target/site/hash.txt)"
 mkdir -p bench/results
 {
   echo "# $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$connections -d${duration}s, release build, SQLite"
   echo "## portal GET / (SSR of the round page, database read, brotli)"
   run "http://127.0.0.1:$portal_port/"
+  echo "## portal GET /healthz (the portal's own cheapest answer: a database ping)"
+  run "http://127.0.0.1:$portal_port/healthz"
+  echo "## portal GET /pkg/portal.$css.css (a hashed file, precompressed)"
+  run "http://127.0.0.1:$portal_port/pkg/portal.$css.css"
   echo "## bare axum GET / (fixed string)"
   run "http://127.0.0.1:$bare_port/"
   echo "## resident memory after the run (KiB)"
   echo "portal: $(awk '/VmRSS/ {print $2}' "/proc/${pids[0]}/status")"
 } | tee bench/results/public_page.txt
 
-portal_rps=$(awk '/Requests\/sec/ {print $2; exit}' bench/results/public_page.txt)
-bare_rps=$(awk '/Requests\/sec/ {n++} n==2 && /Requests\/sec/ {print $2; exit}' bench/results/public_page.txt)
-echo "ratio portal/bare: $(python3 -c "print(f'{$portal_rps/$bare_rps:.3f}')")" | tee -a bench/results/public_page.txt
+rate() { awk '/Requests\/sec/ {n++} n=='"$1"' && /Requests\/sec/ {print $2; exit}' bench/results/public_page.txt; }
+page_rps="$(rate 1)" healthz_rps="$(rate 2)" pkg_rps="$(rate 3)" bare_rps="$(rate 4)"
+{
+  echo "ratio / to /healthz: $(python3 -c "print(f'{$page_rps/$healthz_rps:.3f}')")"
+  echo "ratio /pkg/ to /healthz: $(python3 -c "print(f'{$pkg_rps/$healthz_rps:.3f}')")"
+  echo "ratio / to bare axum: $(python3 -c "print(f'{$page_rps/$bare_rps:.3f}')")"
+} | tee -a bench/results/public_page.txt

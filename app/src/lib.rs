@@ -81,9 +81,13 @@ use pages::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     use leptos_meta::{HashedStylesheet, MetaTags};
     let lang = i18n::texts().lang;
-    // The page rendered, which is not always the page asked for: the guard shows the
-    // 403 and 503 pages under the address asked for. `hydrate` needs to know.
-    let shown = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+    // Islands mode: nothing outside an island is hydrated, so nothing outside one
+    // carries hydration markers. A page with an island loads the browser code for
+    // it itself (`components::islands::IslandScripts`); the others load none.
+    if let Some(shared) = Owner::current_shared_context() {
+        shared.set_is_hydrating(false);
+    }
+    provide_context(options.clone());
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -92,11 +96,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HashedStylesheet options=options.clone() id="portal" />
-                <HydrationScripts options />
+                <HashedStylesheet options id="portal" />
                 <MetaTags />
             </head>
-            <body data-sida=shown>
+            <body>
                 <App />
             </body>
         </html>
@@ -169,29 +172,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The browser's entry: the pages are the server's HTML, and only their islands
+/// (`#[island]`: the application's and the review's autosaving forms) run here.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     use leptos::prelude::*;
     console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
     // The server chose the language from the visitor's cookie and wrote it on
-    // <html lang>; the browser must render the same texts to hydrate.
+    // <html lang>; every island (a child of this root) says its texts in it.
     let locale = document()
         .document_element()
         .and_then(|html| html.get_attribute("lang"))
         .map(|lang| i18n::Locale::from_code(&lang))
         .unwrap_or_default();
-    // The guard renders the 403 and 503 pages under the address asked for; the router
-    // would hydrate that address's page instead and panic on the mismatch (the title
-    // too would be the other page's). The address becomes the page's own first.
-    if let Some(shown) = document().body().and_then(|body| body.get_attribute("data-sida"))
-        && window().location().pathname().ok().as_deref() != Some(shown.as_str())
-        && let Ok(history) = window().history()
-    {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&shown));
-    }
-    leptos::mount::hydrate_body(move || {
-        provide_context(locale);
-        view! { <App /> }
-    });
+    provide_context(locale);
 }

@@ -13,10 +13,6 @@ function watchConsole(page) {
   return problems;
 }
 
-/** Resolves once the WASM bundle has hydrated the page. */
-async function waitForHydration(page) {
-  await expect(page.getByRole('button', { name: 'Kriterier och inriktning' })).toBeVisible();
-}
 
 // ---------------------------------------------------------------------------
 // Accessibility: three engines on every page state a test checks.
@@ -324,15 +320,16 @@ async function expectAccessible(page) {
   expect(problems.map(describeProblem), `axe, HTML_CodeSniffer and the Nu HTML checker on ${page.url()}`).toEqual([]);
 }
 
-module.exports = { test, expect, watchConsole, waitForHydration, expectAccessible, checkAccessibility, NOISE };
+module.exports = { test, expect, watchConsole, expectAccessible, checkAccessibility, NOISE };
 
 // ---------------------------------------------------------------------------
-// Forms: knowing when the WASM bundle has taken over a form.
+// Forms: knowing when a form is ready. The pages are the server's HTML; only the
+// forms inside an island (`<leptos-island>`: the application's, the review's) wait
+// for the WASM bundle, which adds their submit listener when it hydrates them.
 
 /**
  * Call before the first `page.goto`: notes every form that gets a submit
- * listener, which Leptos adds to a `PortalForm` when it hydrates. Pages without
- * a visible change on hydration (the account pages) can then be waited for.
+ * listener, so that an island's form can be waited for.
  */
 async function trackFormHydration(page) {
   await page.addInitScript(() => {
@@ -346,16 +343,28 @@ async function trackFormHydration(page) {
   });
 }
 
-/** Resolves once the form with this id submits by JavaScript (needs `trackFormHydration`). */
+/**
+ * Resolves once the form with this id is ready: at once for a plain form, once
+ * its JavaScript submit handler is there for a form inside an island (needs
+ * `trackFormHydration`).
+ */
 async function waitForFormHydration(page, formId) {
   try {
     // Polled again in the new document if a navigation is still under way.
-    await page.waitForFunction((id) => window.__e2eHydratedForms?.has(id), formId, { timeout: 10_000 });
+    await page.waitForFunction(
+      (id) => {
+        const form = document.getElementById(id);
+        if (!form || document.readyState === 'loading') return false;
+        return !form.closest('leptos-island') || window.__e2eHydratedForms?.has(id);
+      },
+      formId,
+      { timeout: 10_000 },
+    );
   } catch (err) {
     const tracked = await page.evaluate(() => window.__e2eHydratedForms !== undefined).catch(() => false);
     if (!tracked) throw new Error('call trackFormHydration(page) before the first page.goto');
     throw new Error(
-      `form #${formId} on ${page.url()} never got its JavaScript submit handler: hydration failed or did not run (${err.message})`,
+      `form #${formId} on ${page.url()} was not ready: missing, or its island never hydrated (${err.message})`,
     );
   }
 }

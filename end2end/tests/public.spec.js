@@ -1,7 +1,7 @@
 // The public face, as a visitor meets it: the call, how to apply, the winners,
 // the 404 page, with and without JavaScript, on a phone and on a desktop.
 const { test, expect } = require('./helpers');
-const { watchConsole, waitForHydration, trackFormHydration, waitForFormHydration, expectAccessible, expectReflow } = require('./helpers');
+const { watchConsole, trackFormHydration, waitForFormHydration, expectAccessible, expectReflow } = require('./helpers');
 
 test('the round page shows the 2027 call with its deadline and four areas', async ({ page }) => {
   const problems = watchConsole(page);
@@ -21,28 +21,20 @@ test('the round page shows the 2027 call with its deadline and four areas', asyn
   expect(problems).toEqual([]);
 });
 
-test('after hydration the criteria fold away and back with a button', async ({ page }) => {
-  const problems = watchConsole(page);
-  await page.goto('/');
-  await waitForHydration(page);
-  const toggle = page.getByRole('button', { name: 'Kriterier och inriktning' });
-  const body = page.locator('#kriterier-innehall');
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(body).toContainText('inflytande och delaktighet');
-
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
-  await expect(body).toBeHidden();
-
-  await toggle.press('Enter');
-  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(body).toBeVisible();
-  expect(problems).toEqual([]);
+// Islands: a page without an interactive part is the server's HTML alone.
+test('the public pages load no WebAssembly and no script of the portal', async ({ page }) => {
+  const loaded = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  for (const path of ['/', '/ansok', '/vinnare', '/tillganglighet', '/integritet', '/logga-in', '/registrera']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
+  expect(loaded.filter((p) => p.endsWith('.wasm') || (p.startsWith('/pkg/') && p.endsWith('.js')))).toEqual([]);
+  expect(loaded.some((p) => p.startsWith('/pkg/') && p.endsWith('.css'))).toBe(true);
 });
 
-test('client-side navigation between pages works after hydration', async ({ page }) => {
+test('the menu moves between pages and marks the current one', async ({ page }) => {
   await page.goto('/');
-  await waitForHydration(page);
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tidigare vinnare' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tidigare vinnare');
   await expect(page.getByRole('link', { name: 'Tidigare vinnare' })).toHaveAttribute('aria-current', 'page');
@@ -55,7 +47,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
     await expect(page.getByRole('heading', { name: 'Kriterier och inriktning' })).toBeVisible();
-    await expect(page.locator('#kriterier-innehall')).toContainText('inflytande och delaktighet');
+    await expect(page.locator('section[aria-labelledby="kriterier"]')).toContainText('inflytande och delaktighet');
     await expect(page.getByRole('button')).toHaveCount(0);
     await page.getByRole('link', { name: 'Tidigare vinnare' }).click();
     await expect(page.getByRole('cell', { name: 'Kalmar kommun' })).toBeVisible();
@@ -91,17 +83,16 @@ test('the skip link is the first stop and moves focus to the content', async ({ 
 
 test('keyboard focus is visible as a 3 px outline', async ({ page }) => {
   await page.goto('/');
-  await waitForHydration(page);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Hoppa till huvudinnehållet' });
   await expect(skip).toHaveCSS('outline-style', 'solid');
   await expect(skip).toHaveCSS('outline-width', '3px');
-  const toggle = page.getByRole('button', { name: 'Kriterier och inriktning' });
-  await toggle.focus();
+  const winners = page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Tidigare vinnare' });
+  await winners.focus();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Tab');
-  await expect(toggle).toBeFocused();
-  await expect(toggle).toHaveCSS('outline-style', 'solid');
+  await expect(winners).toBeFocused();
+  await expect(winners).toHaveCSS('outline-style', 'solid');
 });
 
 for (const width of [320, 768, 1280]) {
@@ -123,7 +114,6 @@ for (const path of ['/', '/ansok', '/vinnare', '/tillganglighet', '/finns-inte']
   test(`${path} loads without console errors and axe, HTML_CodeSniffer and the Nu checker find nothing`, async ({ page }) => {
     const problems = watchConsole(page);
     await page.goto(path);
-    if (path === '/') await waitForHydration(page);
     await expectAccessible(page);
     // A 404 is reported by the browser as a failed resource load; anything else is a fault.
     expect(problems.filter((p) => !(path === '/finns-inte' && p.includes('404')))).toEqual([]);
@@ -161,13 +151,10 @@ test('a visitor can read the portal in English and return to Swedish', async ({ 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Past winners');
   await expect(page.getByRole('cell', { name: 'Kalmar kommun' })).toHaveAttribute('lang', 'sv');
 
-  // The choice is remembered, and the English page hydrates like the Swedish one.
+  // The choice is remembered.
   await page.goto('/');
   await expect(page.getByRole('status')).toContainText('Deadline: 15 April 2027, 23:59');
-  const toggle = page.getByRole('button', { name: 'Criteria and focus' });
-  await expect(toggle).toBeVisible();
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('heading', { name: 'Criteria and focus' })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'På svenska' }).click();

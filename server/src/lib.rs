@@ -9,3 +9,4 @@ pub mod language;
 pub mod my_data;
 pub mod router;
 pub mod startup;
+pub mod tidy_html;

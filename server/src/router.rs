@@ -72,7 +72,6 @@ pub fn router(state: AppState) -> Router {
         .route("/konto/mina-uppgifter.json", get(my_data_json))
         .route("/omgang.ics", get(round_calendar))
         .route("/arrangor/export/{file}", get(download))
-        .nest_service("/pkg", assets)
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(server_fn_status))
@@ -89,10 +88,15 @@ pub fn router(state: AppState) -> Router {
         .with_state(state);
     let limited = router
         .layer(axum::middleware::from_fn(security::csp_nonce))
+        .layer(middleware::from_fn(crate::tidy_html::tidy_pages))
         // Brotli's default (quality 11) costs more CPU than a page render; 4 keeps most of the gain.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(too_large_page));
+        .layer(middleware::from_fn(too_large_page))
+        // The hashed files beside the rest: the same for everyone and never changed, they
+        // need no session, CSRF cookie, guard or nonce, and a `Set-Cookie` would keep
+        // shared caches from storing them.
+        .merge(Router::new().nest_service("/pkg", assets));
     // Outside the body limit, so that its 413 (and the page for it) carries them too.
     with_security_headers(limited, https)
         .layer(

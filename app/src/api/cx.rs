@@ -45,6 +45,28 @@ pub fn uses_https() -> bool {
     state().is_ok_and(|s| s.settings.uses_https())
 }
 
+/// How long a form's typed text waits for the page it is sent back to.
+const ECHO_KEPT: chrono::Duration = chrono::Duration::seconds(60);
+
+/// Keeps what a person typed into a form sent back with problems, when a cookie
+/// cannot hold it (`api::form::finish`). With `typed_text`, the one way to the
+/// database that names no action: it belongs to no server function but to every
+/// form's way back, and reaches that one table only.
+pub(crate) async fn keep_typed_text(id_hash: &str, problems: &str) -> Result<(), AppError> {
+    let state = state()?;
+    let now = state.clock.now();
+    let mut conn = state.db.conn().await?;
+    crate::storage::form_echoes::keep(&mut conn, id_hash, problems, now, now + ECHO_KEPT).await?;
+    Ok(())
+}
+
+/// What `keep_typed_text` kept under `id_hash`, within its minute.
+pub(crate) async fn typed_text(id_hash: &str) -> Option<String> {
+    let state = state().ok()?;
+    let mut conn = state.db.conn().await.ok()?;
+    crate::storage::form_echoes::find(&mut conn, id_hash, state.clock.now()).await.ok().flatten()
+}
+
 fn named<V>(viewer: V, doing: Doing) -> Result<Cx<V>, AppError> {
     Ok(named_in(state()?, viewer, doing))
 }

@@ -107,6 +107,8 @@ mod server {
     use leptos_axum::ResponseOptions;
 
     pub const ECHO_COOKIE: &str = "portal_svar";
+    /// An echo cookie's value that names problems kept on the server begins so.
+    const KEPT_ON_SERVER: &str = "server.";
     /// Cookies over 4 kB are dropped by browsers.
     const ECHO_MAX_BYTES: usize = 3500;
 
@@ -143,7 +145,7 @@ mod server {
     /// The answer to a form post: on success go to `go_to`; else back to the
     /// form on `form_page` with the problems (a plain post) or with them in the
     /// reply (JavaScript).
-    pub fn finish(form_page: &str, outcome: Result<String, Problems>) -> FormReply {
+    pub async fn finish(form_page: &str, outcome: Result<String, Problems>) -> FormReply {
         let plain = is_plain_post();
         match outcome {
             Ok(go_to) => {
@@ -154,34 +156,50 @@ mod server {
             }
             Err(problems) => {
                 if plain {
-                    let whole = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&problems).unwrap_or_default());
-                    let failed = problems.fields.iter().any(|(_, p)| matches!(p, Problem::Failed(_)));
-                    // The form page may not load either when the server fails, and a cookie holds
-                    // about 4 kB: then the typed text is answered at once (`KEPT_HEADER`).
-                    let (name, value) = if (failed || whole.len() > ECHO_MAX_BYTES) && !is_multipart() {
-                        (http::HeaderName::from_static(KEPT_HEADER), HeaderValue::from_str(&whole))
-                    } else {
-                        // A file's form (its file cannot come back anyway) over a cookie's size
-                        // keeps its problems and loses its values.
-                        let echo = if whole.len() <= ECHO_MAX_BYTES {
-                            whole
-                        } else {
-                            let problems = Problems { values: Vec::new(), ..problems.clone() };
-                            URL_SAFE_NO_PAD.encode(serde_json::to_vec(&problems).unwrap_or_default())
-                        };
-                        let secure = crate::api::cx::uses_https();
-                        (
-                            header::SET_COOKIE,
-                            HeaderValue::from_str(&cookies::set(ECHO_COOKIE, &echo, true, secure, Some(60))),
-                        )
-                    };
-                    if let (Some(res), Ok(value)) = (use_context::<ResponseOptions>(), value) {
+                    let answer = plain_answer(&problems).await;
+                    if let (Some(res), Some((name, value))) = (use_context::<ResponseOptions>(), answer) {
                         res.append_header(name, value);
                     }
                     see_other(form_page);
                 }
                 FormReply::Invalid(problems)
             }
+        }
+    }
+
+    /// The header that brings a plain post's problems, and what was typed, back to the form.
+    async fn plain_answer(problems: &Problems) -> Option<(http::HeaderName, HeaderValue)> {
+        let json = serde_json::to_vec(problems).unwrap_or_default();
+        let whole = URL_SAFE_NO_PAD.encode(&json);
+        let failed = problems.fields.iter().any(|(_, p)| matches!(p, Problem::Failed(_)));
+        let echo = |value: &str| {
+            let secure = crate::api::cx::uses_https();
+            Some((
+                header::SET_COOKIE,
+                HeaderValue::from_str(&cookies::set(ECHO_COOKIE, value, true, secure, Some(60))).ok()?,
+            ))
+        };
+        let at_once = || Some((http::HeaderName::from_static(KEPT_HEADER), HeaderValue::from_str(&whole).ok()?));
+        if whole.len() <= ECHO_MAX_BYTES && !failed {
+            return echo(&whole);
+        }
+        if is_multipart() {
+            // A file's form (its file cannot come back anyway) over a cookie's size
+            // keeps its problems and loses its values.
+            let problems = Problems { values: Vec::new(), ..problems.clone() };
+            return echo(&URL_SAFE_NO_PAD.encode(serde_json::to_vec(&problems).unwrap_or_default()));
+        }
+        // The form page may not load either when the server fails: the typed text is
+        // answered at once (`KEPT_HEADER`), as it is when it cannot be kept for the page.
+        if failed {
+            return at_once();
+        }
+        // More than a cookie holds: kept on the server for the page, the cookie names it.
+        let token = crate::auth::secret::new_token();
+        let json = String::from_utf8(json).unwrap_or_default();
+        match crate::api::cx::keep_typed_text(&crate::auth::secret::hash_token(&token), &json).await {
+            Ok(()) => echo(&format!("{KEPT_ON_SERVER}{token}")),
+            Err(_) => at_once(),
         }
     }
 
@@ -204,7 +222,7 @@ mod server {
             }
             Err(err) => Err(failed(problems, err)),
         };
-        finish(form_page, outcome)
+        finish(form_page, outcome).await
     }
 
     /// A failure the person cannot fix by editing the form (the database is
@@ -214,12 +232,16 @@ mod server {
     }
 
     /// The problems sent back to form `form` by the previous plain post, if any.
-    pub fn echo_for(form: FormId) -> Option<Problems> {
+    pub async fn echo_for(form: FormId) -> Option<Problems> {
         let parts = use_context::<http::request::Parts>()?;
         let header = parts.headers.get(header::COOKIE)?.to_str().ok()?;
         let secure = crate::api::cx::uses_https();
-        let bytes = URL_SAFE_NO_PAD.decode(cookies::portal_value(header, ECHO_COOKIE, secure)?).ok()?;
-        serde_json::from_slice::<Problems>(&bytes).ok().filter(|p| p.form == form.as_str())
+        let value = cookies::portal_value(header, ECHO_COOKIE, secure)?;
+        let json = match value.strip_prefix(KEPT_ON_SERVER) {
+            Some(token) => crate::api::cx::typed_text(&crate::auth::secret::hash_token(token)).await?.into_bytes(),
+            None => URL_SAFE_NO_PAD.decode(value).ok()?,
+        };
+        serde_json::from_slice::<Problems>(&json).ok().filter(|p| p.form == form.as_str())
     }
 
     /// Middleware: an echo is read once; the page that shows it also deletes it.

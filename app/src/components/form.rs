@@ -50,7 +50,7 @@ pub fn PortalForm(
 ) -> impl IntoView {
     let echo = OnceResource::new(async move {
         #[cfg(feature = "ssr")]
-        let echo = crate::api::form::echo_for(id);
+        let echo = crate::api::form::echo_for(id).await;
         #[cfg(not(feature = "ssr"))]
         let echo: Option<Problems> = None;
         echo
@@ -102,7 +102,11 @@ fn ErrorSummary(node: NodeRef<html::Div>) -> impl IntoView {
     let t = texts();
     let problems = form_state().problems;
     view! {
-        <div class="error-summary" node_ref=node tabindex="-1" role="alert" hidden=move || {
+        // Back from a plain post with problems: the browser itself moves focus to them,
+        // as the form's own JavaScript does after a submission it made.
+        <div class="error-summary" node_ref=node tabindex="-1" role="alert"
+            autofocus=problems.with_untracked(|p| p.as_ref().is_some_and(|p| !p.is_empty()))
+            hidden=move || {
             problems.with(|p| p.as_ref().is_none_or(Problems::is_empty))
         }>
             <Show when=move || problems.with(|p| p.as_ref().is_some_and(|p| !p.is_empty()))>
@@ -123,7 +127,7 @@ fn ErrorSummary(node: NodeRef<html::Div>) -> impl IntoView {
                                         if field.is_empty() {
                                             view! { <li>{text}</li> }.into_any()
                                         } else {
-                                            view! { <li><a href=format!("#{field}") rel="external">{text}</a></li> }
+                                            view! { <li><a href=format!("#{}", field_id(&field)) rel="external">{text}</a></li> }
                                                 .into_any()
                                         }
                                     })
@@ -134,6 +138,13 @@ fn ErrorSummary(node: NodeRef<html::Div>) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// The id of the control (or a group's legend) for the field named `name`: the name,
+/// but without `[` and `]`, which a link's fragment may not hold, so that the error
+/// summary can link to it (`section_limit[0]` → `section_limit-0`).
+pub(crate) fn field_id(name: &str) -> String {
+    name.replace('[', "-").replace(']', "")
 }
 
 /// The problem of the field named `field` in the surrounding form, if any.
@@ -193,11 +204,11 @@ pub fn TextField(
     let value = echoed_value(&name).or(value).unwrap_or_default();
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
-            <label for=name.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            <label for=field_id(&name)>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
             <FieldMessages field=name.clone() hint />
             <input
                 type=kind
-                id=name.clone()
+                id=field_id(&name)
                 name=name.clone()
                 value=value
                 autocomplete=autocomplete
@@ -223,11 +234,11 @@ pub fn PasswordField(
     let problem = problem_of(name);
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
-            <label for=name>{label}<span class="required" aria-hidden="true">" *"</span></label>
+            <label for=field_id(name)>{label}<span class="required" aria-hidden="true">" *"</span></label>
             <FieldMessages field=name hint />
             <input
                 type="password"
-                id=name
+                id=field_id(name)
                 name=name
                 autocomplete=autocomplete
                 required=true
@@ -248,13 +259,13 @@ pub fn CheckField(#[prop(into)] name: String, label: &'static str) -> impl IntoV
             <FieldMessages field=name.clone() hint=None />
             <input
                 type="checkbox"
-                id=name.clone()
+                id=field_id(&name)
                 name=name.clone()
                 value="ja"
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 aria-describedby=described_by(&name, false)
             />
-            <label for=name>{label}</label>
+            <label for=field_id(&name)>{label}</label>
         </div>
     }
 }
@@ -272,13 +283,13 @@ pub fn RadioField(
     let checked = echoed_value(name).or(checked);
     view! {
         <fieldset class="field" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(name, hint.is_some())>
-            <legend id=name>{legend}</legend>
+            <legend id=field_id(name)>{legend}</legend>
             <FieldMessages field=name hint />
             {options
                 .into_iter()
                 .enumerate()
                 .map(|(i, (value, label))| {
-                    let id = format!("{name}-{i}");
+                    let id = format!("{}-{i}", field_id(name));
                     let is_checked = checked.as_deref() == Some(value.as_str());
                     view! {
                         <div class="radio">
@@ -305,10 +316,10 @@ pub fn SelectField(
     let selected = echoed_value(name).or(selected).unwrap_or_default();
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
-            <label for=name>{label}</label>
+            <label for=field_id(name)>{label}</label>
             <FieldMessages field=name hint />
             <select
-                id=name
+                id=field_id(name)
                 name=name
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 aria-describedby=described_by(name, hint.is_some())
@@ -340,10 +351,10 @@ pub fn TextAreaField(
     let value = echoed_value(&name).unwrap_or(value);
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
-            <label for=name.clone()>{label}</label>
+            <label for=field_id(&name)>{label}</label>
             <FieldMessages field=name.clone() hint />
             <textarea
-                id=name.clone()
+                id=field_id(&name)
                 name=name.clone()
                 rows=rows
                 disabled=disabled
@@ -369,11 +380,11 @@ pub fn FileField(
     let problem = problem_of(name);
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
-            <label for=name>{label}<span class="required" aria-hidden="true">" *"</span></label>
+            <label for=field_id(name)>{label}<span class="required" aria-hidden="true">" *"</span></label>
             <FieldMessages field=name hint />
             <input
                 type="file"
-                id=name
+                id=field_id(name)
                 name=name
                 accept=accept
                 required=true
@@ -510,5 +521,17 @@ pub(crate) mod client {
                 }
             });
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fields_id_holds_nothing_a_links_fragment_may_not() {
+        assert_eq!(field_id("section_limit[0]"), "section_limit-0");
+        assert_eq!(field_id("score[ledning]"), "score-ledning");
+        assert_eq!(field_id("email"), "email");
     }
 }

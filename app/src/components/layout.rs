@@ -23,26 +23,11 @@ fn use_viewer() -> OnceResource<Option<Viewer>> {
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = texts();
-    let main = NodeRef::<leptos::html::Main>::new();
-    let location = use_location();
-    // After a move within the app, keyboard focus starts from the new page's
-    // content, as after a page load; otherwise the next Tab would start where
-    // the followed link was, part-way down a page that no longer has it.
-    Effect::new(move |previous: Option<String>| {
-        let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path)
-            && let Some(main) = main.get_untracked()
-        {
-            let _ = main.focus();
-        }
-        path
-    });
     view! {
-        // rel="external" keeps the router out, so the browser itself moves focus to <main>.
-        <a class="skip-link" href="#innehall" rel="external">{t.skip_to_content}</a>
+        <a class="skip-link" href="#innehall">{t.skip_to_content}</a>
         <SiteHeader />
         // tabindex lets the skip link move keyboard focus, not only the scroll position.
-        <main id="innehall" tabindex="-1" node_ref=main>{children()}</main>
+        <main id="innehall" tabindex="-1">{children()}</main>
         <SiteFooter />
     }
 }

@@ -3,9 +3,9 @@
 #[cfg(feature = "hydrate")]
 pub mod autosave;
 pub mod deadline_notice;
-pub mod disclosure;
 pub mod error_page;
 pub mod form;
+pub mod islands;
 pub mod kommun_list;
 pub mod layout;
 pub mod loaded;

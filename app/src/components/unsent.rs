@@ -4,14 +4,14 @@
 //! the form held. What is kept here goes back into the form when the page loads
 //! and is sent again; the server's own rules (unchanged text, compare-and-set,
 //! the writer's conflict copy) decide what becomes of it. Each key begins with
-//! `PREFIX`; the log-in page forgets them all, since whoever logs in next in the
+//! `PREFIX`; the log-in page forgets them all (`islands::ForgetUnsent`), since whoever logs in next in the
 //! tab may be someone else.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlFormElement, HtmlInputElement, HtmlTextAreaElement, UrlSearchParams};
 
 /// Every key of this module's begins so.
-pub const PREFIX: &str = "portal-osparat-";
+pub use super::islands::UNSENT_PREFIX as PREFIX;
 
 fn storage() -> Option<web_sys::Storage> {
     leptos::prelude::window().session_storage().ok().flatten()
@@ -30,16 +30,6 @@ pub fn kept(key: &str) -> Option<String> {
 
 pub fn forget(key: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.remove_item(key);
-    }
-}
-
-/// Forgets everything this module keeps in the tab.
-pub fn forget_all() {
-    let Some(storage) = storage() else { return };
-    let count = storage.length().unwrap_or(0);
-    let keys: Vec<String> = (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect();
-    for key in keys.iter().filter(|k| k.starts_with(PREFIX)) {
         let _ = storage.remove_item(key);
     }
 }

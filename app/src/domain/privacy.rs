@@ -17,6 +17,8 @@ pub enum DataKind {
     Links,
     Invitations,
     LoginFailures,
+    /// What was typed into a form sent back with problems, when a cookie cannot hold it.
+    FormEchoes,
     /// Texts, the contact person, and who saved and submitted what.
     Applications,
     /// Scores, comments, private notes, discussion, shortlist marks, jäv, sign-offs of the motivations.
@@ -56,6 +58,7 @@ pub const REGISTRY: &[Entry] = &[
     Entry { kind: DataKind::Links, tables: &["account_tokens"], basis: Basis::LegitimateInterest },
     Entry { kind: DataKind::Invitations, tables: &["invitations"], basis: Basis::PublicInterest },
     Entry { kind: DataKind::LoginFailures, tables: &["login_failures"], basis: Basis::LegitimateInterest },
+    Entry { kind: DataKind::FormEchoes, tables: &["form_echoes"], basis: Basis::LegitimateInterest },
     Entry {
         kind: DataKind::Applications,
         tables: &[

@@ -224,6 +224,8 @@ pub enum Step {
     Links,
     Invitations,
     LoginFailures,
+    /// Text typed into a form sent back with problems, not read again within its minute.
+    FormEchoes,
     Feedback,
     Accounts,
 }

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod decisions;
 pub mod deliberation;
 pub mod extensions;
+pub mod form_echoes;
 pub mod invitations;
 pub mod jury;
 pub mod kommuner;

@@ -329,6 +329,7 @@ fn portal_targets(cutoffs: &Cutoffs) -> Vec<Target> {
             None,
             Change::Delete,
         ),
+        target(Step::FormEchoes, "form_echoes", "expires_at <= $1", vec![time(cutoffs.now)], None, Change::Delete),
         target(
             Step::Feedback,
             "accessibility_feedback",

@@ -2,7 +2,7 @@
 //! Swedish text, and the headers that protect every response.
 
 use crate::common::{BACKENDS, Backend, TestPortal, text_of};
-use app::state::Clock;
+use app::{domain::account::Role, state::Clock};
 
 fn at(s: &str) -> Clock {
     Clock::Fixed(s.parse().unwrap())
@@ -172,6 +172,13 @@ async fn pages_are_compressed_and_hashed_assets_cached_for_a_year() {
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(res.headers()["content-encoding"], "br");
+
+    // A first visit's request for the file sets no cookie: shared caches may keep it.
+    let res =
+        reqwest::Client::new().get(format!("{}/pkg/portal.{css_hash}.css", portal.base_url)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.headers().get("set-cookie").is_none(), "{:?}", res.headers());
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -242,4 +249,26 @@ async fn the_language_switch_never_sends_the_visitor_to_another_site() {
         assert_eq!(res.status().as_u16(), 303, "{back}");
         assert_eq!(res.headers()["location"], "/", "{back}");
     }
+}
+
+/// Islands: a page without an interactive part sends HTML alone, and valid HTML at
+/// that: no browser code, no hydration markers (`<!>`), nothing after `</html>`.
+/// The application form, an island, references the bundle, or the check could not fail.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_without_an_island_load_no_webassembly() {
+    let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
+    let bundle = |html: &str| html.contains(".wasm") || html.contains("/pkg/portal.") && html.contains(".js\"");
+    for path in ["/", "/ansok", "/vinnare", "/tillganglighet", "/integritet", "/logga-in", "/registrera", "/finns-inte"]
+    {
+        let (_, html) = portal.page(path).await;
+        assert!(!bundle(&html), "{path} references the browser bundle");
+        assert!(!html.contains("<!>"), "{path} carries hydration markers");
+        assert!(html.trim_end().ends_with("</body></html>"), "{path}: something after the document");
+    }
+    let mut applicant = portal.logged_in("sven@kalmar.se", Role::Applicant, Some("0880")).await;
+    let form = applicant.get("/ansokan").await.body;
+    assert!(form.contains("<leptos-island"), "the application form is an island");
+    assert!(bundle(&form), "the application form loads the bundle");
+    let outside = form.split("<leptos-island").next().unwrap_or_default();
+    assert!(!outside.contains("<!>"), "markers only inside the island");
 }

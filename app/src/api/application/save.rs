@@ -34,7 +34,7 @@ pub async fn save(
             // A plain post from a page of another kommun's application
             // (another person logged in since): the page that explains.
             if err == AppError::Forbidden {
-                finish(APPLICATION_PAGE, Ok(crate::auth::guard::FORBIDDEN_PAGE.to_owned()));
+                finish(APPLICATION_PAGE, Ok(crate::auth::guard::FORBIDDEN_PAGE.to_owned())).await;
             }
             return Err(err);
         }
@@ -109,6 +109,6 @@ pub async fn save(
         (None, Some(part)) => format!("{APPLICATION_PAGE}#del-{part}"),
         (None, None) => done_href(&format!("{APPLICATION_PAGE}#status"), Done::DraftSaved),
     };
-    finish(APPLICATION_PAGE, Ok(go_to));
+    finish(APPLICATION_PAGE, Ok(go_to)).await;
     Ok(SaveReply { saved, conflicts, refused, too_long, at_local: local(now) })
 }

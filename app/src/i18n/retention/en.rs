@@ -31,6 +31,7 @@ fn step_en(step: Step) -> &'static str {
         Step::Links => "Used or expired e-mailed links (deleted)",
         Step::Invitations => "Expired invitations (deleted)",
         Step::LoginFailures => "Failed log-ins (deleted)",
+        Step::FormEchoes => "Text in forms sent back to be corrected (deleted after a minute)",
         Step::Feedback => "Accessibility feedback (deleted)",
         Step::Accounts => "Accounts no longer in use (deleted)",
     }
@@ -75,6 +76,12 @@ fn kind_en(kind: DataKind) -> KindText {
             "The e-mail address and IP address of a failed log-in, and when it happened; the IP address of a sign-up, a password reset request or accessibility feedback, and the e-mail address such a message went to.",
             "To stop anyone trying to guess passwords, or sending forms again and again to load the portal or fill someone's inbox.",
             "Nobody; the portal counts them.",
+        ),
+        DataKind::FormEchoes => (
+            "Forms sent back to be corrected",
+            "What you typed into a form that needs correcting, when it is more than a cookie holds and the browser does not run JavaScript.",
+            "So that the form is shown again with everything you typed and the mistakes pointed out.",
+            "Only you: it is reached with a code only your browser has.",
         ),
         DataKind::Applications => (
             "Applications",
@@ -149,6 +156,7 @@ fn kept_en(kind: DataKind, p: Periods, l: Lifetimes) -> String {
             l.invitation_days
         ),
         DataKind::LoginFailures => format!("Deleted after {LOGIN_FAILURES_KEPT_DAYS} day."),
+        DataKind::FormEchoes => "Deleted after a minute.".to_owned(),
         DataKind::Applications => format!(
             "Applications without an award, and drafts never submitted, are deleted {a} after the round was announced. In awarded applications the contact person is emptied and the writers' names anonymised {personal} after the announcement; the text is kept, since winners and finalists are public."
         ),

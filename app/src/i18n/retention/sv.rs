@@ -29,6 +29,7 @@ fn step_sv(step: Step) -> &'static str {
         Step::Links => "Använda eller utgångna e-postlänkar (raderas)",
         Step::Invitations => "Utgångna inbjudningar (raderas)",
         Step::LoginFailures => "Misslyckade inloggningar (raderas)",
+        Step::FormEchoes => "Text i formulär som skickades tillbaka för rättning (raderas efter en minut)",
         Step::Feedback => "Synpunkter på tillgängligheten (raderas)",
         Step::Accounts => "Konton som inte längre används (raderas)",
     }
@@ -73,6 +74,12 @@ fn kind_sv(kind: DataKind) -> KindText {
             "E-postadressen och IP-adressen vid ett misslyckat inloggningsförsök, och när det skedde; IP-adressen vid en registrering, en begäran om nytt lösenord eller en synpunkt på tillgängligheten, och e-postadressen som ett sådant brev gick till.",
             "För att stoppa den som försöker gissa lösenord, och den som skickar formulär om och om igen för att belasta portalen eller fylla någons inkorg.",
             "Ingen; portalen räknar dem.",
+        ),
+        DataKind::FormEchoes => (
+            "Formulär som skickas tillbaka för rättning",
+            "Det du skrev i ett formulär som behöver rättas, när det är mer än en kaka rymmer och webbläsaren inte kör JavaScript.",
+            "För att formuläret ska visas igen med allt du skrev kvar och felen utpekade.",
+            "Bara du: det nås med en kod som bara din webbläsare har.",
         ),
         DataKind::Applications => (
             "Ansökningar",
@@ -149,6 +156,7 @@ fn kept_sv(kind: DataKind, p: Periods, l: Lifetimes) -> String {
         DataKind::LoginFailures => {
             format!("Raderas efter {LOGIN_FAILURES_KEPT_DAYS} dygn.")
         }
+        DataKind::FormEchoes => "Raderas efter en minut.".to_owned(),
         DataKind::Applications => format!(
             "Ansökningar som inte fick någon utmärkelse, och utkast som aldrig skickades in, raderas {a} efter att omgången offentliggjorts. I ansökningar som fick en utmärkelse töms kontaktpersonens uppgifter och namnen på skribenterna avidentifieras {personal} efter offentliggörandet; texten sparas, eftersom vinnare och finalister är offentliga."
         ),

@@ -1,6 +1,9 @@
 use super::DoneNotice;
 use crate::{
-    components::form::{PasswordField, PortalForm, SubmitButton, TextField},
+    components::{
+        form::{PasswordField, PortalForm, SubmitButton, TextField},
+        islands::ForgetUnsent,
+    },
     i18n::{safe_return_path, texts},
     wiring::FormId,
 };
@@ -15,12 +18,11 @@ pub fn LogInPage() -> impl IntoView {
     let t = texts();
     let query = use_query_map();
     let back = query.with_untracked(|q| q.get("tillbaka")).map(|b| safe_return_path(&b).to_owned());
-    // Whoever logs in next in this tab may be someone else: nothing unsent of the last
-    // person's is put into their forms.
-    #[cfg(feature = "hydrate")]
-    crate::components::unsent::forget_all();
     view! {
         <Title text=t.a.log_in_title />
+        // Whoever logs in next in this tab may be someone else: nothing unsent of the
+        // last person's is put into their forms.
+        <ForgetUnsent />
         <div class="wrap page narrow">
             <h1>{t.a.log_in_title}</h1>
             <DoneNotice />

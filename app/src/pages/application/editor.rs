@@ -8,6 +8,7 @@ use crate::{
     api::application::{ApplicationView, Colleague, EditConflict, PartView, my_application},
     components::{
         form::{csrf_token, raw_text_content},
+        islands::IslandScripts,
         loaded::when_loaded,
     },
     domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count, draft_limit},
@@ -80,6 +81,25 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
         }
         .into_any();
     }
+    let has_form = view.id.is_some();
+    view! {
+        <h1>{(t.ap.heading)(&view.kommun)}</h1>
+        <p class="lead">{view.round_title.clone()}</p>
+        <DoneNotice />
+        <ApplicationStatus view=view.clone() />
+        {has_form.then(|| view! { <BeforeYouWrite /> })}
+        {has_form.then(|| view! { <ApplicationForm view=view.clone() /> <IslandScripts /> })}
+        <Colleagues colleagues=view.colleagues />
+    }
+    .into_any()
+}
+
+/// The form: its text boxes, their counts against the limits, a colleague's
+/// conflicting version and the choice, "Spara utkast" and the autosave's status.
+/// An island: the one part of the page that runs in the browser.
+#[island]
+fn ApplicationForm(view: ApplicationView) -> impl IntoView {
+    let t = texts();
     let editor = Editor {
         application: StoredValue::new(view.id.clone().unwrap_or_default()),
         editable: RwSignal::new(view.refusal.is_none()),
@@ -93,51 +113,41 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
     super::autosave::start(editor);
 
     let (rest, sections): (Vec<PartView>, Vec<PartView>) =
-        view.parts.iter().cloned().partition(|p| p.part == SUMMARY || CONTACT_PARTS.contains(&p.part.as_str()));
+        view.parts.into_iter().partition(|p| p.part == SUMMARY || CONTACT_PARTS.contains(&p.part.as_str()));
     let summary = rest.iter().find(|p| p.part == SUMMARY).cloned();
     let contact: Vec<PartView> = rest.into_iter().filter(|p| CONTACT_PARTS.contains(&p.part.as_str())).collect();
-    let has_form = view.id.is_some();
     view! {
-        <h1>{(t.ap.heading)(&view.kommun)}</h1>
-        <p class="lead">{view.round_title.clone()}</p>
-        <DoneNotice />
-        <ApplicationStatus view=view.clone() />
-        {has_form.then(|| view! { <BeforeYouWrite /> })}
-        {has_form.then(|| view! {
-            <form id="ansokan" class="application-form" method="post" action=crate::api::application::SaveApplication::PATH novalidate
-                on:input=move |ev| {
-                    #[cfg(feature = "hydrate")]
-                    super::autosave::edited(editor, &ev);
-                    #[cfg(not(feature = "hydrate"))]
-                    let _ = ev;
-                }
-                on:submit=move |ev| {
-                    #[cfg(feature = "hydrate")]
-                    super::autosave::submitted(editor, ev);
-                    #[cfg(not(feature = "hydrate"))]
-                    let _ = ev;
-                }
-            >
-                <input type="hidden" name="csrf" value=csrf_token() />
-                <input type="hidden" name="application" value=editor.application.get_value() />
-                // Enter in a one-line field presses the form's first button: let it be
-                // "Spara utkast", never a conflict's choice further down.
-                <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">
-                    {t.ap.save_button}
-                </button>
-                {sections.into_iter().map(|part| view! { <PartEditor part rows=14 /> }).collect_view()}
-                {summary.map(|part| view! { <PartEditor part rows=5 /> })}
-                <fieldset class="contact">
-                    <legend><h2>{t.ap.contact_heading}</h2></legend>
-                    <p class="hint">{t.ap.contact_hint}</p>
-                    {contact.into_iter().map(|part| view! { <ContactField part /> }).collect_view()}
-                </fieldset>
-                <SaveBar />
-            </form>
-        })}
-        <Colleagues colleagues=view.colleagues />
+        <form id="ansokan" class="application-form" method="post" action=crate::api::application::SaveApplication::PATH novalidate
+            on:input=move |ev| {
+                #[cfg(feature = "hydrate")]
+                super::autosave::edited(editor, &ev);
+                #[cfg(not(feature = "hydrate"))]
+                let _ = ev;
+            }
+            on:submit=move |ev| {
+                #[cfg(feature = "hydrate")]
+                super::autosave::submitted(editor, ev);
+                #[cfg(not(feature = "hydrate"))]
+                let _ = ev;
+            }
+        >
+            <input type="hidden" name="csrf" value=csrf_token() />
+            <input type="hidden" name="application" value=editor.application.get_value() />
+            // Enter in a one-line field presses the form's first button: let it be
+            // "Spara utkast", never a conflict's choice further down.
+            <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">
+                {t.ap.save_button}
+            </button>
+            {sections.into_iter().map(|part| view! { <PartEditor part rows=14 /> }).collect_view()}
+            {summary.map(|part| view! { <PartEditor part rows=5 /> })}
+            <fieldset class="contact">
+                <legend><h2>{t.ap.contact_heading}</h2></legend>
+                <p class="hint">{t.ap.contact_hint}</p>
+                {contact.into_iter().map(|part| view! { <ContactField part /> }).collect_view()}
+            </fieldset>
+            <SaveBar />
+        </form>
     }
-    .into_any()
 }
 
 /// What an application must not contain, and who else may read it.

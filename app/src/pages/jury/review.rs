@@ -8,8 +8,9 @@ use crate::{
     components::{
         form::{
             FieldMessages, PortalForm, RadioField, SubmitButton, TextAreaField, TextField, described_by, echoed_value,
-            problem_of,
+            field_id, problem_of,
         },
+        islands::IslandScripts,
         loaded::when_loaded,
         text_as_written::TextAsWritten,
     },
@@ -172,6 +173,7 @@ fn Review(page: UnderReview) -> impl IntoView {
                         (JuryView::Excluded, _) => view! { <p class="notice">{(t.j.excluded)(&page.text.kommun)}</p> }.into_any(),
                         (_, Some(mine)) => view! {
                             <ReviewForm application=id.clone() mine phase=page.phase criteria=page.criteria.clone() scale=page.scale.clone() />
+                            <IslandScripts />
                         }.into_any(),
                         (_, None) => ().into_any(),
                     }}
@@ -219,8 +221,9 @@ fn FlagQuestion(application: String, employer: String, kommun: String) -> impl I
     }
 }
 
-/// The juror's own scores, recommendation and comments.
-#[component]
+/// The juror's own scores, recommendation and comments. An island: the one part
+/// of the page that runs in the browser, for the autosave and its status line.
+#[island]
 fn ReviewForm(
     application: String,
     mine: MyReview,
@@ -302,7 +305,7 @@ fn ScoreField(criterion: ScoredCriterion, scale: Scale, current: Option<i64>, di
     let legend = format!("{} ({})", criterion.title, (t.j.weight)(criterion.weight));
     view! {
         <fieldset class="field score" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(&name, true)>
-            <legend id=name.clone()>{legend}</legend>
+            <legend id=field_id(&name)>{legend}</legend>
             <FieldMessages field=name.clone() hint=None />
             <p class="hint" id=format!("{name}-hint") lang="sv">{criterion.description.clone()}</p>
             // Locked, the radios are inactive and faint: the choice is said in text as well.
@@ -334,7 +337,7 @@ fn RecommendationField(current: Option<String>, disabled: bool) -> impl IntoView
     let checked = echoed_value(name).or(current);
     view! {
         <fieldset class="field" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(name, false)>
-            <legend id=name>{t.j.recommendation}</legend>
+            <legend id=field_id(name)>{t.j.recommendation}</legend>
             <FieldMessages field=name hint=None />
             {disabled.then(|| {
                 let chosen = Recommendation::ALL.into_iter().find(|r| checked.as_deref() == Some(r.code()));

@@ -8,7 +8,7 @@ use crate::{
         organiser::decision::{DecisionRow, DecisionView, decision},
     },
     components::{
-        form::{CheckField, FieldMessages, PortalForm, SubmitButton, described_by, echoed_value, problem_of},
+        form::{CheckField, FieldMessages, PortalForm, SubmitButton, described_by, echoed_value, field_id, problem_of},
         loaded::when_loaded,
         text_as_written::TextAsWritten,
     },
@@ -130,7 +130,7 @@ fn ChoiceFields(row: DecisionRow) -> impl IntoView {
         .collect();
     view! {
         <fieldset class="field decision" class:field-invalid=move || problem.with(Option::is_some) aria-describedby=described_by(&name, false)>
-            <legend id=name.clone()>{heading(&row)}</legend>
+            <legend id=field_id(&name)>{heading(&row)}</legend>
             {ranked_line(&row).map(|line| view! { <p class="hint">{line}</p> })}
             <FieldMessages field=name.clone() hint=None />
             <div class="choices">

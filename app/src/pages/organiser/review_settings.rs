@@ -212,6 +212,7 @@ fn CriterionRow(
 ) -> impl IntoView {
     let t = texts();
     let field = |name: &str| format!("{name}[{index}]");
+    let field_id = crate::components::form::field_id;
     let existing = !slug.is_empty();
     let echo =
         |name: &str, value: String| crate::components::form::echoed_value(&format!("{name}[{index}]")).unwrap_or(value);
@@ -223,30 +224,30 @@ fn CriterionRow(
             <legend>{legend}</legend>
             <input type="hidden" name=field("slug") value=slug />
             <div class="field" class:field-invalid=move || title_problem.with(Option::is_some)>
-                <label for=field("title")>{t.j.criterion_title}</label>
+                <label for=field_id(&field("title"))>{t.j.criterion_title}</label>
                 <crate::components::form::FieldMessages field=field("title") hint=None />
-                <input type="text" id=field("title") name=field("title") value=echo("title", title) maxlength="120"
+                <input type="text" id=field_id(&field("title")) name=field("title") value=echo("title", title) maxlength="120"
                     aria-describedby=format!("{}-error", field("title"))
                     aria-invalid=move || title_problem.with(Option::is_some).then_some("true") />
             </div>
             <div class="field" class:field-invalid=move || description_problem.with(Option::is_some)>
-                <label for=field("description")>{t.j.criterion_description}</label>
+                <label for=field_id(&field("description"))>{t.j.criterion_description}</label>
                 <crate::components::form::FieldMessages field=field("description") hint=None />
-                <input type="text" id=field("description") name=field("description") value=echo("description", description) maxlength="400"
+                <input type="text" id=field_id(&field("description")) name=field("description") value=echo("description", description) maxlength="400"
                     aria-describedby=format!("{}-error", field("description"))
                     aria-invalid=move || description_problem.with(Option::is_some).then_some("true") />
             </div>
             <div class="field" class:field-invalid=move || weight_problem.with(Option::is_some)>
-                <label for=field("weight")>{t.j.criterion_weight}</label>
+                <label for=field_id(&field("weight"))>{t.j.criterion_weight}</label>
                 <crate::components::form::FieldMessages field=field("weight") hint=None />
-                <input type="number" min="1" max="10" id=field("weight") name=field("weight") value=echo("weight", weight)
+                <input type="number" min="1" max="10" id=field_id(&field("weight")) name=field("weight") value=echo("weight", weight)
                     aria-describedby=format!("{}-error", field("weight"))
                     aria-invalid=move || weight_problem.with(Option::is_some).then_some("true") />
             </div>
             {existing.then(|| view! {
                 <div class="field field-check">
-                    <input type="checkbox" id=field("remove") name=field("remove") value="ja" />
-                    <label for=field("remove")>{t.j.criterion_remove}</label>
+                    <input type="checkbox" id=field_id(&field("remove")) name=field("remove") value="ja" />
+                    <label for=field_id(&field("remove"))>{t.j.criterion_remove}</label>
                 </div>
             })}
         </fieldset>

@@ -2,7 +2,7 @@ use super::winners::AnnouncedWinner;
 use super::with_current_round;
 use crate::{
     api::public::{PublicRound, announcement},
-    components::{deadline_notice::DeadlineNotice, disclosure::Disclosure, loaded::when_loaded},
+    components::{deadline_notice::DeadlineNotice, loaded::when_loaded},
     domain::round::ApplicationWindow,
     i18n::texts,
 };
@@ -57,7 +57,8 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </section>
-                <Disclosure id="kriterier" heading=t.criteria_heading>
+                <section aria-labelledby="kriterier">
+                    <h2 id="kriterier">{t.criteria_heading}</h2>
                     <p lang="sv">{round.criteria_text.clone()}</p>
                     <ul class="criteria" lang="sv">
                         {round
@@ -68,7 +69,7 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                </Disclosure>
+                </section>
                 <section aria-labelledby="vem">
                     <h2 id="vem">{t.eligibility_heading}</h2>
                     <p lang="sv">{round.eligibility.clone()}</p>
