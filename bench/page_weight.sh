@@ -22,7 +22,7 @@ weigh() {
     size="$(stat -c %s "target/site$file.br")"
     total=$((total + size))
   done
-  printf '%-34s %8d bytes brotli  %s\n' "$name" "$total" "${files:-(none)}"
+  printf '%-40s %8d bytes brotli  %s\n' "$name" "$total" "${files:-(none)}"
 }
 
 mkdir -p bench/results

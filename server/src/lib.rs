@@ -1,6 +1,7 @@
 //! The portal's HTTP server: the axum router around the Leptos app, with the
 //! health check, static files and the layers every response passes through.
 
+pub mod assets;
 pub mod backup;
 pub mod downloads;
 pub mod health;

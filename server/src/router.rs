@@ -17,13 +17,11 @@ use http::{HeaderName, HeaderValue, header};
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use std::sync::OnceLock;
-use tower::ServiceBuilder;
 use tower_http::{
     CompressionLevel, LatencyUnit,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
-    services::ServeDir,
     set_header::SetResponseHeaderLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -56,14 +54,9 @@ pub fn router(state: AppState) -> Router {
     };
     let shell_options = state.leptos_options.clone();
 
-    // Hashed names change with the content, so browsers may keep them forever.
-    let pkg_dir = std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir);
-    let assets = ServiceBuilder::new()
-        // Only for files found: a 404 during a rolling deploy must not stick for a year.
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |res: &http::Response<_>| {
-            res.status().is_success().then(|| HeaderValue::from_static("public, max-age=31536000, immutable"))
-        }))
-        .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
+    let assets = crate::assets::Assets::load(
+        &std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir),
+    );
 
     let https = state.settings.uses_https();
     let router = Router::new()
@@ -96,7 +89,7 @@ pub fn router(state: AppState) -> Router {
         // The hashed files beside the rest: the same for everyone and never changed, they
         // need no session, CSRF cookie, guard or nonce, and a `Set-Cookie` would keep
         // shared caches from storing them.
-        .merge(Router::new().nest_service("/pkg", assets));
+        .merge(Router::new().route("/pkg/{file}", get(crate::assets::serve)).with_state(assets));
     // Outside the body limit, so that its 413 (and the page for it) carries them too.
     with_security_headers(limited, https)
         .layer(
