@@ -49,15 +49,14 @@ pub fn uses_https() -> bool {
 const ECHO_KEPT: chrono::Duration = chrono::Duration::seconds(60);
 
 /// Keeps what a person typed into a form sent back with problems, when a cookie
-/// cannot hold it (`api::form::finish`). With `typed_text`, the one way to the
-/// database that names no action: it belongs to no server function but to every
-/// form's way back, and reaches that one table only.
-pub(crate) async fn keep_typed_text(id_hash: &str, problems: &str) -> Result<(), AppError> {
+/// cannot hold it (`api::form::finish`); `false` when too many wait already. With
+/// `typed_text`, the one way to the database that names no action: it belongs to
+/// no server function but to every form's way back, and reaches that one table only.
+pub(crate) async fn keep_typed_text(id_hash: &str, problems: &str) -> Result<bool, AppError> {
     let state = state()?;
     let now = state.clock.now();
     let mut conn = state.db.conn().await?;
-    crate::storage::form_echoes::keep(&mut conn, id_hash, problems, now, now + ECHO_KEPT).await?;
-    Ok(())
+    Ok(crate::storage::form_echoes::keep(&mut conn, id_hash, problems, now, now + ECHO_KEPT).await?)
 }
 
 /// What `keep_typed_text` kept under `id_hash`, within its minute.

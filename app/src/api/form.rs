@@ -109,6 +109,8 @@ mod server {
     pub const ECHO_COOKIE: &str = "portal_svar";
     /// An echo cookie's value that names problems kept on the server begins so.
     const KEPT_ON_SERVER: &str = "server.";
+    /// The most kept on the server for one form: several times the longest of the portal's forms.
+    const KEPT_MAX_BYTES: usize = 256 * 1024;
     /// Cookies over 4 kB are dropped by browsers.
     const ECHO_MAX_BYTES: usize = 3500;
 
@@ -194,12 +196,16 @@ mod server {
         if failed {
             return at_once();
         }
-        // More than a cookie holds: kept on the server for the page, the cookie names it.
+        // More than a cookie holds: kept on the server for the page, the cookie names it;
+        // more than any of the portal's forms holds is no person's typing, and is not kept.
+        if json.len() > KEPT_MAX_BYTES {
+            return at_once();
+        }
         let token = crate::auth::secret::new_token();
         let json = String::from_utf8(json).unwrap_or_default();
         match crate::api::cx::keep_typed_text(&crate::auth::secret::hash_token(&token), &json).await {
-            Ok(()) => echo(&format!("{KEPT_ON_SERVER}{token}")),
-            Err(_) => at_once(),
+            Ok(true) => echo(&format!("{KEPT_ON_SERVER}{token}")),
+            Ok(false) | Err(_) => at_once(),
         }
     }
 

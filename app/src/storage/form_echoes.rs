@@ -8,22 +8,32 @@ use super::{from_db_time, to_db_time};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 
+/// At most this many wait at once: a flood of oversized posts fills no disk; past
+/// it, a form's text is answered at once instead (`kept_text`), still whole.
+pub const MAX_WAITING: i64 = 500;
+
+/// Keeps `problems`; `false` when `MAX_WAITING` already wait.
 pub async fn keep(
     conn: &mut AnyConnection,
     id_hash: &str,
     problems: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     // Those never read (a closed tab) go with the next one kept, if gallring has not taken them.
     sqlx::query("DELETE FROM form_echoes WHERE expires_at <= $1").bind(to_db_time(now)).execute(&mut *conn).await?;
+    let waiting: i64 =
+        sqlx::query("SELECT COUNT(*) AS n FROM form_echoes").fetch_one(&mut *conn).await?.try_get("n")?;
+    if waiting >= MAX_WAITING {
+        return Ok(false);
+    }
     sqlx::query("INSERT INTO form_echoes (id_hash, problems, expires_at) VALUES ($1, $2, $3)")
         .bind(id_hash)
         .bind(problems)
         .bind(to_db_time(expires_at))
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    Ok(true)
 }
 
 /// The kept problems, within their minute.

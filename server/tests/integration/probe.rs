@@ -513,3 +513,30 @@ async fn without_javascript_a_save_after_the_session_ended_keeps_the_text_until_
         assert!(anna.get("/ansokan").await.body.contains("med mål för varje förvaltning."), "{backend:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_oversized_posts_fills_no_disk_and_loses_no_text() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, open_clock()).await;
+        // As many texts waiting for their pages as the portal keeps at once.
+        for i in 0..app::storage::form_echoes::MAX_WAITING {
+            sqlx::query(
+                "INSERT INTO form_echoes (id_hash, problems, expires_at) VALUES ($1, '{}', '2999-01-01T00:00:00Z')",
+            )
+            .bind(format!("flod-{i}"))
+            .execute(portal.db.pool())
+            .await
+            .unwrap();
+        }
+        let mut visitor = portal.browser();
+        let message = "Kontrasten på knapparna är för låg för mig – ".repeat(55);
+        let fields = [("message", message.as_str()), ("page", "/ansokan"), ("reply_to", "")];
+        let answer = visitor.submit("/tillganglighet", "/api/send_accessibility_feedback", &fields).await;
+        // Not kept: answered at once, every character in the page, the message beside it.
+        assert_eq!(answer.status, 422, "{backend:?}: {:?}", answer.location());
+        assert!(answer.body.contains(&format!(">\n{message}</textarea>")), "{backend:?}: {}", answer.body);
+        assert!(answer.body.contains("Texten får vara högst 2\u{a0}000 tecken"), "{backend:?}");
+        let waiting = portal.count("SELECT COUNT(*) AS n FROM form_echoes", &[]).await;
+        assert_eq!(waiting, app::storage::form_echoes::MAX_WAITING, "{backend:?}: nothing more kept");
+    }
+}
