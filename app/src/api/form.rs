@@ -244,6 +244,8 @@ mod server {
         let secure = crate::api::cx::uses_https();
         let value = cookies::portal_value(header, ECHO_COOKIE, secure)?;
         let json = match value.strip_prefix(KEPT_ON_SERVER) {
+            // Anything but one of the portal's tokens is not looked up.
+            Some(token) if !crate::auth::secret::is_token_shaped(token) => return None,
             Some(token) => crate::api::cx::typed_text(&crate::auth::secret::hash_token(token)).await?.into_bytes(),
             None => URL_SAFE_NO_PAD.decode(value).ok()?,
         };
