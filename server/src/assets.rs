@@ -59,7 +59,7 @@ impl Assets {
 }
 
 /// Whether the request's `Accept-Encoding` takes `coding` (with a weight above zero).
-fn accepts(headers: &HeaderMap, coding: &str) -> bool {
+pub(crate) fn accepts(headers: &HeaderMap, coding: &str) -> bool {
     let Some(accepted) = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else { return false };
     accepted.split(',').any(|entry| {
         let mut parts = entry.split(';').map(str::trim);

@@ -34,12 +34,23 @@ pub async fn restore(settings: &Settings, file: &Path) -> Result<(), StartError>
         if !file.exists() {
             return Err(StartError::Input(backup::BackupError::Missing(file.display().to_string()).to_string()));
         }
+        // Read without migrating or seeding: the database about to be replaced may be
+        // newer, half-migrated or damaged, and the restore must still go ahead.
+        let counters = match app::storage::Db::connect(&settings.database_url).await {
+            Ok(db) => {
+                let counters = backup::change_counters(&db).await;
+                db.close().await;
+                counters
+            }
+            Err(_) => Vec::new(),
+        };
         // One transaction: a restore that fails leaves the database as it was.
         let mut restore = Command::new("pg_restore");
         restore.args(["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--dbname"]);
         run_tool(restore.arg(&settings.database_url).arg(file))?;
         // A backup from an older version is brought up to date.
-        startup::open_database(settings).await?;
+        let db = startup::open_database(settings).await?;
+        backup::counters_go_on(&db, &counters).await.map_err(|e| StartError::Input(e.to_string()))?;
     }
     println!("restored from {}", file.display());
     Ok(())

@@ -181,7 +181,7 @@ const SUBMITTED: [DemoApplication; 3] = [
 
 pub async fn seed_demo(settings: &Settings) -> Result<(), StartError> {
     let db = startup::open_database(settings).await?;
-    let round = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await?;
+    let round = db.current_round(storage::seed::EHALSOKOMMUN).await?;
     let kalmar = kommunkod("0880")?;
     let demo = [
         ("arrangor@demo.example.se", "Eva Arrangör", Role::Organiser, None),

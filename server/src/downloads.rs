@@ -13,7 +13,7 @@ use app::{
     error::AppError,
     export::{self, Table},
     state::AppState,
-    storage::{audit, rounds, seed::EHALSOKOMMUN},
+    storage::{audit, seed::EHALSOKOMMUN},
 };
 use axum::{
     Extension,
@@ -24,11 +24,7 @@ use axum::{
 
 /// The current round's deadline and ceremony as an iCalendar file.
 pub async fn round_calendar(State(state): State<AppState>) -> Response {
-    let current = match state.db.conn().await {
-        Ok(mut conn) => rounds::current(&mut conn, EHALSOKOMMUN).await,
-        Err(err) => Err(err),
-    };
-    match current {
+    match state.db.current_round(EHALSOKOMMUN).await {
         Ok(Some(round)) if round.state.is_public() => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -105,6 +101,6 @@ async fn ranking_of(cx: &Cx) -> Result<ranking::RankingView, AppError> {
 }
 
 async fn scores_of(cx: &Cx) -> Result<Table, AppError> {
-    let round = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+    let round = cx.db().current_round(EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
     Ok(export::scores_table(&round_work(cx, round).await?))
 }

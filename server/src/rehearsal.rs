@@ -67,7 +67,7 @@ fn parts(name: &str, i: usize) -> Vec<(&'static str, String)> {
 
 pub async fn seed_full_round(settings: &Settings) -> Result<(), StartError> {
     let db = startup::open_database(settings).await?;
-    let Some(round) = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await? else {
+    let Some(round) = db.current_round(storage::seed::EHALSOKOMMUN).await? else {
         return Ok(());
     };
     for (email, name) in JURORS {

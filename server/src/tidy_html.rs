@@ -5,20 +5,37 @@
 //! comments for nothing, and the scripts belong in the body, where browsers put
 //! them anyway. A literal `<!>` never comes from what people write: text and
 //! attribute values are escaped (`&lt;`), and so are a `<textarea>`'s and the
-//! `<title>`'s text (`components::form::raw_text_content`).
+//! `<title>`'s text (`components::form::raw_text_content`). A page without
+//! islands has nothing to hydrate, and its resource scripts are dropped. Leptos
+//! writes the script nonce into the bundle's preload links' `crossorigin`, where
+//! browsers read any value but `use-credentials` as `anonymous`: so it is written.
+//!
+//! The page is held whole here anyway, so it is compressed here too, with the
+//! encoder sized to it: the compression layer's encoder, made for a stream of
+//! unknown length, set up tables for 4 MiB on every page (measured: a third of
+//! the round page's time). A public page is the same for every visitor without
+//! a session, so what was compressed is kept for the next (`Kept`).
 
+use app::{auth::session::SESSION_COOKIE, cookies::portal_value};
 use axum::{
-    body::Body,
+    body::{Body, Bytes},
     extract::Request,
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use http::{StatusCode, header};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use std::{
+    collections::VecDeque,
+    hash::{Hash, Hasher},
+    sync::Mutex,
+};
 
 const MARKER: &str = "<!>";
 const ISLAND_START: &str = "<leptos-island";
 const ISLAND_END: &str = "</leptos-island>";
 const BODY_END: &str = "</body>";
+const PRELOAD: &str = "<link rel=\"";
+const CROSSORIGIN: &str = " crossorigin=\"";
 
 /// `html` without the markers outside islands, its trailing scripts moved into the body.
 pub fn tidy(html: &str) -> String {
@@ -27,13 +44,13 @@ pub fn tidy(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = page;
     while let Some(start) = rest.find(ISLAND_START) {
-        out.push_str(&rest[..start].replace(MARKER, ""));
+        out.push_str(&outside_islands(&rest[..start]));
         let end = rest[start..].find(ISLAND_END).map_or(rest.len(), |e| start + e + ISLAND_END.len());
         out.push_str(&rest[start..end]);
         rest = &rest[end..];
     }
-    out.push_str(&rest.replace(MARKER, ""));
-    let mut scripts = tail;
+    out.push_str(&outside_islands(rest));
+    let mut scripts = if html.contains(ISLAND_START) { tail } else { "" };
     while let Some(start) = scripts.find("<script") {
         let Some(end) = scripts[start..].find("</script>").map(|e| start + e + "</script>".len()) else { break };
         out.push_str(&scripts[start..end]);
@@ -43,28 +60,140 @@ pub fn tidy(html: &str) -> String {
     out
 }
 
-/// Middleware: every HTML answer, tidied (`tidy`). Pages are rendered whole before
-/// the first byte (`SsrMode::Async`), so holding one back costs no time to first byte.
+/// `html` without markers, its preload links' `crossorigin` made `anonymous`.
+fn outside_islands(html: &str) -> String {
+    let mut out = html.replace(MARKER, "");
+    let mut from = 0;
+    while let Some(at) = out[from..].find(PRELOAD).map(|at| from + at) {
+        let tag_end = out[at..].find('>').map_or(out.len(), |end| at + end);
+        if let Some(value) = out[at..tag_end].find(CROSSORIGIN).map(|v| at + v + CROSSORIGIN.len())
+            && let Some(value_end) = out[value..tag_end].find('"').map(|end| value + end)
+        {
+            out.replace_range(value..value_end, "anonymous");
+        }
+        from = out[at..].find('>').map_or(out.len(), |end| at + end);
+    }
+    out
+}
+
+/// Middleware: every HTML answer, tidied (`tidy`) and compressed. Pages are rendered
+/// whole before the first byte (`SsrMode::Async`), so holding one back costs no time
+/// to first byte.
 pub async fn tidy_pages(request: Request, next: Next) -> Response {
+    let brotli = crate::assets::accepts(request.headers(), "br");
+    let public = !has_session(request.headers());
     let response = next.run(request).await;
     let html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if !html {
+    // Already encoded (a file served as it is stored): neither tidied nor compressed again.
+    if !html || response.headers().contains_key(header::CONTENT_ENCODING) {
         return response;
     }
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let body = match std::str::from_utf8(&bytes) {
-        Ok(page) => Body::from(tidy(page)),
-        Err(_) => Body::from(bytes),
+    let page = match std::str::from_utf8(&bytes) {
+        Ok(page) => Bytes::from(tidy(page)),
+        Err(_) => bytes,
     };
     parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, body)
+    let varies =
+        parts.headers.get_all(header::VARY).iter().any(|v| v.as_bytes().eq_ignore_ascii_case(b"accept-encoding"));
+    if !varies {
+        parts.headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    let sent = match (brotli, public) {
+        (false, _) => None,
+        (true, true) => KEPT.compressed(&page),
+        (true, false) => compressed(&page),
+    };
+    let body = match sent {
+        Some(sent) => {
+            parts.headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            sent
+        }
+        None => page,
+    };
+    Response::from_parts(parts, Body::from(body))
+}
+
+/// Whether the request carries a session cookie, under either of the names the
+/// portal gives it (`__Host-` over https): valid or not, its page is not kept.
+fn has_session(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|cookies| [false, true].into_iter().any(|https| portal_value(cookies, SESSION_COOKIE, https).is_some()))
+}
+
+/// `page` in brotli at the quality the compression layer uses for everything else
+/// (4), its window and hash tables as large as the page needs.
+fn compressed(page: &[u8]) -> Option<Bytes> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 4,
+        lgwin: i32::try_from(page.len().next_power_of_two().trailing_zeros()).ok()?.clamp(10, 24),
+        size_hint: page.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::with_capacity(page.len() / 2);
+    brotli::BrotliCompress(&mut &page[..], &mut out, &params).ok()?;
+    Some(out.into())
+}
+
+static KEPT: Kept = Kept(Mutex::new(KeptPages { seen_once: VecDeque::new(), pages: VecDeque::new() }));
+
+/// At most this many pages are kept compressed, each at most `KEPT_PAGE_BYTES`.
+const KEPT_PAGES: usize = 16;
+const KEPT_PAGE_BYTES: usize = 64 * 1024;
+/// Pages seen once are remembered by their hash, this many.
+const SEEN_ONCE: usize = 64;
+
+/// Pages lately sent compressed to visitors without a session. A page is kept the
+/// second time it is sent, so a page made for one visitor (the log-in form, with
+/// its CSRF token) never pushes out one that everyone gets. Found by hash and
+/// compared whole: a page is only ever answered with itself.
+struct Kept(Mutex<KeptPages>);
+
+struct KeptPages {
+    seen_once: VecDeque<u64>,
+    pages: VecDeque<(u64, Bytes, Bytes)>,
+}
+
+impl Kept {
+    fn compressed(&self, page: &Bytes) -> Option<Bytes> {
+        if page.len() > KEPT_PAGE_BYTES {
+            return compressed(page);
+        }
+        let hash = {
+            let mut hasher = std::hash::DefaultHasher::new();
+            page.hash(&mut hasher);
+            hasher.finish()
+        };
+        let lock = || self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, _, sent)) = lock().pages.iter().find(|(h, kept, _)| *h == hash && kept == page) {
+            return Some(sent.clone());
+        }
+        let sent = compressed(page)?;
+        let mut kept = lock();
+        if let Some(at) = kept.seen_once.iter().position(|h| *h == hash) {
+            kept.seen_once.remove(at);
+            if kept.pages.len() == KEPT_PAGES {
+                kept.pages.pop_front();
+            }
+            kept.pages.push_back((hash, page.clone(), sent.clone()));
+        } else {
+            if kept.seen_once.len() == SEEN_ONCE {
+                kept.seen_once.pop_front();
+            }
+            kept.seen_once.push_back(hash);
+        }
+        Some(sent)
+    }
 }
 
 #[cfg(test)]
@@ -83,14 +212,80 @@ mod tests {
     }
 
     #[test]
-    fn the_resource_scripts_after_the_document_move_into_the_body() {
-        let html = "<html><body><p>x</p></body><!><!></html><!><script nonce=\"n\">__RESOLVED_RESOURCES=[\"<!>\"];</script>\
+    fn the_resource_scripts_after_the_document_move_into_the_body_of_a_page_with_islands() {
+        let html = "<html><body><leptos-island>i</leptos-island></body><!><!></html><!>\
+                    <script nonce=\"n\">__RESOLVED_RESOURCES=[\"<!>\"];</script>\
                     <script nonce=\"n\">__INCOMPLETE_CHUNKS=[];</script>";
         assert_eq!(
             tidy(html),
-            "<html><body><p>x</p><script nonce=\"n\">__RESOLVED_RESOURCES=[\"<!>\"];</script>\
+            "<html><body><leptos-island>i</leptos-island><script nonce=\"n\">__RESOLVED_RESOURCES=[\"<!>\"];</script>\
              <script nonce=\"n\">__INCOMPLETE_CHUNKS=[];</script></body></html>"
         );
+    }
+
+    #[test]
+    fn the_bundles_preload_links_are_anonymous_not_the_nonce() {
+        let html = "<html><body><leptos-island>i</leptos-island>\
+                    <link rel=\"modulepreload\" href=\"/pkg/p.js\" crossorigin=\"n0nce\">\
+                    <link rel=\"preload\" href=\"/pkg/p.wasm\" as=\"fetch\" crossorigin=\"n0nce\">\
+                    <link rel=\"stylesheet\" href=\"/pkg/p.css\"><p>crossorigin=\"x\"</p></body></html>";
+        assert_eq!(
+            tidy(html),
+            "<html><body><leptos-island>i</leptos-island>\
+             <link rel=\"modulepreload\" href=\"/pkg/p.js\" crossorigin=\"anonymous\">\
+             <link rel=\"preload\" href=\"/pkg/p.wasm\" as=\"fetch\" crossorigin=\"anonymous\">\
+             <link rel=\"stylesheet\" href=\"/pkg/p.css\"><p>crossorigin=\"x\"</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn a_page_without_islands_sends_no_resource_scripts() {
+        let html = "<html><body><p>x</p></body></html><script nonce=\"n\">__RESOLVED_RESOURCES=[];</script>";
+        assert_eq!(tidy(html), "<html><body><p>x</p></body></html>");
+    }
+
+    #[test]
+    fn a_page_compressed_whole_decompresses_to_itself() {
+        for size in [0, 1, 700, 6_000, 300_000] {
+            let page: Vec<u8> = (0..size).map(|i| b"<p>Ledning och styrning</p>"[i % 27]).collect();
+            let sent = compressed(&page).expect("compressed");
+            let page = Bytes::from(page);
+            let mut back = Vec::new();
+            brotli::BrotliDecompress(&mut &sent[..], &mut back).expect("valid brotli");
+            assert_eq!(back, page, "{size} bytes");
+        }
+    }
+
+    #[test]
+    fn a_session_cookie_under_either_name_keeps_the_page_out_of_the_shared_memory() {
+        let asking = |cookie: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::COOKIE, HeaderValue::from_str(cookie).unwrap());
+            has_session(&headers)
+        };
+        assert!(asking("portal_csrf=a; portal_session=b"));
+        assert!(asking("__Host-portal_csrf=a; __Host-portal_session=b"));
+        assert!(!asking("portal_csrf=a; sprak=en"));
+        assert!(!has_session(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn a_page_is_kept_the_second_time_and_only_ever_answers_itself() {
+        let kept = Kept(Mutex::new(KeptPages { seen_once: VecDeque::new(), pages: VecDeque::new() }));
+        let public = Bytes::from_static(b"<html><body><p>Sveriges eHalsokommun</p></body></html>");
+        let first = kept.compressed(&public).unwrap();
+        assert!(kept.0.lock().unwrap().pages.is_empty(), "not kept after one visit");
+        assert_eq!(kept.compressed(&public).unwrap(), first);
+        assert_eq!(kept.0.lock().unwrap().pages.len(), 1, "kept after the second");
+        // Pages seen once (each visitor's own log-in form) do not push it out.
+        for token in 0..SEEN_ONCE * 2 {
+            kept.compressed(&Bytes::from(format!("<form><input value=\"{token}\"></form>"))).unwrap();
+        }
+        assert_eq!(kept.0.lock().unwrap().pages.len(), 1);
+        let other = Bytes::from_static(b"<html><body><p>Sveriges eHalsokommun!</p></body></html>");
+        let mut back = Vec::new();
+        brotli::BrotliDecompress(&mut &kept.compressed(&other).unwrap()[..], &mut back).unwrap();
+        assert_eq!(back, other);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub const REGISTRY: &[Entry] = &[
 ];
 
 /// Tables that hold nothing about a person: reference data, the award's set-up,
-/// kommuner's outcomes (a kommun is not a person), and the runs' counts.
+/// kommuner's outcomes (a kommun is not a person), and the runs' and changes' counts.
 pub const NOT_PERSONAL: &[&str] = &[
     "lan",
     "kommuner",
@@ -114,6 +114,7 @@ pub const NOT_PERSONAL: &[&str] = &[
     "review_scale_steps",
     "review_criteria",
     "retention_runs",
+    "change_counters",
 ];
 
 /// Tables of the live schema that the registry neither lists nor marks as

@@ -14,7 +14,7 @@ use crate::{
     storage::{
         Db, applications,
         audit::{self, Actor},
-        extensions, mail_queue, rounds,
+        extensions, mail_queue,
         seed::EHALSOKOMMUN,
         users,
     },
@@ -26,7 +26,7 @@ use tokio::sync::watch;
 /// Queues every reminder due now; answers how many kommuner were reminded.
 pub async fn send_due(db: &Db, base_url: &str, clock: Clock) -> Result<usize, sqlx::Error> {
     let now = clock.now();
-    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(0) };
+    let Some(round) = db.current_round(EHALSOKOMMUN).await? else { return Ok(0) };
     let sent = applications::reminders_sent(&mut *db.conn().await?, &round.id).await?;
     let granted = extensions::of_round(&mut *db.conn().await?, &round.id).await?;
     let mut reminded = 0;
@@ -61,7 +61,7 @@ pub async fn send_due(db: &Db, base_url: &str, clock: Clock) -> Result<usize, sq
 /// but not submitted and whose deadline has not passed; answers how many
 /// kommuner were reminded. Recorded in the audit log with the mails.
 pub async fn send_now(db: &Db, base_url: &str, now: DateTime<Utc>, by: Actor<'_>) -> Result<usize, sqlx::Error> {
-    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(0) };
+    let Some(round) = db.current_round(EHALSOKOMMUN).await? else { return Ok(0) };
     let granted = extensions::of_round(&mut *db.conn().await?, &round.id).await?;
     let mut tx = db.begin_write().await?;
     let mut reminded = 0;

@@ -59,7 +59,7 @@ pub async fn restore_sqlite_backup(db: &Db, file: &Path) -> Result<(), BackupErr
         }
         let tables: Vec<String> = sqlx::query(
             "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name <> '_sqlx_migrations' ORDER BY name",
+             AND name NOT IN ('_sqlx_migrations', 'change_counters') ORDER BY name",
         )
         .fetch_all(&mut *conn)
         .await?
@@ -78,6 +78,8 @@ pub async fn restore_sqlite_backup(db: &Db, file: &Path) -> Result<(), BackupErr
                 .execute(&mut *tx)
                 .await?;
         }
+        // The counters go on from where they stand (`counters_go_on`).
+        sqlx::query("UPDATE change_counters SET version = version + 1").execute(&mut *tx).await?;
         let broken = sqlx::query("PRAGMA main.foreign_key_check").fetch_all(&mut *tx).await?;
         if let Some(row) = broken.first() {
             let table: String = row.try_get(0)?;
@@ -93,6 +95,32 @@ pub async fn restore_sqlite_backup(db: &Db, file: &Path) -> Result<(), BackupErr
     sqlx::query("PRAGMA foreign_keys = ON").execute(&mut *conn).await?;
     detach(&mut conn).await?;
     restored
+}
+
+/// The change counters (`storage::rounds::CurrentRounds`), before a restore that
+/// replaces them (PostgreSQL's); none when the table is not there yet.
+pub async fn change_counters(db: &Db) -> Vec<(String, i64)> {
+    match sqlx::query("SELECT name, version FROM change_counters").fetch_all(db.pool()).await {
+        Ok(rows) => rows.iter().filter_map(|r| Some((r.try_get(0).ok()?, r.try_get(1).ok()?))).collect(),
+        Err(err) => {
+            tracing::warn!("no change counters to move on past: {err}");
+            Vec::new()
+        }
+    }
+}
+
+/// After a restore, every change counter goes on beyond both what it was before
+/// and what the backup had: an instance still running keeps rows read under a
+/// value that the restored counter could otherwise reach again with other rows.
+pub async fn counters_go_on(db: &Db, before: &[(String, i64)]) -> Result<(), sqlx::Error> {
+    for (name, version) in before {
+        sqlx::query("UPDATE change_counters SET version = version + $2 + 1 WHERE name = $1")
+            .bind(name)
+            .bind(version)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
 }
 
 async fn attach(conn: &mut sqlx::AnyConnection, file: &Path) -> Result<(), sqlx::Error> {

@@ -34,7 +34,7 @@ use sqlx::{
     any::{AnyPoolOptions, install_default_drivers},
     migrate::{MigrateDatabase, Migrator},
 };
-use std::{str::FromStr, time::Duration};
+use std::{str::FromStr, sync::Arc, time::Duration};
 
 static MIGRATOR: Migrator = sqlx::migrate!("../migrations");
 
@@ -48,6 +48,7 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    current_rounds: Arc<rounds::CurrentRounds>,
 }
 
 impl Db {
@@ -81,7 +82,7 @@ impl Db {
             })
             .connect(url)
             .await?;
-        Ok(Db { pool, backend })
+        Ok(Db { pool, backend, current_rounds: Arc::default() })
     }
 
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
@@ -96,6 +97,12 @@ impl Db {
     /// A connection from the pool, for a storage function to read on.
     pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<Any>, sqlx::Error> {
         self.pool.acquire().await
+    }
+
+    /// The newest round of an award that has opened (`rounds::current`), read
+    /// again only when a round has changed since this instance last read it.
+    pub async fn current_round(&self, award_id: &str) -> Result<Option<crate::domain::round::Round>, sqlx::Error> {
+        rounds::current_kept(&mut *self.conn().await?, &self.current_rounds, award_id).await
     }
 
     pub fn pool(&self) -> &AnyPool {

@@ -6,6 +6,64 @@ use crate::domain::{
 };
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
+use std::{
+    collections::HashMap,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+/// The current round of each award as last read, with the rounds' change counter
+/// it was read under. Every page reads the current round, and it changes a few
+/// times a year: one row (the counter) is read instead of the round's five tables.
+/// Every write below raises the counter in its own transaction, so an instance
+/// never serves a round older than the counter it has just read, whichever
+/// instance wrote it. A change made beside the portal (a data migration, a hand
+/// edit, an instance of a version before the counter) does not raise it: such a
+/// change shows within `KEPT_AT_MOST`. Raise the counter with it (`changed`).
+#[derive(Default)]
+pub struct CurrentRounds(Mutex<(i64, HashMap<String, Kept>)>);
+
+/// An award's current round (none: no round has opened), and when it was read.
+type Kept = (Instant, Option<Round>);
+
+/// How long a round is kept even when the counter has not moved.
+const KEPT_AT_MOST: Duration = Duration::from_secs(60);
+
+/// `current`, from `kept` when the rounds have not changed since it was read there.
+pub async fn current_kept(
+    conn: &mut AnyConnection,
+    kept: &CurrentRounds,
+    award_id: &str,
+) -> Result<Option<Round>, sqlx::Error> {
+    let version = version(&mut *conn).await?;
+    {
+        let kept = kept.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if kept.0 == version
+            && let Some((read_at, round)) = kept.1.get(award_id)
+            && read_at.elapsed() < KEPT_AT_MOST
+        {
+            return Ok(round.clone());
+        }
+    }
+    // Read after the counter: what is kept under `version` is at least as new as it.
+    let round = current(conn, award_id).await?;
+    let mut kept = kept.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if kept.0 != version {
+        *kept = (version, HashMap::new());
+    }
+    kept.1.insert(award_id.to_owned(), (Instant::now(), round.clone()));
+    Ok(round)
+}
+
+async fn version(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+    sqlx::query("SELECT version FROM change_counters WHERE name = 'rounds'").fetch_one(conn).await?.try_get(0)
+}
+
+/// Raises the rounds' change counter: part of every write to a round or its parts.
+pub async fn changed(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE change_counters SET version = version + 1 WHERE name = 'rounds'").execute(conn).await?;
+    Ok(())
+}
 
 /// The newest round of an award that has opened: the one the public page
 /// shows and everyone works on. A round being prepared is not current yet.
@@ -122,7 +180,8 @@ pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx:
         .bind(round.state.code())
         .execute(&mut *conn)
         .await?;
-    insert_parts(conn, round).await
+    insert_parts(&mut *conn, round).await?;
+    changed(conn).await
 }
 
 /// Changes a round in draft to `round`, its parts replaced whole; false when
@@ -132,14 +191,15 @@ pub async fn update_draft(conn: &mut AnyConnection, round: &Round) -> Result<boo
         "UPDATE rounds SET title = $2, intro = $3, criteria_text = $4, eligibility = $5, opens_at = $6, \
          deadline_at = $7, ceremony_at = $8, ceremony_place = $9, contact = $10 WHERE id = $1 AND state = $11",
     );
-    let changed = with_fields(update, round).bind(RoundState::Draft.code()).execute(&mut *conn).await?;
-    if changed.rows_affected() != 1 {
+    let updated = with_fields(update, round).bind(RoundState::Draft.code()).execute(&mut *conn).await?;
+    if updated.rows_affected() != 1 {
         return Ok(false);
     }
     for table in ["round_sections", "round_criteria", "round_jury", "round_partners"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE round_id = $1")).bind(&round.id).execute(&mut *conn).await?;
     }
-    insert_parts(conn, round).await?;
+    insert_parts(&mut *conn, round).await?;
+    changed(conn).await?;
     Ok(true)
 }
 
@@ -226,13 +286,17 @@ pub async fn set_state(
     from: RoundState,
     to: RoundState,
 ) -> Result<bool, sqlx::Error> {
-    let changed = sqlx::query("UPDATE rounds SET state = $3 WHERE id = $1 AND state = $2")
+    let moved = sqlx::query("UPDATE rounds SET state = $3 WHERE id = $1 AND state = $2")
         .bind(id)
         .bind(from.code())
         .bind(to.code())
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(changed.rows_affected() == 1)
+    if moved.rows_affected() != 1 {
+        return Ok(false);
+    }
+    changed(conn).await?;
+    Ok(true)
 }
 
 /// Makes the announced decision public at `at`; call inside the announcement's transaction.
@@ -240,9 +304,9 @@ pub async fn set_published(conn: &mut AnyConnection, id: &str, at: DateTime<Utc>
     sqlx::query("UPDATE rounds SET published_at = $2 WHERE id = $1")
         .bind(id)
         .bind(to_db_time(at))
-        .execute(conn)
+        .execute(&mut *conn)
         .await?;
-    Ok(())
+    changed(conn).await
 }
 
 /// A round as the organisers' list shows it.
@@ -287,7 +351,11 @@ pub async fn delete_draft(conn: &mut AnyConnection, id: &str) -> Result<bool, sq
     )
     .bind(id)
     .bind(RoundState::Draft.code())
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(removed.rows_affected() == 1)
+    if removed.rows_affected() != 1 {
+        return Ok(false);
+    }
+    changed(conn).await?;
+    Ok(true)
 }

@@ -580,6 +580,7 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
             .execute(portal.db.pool())
             .await
             .unwrap();
+        app::storage::rounds::changed(&mut portal.db.conn().await.unwrap()).await.unwrap();
         edit[2] = ("intro", "För sent ändrad.");
         let late = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &edit, true).await;
         assert!(organiser.follow(&late).await.body.contains("Omgången har öppnats och kan inte längre ändras här."));

@@ -107,6 +107,8 @@ async fn announced_round(portal: &TestPortal) -> (String, String) {
     .await;
     exec(portal, "UPDATE rounds SET state = 'offentliggjord', published_at = $1 WHERE id = $2", &[ANNOUNCED, ROUND])
         .await;
+    // Written beside the portal: the counter tells it the round changed (`rounds::CurrentRounds`).
+    app::storage::rounds::changed(&mut portal.db.conn().await.unwrap()).await.unwrap();
     let mut tx = portal.db.begin_write().await.unwrap();
     let actor = Actor { user_id: None, name: "Olga Organisatör" };
     audit::record(&mut tx, actor, Some(ROUND), "inbjudan", "Bjöd in Jens Jury (jens@skr.se)", at(ANNOUNCED))

@@ -248,3 +248,39 @@ async fn concurrent_saves_on_the_same_version_make_one_new_version_and_conflicts
         test_db.destroy().await;
     }
 }
+
+/// Two portal instances on one database, as a larger deployment runs: each keeps the
+/// current round in memory, and a change made through one is seen at once by the
+/// other, even though it never hears of it (the change counter, `rounds::CurrentRounds`).
+#[tokio::test]
+async fn a_round_changed_by_one_instance_is_read_fresh_by_another() {
+    use app::domain::lifecycle::RoundState;
+    each_backend(|backend| async move {
+        let test_db = TestDb::new(backend).await;
+        let (one, other) = (open(&test_db).await, open(&test_db).await);
+        let kept = other.current_round(seed::EHALSOKOMMUN).await.unwrap().expect("a current round");
+        assert_eq!(kept.state, RoundState::Open, "{backend:?}");
+
+        // Changed beside the instance's back, without the counter: it keeps what it read.
+        sqlx::query("UPDATE rounds SET title = 'Ändrad utan räknare' WHERE id = $1")
+            .bind(&kept.id)
+            .execute(one.pool())
+            .await
+            .unwrap();
+        assert_eq!(other.current_round(seed::EHALSOKOMMUN).await.unwrap().unwrap().title, kept.title, "{backend:?}");
+
+        // Changed the portal's way, through the other instance: read fresh.
+        let mut tx = one.begin_write().await.unwrap();
+        assert!(rounds::set_state(&mut tx, &kept.id, RoundState::Open, RoundState::Closed).await.unwrap());
+        tx.commit().await.unwrap();
+        let fresh = other.current_round(seed::EHALSOKOMMUN).await.unwrap().unwrap();
+        assert_eq!((fresh.state, fresh.title.as_str()), (RoundState::Closed, "Ändrad utan räknare"), "{backend:?}");
+
+        // A refused step (the round is no longer open) changes nothing and keeps what is kept.
+        let mut tx = one.begin_write().await.unwrap();
+        assert!(!rounds::set_state(&mut tx, &kept.id, RoundState::Open, RoundState::Closed).await.unwrap());
+        tx.commit().await.unwrap();
+        assert_eq!(other.current_round(seed::EHALSOKOMMUN).await.unwrap().unwrap(), fresh, "{backend:?}");
+    })
+    .await;
+}

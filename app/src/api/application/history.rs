@@ -7,14 +7,14 @@ use crate::{
         form::{ApplyProblem, Done, FormId, Problems, done_href, run},
     },
     domain::{access::Access, application::parts, policy::Action},
-    storage::{applications, rounds, seed::EHALSOKOMMUN},
+    storage::{applications, seed::EHALSOKOMMUN},
 };
 
 pub async fn history(part: String, version: Option<i64>) -> Result<Option<HistoryView>, AppError> {
     let cx = Cx::new(Access::Applicant, Action::ReadApplication)?;
     let (kommun_kod, _) = kommun_of(&cx.viewer)?;
     let db = cx.db();
-    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = db.current_round(EHALSOKOMMUN).await? else { return Ok(None) };
     if !parts(&round.sections).contains(&part.as_str()) {
         return Ok(None);
     }

@@ -9,7 +9,7 @@ use crate::{
         application::{Life, deadline_for, limit, parts, submit_problems},
         policy::{self, Action, Object},
     },
-    storage::{applications, extensions, rounds, seed::EHALSOKOMMUN, submissions, users},
+    storage::{applications, extensions, seed::EHALSOKOMMUN, submissions, users},
 };
 
 pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
@@ -18,7 +18,7 @@ pub async fn my_application() -> Result<Option<ApplicationView>, AppError> {
     let (kommun_kod, kommun) = kommun_of(viewer)?;
     let db = cx.db();
     let now = cx.now;
-    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = db.current_round(EHALSOKOMMUN).await? else { return Ok(None) };
     // Asked without `Cx::decide`: waiting is no refusal to log.
     let awaiting_approval = policy::decide(viewer, Action::ReadApplication, &Object::Kommun(&kommun_kod)).is_err();
     // A person waiting to be let in learns nothing of the kommun: not its deadline, not its people.
@@ -116,7 +116,7 @@ pub async fn submission(number: i64) -> Result<Option<SubmissionView>, AppError>
         return Err(AppError::Forbidden);
     }
     let db = cx.db();
-    let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = db.current_round(EHALSOKOMMUN).await? else { return Ok(None) };
     let Some(application) = applications::for_kommun(&mut *db.conn().await?, &round.id, &kommun_kod).await? else {
         return Ok(None);
     };

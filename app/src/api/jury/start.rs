@@ -81,7 +81,7 @@ pub async fn home(lan: Option<String>, status: Option<String>, sort: Option<Stri
 /// The jury packet: for organisers, every submitted application once the review has begun.
 pub async fn packet() -> Result<Option<PrintPacket>, AppError> {
     let cx = Cx::manager()?;
-    let Some(round) = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = cx.db().current_round(EHALSOKOMMUN).await? else { return Ok(None) };
     let work = round_work(&cx, round).await?;
     let mut texts = Vec::with_capacity(work.entries.len());
     for entry in &work.entries {

@@ -201,7 +201,7 @@ pub fn sits_on(viewer: &Viewer, round_id: &str) -> Result<(), AppError> {
 
 /// The round a jury page is about: the current one, if the viewer sits on it.
 pub async fn jurys_round(cx: &Cx) -> Result<Option<Round>, AppError> {
-    let Some(round) = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+    let Some(round) = cx.db().current_round(EHALSOKOMMUN).await? else { return Ok(None) };
     sits_on(&cx.viewer, &round.id)?;
     Ok(Some(round))
 }

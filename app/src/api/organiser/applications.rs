@@ -72,7 +72,7 @@ mod ssr {
             kommun::{Kommun, choose},
             swedish::collate,
         },
-        storage::{applications, extensions, kommuner, rounds, submissions},
+        storage::{applications, extensions, kommuner, submissions},
     };
     use chrono::{NaiveDate, NaiveTime};
 
@@ -98,7 +98,7 @@ mod ssr {
     pub async fn overview() -> Result<Option<RoundApplications>, AppError> {
         let cx = Cx::manager()?;
         let db = cx.db();
-        let Some(round) = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+        let Some(round) = db.current_round(EHALSOKOMMUN).await? else { return Ok(None) };
         let all = kommuner::list(&mut *db.conn().await?).await?;
         let latest = submissions::latest_of_round(&mut *db.conn().await?, &round.id).await?;
         let granted = extensions::of_round(&mut *db.conn().await?, &round.id).await?;
@@ -147,7 +147,7 @@ mod ssr {
             let cx = Cx::manager()?;
             let viewer = &cx.viewer;
             let db = cx.db();
-            let round = rounds::current(&mut *db.conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+            let round = db.current_round(EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
             let all = kommuner::list(&mut *db.conn().await?).await?;
             let chosen = problems.check("kommun", choose(&kommun, &all).map_err(Problem::Kommun)).cloned();
             let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok();

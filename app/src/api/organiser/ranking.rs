@@ -109,7 +109,7 @@ pub mod ssr {
         api::cx::Cx,
         api::jury::ssr::round_work,
         domain::{deadline::to_stockholm, lifecycle::RoundState, round::Round},
-        storage::{rounds, seed::EHALSOKOMMUN, snapshots},
+        storage::{seed::EHALSOKOMMUN, snapshots},
     };
 
     /// How many disputed applications the page names.
@@ -122,7 +122,7 @@ pub mod ssr {
     /// The current round's ranking, as frozen once the jury has decided; the
     /// caller has checked that an organiser asks.
     pub async fn view(cx: &Cx) -> Result<Option<RankingView>, AppError> {
-        let Some(round) = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await? else { return Ok(None) };
+        let Some(round) = cx.db().current_round(EHALSOKOMMUN).await? else { return Ok(None) };
         if matches!(round.state, RoundState::Decided | RoundState::Announced)
             && let Some((taken_at, body)) = snapshots::frozen(&mut *cx.db().conn().await?, &round.id).await?
         {

@@ -114,7 +114,7 @@ mod ssr {
 
     async fn settings_round(id: Option<&str>) -> Result<(Cx, Round), AppError> {
         let cx = Cx::manager()?;
-        let current = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await?;
+        let current = cx.db().current_round(EHALSOKOMMUN).await?;
         // A round named in the address: the one being prepared, or the running one; never a past round.
         let round = match id {
             Some(id) => rounds::find(&mut *cx.db().conn().await?, id).await?.filter(|r| {

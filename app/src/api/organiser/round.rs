@@ -96,7 +96,7 @@ pub mod ssr {
     /// The organiser and the current round they manage.
     pub async fn managed_round() -> Result<(Cx, Round), AppError> {
         let cx = Cx::manager()?;
-        let round = rounds::current(&mut *cx.db().conn().await?, EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+        let round = cx.db().current_round(EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
         Ok((cx, round))
     }
 

@@ -45,7 +45,7 @@ pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
     let cx = Cx::anyone(OwnAction::ReadPublic)?;
     let now = cx.now;
-    let round = storage::rounds::current(&mut *cx.db().conn().await?, storage::seed::EHALSOKOMMUN).await?;
+    let round = cx.db().current_round(storage::seed::EHALSOKOMMUN).await?;
     use crate::domain::lifecycle::RoundState;
     // A round being prepared is not public yet; under embargo the public sees it as decided, no more.
     Ok(round.filter(|r| r.state.is_public()).map(|mut r| {
@@ -94,7 +94,7 @@ pub async fn announcement() -> Result<Option<AnnouncedDecision>, AppError> {
     };
     let cx = Cx::anyone(OwnAction::ReadPublic)?;
     let db = cx.db();
-    let Some(round) = storage::rounds::current(&mut *db.conn().await?, storage::seed::EHALSOKOMMUN).await? else {
+    let Some(round) = db.current_round(storage::seed::EHALSOKOMMUN).await? else {
         return Ok(None);
     };
     // Announced under embargo: nothing until the embargo ends.
