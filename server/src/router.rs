@@ -82,8 +82,7 @@ pub fn router(state: AppState) -> Router {
     let limited = router
         .layer(axum::middleware::from_fn(security::csp_nonce))
         .layer(middleware::from_fn(crate::tidy_html::tidy_pages))
-        // Brotli's default (quality 11) costs more CPU than a page render; 4 keeps most of the gain.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(crate::tidy_html::BROTLI_QUALITY.into())))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(middleware::from_fn(too_large_page))
         // The hashed files beside the rest: the same for everyone and never changed, they

@@ -71,7 +71,7 @@ fn outside_islands(html: &str) -> String {
         {
             out.replace_range(value..value_end, "anonymous");
         }
-        from = out[at..].find('>').map_or(out.len(), |end| at + end);
+        from = at + PRELOAD.len();
     }
     out
 }
@@ -131,11 +131,14 @@ fn has_session(headers: &HeaderMap) -> bool {
         .any(|cookies| [false, true].into_iter().any(|https| portal_value(cookies, SESSION_COOKIE, https).is_some()))
 }
 
-/// `page` in brotli at the quality the compression layer uses for everything else
-/// (4), its window and hash tables as large as the page needs.
+/// Brotli's quality for pages here and for everything else in the compression layer:
+/// its default (11) costs more CPU than a page render; 4 keeps most of the gain.
+pub const BROTLI_QUALITY: u8 = 4;
+
+/// `page` in brotli at `BROTLI_QUALITY`, its window and hash tables as large as the page needs.
 fn compressed(page: &[u8]) -> Option<Bytes> {
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 4,
+        quality: i32::from(BROTLI_QUALITY),
         lgwin: i32::try_from(page.len().next_power_of_two().trailing_zeros()).ok()?.clamp(10, 24),
         size_hint: page.len(),
         ..Default::default()
