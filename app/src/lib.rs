@@ -173,19 +173,11 @@ pub fn App() -> impl IntoView {
 }
 
 /// The browser's entry: the pages are the server's HTML, and only their islands
-/// (`#[island]`: the application's and the review's autosaving forms) run here.
+/// (`#[island]`: the application's and the review's autosaves) run here, on
+/// that HTML, with the texts the server gave them.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    use leptos::prelude::*;
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    // The server chose the language from the visitor's cookie and wrote it on
-    // <html lang>; every island (a child of this root) says its texts in it.
-    let locale = document()
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .map(|lang| i18n::Locale::from_code(&lang))
-        .unwrap_or_default();
-    provide_context(locale);
 }

@@ -7,14 +7,12 @@ use crate::{
     i18n::texts,
     wiring::FormId,
 };
-use leptos::{ev::SubmitEvent, html, prelude::*};
+use leptos::prelude::*;
 
-/// The problems a form shows: from the previous plain post (server) or from
-/// the last submission by JavaScript.
+/// The problems a form shows, from the previous post.
 #[derive(Clone, Copy)]
 struct FormState {
     problems: RwSignal<Option<Problems>>,
-    pending: RwSignal<bool>,
 }
 
 fn form_state() -> FormState {
@@ -26,12 +24,8 @@ pub(crate) fn csrf_token() -> String {
     crate::auth::csrf_token().unwrap_or_default()
 }
 
-#[cfg(feature = "hydrate")]
-pub(crate) fn csrf_token() -> String {
-    client::csrf_cookie().unwrap_or_default()
-}
-
-#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+/// Forms are the server's HTML; the browser's own requests read the cookie (`components::autosave`).
+#[cfg(not(feature = "ssr"))]
 pub(crate) fn csrf_token() -> String {
     String::new()
 }
@@ -39,8 +33,7 @@ pub(crate) fn csrf_token() -> String {
 /// A form posting to the server function at `action` (its URL, `/api/…`).
 /// `id` names it, as its server function names its problems (`FormId`), so
 /// that problems come back to this form only. A form with a file (`upload`) is
-/// posted as `multipart/form-data` by the browser itself, with JavaScript too,
-/// and comes back with its problems as a plain post does.
+/// posted as `multipart/form-data`.
 #[component]
 pub fn PortalForm(
     action: &'static str,
@@ -55,22 +48,13 @@ pub fn PortalForm(
         let echo: Option<Problems> = None;
         echo
     });
-    let state = FormState { problems: RwSignal::new(None), pending: RwSignal::new(false) };
+    let state = FormState { problems: RwSignal::new(None) };
     // An owner of its own: a second form on the page must not replace this
     // form's state before its fields, rendered later in the Suspense, read it.
     let owner = Owner::new();
     owner.with(|| provide_context(state));
     // Kept as long as the form is: the fields' signals live in this owner.
     let owner = StoredValue::new(owner);
-    let summary = NodeRef::<html::Div>::new();
-    let on_submit = move |ev: SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        if !upload {
-            client::submit(ev, action, state.problems, state.pending, summary);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, summary);
-    };
     let children = StoredValue::new(children);
     view! {
         <Suspense>
@@ -82,10 +66,10 @@ pub fn PortalForm(
                     state.problems.set(echo);
                 }
                 owner.with(|| view! {
-                    <form method="post" action=action id=id.as_str() class="portal-form" novalidate on:submit=on_submit
+                    <form method="post" action=action id=id.as_str() class="portal-form" novalidate
                         enctype=upload.then_some("multipart/form-data")>
                         <input type="hidden" name="csrf" value=csrf_token() />
-                        <ErrorSummary node=summary />
+                        <ErrorSummary />
                         // Shown by the stylesheet only in a form that has a field marked *.
                         <p class="required-note">{texts().a.required_note}</p>
                         {children.read_value()()}
@@ -98,13 +82,12 @@ pub fn PortalForm(
 
 /// The list of problems at the top of the form, each a link to its field.
 #[component]
-fn ErrorSummary(node: NodeRef<html::Div>) -> impl IntoView {
+fn ErrorSummary() -> impl IntoView {
     let t = texts();
     let problems = form_state().problems;
     view! {
-        // Back from a plain post with problems: the browser itself moves focus to them,
-        // as the form's own JavaScript does after a submission it made.
-        <div class="error-summary" node_ref=node tabindex="-1" role="alert"
+        // Back from a post with problems: the browser itself moves focus to them.
+        <div class="error-summary" tabindex="-1" role="alert"
             autofocus=problems.with_untracked(|p| p.as_ref().is_some_and(|p| !p.is_empty()))
             hidden=move || {
             problems.with(|p| p.as_ref().is_none_or(Problems::is_empty))
@@ -396,132 +379,9 @@ pub fn FileField(
     }
 }
 
-/// The submit button; while a JavaScript submission is on its way it says so.
 #[component]
 pub fn SubmitButton(label: &'static str) -> impl IntoView {
-    let t = texts();
-    let pending = form_state().pending;
-    view! {
-        <button type="submit" class="button" aria-disabled=move || pending.get().then_some("true")>
-            {move || if pending.get() { t.a.sending } else { label }}
-        </button>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-pub(crate) mod client {
-    use super::*;
-    use crate::{api::form::FormReply, error::AppError, routes::log_in_href};
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    use web_sys::{FormData, Headers, HtmlFormElement, RequestInit, UrlSearchParams};
-
-    pub fn csrf_cookie() -> Option<String> {
-        let cookie = document().dyn_into::<web_sys::HtmlDocument>().ok()?.cookie().ok()?;
-        // Over https the server names it `__Host-portal_csrf`; which one, the page need not know.
-        [true, false]
-            .into_iter()
-            .find_map(|secure| crate::cookies::portal_value(&cookie, "portal_csrf", secure))
-            .map(str::to_owned)
-    }
-
-    /// Posts a form body to a server function and reads its JSON answer.
-    /// `keepalive` lets the request finish after the page is gone.
-    pub(crate) async fn post<T: serde::de::DeserializeOwned>(
-        action: &str,
-        body: String,
-        keepalive: bool,
-    ) -> Result<T, AppError> {
-        let headers = Headers::new().map_err(|_| AppError::Internal)?;
-        let _ = headers.set("Accept", "application/json");
-        let _ = headers.set("Content-Type", "application/x-www-form-urlencoded");
-        let init = RequestInit::new();
-        init.set_method("POST");
-        init.set_headers(&headers);
-        init.set_body(&body.into());
-        if keepalive {
-            // web-sys has no setter for it; the browser reads the plain property.
-            let _ = web_sys::js_sys::Reflect::set(&init, &"keepalive".into(), &true.into());
-        }
-        let request = web_sys::Request::new_with_str_and_init(action, &init).map_err(|_| AppError::Internal)?;
-        let response: web_sys::Response = JsFuture::from(window().fetch_with_request(&request))
-            .await
-            .map_err(|_| AppError::Network)?
-            .dyn_into()
-            .map_err(|_| AppError::Network)?;
-        let text = match response.text() {
-            Ok(promise) => JsFuture::from(promise).await.ok().and_then(|t| t.as_string()).unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        if response.ok() {
-            serde_json::from_str(&text).map_err(|_| AppError::Internal)
-        } else {
-            // The CSRF check answers 403 with a page, not JSON: the page is stale.
-            Err(serde_json::from_str(&text).unwrap_or(if response.status() == 403 {
-                AppError::Forbidden
-            } else {
-                AppError::Network
-            }))
-        }
-    }
-
-    pub fn submit(
-        ev: SubmitEvent,
-        action: &'static str,
-        problems: RwSignal<Option<Problems>>,
-        pending: RwSignal<bool>,
-        summary: NodeRef<html::Div>,
-    ) {
-        let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
-        let Ok(data) = FormData::new_with_form(&form) else { return };
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        if let Some(token) = csrf_cookie() {
-            let _ = data.set_with_str("csrf", &token);
-        }
-        // The button pressed says what to do ("Klar", a conflict's choice), as in a plain post.
-        if let Some(button) = ev.submitter()
-            && let (Some(name), Some(value)) = (button.get_attribute("name"), button.get_attribute("value"))
-        {
-            let _ = data.set_with_str(&name, &value);
-        }
-        let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
-        let body: String = params.to_string().into();
-        let form_id = form.id();
-        pending.set(true);
-        leptos::task::spawn_local(async move {
-            let reply = post::<FormReply>(action, body, false).await;
-            pending.set(false);
-            let shown = match reply {
-                Ok(FormReply::Done { go_to }) => {
-                    // A full load, so the header and every page see the new state (logged in, logged out).
-                    let _ = window().location().assign(&go_to);
-                    return;
-                }
-                Ok(FormReply::Invalid(p)) => p,
-                Err(AppError::NotSignedIn) => {
-                    let here = window().location().pathname().unwrap_or_default();
-                    let _ = window().location().assign(&log_in_href(&here));
-                    return;
-                }
-                Err(err) => Problems {
-                    form: form_id,
-                    fields: vec![(String::new(), Problem::Failed(err))],
-                    values: vec![],
-                    labels: vec![],
-                },
-            };
-            problems.set(Some(shown));
-            // After the summary has been shown: a hidden element cannot take focus.
-            request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
-                    let _ = el.focus();
-                }
-            });
-        });
-    }
+    view! { <button type="submit" class="button">{label}</button> }
 }
 
 #[cfg(test)]

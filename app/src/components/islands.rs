@@ -3,6 +3,7 @@
 //! loads no WebAssembly and no JavaScript at all.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 #[component]
 pub fn IslandScripts() -> impl IntoView {
@@ -11,6 +12,19 @@ pub fn IslandScripts() -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let scripts: Option<()> = None;
     scripts
+}
+
+/// What an autosaving form's status line says at the browser's own steps, in
+/// the page's language: given to its island by the server, so that the browser
+/// holds no texts of its own. What a save's answer means, the answer says itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusTexts {
+    pub unsaved: String,
+    pub saving: String,
+    pub failed: String,
+    pub signed_out: String,
+    /// Someone else is logged in now.
+    pub forbidden: String,
 }
 
 /// What the autosaving forms keep of unsent work in the tab's session storage

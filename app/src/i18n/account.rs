@@ -19,7 +19,6 @@ pub struct AccountTexts {
     pub kept_back: &'static str,
     /// Before each message beside a field, for screen readers and print: "Fel:".
     pub problem_prefix: &'static str,
-    pub sending: &'static str,
     pub problem: fn(&Problem) -> String,
 
     pub nav_log_in: &'static str,
@@ -277,7 +276,6 @@ pub const SV: AccountTexts = AccountTexts {
     kept_log_in: "Logga in (öppnas i en ny flik), kom sedan tillbaka hit och skicka igen",
     kept_back: "Tillbaka till sidan (utan texten här)",
     problem_prefix: "Fel:",
-    sending: "Skickar …",
     problem: problem_sv,
     nav_log_in: "Logga in",
     nav_account: "Mitt konto",
@@ -386,7 +384,6 @@ pub const EN: AccountTexts = AccountTexts {
     kept_log_in: "Log in (opens in a new tab), then come back here and send again",
     kept_back: "Back to the page (without the text here)",
     problem_prefix: "Error:",
-    sending: "Sending …",
     problem: problem_en,
     nav_log_in: "Log in",
     nav_account: "My account",

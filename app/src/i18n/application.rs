@@ -2,7 +2,9 @@
 
 use crate::{
     domain::{
-        application::{Refusal, Status, SubmitProblem},
+        application::{
+            CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, CONTACT_TITLE, Refusal, SUMMARY, Status, SubmitProblem,
+        },
         deadline::to_stockholm,
         english, swedish,
     },
@@ -142,6 +144,18 @@ pub struct ApplyTexts {
 }
 
 impl ApplyTexts {
+    /// What a part is called: a section's title, or the interface's own label.
+    pub fn part_label(&self, part: &str, title: &str) -> String {
+        match part {
+            SUMMARY => self.summary_label.to_owned(),
+            CONTACT_NAME => self.contact_name.to_owned(),
+            CONTACT_TITLE => self.contact_title.to_owned(),
+            CONTACT_EMAIL => self.contact_email.to_owned(),
+            CONTACT_PHONE => self.contact_phone.to_owned(),
+            _ => title.to_owned(),
+        }
+    }
+
     pub fn status_name(&self, status: Status) -> &'static str {
         match status {
             Status::Draft => self.status_draft,
@@ -234,6 +248,15 @@ fn submit_problem_en(label: &str, problem: &SubmitProblem) -> String {
         SubmitProblem::InvalidPhone => {
             format!("{label}: enter the phone number in digits, for example +46 480 45 00 00.")
         }
+    }
+}
+
+/// A text box's count against its limit (`ApplyTexts::count`), for the browser,
+/// which has the count's code but not all the texts.
+pub fn count_text(locale: super::Locale, count: usize, limit: u32) -> String {
+    match locale {
+        super::Locale::Sv => count_sv(count, limit),
+        super::Locale::En => count_en(count, limit),
     }
 }
 

@@ -15,7 +15,7 @@ mod retention;
 mod sv;
 
 pub use account::AccountTexts;
-pub use application::ApplyTexts;
+pub use application::{ApplyTexts, count_text};
 pub use jury::JuryTexts;
 pub use organising::OrganiseTexts;
 pub use retention::{IMY_COMPLAINT_URL, RetentionTexts};

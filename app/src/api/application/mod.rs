@@ -95,7 +95,9 @@ pub struct SaveReply {
     /// most allowed: not saved. The form's own limit keeps a person from typing more, so
     /// only a client of its own sends such a text, and it is not stored anywhere.
     pub too_long: Vec<(String, usize, u32)>,
-    pub at_local: NaiveDateTime,
+    /// What the form's status line says now, in the writer's language: the
+    /// browser holds no texts of its own.
+    pub status: String,
 }
 
 /// One part's saved versions, newest first, and the one asked for.

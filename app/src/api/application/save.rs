@@ -8,6 +8,7 @@ use crate::{
             CONTACT_PARTS, Merge, PartSave, Settle, clean_line, clean_text, merge, parts, too_long_for_draft,
         },
         policy::Action,
+        round::Section,
     },
     storage::applications::{self, PartVersion},
 };
@@ -110,5 +111,34 @@ pub async fn save(
         (None, None) => done_href(&format!("{APPLICATION_PAGE}#status"), Done::DraftSaved),
     };
     finish(APPLICATION_PAGE, Ok(go_to)).await;
-    Ok(SaveReply { saved, conflicts, refused, too_long, at_local: local(now) })
+    let status = status_line(&owned.round.sections, refused, &conflicts, &too_long, local(now));
+    Ok(SaveReply { saved, conflicts, refused, too_long, status })
+}
+
+/// What the form's status line says of this save, in the writer's language.
+fn status_line(
+    sections: &[Section],
+    refused: Option<Refusal>,
+    conflicts: &[String],
+    too_long: &[(String, usize, u32)],
+    at: NaiveDateTime,
+) -> String {
+    let t = crate::i18n::texts();
+    let title = |part: &str| {
+        let section = sections.iter().find(|s| s.slug == part).map_or("", |s| s.title.as_str());
+        t.ap.part_label(part, section)
+    };
+    if let Some(refusal) = refused {
+        (t.ap.status_refused)(refusal)
+    } else if !too_long.is_empty() {
+        // Not sent again: the same text would be refused again. The next edit sends it.
+        let lines: Vec<String> =
+            too_long.iter().map(|(part, count, max)| (t.ap.status_too_long)(&title(part), *count, *max)).collect();
+        lines.join(" ")
+    } else if !conflicts.is_empty() {
+        let titles: Vec<String> = conflicts.iter().map(|part| title(part)).collect();
+        (t.ap.status_conflict)(&titles.join(", "))
+    } else {
+        (t.ap.status_saved)(&(t.ap.clock)(at))
+    }
 }

@@ -8,11 +8,11 @@
 // A server function's arguments are its form's fields, however many the form has.
 #![allow(clippy::too_many_arguments)]
 
-use super::form::{FormReply, Problems};
+use super::form::FormReply;
 use crate::{
     domain::{
         employer::{Employer, Flag},
-        review::{Aggregate, JuryView, Progress, ReviewPhase, ReviewProblem, Scale, ScoredCriterion, Scores},
+        review::{Aggregate, JuryView, Progress, ReviewPhase, Scale, ScoredCriterion, Scores},
     },
     error::AppError,
 };
@@ -20,6 +20,9 @@ use chrono::NaiveDateTime;
 use leptos::{prelude::*, server_fn::codec::GetUrl};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+// For the server side of the submodules, which take this module's names.
+#[cfg(feature = "ssr")]
+use {super::form::Problems, crate::domain::review::ReviewProblem};
 
 pub const JURY_PAGE: &str = "/jury";
 
@@ -130,10 +133,17 @@ pub struct UnderReview {
 
 /// The answer to an autosave.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Each says what the form's status line says, in the juror's language: the
+/// browser holds no texts of its own.
 pub enum AutosaveReply {
-    Saved { version: i64, at_local: NaiveDateTime },
-    Refused(ReviewProblem),
-    Invalid(Problems),
+    Saved {
+        version: i64,
+        status: String,
+    },
+    /// Refused for good: another tab saved first, or the review has closed.
+    Refused(String),
+    /// Not saved: what is wrong with the form.
+    Invalid(String),
 }
 
 /// A submitted application as the jury reads it.

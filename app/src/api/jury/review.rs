@@ -284,10 +284,15 @@ pub async fn save_form(form: ReviewForm, action: Option<String>) -> FormReply {
 
 pub async fn autosave(form: ReviewForm) -> Result<AutosaveReply, AppError> {
     let (saved, at) = save(&form, Mark::Save).await?;
+    let t = crate::i18n::texts();
     Ok(match saved {
-        Saved::Version(version) => AutosaveReply::Saved { version, at_local: to_stockholm(at) },
-        Saved::Refused(problem) => AutosaveReply::Refused(problem),
-        Saved::Invalid(problems) => AutosaveReply::Invalid(problems),
+        Saved::Version(version) => {
+            AutosaveReply::Saved { version, status: (t.j.autosave_saved)(&(t.ap.clock)(to_stockholm(at))) }
+        }
+        Saved::Refused(problem) => AutosaveReply::Refused((t.j.problem)(&problem)),
+        Saved::Invalid(problems) => {
+            AutosaveReply::Invalid(problems.fields.first().map(|(_, p)| t.problem(p)).unwrap_or_default())
+        }
     })
 }
 

@@ -3,82 +3,131 @@
 //! written on, a moment after typing stops and at least every ten seconds while
 //! it goes on. A part that meets a colleague's newer version is the writer's
 //! conflict copy on the server; a refusal (the application closed or submitted)
-//! makes the editor read-only.
+//! makes the editor read-only. The page is the form's state: each part's text
+//! box, its count and the version beside it (`version[part]`).
 
-use super::editor::{Editor, SaveStatus};
 use crate::{
     api::application::{SaveApplication, SaveReply},
-    components::autosave::{self, Answer, Form},
+    components::{
+        autosave::{self, Answer, Form, listen},
+        islands::StatusTexts,
+    },
     domain::application::char_count,
     error::AppError,
+    i18n::{Locale, count_text},
 };
-use leptos::{ev, prelude::*, server_fn::ServerFn};
-use std::{
-    collections::{BTreeMap, HashMap},
-    time::Duration,
-};
+use leptos::{prelude::document, server_fn::ServerFn};
+use std::{collections::BTreeMap, time::Duration};
 use wasm_bindgen::JsCast;
-use web_sys::UrlSearchParams;
+use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlTextAreaElement, SubmitEvent, UrlSearchParams};
 
-#[derive(Default)]
 struct Parts {
+    form: HtmlFormElement,
     application: String,
     /// Changed parts not yet sent, with their latest text.
     dirty: BTreeMap<String, String>,
-    /// The version each part's next save is based on.
-    versions: HashMap<String, i64>,
+    /// The version the next save of a changed part is based on: the one its text
+    /// was written on, which the page may have moved past since.
+    bases: BTreeMap<String, i64>,
     /// Every part whose latest text the server has not acknowledged (unsent or on its
     /// way), with the version it is based on: what session storage keeps.
     unacked: BTreeMap<String, (String, i64)>,
 }
 
+impl Parts {
+    fn field(&self, name: &str) -> Option<Element> {
+        self.form.query_selector(&format!("[name=\"{name}\"]")).ok().flatten()
+    }
+
+    /// The version of the part the page shows.
+    fn shown_version(&self, part: &str) -> i64 {
+        self.field(&format!("version[{part}]"))
+            .and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
+            .and_then(|f| f.value().parse().ok())
+            .unwrap_or(0)
+    }
+
+    fn show_version(&self, part: &str, version: i64) {
+        if let Some(field) = self.field(&format!("version[{part}]")).and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
+        {
+            field.set_value(&version.to_string());
+        }
+    }
+
+    /// A refusal: nothing more can be saved here, so nothing can be typed or pressed.
+    fn lock(&self) {
+        if let Ok(fields) = self.form.query_selector_all("textarea, input[name^=\"text[\"]") {
+            for i in 0..fields.length() {
+                if let Some(field) = fields.item(i).and_then(|f| f.dyn_into::<Element>().ok()) {
+                    let _ = field.set_attribute("readonly", "");
+                }
+            }
+        }
+        if let Ok(buttons) = self.form.query_selector_all(".save-bar button, .conflict-actions") {
+            for i in 0..buttons.length() {
+                if let Some(button) = buttons.item(i).and_then(|b| b.dyn_into::<Element>().ok()) {
+                    let _ = button.set_attribute("hidden", "");
+                }
+            }
+        }
+    }
+}
+
+/// A text box or a one-line field: its text.
+fn value_of(field: &Element) -> Option<String> {
+    if let Some(area) = field.dyn_ref::<HtmlTextAreaElement>() {
+        Some(area.value())
+    } else {
+        field.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value)
+    }
+}
+
+fn set_value(field: &Element, text: &str) {
+    if let Some(area) = field.dyn_ref::<HtmlTextAreaElement>() {
+        area.set_value(text);
+    } else if let Some(input) = field.dyn_ref::<HtmlInputElement>() {
+        input.set_value(text);
+    }
+}
+
+/// Shows a text box's count against its limit (`data-limit`); a text over it is marked.
+fn count(field: &Element, part: &str, text: &str) {
+    let Some(limit) = field.get_attribute("data-limit").and_then(|l| l.parse::<u32>().ok()) else { return };
+    let Some(line) = document().get_element_by_id(&format!("count-{part}")) else { return };
+    let count = char_count(text);
+    let locale = document().document_element().and_then(|html| html.get_attribute("lang"));
+    line.set_text_content(Some(&count_text(Locale::from_code(locale.as_deref().unwrap_or("")), count, limit)));
+    let over = count > limit as usize;
+    let _ = line.class_list().toggle_with_force("char-count-over", over);
+    let _ = if over { field.set_attribute("aria-invalid", "true") } else { field.remove_attribute("aria-invalid") };
+}
+
 impl Form for Parts {
-    type Page = Editor;
-    type Status = SaveStatus;
     /// The parts sent, with their text.
     type Sent = BTreeMap<String, String>;
     type Reply = SaveReply;
 
     const PATH: &'static str = SaveApplication::PATH;
     const LONGEST_WAIT: Option<Duration> = Some(Duration::from_millis(10_000));
-    const UNSAVED: SaveStatus = SaveStatus::Unsaved;
-    const SAVING: SaveStatus = SaveStatus::Saving;
 
-    fn kept_as(editor: Editor) -> Option<String> {
-        let application = editor.application.get_value();
-        (!application.is_empty()).then(|| format!("ansokan-{application}"))
+    fn kept_as(&self) -> String {
+        format!("ansokan-{}", self.application)
     }
 
-    fn status(editor: Editor) -> RwSignal<SaveStatus> {
-        editor.status
-    }
-
-    fn started(&mut self, editor: Editor) {
-        self.application = editor.application.get_value();
-        // The page has just loaded each part's version; only text still unsent keeps its own.
-        let unsent = &self.dirty;
-        self.versions.retain(|part, _| unsent.contains_key(part));
-    }
-
-    /// Only a part whose text box shows the version the text was written on: a newer
+    /// Only a part whose field shows the version the text was written on: a newer
     /// one (a colleague's, or this text's own save, landed) is not replaced on the screen.
     /// What is not put back is forgotten.
-    fn restore(&mut self, editor: Editor, kept: &str) -> bool {
+    fn restore(&mut self, kept: &str) -> bool {
         let kept: BTreeMap<String, (String, i64)> = serde_json::from_str(kept).unwrap_or_default();
         let mut restored = false;
         for (part, (text, base)) in kept {
-            let selector = format!("textarea[name=\"text[{part}]\"]");
-            let Some(area) = document().query_selector(&selector).ok().flatten() else { continue };
-            let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() else { continue };
-            let shown = editor.versions.with_value(|v| v.get(&part).map(|s| s.get_untracked())).unwrap_or(0);
-            if area.value() == text || shown != base {
+            let Some(field) = self.field(&format!("text[{part}]")) else { continue };
+            if value_of(&field).is_none_or(|shown| shown == text) || self.shown_version(&part) != base {
                 continue;
             }
-            area.set_value(&text);
-            if let Some(count) = editor.counts.with_value(|c| c.get(&part).copied()) {
-                count.set(char_count(&text));
-            }
-            self.versions.insert(part.clone(), base);
+            set_value(&field, &text);
+            count(&field, &part, &text);
+            self.bases.insert(part.clone(), base);
             self.dirty.insert(part.clone(), text.clone());
             self.unacked.insert(part, (text, base));
             restored = true;
@@ -94,24 +143,19 @@ impl Form for Parts {
         if self.unacked.is_empty() { None } else { serde_json::to_string(&self.unacked).ok() }
     }
 
-    fn take(&mut self, _: Option<Editor>, _: bool) -> Option<(UrlSearchParams, Self::Sent)> {
+    fn take(&mut self, _: bool) -> Option<(UrlSearchParams, Self::Sent)> {
         let body = UrlSearchParams::new().ok()?;
         let parts = std::mem::take(&mut self.dirty);
         body.append("application", &self.application);
         for (part, text) in &parts {
-            let version = self.versions.get(part).copied().unwrap_or(0);
+            let version = self.bases.get(part).copied().unwrap_or(0);
             body.append(&format!("text[{part}]"), text);
             body.append(&format!("version[{part}]"), &version.to_string());
         }
         Some((body, parts))
     }
 
-    fn answered(
-        &mut self,
-        editor: Option<Editor>,
-        parts: Self::Sent,
-        reply: Result<SaveReply, AppError>,
-    ) -> Answer<SaveStatus> {
+    fn answered(&mut self, parts: Self::Sent, reply: Result<SaveReply, AppError>) -> Answer {
         let reply = match reply {
             Ok(reply) => reply,
             Err(error) => {
@@ -119,15 +163,12 @@ impl Form for Parts {
                 for (part, text) in parts {
                     self.dirty.entry(part).or_insert(text);
                 }
-                return Answer::Failed(match error {
-                    AppError::NotSignedIn => SaveStatus::SignedOut,
-                    AppError::Forbidden => SaveStatus::Forbidden,
-                    _ => SaveStatus::Failed,
-                });
+                return Answer::Failed(error);
             }
         };
         for (part, version) in &reply.saved {
-            self.versions.insert(part.clone(), *version);
+            self.bases.insert(part.clone(), *version);
+            self.show_version(part, *version);
             // Typed since: its next save is based on this version too.
             if let Some((_, base)) = self.unacked.get_mut(part) {
                 *base = *version;
@@ -141,26 +182,21 @@ impl Form for Parts {
                 self.unacked.remove(part);
             }
         }
-        if let Some(editor) = editor {
-            for (part, version) in &reply.saved {
-                if let Some(signal) = editor.versions.try_with_value(|v| v.get(part).copied()).flatten() {
-                    signal.try_set(*version);
-                }
-            }
-            if reply.refused.is_some() {
-                editor.editable.try_set(false);
-            }
+        if let Some(reload) = document().get_element_by_id("ladda-om") {
+            let _ = reload.toggle_attribute_with_force("hidden", reply.conflicts.is_empty());
         }
-        if let Some(refusal) = reply.refused {
-            Answer::Refused(SaveStatus::Refused(refusal))
-        } else if !reply.too_long.is_empty() {
-            // Not put back to send again: the same text would be refused again. The next edit sends it.
-            Answer::Problem(SaveStatus::TooLong(reply.too_long))
-        } else if !reply.conflicts.is_empty() {
-            Answer::Problem(SaveStatus::Conflict(reply.conflicts))
+        if reply.refused.is_some() {
+            self.lock();
+            Answer::Refused(reply.status)
+        } else if !reply.too_long.is_empty() || !reply.conflicts.is_empty() {
+            Answer::Problem(reply.status)
         } else {
-            Answer::Saved(SaveStatus::Saved(reply.at_local))
+            Answer::Saved(reply.status)
         }
+    }
+
+    fn posted(&mut self) {
+        self.dirty.clear();
     }
 
     fn retry_after(failures: u32) -> Duration {
@@ -168,39 +204,57 @@ impl Form for Parts {
     }
 }
 
-/// Binds the editor of this page.
-pub fn start(editor: Editor) {
-    autosave::start::<Parts>(editor);
+/// Binds the page's form (`#ansokan`).
+pub fn start(texts: StatusTexts, up_to_date: String) {
+    let Some(form) = document().get_element_by_id("ansokan").and_then(|f| f.dyn_into::<HtmlFormElement>().ok()) else {
+        return;
+    };
+    let application = form
+        .query_selector("input[name=\"application\"]")
+        .ok()
+        .flatten()
+        .and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
+        .map(|f| f.value())
+        .unwrap_or_default();
+    let parts = Parts {
+        form: form.clone(),
+        application,
+        dirty: BTreeMap::new(),
+        bases: BTreeMap::new(),
+        unacked: BTreeMap::new(),
+    };
+    autosave::start(parts, form.clone(), document().get_element_by_id("sparstatus"), texts);
+    listen(&form, "input", edited);
+    listen(&form, "submit", move |event: SubmitEvent| submitted(&event, &up_to_date));
 }
 
 /// A part's text changed: count it, and save it unless the editor is read-only.
-pub fn edited(editor: Editor, event: &ev::Event) {
-    let Some(target) = event.target() else { return };
-    let Some(element) = target.dyn_ref::<web_sys::Element>() else { return };
-    let Some(name) = element.get_attribute("name") else { return };
+fn edited(event: web_sys::Event) {
+    let Some(field) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let Some(name) = field.get_attribute("name") else { return };
     let Some(part) = name.strip_prefix("text[").and_then(|n| n.strip_suffix(']')) else { return };
-    let value = event_target_value(event);
-    if let Some(count) = editor.counts.with_value(|c| c.get(part).copied()) {
-        count.set(char_count(&value));
-    }
-    if !editor.editable.get_untracked() {
+    let Some(value) = value_of(&field) else { return };
+    count(&field, part, &value);
+    if field.has_attribute("readonly") {
         return;
     }
-    let loaded_version = editor.versions.with_value(|v| v.get(part).map(|s| s.get_untracked())).unwrap_or(0);
     autosave::edited(|parts: &mut Parts| {
-        let base = *parts.versions.entry(part.to_owned()).or_insert(loaded_version);
+        let shown = parts.shown_version(part);
+        let base = *parts.bases.entry(part.to_owned()).or_insert(shown);
         parts.unacked.insert(part.to_owned(), (value.clone(), base));
         parts.dirty.insert(part.to_owned(), value);
     });
 }
 
-/// "Spara utkast" saves at once; the conflict buttons post the form as it is.
-pub fn submitted(editor: Editor, event: ev::SubmitEvent) {
+/// "Spara utkast" saves at once; a conflict's choice posts the form as it is.
+fn submitted(event: &SubmitEvent, up_to_date: &str) {
     let action = event.submitter().and_then(|b| b.get_attribute("value")).unwrap_or_default();
-    if action == "save" {
-        event.prevent_default();
-        if !autosave::save_now::<Parts>() {
-            editor.status.set(SaveStatus::UpToDate);
-        }
+    if action != "save" {
+        autosave::post_plainly::<Parts>(event);
+        return;
+    }
+    event.prevent_default();
+    if !autosave::save_now::<Parts>() {
+        autosave::say::<Parts>(up_to_date);
     }
 }

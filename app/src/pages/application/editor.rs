@@ -8,53 +8,16 @@ use crate::{
     api::application::{ApplicationView, Colleague, EditConflict, PartView, my_application},
     components::{
         form::{csrf_token, raw_text_content},
-        islands::IslandScripts,
+        islands::{IslandScripts, StatusTexts},
         loaded::when_loaded,
     },
-    domain::application::{CONTACT_PARTS, Refusal, SUMMARY, char_count, draft_limit},
+    domain::application::{CONTACT_PARTS, SUMMARY, char_count, draft_limit},
     i18n::texts,
     pages::account::DoneNotice,
 };
-use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use std::collections::HashMap;
-
-/// What the status line beside "Spara utkast" says.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveStatus {
-    /// As loaded: when it was last saved, by anyone.
-    Loaded(Option<NaiveDateTime>),
-    /// Typed, not yet sent: never "Sparat" while anything is unsent.
-    Unsaved,
-    Saving,
-    Saved(NaiveDateTime),
-    /// "Spara utkast" with nothing new to save.
-    UpToDate,
-    /// Parts that met a newer version saved by a colleague.
-    Conflict(Vec<String>),
-    /// Parts too long to be saved even as a draft: part, length, the most allowed.
-    TooLong(Vec<(String, usize, u32)>),
-    Refused(Refusal),
-    /// The save did not reach the server; it is tried again.
-    Failed,
-    SignedOut,
-    /// Someone of another kommun is logged in now.
-    Forbidden,
-}
-
-/// The state the parts of the form share with the autosave.
-#[derive(Clone, Copy)]
-pub struct Editor {
-    pub application: StoredValue<String>,
-    pub editable: RwSignal<bool>,
-    pub status: RwSignal<SaveStatus>,
-    pub counts: StoredValue<HashMap<String, RwSignal<usize>>>,
-    pub versions: StoredValue<HashMap<String, RwSignal<i64>>>,
-    /// Section titles by part, for naming a conflict.
-    pub titles: StoredValue<HashMap<String, String>>,
-}
 
 #[component]
 pub fn ApplicationPage() -> impl IntoView {
@@ -88,64 +51,78 @@ fn ApplicationEditor(view: ApplicationView) -> impl IntoView {
         <DoneNotice />
         <ApplicationStatus view=view.clone() />
         {has_form.then(|| view! { <BeforeYouWrite /> })}
-        {has_form.then(|| view! { <ApplicationForm view=view.clone() /> <IslandScripts /> })}
+        {has_form.then(|| {
+            let view = view.clone();
+            view! {
+            <ApplicationAutosave texts=status_texts() up_to_date=t.ap.status_up_to_date.to_owned()>
+                <ApplicationForm view />
+            </ApplicationAutosave>
+            <IslandScripts />
+            }
+        })}
         <Colleagues colleagues=view.colleagues />
     }
     .into_any()
 }
 
+/// The form's autosave, its counts and what a refusal locks: the one part of
+/// the page that runs in the browser. The form itself is the server's HTML.
+#[island]
+fn ApplicationAutosave(texts: StatusTexts, up_to_date: String, children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    super::autosave::start(texts, up_to_date);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (texts, up_to_date);
+    children()
+}
+
+fn status_texts() -> StatusTexts {
+    let t = texts();
+    StatusTexts {
+        unsaved: t.ap.status_unsaved.to_owned(),
+        saving: t.ap.status_saving.to_owned(),
+        failed: t.ap.status_failed.to_owned(),
+        signed_out: t.ap.status_signed_out.to_owned(),
+        forbidden: t.ap.status_forbidden.to_owned(),
+    }
+}
+
 /// The form: its text boxes, their counts against the limits, a colleague's
 /// conflicting version and the choice, "Spara utkast" and the autosave's status.
-/// An island: the one part of the page that runs in the browser.
-#[island]
+#[component]
 fn ApplicationForm(view: ApplicationView) -> impl IntoView {
     let t = texts();
-    let editor = Editor {
-        application: StoredValue::new(view.id.clone().unwrap_or_default()),
-        editable: RwSignal::new(view.refusal.is_none()),
-        status: RwSignal::new(SaveStatus::Loaded(view.last_saved_local)),
-        counts: StoredValue::new(HashMap::new()),
-        versions: StoredValue::new(HashMap::new()),
-        titles: StoredValue::new(view.parts.iter().map(|p| (p.part.clone(), part_label(p))).collect()),
+    let editable = view.refusal.is_none();
+    let status = match view.last_saved_local {
+        None => t.ap.status_nothing_saved.to_owned(),
+        Some(at) => (t.ap.status_last_saved)(&(t.long_date_time)(at)),
     };
-    provide_context(editor);
-    #[cfg(feature = "hydrate")]
-    super::autosave::start(editor);
-
     let (rest, sections): (Vec<PartView>, Vec<PartView>) =
         view.parts.into_iter().partition(|p| p.part == SUMMARY || CONTACT_PARTS.contains(&p.part.as_str()));
     let summary = rest.iter().find(|p| p.part == SUMMARY).cloned();
     let contact: Vec<PartView> = rest.into_iter().filter(|p| CONTACT_PARTS.contains(&p.part.as_str())).collect();
     view! {
-        <form id="ansokan" class="application-form" method="post" action=crate::api::application::SaveApplication::PATH novalidate
-            on:input=move |ev| {
-                #[cfg(feature = "hydrate")]
-                super::autosave::edited(editor, &ev);
-                #[cfg(not(feature = "hydrate"))]
-                let _ = ev;
-            }
-            on:submit=move |ev| {
-                #[cfg(feature = "hydrate")]
-                super::autosave::submitted(editor, ev);
-                #[cfg(not(feature = "hydrate"))]
-                let _ = ev;
-            }
-        >
+        <form id="ansokan" class="application-form" method="post" action=crate::api::application::SaveApplication::PATH novalidate>
             <input type="hidden" name="csrf" value=csrf_token() />
-            <input type="hidden" name="application" value=editor.application.get_value() />
+            <input type="hidden" name="application" value=view.id.clone().unwrap_or_default() />
             // Enter in a one-line field presses the form's first button: let it be
             // "Spara utkast", never a conflict's choice further down.
             <button type="submit" name="action" value="save" class="visually-hidden" tabindex="-1" aria-hidden="true">
                 {t.ap.save_button}
             </button>
-            {sections.into_iter().map(|part| view! { <PartEditor part rows=14 /> }).collect_view()}
-            {summary.map(|part| view! { <PartEditor part rows=5 /> })}
+            {sections.into_iter().map(|part| view! { <PartEditor part rows=14 editable /> }).collect_view()}
+            {summary.map(|part| view! { <PartEditor part rows=5 editable /> })}
             <fieldset class="contact">
                 <legend><h2>{t.ap.contact_heading}</h2></legend>
                 <p class="hint">{t.ap.contact_hint}</p>
-                {contact.into_iter().map(|part| view! { <ContactField part /> }).collect_view()}
+                {contact.into_iter().map(|part| view! { <ContactField part editable /> }).collect_view()}
             </fieldset>
-            <SaveBar />
+            <div class="save-bar">
+                {editable.then(|| view! { <button type="submit" class="button" name="action" value="save">{t.ap.save_button}</button> })}
+                <p class="save-status" id="sparstatus" role="status">{status}</p>
+                // Shown by the autosave when a save meets a colleague's newer text.
+                <a class="button button-secondary" id="ladda-om" href="/ansokan" rel="external" hidden>{t.ap.conflict_reload}</a>
+            </div>
         </form>
     }
 }
@@ -204,19 +181,6 @@ fn Colleagues(colleagues: Vec<Colleague>) -> impl IntoView {
     }
 }
 
-/// Registers a part's counter and version with the editor.
-fn register(editor: Editor, part: &str, body: &str, version: i64) -> (RwSignal<usize>, RwSignal<i64>) {
-    let count = RwSignal::new(char_count(body));
-    let version = RwSignal::new(version);
-    editor.counts.update_value(|c| {
-        c.insert(part.to_owned(), count);
-    });
-    editor.versions.update_value(|v| {
-        v.insert(part.to_owned(), version);
-    });
-    (count, version)
-}
-
 /// The text the writer sees in the box: their own copy when they have one.
 fn text_and_base(part: &PartView) -> (String, i64) {
     match &part.conflict {
@@ -227,14 +191,13 @@ fn text_and_base(part: &PartView) -> (String, i64) {
 
 /// One section (or the summary): heading, guidance, the text box, its
 /// character count against the limit, and the way back to earlier versions.
+/// The count's `data-limit` is for the browser, which keeps it up to date.
 #[component]
-fn PartEditor(part: PartView, rows: u32) -> impl IntoView {
+fn PartEditor(part: PartView, rows: u32, editable: bool) -> impl IntoView {
     let t = texts();
-    let editor = expect_context::<Editor>();
     let (text, base) = text_and_base(&part);
-    let (count, version) = register(editor, &part.part, &text, base);
-    let limit = part.limit as usize;
-    let over = move || count.get() > limit;
+    let count = char_count(&text);
+    let over = count > part.limit as usize;
     let key = part.part.clone();
     let id = format!("text-{key}");
     let label = part_label(&part);
@@ -243,21 +206,22 @@ fn PartEditor(part: PartView, rows: u32) -> impl IntoView {
         <section class="part" id=format!("del-{key}") aria-labelledby=format!("rubrik-{key}")>
             <h2 id=format!("rubrik-{key}")><label for=id.clone()>{label}</label></h2>
             <p class="hint" id=format!("guidance-{key}") lang="sv">{guidance}</p>
-            {part.conflict.clone().map(|c| view! { <ConflictChoice part=part.clone() conflict=c /> })}
+            {part.conflict.clone().map(|c| view! { <ConflictChoice part=part.clone() conflict=c editable /> })}
             <textarea
                 id=id
                 name=format!("text[{key}]")
                 rows=rows
-                readonly=move || !editor.editable.get()
+                readonly=!editable
                 aria-describedby=format!("guidance-{key} count-{key}")
-                aria-invalid=move || over().then_some("true")
+                aria-invalid=over.then_some("true")
                 maxlength=draft_limit(part.limit).to_string()
+                data-limit=part.limit.to_string()
                 spellcheck="true"
                 lang="sv"
             >{raw_text_content(text)}</textarea>
-            <input type="hidden" name=format!("version[{key}]") value=move || version.get().to_string() />
+            <input type="hidden" name=format!("version[{key}]") value=base.to_string() />
             <p class="char-count" id=format!("count-{key}") class:char-count-over=over>
-                {move || (t.ap.count)(count.get(), part.limit)}
+                {(t.ap.count)(count, part.limit)}
             </p>
             <a class="history-link" href=format!("/ansokan/historik/{key}")>{t.ap.history_link}</a>
         </section>
@@ -266,10 +230,8 @@ fn PartEditor(part: PartView, rows: u32) -> impl IntoView {
 
 /// A one-line field of the contact person.
 #[component]
-fn ContactField(part: PartView) -> impl IntoView {
-    let editor = expect_context::<Editor>();
+fn ContactField(part: PartView, editable: bool) -> impl IntoView {
     let (text, base) = text_and_base(&part);
-    let (_, version) = register(editor, &part.part, &text, base);
     let key = part.part.clone();
     let (kind, autocomplete) = match key.as_str() {
         "kontakt_epost" => ("email", "email"),
@@ -282,7 +244,7 @@ fn ContactField(part: PartView) -> impl IntoView {
     view! {
         <div class="field" id=format!("del-{key}")>
             <label for=id.clone()>{part_label(&part)}</label>
-            {part.conflict.clone().map(|c| view! { <ConflictChoice part=part.clone() conflict=c /> })}
+            {part.conflict.clone().map(|c| view! { <ConflictChoice part=part.clone() conflict=c editable /> })}
             <input
                 type=kind
                 id=id
@@ -290,9 +252,9 @@ fn ContactField(part: PartView) -> impl IntoView {
                 value=text
                 autocomplete=autocomplete
                 maxlength=part.limit.to_string()
-                readonly=move || !editor.editable.get()
+                readonly=!editable
             />
-            <input type="hidden" name=format!("version[{key}]") value=move || version.get().to_string() />
+            <input type="hidden" name=format!("version[{key}]") value=base.to_string() />
         </div>
     }
 }
@@ -300,12 +262,11 @@ fn ContactField(part: PartView) -> impl IntoView {
 /// A colleague saved this part after the writer's text was based on it: both
 /// texts, and the choice. The writer's text stays in the box below.
 #[component]
-fn ConflictChoice(part: PartView, conflict: EditConflict) -> impl IntoView {
+fn ConflictChoice(part: PartView, conflict: EditConflict, editable: bool) -> impl IntoView {
     let t = texts();
     let key = part.part.clone();
     let by = part.saved_by.clone().unwrap_or_default();
     let when = part.saved_local.map(t.long_date_time).unwrap_or_default();
-    let editable = expect_context::<Editor>().editable;
     let (mine, theirs) = (format!("mine:{key}"), format!("theirs:{key}"));
     view! {
         <div class="conflict" role="group" aria-labelledby=format!("krock-{key}")>
@@ -315,66 +276,13 @@ fn ConflictChoice(part: PartView, conflict: EditConflict) -> impl IntoView {
             <div class="their-text">
                 <crate::components::text_as_written::TextAsWritten text=part.body.clone() />
             </div>
-            <Show when=move || editable.get()>
+            {editable.then(|| view! {
                 <div class="conflict-actions">
                     <button type="submit" class="button" name="action" value=mine.clone()>{t.ap.conflict_keep_mine}</button>
                     <button type="submit" class="button button-secondary" name="action" value=theirs.clone()>{t.ap.conflict_take_theirs}</button>
                 </div>
-            </Show>
+            })}
             <h4>{t.ap.conflict_mine}</h4>
         </div>
-    }
-}
-
-/// "Spara utkast" and the autosave's status line.
-#[component]
-fn SaveBar() -> impl IntoView {
-    let t = texts();
-    let editor = expect_context::<Editor>();
-    view! {
-        <div class="save-bar">
-            <Show when=move || editor.editable.get()>
-                <button type="submit" class="button" name="action" value="save">{t.ap.save_button}</button>
-            </Show>
-            <p class="save-status" id="sparstatus" role="status">
-                {move || status_text(editor)}
-            </p>
-            {move || matches!(editor.status.get(), SaveStatus::Conflict(_)).then(|| view! {
-                <a class="button button-secondary" href="/ansokan" rel="external">{t.ap.conflict_reload}</a>
-            })}
-        </div>
-    }
-}
-
-fn status_text(editor: Editor) -> String {
-    let t = texts();
-    match editor.status.get() {
-        SaveStatus::Loaded(None) => t.ap.status_nothing_saved.to_owned(),
-        SaveStatus::Loaded(Some(at)) => (t.ap.status_last_saved)(&(t.long_date_time)(at)),
-        SaveStatus::Unsaved => t.ap.status_unsaved.to_owned(),
-        SaveStatus::Saving => t.ap.status_saving.to_owned(),
-        SaveStatus::UpToDate => t.ap.status_up_to_date.to_owned(),
-        SaveStatus::Saved(at) => (t.ap.status_saved)(&(t.ap.clock)(at)),
-        SaveStatus::Conflict(parts) => {
-            let titles = editor.titles.with_value(|titles| {
-                parts.iter().map(|p| titles.get(p).cloned().unwrap_or_else(|| p.clone())).collect::<Vec<_>>()
-            });
-            (t.ap.status_conflict)(&titles.join(", "))
-        }
-        SaveStatus::TooLong(parts) => {
-            let lines = editor.titles.with_value(|titles| {
-                parts
-                    .iter()
-                    .map(|(p, count, max)| {
-                        (t.ap.status_too_long)(&titles.get(p).cloned().unwrap_or_else(|| p.clone()), *count, *max)
-                    })
-                    .collect::<Vec<_>>()
-            });
-            lines.join(" ")
-        }
-        SaveStatus::Refused(refusal) => (t.ap.status_refused)(refusal),
-        SaveStatus::Failed => t.ap.status_failed.to_owned(),
-        SaveStatus::SignedOut => t.ap.status_signed_out.to_owned(),
-        SaveStatus::Forbidden => t.ap.status_forbidden.to_owned(),
     }
 }

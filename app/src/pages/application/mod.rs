@@ -11,9 +11,7 @@ pub mod submit;
 use crate::{
     api::application::{APPLICATION_PAGE, ApplicationView, PartView, receipt_href},
     components::form::{PortalForm, SubmitButton},
-    domain::application::{
-        CONTACT_EMAIL, CONTACT_NAME, CONTACT_PHONE, CONTACT_TITLE, Refusal, SUMMARY, Status, SubmitProblem,
-    },
+    domain::application::{Refusal, Status, SubmitProblem},
     i18n::texts,
     wiring::FormId,
 };
@@ -26,15 +24,7 @@ pub fn part_label(part: &PartView) -> String {
 }
 
 pub fn label_of(part: &str, title: &str) -> String {
-    let t = texts();
-    match part {
-        SUMMARY => t.ap.summary_label.to_owned(),
-        CONTACT_NAME => t.ap.contact_name.to_owned(),
-        CONTACT_TITLE => t.ap.contact_title.to_owned(),
-        CONTACT_EMAIL => t.ap.contact_email.to_owned(),
-        CONTACT_PHONE => t.ap.contact_phone.to_owned(),
-        _ => title.to_owned(),
-    }
+    texts().ap.part_label(part, title)
 }
 
 /// A problem that keeps the application from being submitted, with the part's name.

@@ -10,7 +10,7 @@ use crate::{
             FieldMessages, PortalForm, RadioField, SubmitButton, TextAreaField, TextField, described_by, echoed_value,
             field_id, problem_of,
         },
-        islands::IslandScripts,
+        islands::{IslandScripts, StatusTexts},
         loaded::when_loaded,
         text_as_written::TextAsWritten,
     },
@@ -23,28 +23,6 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-
-/// What the autosave's status line says.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AutosaveStatus {
-    Idle,
-    /// Changed, not yet sent: never "Sparat" while anything is unsent.
-    Unsaved,
-    Saving,
-    Saved(chrono::NaiveDateTime),
-    /// A refusal or a problem, in the reader's language.
-    Problem(String),
-    Failed,
-    SignedOut,
-}
-
-/// The review form's state that the autosave reads and updates.
-#[derive(Clone, Copy)]
-pub struct ReviewDraft {
-    pub application: StoredValue<String>,
-    pub version: RwSignal<i64>,
-    pub status: RwSignal<AutosaveStatus>,
-}
 
 fn load() -> OnceResource<Result<Option<UnderReview>, crate::error::AppError>> {
     let id = use_params_map().with_untracked(|p| p.get("application").unwrap_or_default());
@@ -171,10 +149,16 @@ fn Review(page: UnderReview) -> impl IntoView {
                     {(page.phase == ReviewPhase::Closed).then(|| view! { <p class="notice notice-closed">{t.j.closed}</p> })}
                     {match (&page.view, page.mine.clone()) {
                         (JuryView::Excluded, _) => view! { <p class="notice">{(t.j.excluded)(&page.text.kommun)}</p> }.into_any(),
-                        (_, Some(mine)) => view! {
-                            <ReviewForm application=id.clone() mine phase=page.phase criteria=page.criteria.clone() scale=page.scale.clone() />
+                        (_, Some(mine)) => {
+                            let (application, phase, criteria, scale) =
+                                (id.clone(), page.phase, page.criteria.clone(), page.scale.clone());
+                            view! {
+                            <ReviewAutosave texts=status_texts()>
+                                <ReviewForm application mine phase criteria scale />
+                            </ReviewAutosave>
                             <IslandScripts />
-                        }.into_any(),
+                        }.into_any()
+                        }
                         (_, None) => ().into_any(),
                     }}
                 </section>
@@ -221,9 +205,32 @@ fn FlagQuestion(application: String, employer: String, kommun: String) -> impl I
     }
 }
 
-/// The juror's own scores, recommendation and comments. An island: the one part
-/// of the page that runs in the browser, for the autosave and its status line.
+/// The review's autosave: the one part of the page that runs in the browser.
+/// The form itself is the server's HTML.
 #[island]
+fn ReviewAutosave(texts: StatusTexts, children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    super::autosave::start(texts);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = texts;
+    children()
+}
+
+fn status_texts() -> StatusTexts {
+    let t = texts();
+    StatusTexts {
+        unsaved: t.j.autosave_unsaved.to_owned(),
+        saving: t.j.autosave_saving.to_owned(),
+        failed: t.j.autosave_failed.to_owned(),
+        signed_out: t.j.autosave_signed_out.to_owned(),
+        // The CSRF check's answer to a page older than the log-in in another tab.
+        forbidden: t.j.autosave_failed.to_owned(),
+    }
+}
+
+/// The juror's own scores, recommendation and comments, saved by "Spara" and
+/// "Klar"; with JavaScript, saved as they change as well (`ReviewAutosave`).
+#[component]
 fn ReviewForm(
     application: String,
     mine: MyReview,
@@ -234,64 +241,36 @@ fn ReviewForm(
     let t = texts();
     let done = mine.progress == Progress::Done;
     let locked = done || phase != ReviewPhase::Open;
-    let draft = ReviewDraft {
-        application: StoredValue::new(application.clone()),
-        version: RwSignal::new(mine.version),
-        status: RwSignal::new(AutosaveStatus::Idle),
-    };
-    let on_input = move |_: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        if !locked {
-            super::autosave::edited();
-        }
-    };
-    #[cfg(feature = "hydrate")]
-    super::autosave::start(draft);
-    let saved = mine.saved_local;
+    let status = mine.saved_local.map_or(t.j.not_started.to_owned(), |at| (t.j.saved_at)(&(t.long_date_time)(at)));
     let recommendation = mine.scores.recommendation.map(|r| r.code().to_owned());
     view! {
-        <div on:input=on_input on:change=on_input>
-            <PortalForm action=crate::api::jury::SaveReview::PATH id=FormId::Review>
-                <input type="hidden" name="application" value=application.clone() />
-                <input type="hidden" name="version" value=move || draft.version.get().to_string() />
-                {done.then(|| view! { <p class="notice notice-done">{t.j.done_explained}</p> })}
-                {criteria.iter().cloned().map(|c| {
-                    let current = mine.scores.of(&c.slug);
-                    view! { <ScoreField criterion=c scale=scale.clone() current disabled=locked /> }
-                }).collect_view()}
-                <RecommendationField current=recommendation.clone() disabled=locked />
-                <TextAreaField name="jury_comment" label=t.j.jury_comment hint=t.j.jury_comment_hint value=mine.jury_comment.clone() disabled=locked />
-                <TextAreaField name="private_note" label=t.j.private_note hint=t.j.private_note_hint value=mine.private_note.clone() disabled=locked />
-                {mine.changed_after_seen.then(|| view! { <p class="notice">{t.j.changed_after_seen}</p> })}
-                {(phase == ReviewPhase::Open).then(|| if done {
-                    view! {
-                        <TextAreaField name="reopen_reason" label=t.j.reopen_reason hint=t.j.reopen_reason_hint value=String::new() />
-                        <button type="submit" class="button" name="action" value="angra">{t.j.undo_done_button}</button>
-                    }.into_any()
-                } else {
-                    view! {
-                        <div class="save-bar">
-                            <button type="submit" class="button button-secondary" name="action" value="spara">{t.j.save_button}</button>
-                            <button type="submit" class="button" name="action" value="klar">{t.j.done_button}</button>
-                        </div>
-                    }.into_any()
-                })}
-                <p class="save-status" role="status">{move || status_text(draft.status.get(), saved)}</p>
-            </PortalForm>
-        </div>
-    }
-}
-
-fn status_text(status: AutosaveStatus, saved: Option<chrono::NaiveDateTime>) -> String {
-    let t = texts();
-    match status {
-        AutosaveStatus::Idle => saved.map_or(t.j.not_started.to_owned(), |at| (t.j.saved_at)(&(t.long_date_time)(at))),
-        AutosaveStatus::Unsaved => t.j.autosave_unsaved.to_owned(),
-        AutosaveStatus::Saving => t.j.autosave_saving.to_owned(),
-        AutosaveStatus::Saved(at) => (t.j.autosave_saved)(&(t.ap.clock)(at)),
-        AutosaveStatus::Problem(text) => text,
-        AutosaveStatus::Failed => t.j.autosave_failed.to_owned(),
-        AutosaveStatus::SignedOut => t.j.autosave_signed_out.to_owned(),
+        <PortalForm action=crate::api::jury::SaveReview::PATH id=FormId::Review>
+            <input type="hidden" name="application" value=application.clone() />
+            <input type="hidden" name="version" value=mine.version.to_string() />
+            {done.then(|| view! { <p class="notice notice-done">{t.j.done_explained}</p> })}
+            {criteria.iter().cloned().map(|c| {
+                let current = mine.scores.of(&c.slug);
+                view! { <ScoreField criterion=c scale=scale.clone() current disabled=locked /> }
+            }).collect_view()}
+            <RecommendationField current=recommendation.clone() disabled=locked />
+            <TextAreaField name="jury_comment" label=t.j.jury_comment hint=t.j.jury_comment_hint value=mine.jury_comment.clone() disabled=locked />
+            <TextAreaField name="private_note" label=t.j.private_note hint=t.j.private_note_hint value=mine.private_note.clone() disabled=locked />
+            {mine.changed_after_seen.then(|| view! { <p class="notice">{t.j.changed_after_seen}</p> })}
+            {(phase == ReviewPhase::Open).then(|| if done {
+                view! {
+                    <TextAreaField name="reopen_reason" label=t.j.reopen_reason hint=t.j.reopen_reason_hint value=String::new() />
+                    <button type="submit" class="button" name="action" value="angra">{t.j.undo_done_button}</button>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="save-bar">
+                        <button type="submit" class="button button-secondary" name="action" value="spara">{t.j.save_button}</button>
+                        <button type="submit" class="button" name="action" value="klar">{t.j.done_button}</button>
+                    </div>
+                }.into_any()
+            })}
+            <p class="save-status" id="bedomning-status" role="status">{status.clone()}</p>
+        </PortalForm>
     }
 }
 
