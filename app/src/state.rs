@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub leptos_options: LeptosOptions,
+    /// Shared: the state is cloned several times a request (each layer, each server function).
+    pub leptos_options: Arc<LeptosOptions>,
     pub db: Db,
     pub settings: Arc<Settings>,
     pub clock: Clock,
@@ -18,7 +19,7 @@ pub struct AppState {
 
 impl FromRef<AppState> for LeptosOptions {
     fn from_ref(state: &AppState) -> Self {
-        state.leptos_options.clone()
+        (*state.leptos_options).clone()
     }
 }
 

@@ -65,7 +65,7 @@ pub fn router(state: AppState) -> Router {
         .route("/konto/mina-uppgifter.json", get(my_data_json))
         .route("/omgang.ics", get(round_calendar))
         .route("/arrangor/export/{file}", get(download))
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(shell_options.clone()))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || shell((*shell_options).clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(middleware::from_fn(server_fn_status))
         .layer(middleware::from_fn(uploads_are_multipart))

@@ -63,7 +63,7 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
 
 pub fn app_state(settings: Settings, db: Db, clock: Clock) -> AppState {
     AppState {
-        leptos_options: leptos_options(&settings),
+        leptos_options: std::sync::Arc::new(leptos_options(&settings)),
         db,
         settings: Arc::new(settings),
         clock,

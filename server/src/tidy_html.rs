@@ -1,7 +1,8 @@
 //! The HTML the pages send, made valid. Leptos (tachys) writes a hydration marker
 //! `<!>` between adjacent text nodes and at the edges of dynamic views, and the
 //! data of the page's resources as scripts after `</html>`. In islands mode only an
-//! island (`<leptos-island>`) is hydrated: everywhere else the markers are bogus
+//! island (`<leptos-island>`) is hydrated, not the server-rendered children it wraps
+//! (`<leptos-children>`): everywhere else the markers are bogus
 //! comments for nothing, and the scripts belong in the body, where browsers put
 //! them anyway. A literal `<!>` never comes from what people write: text and
 //! attribute values are escaped (`&lt;`), and so are a `<textarea>`'s and the
@@ -32,25 +33,52 @@ use std::{
 
 const MARKER: &str = "<!>";
 const ISLAND_START: &str = "<leptos-island";
-const ISLAND_END: &str = "</leptos-island>";
+/// Where the hydrated parts of the page begin and end: an island is hydrated,
+/// the server-rendered children it wraps are not (they may hold an island again).
+const REGIONS: [(&str, Option<Region>); 4] = [
+    (ISLAND_START, Some(Region::Island)),
+    ("</leptos-island>", None),
+    ("<leptos-children", Some(Region::Children)),
+    ("</leptos-children>", None),
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Region {
+    Island,
+    Children,
+}
 const BODY_END: &str = "</body>";
 const PRELOAD: &str = "<link rel=\"";
 const CROSSORIGIN: &str = " crossorigin=\"";
 
-/// `html` without the markers outside islands, its trailing scripts moved into the body.
+/// `html` without the markers where nothing is hydrated, its trailing scripts moved into the body.
 pub fn tidy(html: &str) -> String {
     let Some(body_end) = html.rfind(BODY_END) else { return html.to_owned() };
     let (page, tail) = html.split_at(body_end);
+    let has_islands = page.contains(ISLAND_START);
     let mut out = String::with_capacity(html.len());
     let mut rest = page;
-    while let Some(start) = rest.find(ISLAND_START) {
-        out.push_str(&outside_islands(&rest[..start]));
-        let end = rest[start..].find(ISLAND_END).map_or(rest.len(), |e| start + e + ISLAND_END.len());
-        out.push_str(&rest[start..end]);
-        rest = &rest[end..];
+    let mut open: Vec<Region> = Vec::new();
+    let next_region = |rest: &str| {
+        REGIONS
+            .iter()
+            .filter_map(|(tag, region)| rest.find(tag).map(|at| (at, *tag, *region)))
+            .min_by_key(|(at, ..)| *at)
+    };
+    while let Some((at, tag, region)) = has_islands.then(|| next_region(rest)).flatten() {
+        let hydrated = open.last() == Some(&Region::Island);
+        out.push_str(&if hydrated { rest[..at].to_owned() } else { outside_islands(&rest[..at]) });
+        out.push_str(tag);
+        match region {
+            Some(region) => open.push(region),
+            None => {
+                open.pop();
+            }
+        }
+        rest = &rest[at + tag.len()..];
     }
-    out.push_str(&outside_islands(rest));
-    let mut scripts = if html.contains(ISLAND_START) { tail } else { "" };
+    out.push_str(&if open.last() == Some(&Region::Island) { rest.to_owned() } else { outside_islands(rest) });
+    let mut scripts = if has_islands { tail } else { "" };
     while let Some(start) = scripts.find("<script") {
         let Some(end) = scripts[start..].find("</script>").map(|e| start + e + "</script>".len()) else { break };
         out.push_str(&scripts[start..end]);
@@ -211,6 +239,19 @@ mod tests {
             tidy(html),
             "<html><head><title>T</title></head><body><p>Hej Anna</p>\
              <leptos-island data-component=\"F\"><p>a<!>b</p></leptos-island><p>x</p></body></html>"
+        );
+    }
+
+    #[test]
+    fn an_islands_server_rendered_children_lose_their_markers_and_an_island_in_them_keeps_its_own() {
+        let html = "<html><body><leptos-island data-component=\"A\"><p>a<!>b</p>\
+                    <leptos-children><p>c<!>d</p><leptos-island data-component=\"B\">e<!>f</leptos-island>g<!>h</leptos-children>\
+                    i<!>j</leptos-island>k<!>l</body></html>";
+        assert_eq!(
+            tidy(html),
+            "<html><body><leptos-island data-component=\"A\"><p>a<!>b</p>\
+             <leptos-children><p>cd</p><leptos-island data-component=\"B\">e<!>f</leptos-island>gh</leptos-children>\
+             i<!>j</leptos-island>kl</body></html>"
         );
     }
 

@@ -100,6 +100,14 @@ fn now_ms() -> f64 {
     web_sys::js_sys::Date::now()
 }
 
+/// The form with this id on the page, and the application its hidden field names.
+pub fn form_of_application(id: &str) -> Option<(HtmlFormElement, String)> {
+    let form: HtmlFormElement = document().get_element_by_id(id)?.dyn_into().ok()?;
+    let field: web_sys::HtmlInputElement = form.query_selector("input[name=\"application\"]").ok()??.dyn_into().ok()?;
+    let application = field.value();
+    Some((form, application))
+}
+
 /// Calls `handler` on each `event` at `target`, for as long as the page lives.
 pub fn listen<E: JsCast + 'static>(target: &web_sys::EventTarget, event: &str, handler: impl Fn(E) + 'static) {
     let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| handler(ev.unchecked_into()));

@@ -206,16 +206,7 @@ impl Form for Parts {
 
 /// Binds the page's form (`#ansokan`).
 pub fn start(texts: StatusTexts, up_to_date: String) {
-    let Some(form) = document().get_element_by_id("ansokan").and_then(|f| f.dyn_into::<HtmlFormElement>().ok()) else {
-        return;
-    };
-    let application = form
-        .query_selector("input[name=\"application\"]")
-        .ok()
-        .flatten()
-        .and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
-        .map(|f| f.value())
-        .unwrap_or_default();
+    let Some((form, application)) = autosave::form_of_application("ansokan") else { return };
     let parts = Parts {
         form: form.clone(),
         application,

@@ -132,18 +132,7 @@ impl Form for Review {
 
 /// Binds the page's form.
 pub fn start(texts: StatusTexts) {
-    let Some(form) =
-        document().get_element_by_id(FormId::Review.as_str()).and_then(|f| f.dyn_into::<HtmlFormElement>().ok())
-    else {
-        return;
-    };
-    let application = form
-        .query_selector("input[name=\"application\"]")
-        .ok()
-        .flatten()
-        .and_then(|f| f.dyn_into::<HtmlInputElement>().ok())
-        .map(|f| f.value())
-        .unwrap_or_default();
+    let Some((form, application)) = autosave::form_of_application(FormId::Review.as_str()) else { return };
     // Done, or the review closed: nothing to save (the reason for undoing "Klar" goes with its button).
     let locked = form.query_selector("textarea:disabled").ok().flatten().is_some();
     let review = Review { form: form.clone(), application, locked, body: None, unacked: None };
