@@ -71,25 +71,6 @@ const test = base.test.extend({
  */
 const NOISE = [
   {
-    engine: 'Nu',
-    rule: 'leptos-hydration-marker',
-    // Leptos (tachys) writes an empty comment `<!>` between adjacent text
-    // nodes and at the edges of dynamic views so that hydration finds them
-    // again. HTML calls `<!>` a bogus comment but every parser turns it into
-    // an empty comment node: nothing rendered, nothing in the accessibility tree.
-    matches: (m) => m.message === 'Bogus comment.' && m.extract.slice(m.hiliteStart - 2, m.hiliteStart + 1) === '<!>',
-  },
-  {
-    engine: 'Nu',
-    rule: 'leptos-nonce-in-crossorigin',
-    // Leptos 0.8's <HydrationScripts> writes the CSP nonce into the
-    // `crossorigin` attribute of its modulepreload/preload links
-    // (leptos/src/hydration/mod.rs). An invalid value is the Anonymous state,
-    // which is what same-origin preloads of the bundle need: no visible effect.
-    matches: (m, doc) =>
-      doc.nonce !== null && m.message === `Bad value “${doc.nonce}” for attribute “crossorigin” on element “link”.`,
-  },
-  {
     engine: 'HTML_CodeSniffer',
     rule: 'htmlcs-H98-username-on-email',
     // Not the framework's but the engine's own mistake: HTML_CodeSniffer's autocomplete table predates whatwg/html#5881 (2020),
@@ -248,7 +229,6 @@ async function runNuChecker(page) {
   const { messages } = await response.json();
   const checkedLines = lineStarts(checked.html);
   const sentLines = lineStarts(sent);
-  const doc = { nonce: (/<script\b[^>]*\bnonce="([^"]+)"/.exec(sent) || [])[1] || null };
   return messages
     .filter((m) => m.type === 'error' || m.type === 'non-document-error')
     .map((m) => {
@@ -267,7 +247,6 @@ async function runNuChecker(page) {
         extract: m.extract || '',
         hiliteStart: m.hiliteStart ?? 0,
         where: { selector: at ? `${at} of ${from}` : from, context: (m.extract || '').replace(/\s+/g, ' ') },
-        doc,
       };
     });
 }
@@ -298,7 +277,7 @@ async function checkAccessibility(page) {
   const problems = [];
   const noise = [];
   for (const finding of found) {
-    const rule = NOISE.find((n) => n.engine === finding.engine && n.matches(finding, finding.doc || {}));
+    const rule = NOISE.find((n) => n.engine === finding.engine && n.matches(finding));
     const { engine, rule: code, message, where } = finding;
     (rule ? noise : problems).push({ engine, rule: code, message, where, ...(rule ? { noise: rule.rule } : {}) });
   }
