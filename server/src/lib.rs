@@ -5,6 +5,7 @@ pub mod assets;
 pub mod backup;
 pub mod downloads;
 pub mod health;
+pub mod kept_pages;
 pub mod kept_text;
 pub mod language;
 pub mod my_data;

@@ -67,6 +67,11 @@ pub fn router(state: AppState) -> Router {
         .route("/arrangor/export/{file}", get(download))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell((*shell_options).clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Innermost: a kept page passes through every layer below as a rendered one does.
+        .layer(middleware::from_fn_with_state(
+            crate::kept_pages::KeptPages::new(state.clone()),
+            crate::kept_pages::serve,
+        ))
         .layer(middleware::from_fn(server_fn_status))
         .layer(middleware::from_fn(uploads_are_multipart))
         // Outermost last: CSRF refuses forgeries before anything else runs; the

@@ -79,6 +79,7 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     (api::public::CurrentRound::PATH, Access::Public),
     (api::public::PastWinners::PATH, Access::Public),
     (api::public::Announcement::PATH, Access::Public),
+    (api::public::CallPage::PATH, Access::Public),
     (api::account::KommunList::PATH, Access::Public),
     (api::public::accessibility::AccessibilityStatement::PATH, Access::Public),
     (api::public::accessibility::SendAccessibilityFeedback::PATH, Access::Public),

@@ -7,16 +7,14 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::{components::A, hooks::use_location};
 
-/// The logged-in person, read on the server from the request; the browser
-/// receives it with the page.
-fn use_viewer() -> OnceResource<Option<Viewer>> {
-    OnceResource::new(async move {
-        #[cfg(feature = "ssr")]
-        let viewer = crate::auth::viewer();
-        #[cfg(not(feature = "ssr"))]
-        let viewer: Option<Viewer> = None;
-        viewer
-    })
+/// The logged-in person, read from the request. The header is rendered on the
+/// server alone (it holds no island), so it needs no resource to wait on.
+fn viewer() -> Option<Viewer> {
+    #[cfg(feature = "ssr")]
+    let viewer = crate::auth::viewer();
+    #[cfg(not(feature = "ssr"))]
+    let viewer = None;
+    viewer
 }
 
 /// Skip link, header with the main menu, the page's content, footer.
@@ -35,20 +33,13 @@ pub fn Layout(children: Children) -> impl IntoView {
 #[component]
 fn SiteHeader() -> impl IntoView {
     let t = texts();
-    let viewer = use_viewer();
+    let viewer = viewer();
     view! {
         <header class="site-header">
             <div class="wrap site-header-inner">
                 <a class="site-name" href="/">{t.site_name}</a>
-                <Suspense>
-                    {move || Suspend::new(async move {
-                        let viewer = viewer.await;
-                        view! {
-                            <MainMenu role=viewer.as_ref().map(|v| v.role) />
-                            <WhoIsLoggedIn viewer />
-                        }
-                    })}
-                </Suspense>
+                <MainMenu role=viewer.as_ref().map(|v| v.role) />
+                <WhoIsLoggedIn viewer />
                 <LanguageSwitch />
             </div>
         </header>

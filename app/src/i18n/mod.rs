@@ -25,7 +25,7 @@ use chrono::NaiveDateTime;
 use leptos::prelude::use_context;
 
 /// The interface language, chosen by the visitor and remembered in a cookie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Locale {
     #[default]
     Sv,

@@ -62,6 +62,10 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
             .acquire_timeout(Duration::from_secs(5))
+            // A ping before each use finds a server that has gone away; a SQLite file
+            // cannot, and its ping was a round trip to the connection's thread on
+            // every query (a third of the health check's time).
+            .test_before_acquire(backend == Backend::Postgres)
             // SQLite rolls a transaction back by itself when the disk is full; sqlx's
             // ROLLBACK then fails and leaves the connection counting a transaction
             // that no longer exists, and every later BEGIN on it fails. Such a

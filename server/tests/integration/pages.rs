@@ -22,6 +22,7 @@ async fn the_round_page_shows_a_change_to_the_round_on_the_next_visit() {
         let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
         for _ in 0..2 {
             assert!(portal.page("/").await.1.contains("Ansökan är öppen."), "{backend:?}");
+            assert!(portal.page("/ansok").await.1.contains("Ansökan är öppen."), "{backend:?}");
         }
         let round = portal.db.current_round(app::storage::seed::EHALSOKOMMUN).await.unwrap().unwrap();
         let mut tx = portal.db.begin_write().await.unwrap();
@@ -30,6 +31,51 @@ async fn the_round_page_shows_a_change_to_the_round_on_the_next_visit() {
         let (status, html) = portal.page("/").await;
         assert_eq!(status, 200, "{backend:?}");
         assert!(html.contains("<h3>Ledning</h3>") && !html.contains("Ansökan är öppen."), "{backend:?}: {html}");
+        let (_, html) = portal.page("/ansok").await;
+        assert!(html.contains("Ansökan har stängt.") && !html.contains("Ansökan är öppen."), "{backend:?}: {html}");
+    }
+}
+
+/// `/` and `/ansok` are kept rendered for visitors without a session (`kept_pages`):
+/// a signed-in person never gets the kept page, nor a visitor theirs, and each
+/// language has its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kept_public_page_is_never_a_signed_in_persons_nor_in_another_language() {
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
+        portal.create_user("arrangor@example.se", Role::Organiser, None).await;
+        portal.rename("arrangor@example.se", "Ada Arrangörsson").await;
+        let mut organiser = portal.browser();
+        let res = organiser
+            .submit(
+                "/logga-in",
+                "/api/log_in",
+                &[("email", "arrangor@example.se"), ("password", crate::common::PASSWORD)],
+            )
+            .await;
+        assert_eq!(res.location().as_deref(), Some("/konto"), "{backend:?}");
+        for path in ["/", "/ansok"] {
+            for _ in 0..2 {
+                let (status, html) = portal.page(path).await;
+                assert_eq!(status, 200, "{backend:?} {path}");
+                assert!(html.contains("Logga in") && !html.contains("Ada Arrangörsson"), "{backend:?} {path}: {html}");
+            }
+            let theirs = organiser.get(path).await;
+            assert_eq!(theirs.status, 200, "{backend:?} {path}");
+            assert!(
+                theirs.body.contains("Ada Arrangörsson") && theirs.body.contains("Logga ut"),
+                "{backend:?} {path}: {}",
+                theirs.body
+            );
+            let (_, after) = portal.page(path).await;
+            assert!(!after.contains("Ada Arrangörsson") && !after.contains("Logga ut"), "{backend:?} {path}");
+            let mut english = portal.browser();
+            english.cookies.insert("sprak".into(), "en".into());
+            let in_english = english.get(path).await;
+            assert!(in_english.body.starts_with("<!DOCTYPE html><html lang=\"en\">"), "{backend:?} {path}");
+            let (_, swedish) = portal.page(path).await;
+            assert!(swedish.starts_with("<!DOCTYPE html><html lang=\"sv\">"), "{backend:?} {path}");
+        }
     }
 }
 

@@ -8,12 +8,12 @@ pub mod accessibility;
 use crate::{
     domain::{
         deadline::to_stockholm,
-        round::{ApplicationWindow, Round},
+        round::{ApplicationWindow, PublicPhase, Round},
         winner::PastWinner,
     },
     error::AppError,
 };
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +29,9 @@ pub struct PublicRound {
 }
 
 impl PublicRound {
-    pub fn new(round: Round, now: DateTime<Utc>) -> Self {
+    pub fn new(round: Round, phase: PublicPhase) -> Self {
         Self {
-            window: round.window(now),
+            window: phase.window,
             opens_local: to_stockholm(round.opens_at),
             deadline_local: round.deadline.local(),
             ceremony_local: to_stockholm(round.ceremony_at),
@@ -44,17 +44,29 @@ impl PublicRound {
 pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
     use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
     let cx = Cx::anyone(OwnAction::ReadPublic)?;
-    let now = cx.now;
     let round = cx.db().current_round(storage::seed::EHALSOKOMMUN).await?;
-    use crate::domain::lifecycle::RoundState;
-    // A round being prepared is not public yet; under embargo the public sees it as decided, no more.
-    Ok(round.filter(|r| r.state.is_public()).map(|mut r| {
-        if !r.decision_public(now) && r.state == RoundState::Announced {
-            r.state = RoundState::Decided;
-        }
-        r.published_at = None;
-        PublicRound::new(r, now)
+    Ok(round.and_then(|r| {
+        let phase = r.public_phase(cx.now);
+        ssr::public(r, phase)
     }))
+}
+
+/// The call's page: the current round and, once announced, its decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallPageData {
+    pub public: PublicRound,
+    pub announced: Option<AnnouncedDecision>,
+}
+
+/// What the call's page shows, in one call: the round is read once.
+#[server(endpoint = "call_page", input = leptos::server_fn::codec::GetUrl)]
+pub async fn call_page() -> Result<Option<CallPageData>, AppError> {
+    use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
+    let cx = Cx::anyone(OwnAction::ReadPublic)?;
+    let Some(round) = cx.db().current_round(storage::seed::EHALSOKOMMUN).await? else { return Ok(None) };
+    let phase = round.public_phase(cx.now);
+    let announced = ssr::announced(cx.db(), &round, phase).await?;
+    Ok(ssr::public(round, phase).map(|public| CallPageData { public, announced }))
 }
 
 #[server(endpoint = "past_winners", input = leptos::server_fn::codec::GetUrl)]
@@ -87,41 +99,62 @@ pub struct AnnouncedDecision {
 /// an organiser has announced them; nothing before.
 #[server(endpoint = "announcement", input = leptos::server_fn::codec::GetUrl)]
 pub async fn announcement() -> Result<Option<AnnouncedDecision>, AppError> {
-    use crate::{
-        api::cx::Cx,
-        domain::{decision::Outcome, policy::OwnAction},
-        storage,
-    };
+    use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
     let cx = Cx::anyone(OwnAction::ReadPublic)?;
-    let db = cx.db();
-    let Some(round) = db.current_round(storage::seed::EHALSOKOMMUN).await? else {
-        return Ok(None);
+    let Some(round) = cx.db().current_round(storage::seed::EHALSOKOMMUN).await? else { return Ok(None) };
+    ssr::announced(cx.db(), &round, round.public_phase(cx.now)).await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::{
+        domain::{decision::Outcome, lifecycle::RoundState},
+        storage::{self, Db},
     };
-    // Announced under embargo: nothing until the embargo ends.
-    if !round.decision_public(cx.now) {
-        return Ok(None);
+
+    /// The round as the public sees it: nothing while it is being prepared, and
+    /// under embargo decided, no more.
+    pub fn public(mut round: Round, phase: PublicPhase) -> Option<PublicRound> {
+        if !round.state.is_public() {
+            return None;
+        }
+        if !phase.decision_public && round.state == RoundState::Announced {
+            round.state = RoundState::Decided;
+        }
+        round.published_at = None;
+        Some(PublicRound::new(round, phase))
     }
-    let all = storage::kommuner::list(&mut *db.conn().await?).await?;
-    let applications = storage::applications::of_round(&mut *db.conn().await?, &round.id).await?;
-    let mut laureates: Vec<(Outcome, Laureate)> = Vec::new();
-    for recorded in storage::decisions::of_round(&mut *db.conn().await?, &round.id).await? {
-        let Some(application) = applications.iter().find(|a| a.id == recorded.choice.application_id) else { continue };
-        let kommun = all
-            .iter()
-            .find(|k| k.kod.as_str() == application.kommun_kod)
-            .map_or_else(|| application.kommun_kod.clone(), |k| k.namn.clone());
-        laureates.push((recorded.choice.outcome, Laureate { kommun, motivation: recorded.choice.motivation }));
+
+    /// `round`'s decision once announced and past its embargo; nothing before.
+    pub async fn announced(db: &Db, round: &Round, phase: PublicPhase) -> Result<Option<AnnouncedDecision>, AppError> {
+        if !phase.decision_public {
+            return Ok(None);
+        }
+        let all = storage::kommuner::list(&mut *db.conn().await?).await?;
+        let applications = storage::applications::of_round(&mut *db.conn().await?, &round.id).await?;
+        let mut laureates: Vec<(Outcome, Laureate)> = Vec::new();
+        for recorded in storage::decisions::of_round(&mut *db.conn().await?, &round.id).await? {
+            let Some(application) = applications.iter().find(|a| a.id == recorded.choice.application_id) else {
+                continue;
+            };
+            let kommun = all
+                .iter()
+                .find(|k| k.kod.as_str() == application.kommun_kod)
+                .map_or_else(|| application.kommun_kod.clone(), |k| k.namn.clone());
+            laureates.push((recorded.choice.outcome, Laureate { kommun, motivation: recorded.choice.motivation }));
+        }
+        let of = |outcome: Outcome| -> Vec<Laureate> {
+            laureates.iter().filter(|(o, _)| *o == outcome).map(|(_, l)| l.clone()).collect()
+        };
+        let Some(winner) = of(Outcome::Winner).into_iter().next() else { return Ok(None) };
+        Ok(Some(AnnouncedDecision {
+            round_title: round.title.clone(),
+            ceremony_local: to_stockholm(round.ceremony_at),
+            ceremony_place: round.ceremony_place.clone(),
+            winner,
+            finalists: of(Outcome::Nominee),
+            mentions: of(Outcome::Mention),
+        }))
     }
-    let of = |outcome: Outcome| -> Vec<Laureate> {
-        laureates.iter().filter(|(o, _)| *o == outcome).map(|(_, l)| l.clone()).collect()
-    };
-    let Some(winner) = of(Outcome::Winner).into_iter().next() else { return Ok(None) };
-    Ok(Some(AnnouncedDecision {
-        round_title: round.title.clone(),
-        ceremony_local: to_stockholm(round.ceremony_at),
-        ceremony_place: round.ceremony_place.clone(),
-        winner,
-        finalists: of(Outcome::Nominee),
-        mentions: of(Outcome::Mention),
-    }))
 }

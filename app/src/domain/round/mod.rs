@@ -76,6 +76,21 @@ impl Round {
     pub fn window(&self, now: DateTime<Utc>) -> ApplicationWindow {
         application_window(self.state, self.opens_at, self.deadline, now)
     }
+
+    /// All of what the public sees of the round that changes with time alone.
+    pub fn public_phase(&self, now: DateTime<Utc>) -> PublicPhase {
+        PublicPhase { window: self.window(now), decision_public: self.decision_public(now) }
+    }
+}
+
+/// What the public sees of a round that changes with nobody writing to it: the
+/// window opens and closes, an embargo ends. The public's view of a round is made
+/// from the round and its phase, never from the clock itself, so the same round
+/// in the same phase looks the same (the public pages are kept on that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicPhase {
+    pub window: ApplicationWindow,
+    pub decision_public: bool,
 }
 
 /// Where a round stands for an applicant at a given moment.

@@ -1,8 +1,7 @@
-use super::winners::AnnouncedWinner;
-use super::with_current_round;
+use super::{or_no_round, winners::AnnouncedWinner};
 use crate::{
-    api::public::{PublicRound, announcement},
-    components::{deadline_notice::DeadlineNotice, loaded::when_loaded},
+    api::public::{CallPageData, PublicRound, call_page},
+    components::deadline_notice::DeadlineNotice,
     domain::round::ApplicationWindow,
     i18n::texts,
 };
@@ -12,12 +11,13 @@ use leptos_meta::Title;
 /// `/`: the current call for applications.
 #[component]
 pub fn RoundPage() -> impl IntoView {
-    with_current_round(|r| view! { <RoundDetails public=r /> })
+    or_no_round(OnceResource::new(call_page()), |page| view! { <RoundDetails page /> })
 }
 
 #[component]
-fn RoundDetails(public: PublicRound) -> impl IntoView {
+fn RoundDetails(page: CallPageData) -> impl IntoView {
     let t = texts();
+    let CallPageData { public, announced } = page;
     let PublicRound { round, window, opens_local, deadline_local, ceremony_local } = public;
     let apply = (window != ApplicationWindow::Closed)
         .then(|| view! { <p><a class="button" href="/ansok">{t.apply_cta}</a></p> });
@@ -38,9 +38,7 @@ fn RoundDetails(public: PublicRound) -> impl IntoView {
                 </div>
             </header>
             <div class="wrap page">
-                {when_loaded(OnceResource::new(announcement()), |found| {
-                    found.map(|a| view! { <AnnouncedWinner announcement=a full=false /> })
-                })}
+                {announced.map(|a| view! { <AnnouncedWinner announcement=a full=false /> })}
                 <section aria-labelledby="omraden">
                     <h2 id="omraden">{t.areas_heading}</h2>
                     <p>{t.areas_intro}</p>
