@@ -126,12 +126,15 @@ fn stylesheet_href(options: &LeptosOptions) -> String {
                 line.split_once(':').filter(|(file, _)| file.trim() == "css").map(|(_, hash)| hash.trim().to_owned())
             })
         });
-    let name = match hash {
+    let name = match &hash {
         Some(hash) => format!("{}.{hash}", options.output_name),
         None => options.output_name.to_string(),
     };
     let href = format!("/{}/{name}.css", options.site_pkg_dir);
-    *known = Some((options.hash_file.clone(), href.clone()));
+    // Without a hash the address names no file: read again on the next page.
+    if hash.is_some() {
+        *known = Some((options.hash_file.clone(), href.clone()));
+    }
     href
 }
 

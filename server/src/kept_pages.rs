@@ -12,12 +12,15 @@
 //! - it was rendered less than `KEPT_AT_MOST` ago, the bound that a change made
 //!   beside the portal (a hand edit of a kommun's name, say) shows within.
 //!
-//! The decision shown after an announcement is fixed by then (`RoundState::DECISION_OPEN`).
+//! A page is kept only if the counter and the phase did not move while it was
+//! rendered, and never an error page. The decision shown after an announcement is
+//! fixed by then (`RoundState::DECISION_OPEN`).
 //! Only the rendered page is kept; every layer around it (cookies, the nonce, the
 //! guard, the security headers) runs for each request as for any other page.
 
 use app::{
     auth::csrf::CSRF_COOKIE,
+    components::error_page::MARK as ERROR_PAGE_MARK,
     cookies,
     domain::round::{PublicPhase, Round},
     i18n::{LOCALE_COOKIE, Locale},
@@ -98,7 +101,7 @@ pub async fn serve(State(kept): State<Arc<KeptPages>>, request: Request, next: N
         return next.run(request).await;
     };
     let now = kept.state.clock.now();
-    let Ok(round) = kept.state.db.current_round(EHALSOKOMMUN).await else {
+    let Ok((version, round)) = kept.state.db.current_round_and_version(EHALSOKOMMUN).await else {
         // The page says what went wrong itself.
         return next.run(request).await;
     };
@@ -122,9 +125,22 @@ pub async fn serve(State(kept): State<Arc<KeptPages>>, request: Request, next: N
     let Ok(body) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    // The round was read before the page: the page is at least as new as what it is kept under.
-    kept.pages.keep(key, Kept { made_from, rendered_at, headers: parts.headers.clone(), body: body.clone() });
+    // The page read the round and the clock again: kept only if neither moved meanwhile,
+    // not even to and fro (an undone step), which the counter counts and the round does not show.
+    let unmoved = kept.state.db.rounds_version().await.ok() == Some(version)
+        && made_from.as_ref().map(|(r, _)| r.public_phase(kept.state.clock.now()))
+            == made_from.as_ref().map(|(_, phase)| *phase);
+    if unmoved && may_keep(&body) {
+        kept.pages.keep(key, Kept { made_from, rendered_at, headers: parts.headers.clone(), body: body.clone() });
+    }
     Response::from_parts(parts, Body::from(body))
+}
+
+/// Whether a rendered page may be served to others: not an error page (its status
+/// is set through Leptos's response options, which under load have lost a header
+/// before, `app::security`), and nothing bound to this response's nonce.
+fn may_keep(body: &[u8]) -> bool {
+    std::str::from_utf8(body).is_ok_and(|page| !page.contains(ERROR_PAGE_MARK) && !page.contains(" nonce="))
 }
 
 /// The visitor's language when the request carries no cookie but the language's
@@ -187,6 +203,13 @@ mod tests {
         assert!(found(("/", Locale::Sv), &Some((renamed.clone(), renamed.public_phase(open))), now).is_none());
         assert!(found(("/", Locale::Sv), &None, now).is_none());
         assert!(found(("/", Locale::Sv), &made_from, now + KEPT_AT_MOST).is_none());
+    }
+
+    #[test]
+    fn an_error_page_or_a_page_with_a_nonce_is_never_kept() {
+        assert!(may_keep(b"<main><h1>Sveriges eH\xc3\xa4lsokommun 2027</h1></main>"));
+        assert!(!may_keep(b"<div class=\"wrap page\" data-error-page=\"\"><h1>Fel</h1></div>"));
+        assert!(!may_keep(b"<script nonce=\"abc\">1</script>"));
     }
 
     #[test]

@@ -12,6 +12,10 @@ pub fn set_status(_status: u16) {
     }
 }
 
+/// Written on every error page: a page that holds it is never kept for others
+/// (`server::kept_pages`), whatever status it was sent with.
+pub const MARK: &str = "data-error-page";
+
 /// A whole page telling the reader, in Swedish, what went wrong and what to do.
 #[component]
 pub fn ErrorPage(error: AppError) -> impl IntoView {
@@ -19,7 +23,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     set_status(error.status());
     view! {
         <Title text=t.error_title />
-        <div class="wrap page">
+        <div class="wrap page" data-error-page="">
             <h1>{t.error_title}</h1>
             <p>{t.error(error)}</p>
             <p><a href="/">{t.back_to_start}</a></p>

@@ -106,7 +106,20 @@ impl Db {
     /// The newest round of an award that has opened (`rounds::current`), read
     /// again only when a round has changed since this instance last read it.
     pub async fn current_round(&self, award_id: &str) -> Result<Option<crate::domain::round::Round>, sqlx::Error> {
+        Ok(self.current_round_and_version(award_id).await?.1)
+    }
+
+    /// `current_round`, with the rounds' change counter it was read under (`rounds::version`).
+    pub async fn current_round_and_version(
+        &self,
+        award_id: &str,
+    ) -> Result<(i64, Option<crate::domain::round::Round>), sqlx::Error> {
         rounds::current_kept(&mut *self.conn().await?, &self.current_rounds, award_id).await
+    }
+
+    /// The rounds' change counter now (`rounds::version`).
+    pub async fn rounds_version(&self) -> Result<i64, sqlx::Error> {
+        rounds::version(&mut *self.conn().await?).await
     }
 
     pub fn pool(&self) -> &AnyPool {

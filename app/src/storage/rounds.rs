@@ -30,11 +30,12 @@ type Kept = (Instant, Option<Round>);
 const KEPT_AT_MOST: Duration = Duration::from_secs(60);
 
 /// `current`, from `kept` when the rounds have not changed since it was read there.
+/// With the counter's value it was read under.
 pub async fn current_kept(
     conn: &mut AnyConnection,
     kept: &CurrentRounds,
     award_id: &str,
-) -> Result<Option<Round>, sqlx::Error> {
+) -> Result<(i64, Option<Round>), sqlx::Error> {
     let version = version(&mut *conn).await?;
     {
         let kept = kept.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
@@ -42,7 +43,7 @@ pub async fn current_kept(
             && let Some((read_at, round)) = kept.1.get(award_id)
             && read_at.elapsed() < KEPT_AT_MOST
         {
-            return Ok(round.clone());
+            return Ok((version, round.clone()));
         }
     }
     // Read after the counter: what is kept under `version` is at least as new as it.
@@ -52,10 +53,11 @@ pub async fn current_kept(
         *kept = (version, HashMap::new());
     }
     kept.1.insert(award_id.to_owned(), (Instant::now(), round.clone()));
-    Ok(round)
+    Ok((version, round))
 }
 
-async fn version(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
+/// The rounds' change counter: it moves on every write to any round, to and fro alike.
+pub async fn version(conn: &mut AnyConnection) -> Result<i64, sqlx::Error> {
     sqlx::query("SELECT version FROM change_counters WHERE name = 'rounds'").fetch_one(conn).await?.try_get(0)
 }
 
