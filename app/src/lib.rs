@@ -88,6 +88,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         shared.set_is_hydrating(false);
     }
     provide_context(options.clone());
+    let stylesheet = use_context::<state::AppState>().map(|state| state.stylesheet);
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -96,7 +97,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <link rel="stylesheet" id="portal" href=stylesheet_href(&options) />
+                <link rel="stylesheet" id="portal" href=stylesheet />
                 <MetaTags />
             </head>
             <body>
@@ -104,38 +105,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-/// The stylesheet's address, named by its content's hash (`scripts/build.sh`).
-/// Read from the hash file once: leptos_meta's `HashedStylesheet` read it from
-/// disk on every page (five system calls a page).
-#[cfg(feature = "ssr")]
-fn stylesheet_href(options: &LeptosOptions) -> String {
-    use std::sync::{Arc, Mutex, PoisonError};
-    // Keyed by the hash file: the tests serve several sites from one process.
-    static KNOWN: Mutex<Option<(Arc<str>, String)>> = Mutex::new(None);
-    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((file, href)) = known.as_ref()
-        && *file == options.hash_file
-    {
-        return href.clone();
-    }
-    let hash =
-        options.hash_files.then(|| std::fs::read_to_string(&*options.hash_file).ok()).flatten().and_then(|hashes| {
-            hashes.lines().find_map(|line| {
-                line.split_once(':').filter(|(file, _)| file.trim() == "css").map(|(_, hash)| hash.trim().to_owned())
-            })
-        });
-    let name = match &hash {
-        Some(hash) => format!("{}.{hash}", options.output_name),
-        None => options.output_name.to_string(),
-    };
-    let href = format!("/{}/{name}.css", options.site_pkg_dir);
-    // Without a hash the address names no file: read again on the next page.
-    if hash.is_some() {
-        *known = Some((options.hash_file.clone(), href.clone()));
-    }
-    href
 }
 
 #[component]

@@ -11,6 +11,9 @@ use std::sync::Arc;
 pub struct AppState {
     /// Shared: the state is cloned several times a request (each layer, each server function).
     pub leptos_options: Arc<LeptosOptions>,
+    /// The stylesheet's address, named by its content's hash: read at start, as the
+    /// files it names are (`server::assets`).
+    pub stylesheet: Arc<str>,
     pub db: Db,
     pub settings: Arc<Settings>,
     pub clock: Clock,

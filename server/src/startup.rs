@@ -61,9 +61,26 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
+/// The stylesheet's address, by its hash in the hash file (`scripts/build.sh`); the
+/// plain name when there is none. leptos_meta's `HashedStylesheet` read the file on every page.
+fn stylesheet_href(options: &LeptosOptions) -> Arc<str> {
+    let hash = std::fs::read_to_string(&*options.hash_file).ok().and_then(|hashes| {
+        hashes.lines().find_map(|line| {
+            line.split_once(':').filter(|(file, _)| file.trim() == "css").map(|(_, hash)| hash.trim().to_owned())
+        })
+    });
+    let name = match hash {
+        Some(hash) => format!("{}.{hash}", options.output_name),
+        None => options.output_name.to_string(),
+    };
+    format!("/{}/{name}.css", options.site_pkg_dir).into()
+}
+
 pub fn app_state(settings: Settings, db: Db, clock: Clock) -> AppState {
+    let options = leptos_options(&settings);
     AppState {
-        leptos_options: std::sync::Arc::new(leptos_options(&settings)),
+        stylesheet: stylesheet_href(&options),
+        leptos_options: std::sync::Arc::new(options),
         db,
         settings: Arc::new(settings),
         clock,
