@@ -23,7 +23,7 @@ keep() {
 }
 
 open_clock="$(start 2027-01-10T10:00:00Z)"
-for path in / /ansok /vinnare /tillganglighet /integritet /logga-in /registrera; do
+for path in / /utmarkelser/ehalsokommun /utmarkelser/ehalsokommun/ansok /utmarkelser/ehalsokommun/vinnare /tillganglighet /integritet /logga-in /registrera; do
   keep "public${path//\//_}" "$open_clock$path"
 done
 applicant="$(log_in "$open_clock" sokande@kalmar.demo.example.se)"

@@ -29,7 +29,7 @@ mkdir -p bench/results
 {
   echo "# $(date -u +%FT%TZ), release build, SQLite, demo data: wasm + JS each page loads (brotli, as sent)"
   open_clock="$(start 2027-01-10T10:00:00Z)"
-  for path in / /ansok /vinnare /tillganglighet /integritet /logga-in /registrera /glomt-losenord; do
+  for path in / /utmarkelser/ehalsokommun /utmarkelser/ehalsokommun/ansok /utmarkelser/ehalsokommun/vinnare /tillganglighet /integritet /logga-in /registrera /glomt-losenord; do
     weigh "$path" "$open_clock$path"
   done
   applicant="$(log_in "$open_clock" sokande@kalmar.demo.example.se)"

@@ -1,4 +1,4 @@
-//! The round's dates as a calendar file (`/omgang.ics`): the deadline and the
+//! A round's dates as a calendar file (`/utmarkelser/{award}/omgang.ics`): the deadline and the
 //! ceremony, for anyone to add to their calendar.
 
 use crate::domain::round::Round;
@@ -10,13 +10,14 @@ const CEREMONY_LENGTH: Duration = Duration::hours(2);
 
 pub fn round_calendar(round: &Round, base_url: &str) -> String {
     let host = base_url.split("://").nth(1).unwrap_or(base_url).trim_end_matches('/');
+    let award = format!("{base_url}/utmarkelser/{}", round.award_id);
     let deadline = Event::new()
         .uid(&format!("{}-sista-ansokningsdag@{host}", round.id))
         .summary(&format!("Sista ansökningsdag: {}", round.title))
-        .description(&format!("Ansökan ska vara inskickad senast kl. 23.59. Läs mer och ansök: {base_url}/"))
+        .description(&format!("Ansökan ska vara inskickad senast kl. 23.59. Läs mer och ansök: {award}"))
         .starts(round.deadline.last_minute_utc())
         .ends(round.deadline.closes_at_utc())
-        .url(&format!("{base_url}/"))
+        .url(&award)
         .done();
     let ceremony = Event::new()
         .uid(&format!("{}-utdelning@{host}", round.id))
@@ -24,7 +25,7 @@ pub fn round_calendar(round: &Round, base_url: &str) -> String {
         .location(&round.ceremony_place)
         .starts(round.ceremony_at)
         .ends(round.ceremony_at + CEREMONY_LENGTH)
-        .url(&format!("{base_url}/vinnare"))
+        .url(&format!("{award}/vinnare"))
         .done();
     Calendar::new().name(&round.title).push(deadline).push(ceremony).done().to_string()
 }
@@ -43,6 +44,7 @@ mod tests {
         assert!(ics.contains("DTEND:20270415T220000Z\r\n"), "{ics}");
         assert!(ics.contains("SUMMARY:Sista ansökningsdag: Sveriges eHälsokommun 2027\r\n"), "{ics}");
         assert!(ics.contains("UID:ehalsokommun-2027-utdelning@portal.example.se\r\n"), "{ics}");
+        assert!(ics.contains("URL:https://portal.example.se/utmarkelser/ehalsokommun/vinnare\r\n"), "{ics}");
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
     }
 }

@@ -71,8 +71,8 @@ use pages::{
         rounds::RoundsPage,
     },
     public::{
-        accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, privacy::PrivacyPage, round::RoundPage,
-        winners::WinnersPage,
+        accessibility::AccessibilityPage, how_to_apply::HowToApplyPage, privacy::PrivacyPage, round::AwardPage,
+        start::StartPage, winners::WinnersPage,
     },
 };
 
@@ -122,9 +122,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=RoundPage ssr=SsrMode::Async />
-                    <Route path=path!("/ansok") view=HowToApplyPage ssr=SsrMode::Async />
-                    <Route path=path!("/vinnare") view=WinnersPage ssr=SsrMode::Async />
+                    <Route path=path!("") view=StartPage ssr=SsrMode::Async />
+                    <Route path=path!("/utmarkelser/:award") view=AwardPage ssr=SsrMode::Async />
+                    <Route path=path!("/utmarkelser/:award/ansok") view=HowToApplyPage ssr=SsrMode::Async />
+                    <Route path=path!("/utmarkelser/:award/vinnare") view=WinnersPage ssr=SsrMode::Async />
                     <Route path=path!("/tillganglighet") view=AccessibilityPage ssr=SsrMode::Async />
                     <Route path=path!("/integritet") view=PrivacyPage ssr=SsrMode::Async />
                     <Route path=path!("/ingen-behorighet") view=ForbiddenPage ssr=SsrMode::Async />

@@ -5,6 +5,14 @@ use crate::i18n::safe_return_path;
 
 pub const LOG_IN_PAGE: &str = "/logga-in";
 
+/// Addresses that moved, each with where it is now. Browsers keep a permanent
+/// redirect, so each target is an address for good.
+pub const MOVED: &[(&str, &str)] = &[
+    ("/ansok", "/utmarkelser/ehalsokommun/ansok"),
+    ("/vinnare", "/utmarkelser/ehalsokommun/vinnare"),
+    ("/omgang.ics", "/utmarkelser/ehalsokommun/omgang.ics"),
+];
+
 /// Where the server functions answer: Leptos's prefix, which every `ServerFn::PATH` begins with.
 pub const SERVER_FN_PREFIX: &str = "/api/";
 

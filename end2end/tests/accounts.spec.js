@@ -130,7 +130,8 @@ test('logged-in pages hydrate without errors and keep their title', async ({ pag
     '/konto': 'Mitt konto – Utmärkelseportalen',
     '/konto/mina-uppgifter': 'Mina uppgifter – Utmärkelseportalen',
     '/konto/radera': 'Radera mitt konto – Utmärkelseportalen',
-    '/': 'Sveriges eHälsokommun 2027 – Utmärkelseportalen',
+    '/': 'Utmärkelser – Utmärkelseportalen',
+    '/utmarkelser/ehalsokommun': 'Sveriges eHälsokommun 2027 – Utmärkelseportalen',
   };
   for (const [path, title] of Object.entries(titles)) {
     problems.length = 0;

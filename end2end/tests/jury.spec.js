@@ -538,7 +538,7 @@ test('the organiser records the decision, announces it, and the public pages sho
 
   // Nothing is public before the announcement.
   const visitor = await newPage(browser, closedUrl());
-  await visitor.goto('/vinnare');
+  await visitor.goto('/utmarkelser/ehalsokommun/vinnare');
   await expect(visitor.getByText('Ljungby sätter invånarnas inflytande främst.')).toHaveCount(0);
 
   await takeStep(organiser, 'Fatta beslut');
@@ -555,12 +555,12 @@ test('the organiser records the decision, announces it, and the public pages sho
   });
   await expect(organiser.getByText('Omgången är avslutad. Det finns inget nästa steg.')).toBeVisible();
 
-  await visitor.goto('/');
+  await visitor.goto('/utmarkelser/ehalsokommun');
   const decision = visitor.getByRole('region', { name: 'Sveriges eHälsokommun 2027: juryns beslut' });
   await expect(decision.getByRole('list', { name: 'Vinnare' })).toHaveText('Ljungby');
   await expectAccessible(visitor);
   await decision.getByRole('link', { name: 'Läs juryns motiveringar' }).click();
-  await expect(visitor).toHaveURL(/\/vinnare$/);
+  await expect(visitor).toHaveURL(/\/utmarkelser\/ehalsokommun\/vinnare$/);
   await expect(visitor.getByText('Ljungby sätter invånarnas inflytande främst.')).toBeVisible();
   await expect(visitor.getByText('Markaryd har tagit stora steg under året.')).toBeVisible();
   await expect(visitor.getByRole('row').filter({ hasText: '2027' })).toContainText('Ljungby');
@@ -601,14 +601,14 @@ test('after the announcement the organiser copies the round for next year and op
 
   // A draft is not public: the visitor still sees 2027 and its winner.
   const visitor = await newPage(browser, closedUrl());
-  await visitor.goto('/');
+  await visitor.goto('/utmarkelser/ehalsokommun');
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
 
   await waitForFormHydration(organiser, 'oppna-omgang');
   await organiser.locator('#oppna-omgang').getByLabel('Jag har läst vad steget innebär och vill ta det.').check();
   await organiser.getByRole('button', { name: 'Öppna omgången' }).click();
   await expect(organiser.getByText('Omgången är öppnad och syns nu på webbplatsen.')).toBeVisible();
-  await visitor.goto('/');
+  await visitor.goto('/utmarkelser/ehalsokommun');
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2028');
   await expectAccessible(visitor);
   await visitor.context().close();

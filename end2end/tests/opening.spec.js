@@ -1,15 +1,22 @@
 // The round's story begins here: the seeded 2027 round is a draft nobody
 // sees (scripts/test.sh starts from such a database). The organiser edits it,
 // is told beside the field what is wrong, saves it, looks at the jury's
-// criteria for it, and opens it; only then does the public page show it.
+// criteria for it, and opens it; only then do the award's page and its card
+// on the start page show it.
 // The other projects apply to and judge this round, so it runs first.
 const { test, expect } = require('./helpers');
 const { expectAccessible, waitForFormHydration, newPage, logInOrganiser } = require('./helpers');
 
+/** The award's card on the start page. */
+const ehalsokommunCard = (page) =>
+  page.locator('article.award-card').filter({ has: page.getByRole('heading', { level: 2, name: 'Sveriges eHälsokommun', exact: true }) });
+
 test('the organiser edits the seeded round while it is a draft nobody sees, then opens it', async ({ browser }) => {
   const visitor = await newPage(browser, process.env.BASE_URL);
-  await visitor.goto('/');
+  await visitor.goto('/utmarkelser/ehalsokommun');
   await expect(visitor.getByText('Det finns ingen utlyst omgång just nu.')).toBeVisible();
+  await visitor.goto('/');
+  await expect(ehalsokommunCard(visitor)).toContainText('Ingen utlyst omgång just nu');
 
   const organiser = await newPage(browser, process.env.BASE_URL);
   await logInOrganiser(organiser);
@@ -48,7 +55,7 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   await expect(tieRule.getByLabel('Juryn (ingen regel)')).not.toBeChecked();
   await expectAccessible(organiser);
 
-  await visitor.goto('/');
+  await visitor.goto('/utmarkelser/ehalsokommun');
   await expect(visitor.getByText('Det finns ingen utlyst omgång just nu.')).toBeVisible();
 
   await organiser.goto('/arrangor/omgangar');
@@ -58,6 +65,9 @@ test('the organiser edits the seeded round while it is a draft nobody sees, then
   await expect(organiser.getByText('Omgången är öppnad och syns nu på webbplatsen.')).toBeVisible();
 
   await visitor.goto('/');
+  await expect(ehalsokommunCard(visitor)).toContainText('Ansökan är öppen till 15 april 2027 kl. 23.59');
+  await ehalsokommunCard(visitor).getByRole('link', { name: 'Sveriges eHälsokommun', exact: true }).click();
+  await expect(visitor).toHaveURL(/\/utmarkelser\/ehalsokommun$/);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sveriges eHälsokommun 2027');
   await expect(visitor.getByRole('listitem').filter({ hasText: /^Inera$/ })).toBeVisible();
   await expectAccessible(visitor);

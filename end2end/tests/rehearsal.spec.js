@@ -252,20 +252,20 @@ test('decided and announced under embargo: nothing public a second before the ce
   const winner = 'Mörbylånga låter brukarna välja sin välfärdsteknik och samarbetar över sundet. Ett föredöme för hela landet.';
   for (const url of [reviewUrl(), beforeUrl()]) {
     const visitor = await newPage(browser, url);
-    await visitor.goto('/vinnare');
+    await visitor.goto('/utmarkelser/ehalsokommun/vinnare');
     await expect(visitor.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(visitor.getByText(winner)).toHaveCount(0);
-    await visitor.goto('/');
+    await visitor.goto('/utmarkelser/ehalsokommun');
     await expect(visitor.getByText('Läs juryns motiveringar')).toHaveCount(0);
     await visitor.context().close();
   }
 
   const visitor = await newPage(browser, ceremonyUrl());
-  await visitor.goto('/');
+  await visitor.goto('/utmarkelser/ehalsokommun');
   const decision = visitor.getByRole('region', { name: 'Sveriges eHälsokommun 2027: juryns beslut' });
   await expect(decision.getByRole('list', { name: 'Vinnare' })).toHaveText('Mörbylånga');
   await expectAccessible(visitor);
-  await visitor.goto('/vinnare');
+  await visitor.goto('/utmarkelser/ehalsokommun/vinnare');
   await expect(visitor.getByText(winner)).toBeVisible();
   await expect(visitor.getByText('Skara sätter invånarnas inflytande först.')).toBeVisible();
   await expectAccessible(visitor);

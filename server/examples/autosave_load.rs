@@ -157,8 +157,9 @@ async fn browse(
 
 const PASSWORD: &str = "sista dagen före deadline i Åre";
 /// What a juror opens during the rush (the review begins after the deadline).
-const JUROR_PAGES: &[&str] = &["/jury", "/", "/vinnare"];
-const PUBLIC_PAGES: &[&str] = &["/", "/vinnare", "/ansok"];
+const JUROR_PAGES: &[&str] = &["/jury", "/utmarkelser/ehalsokommun", "/utmarkelser/ehalsokommun/vinnare"];
+const PUBLIC_PAGES: &[&str] =
+    &["/utmarkelser/ehalsokommun", "/utmarkelser/ehalsokommun/vinnare", "/utmarkelser/ehalsokommun/ansok"];
 const SECTIONS: [&str; 4] = ["ledning", "infrastruktur", "kompetens", "anvandning"];
 /// Every section is kept below this many characters (the default limit is 6 000)...
 const MAX_CHARS: usize = 5_900;

@@ -1,4 +1,5 @@
-//! Files to download: the round's calendar for anyone (`/omgang.ics`), and
+//! Files to download: an award's round's calendar for anyone
+//! (`/utmarkelser/{award}/omgang.ics`), and
 //! the organisers' exports (`/arrangor/export/{file}`, `app::export`), each
 //! export written to the audit log.
 
@@ -22,13 +23,23 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-/// The current round's deadline and ceremony as an iCalendar file.
-pub async fn round_calendar(State(state): State<AppState>) -> Response {
-    match state.db.current_round(EHALSOKOMMUN).await {
+/// The award's current round's deadline and ceremony as an iCalendar file.
+pub async fn round_calendar(State(state): State<AppState>, Path(award): Path<String>) -> Response {
+    // Only an award's own address is looked up, and so named in the file's header.
+    if !app::domain::award::is_slug(&award) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let current = async {
+        match state.db.award(&award).await? {
+            Some(_) => state.db.current_round(&award).await,
+            None => Ok(None),
+        }
+    };
+    match current.await {
         Ok(Some(round)) if round.state.is_public() => (
             [
-                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"ehalsokommun.ics\""),
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{award}.ics\"")),
             ],
             app::calendar::round_calendar(&round, &state.settings.base_url),
         )

@@ -1,13 +1,16 @@
-//! The call's public pages kept rendered for visitors without a session. `/` and
-//! `/ansok` show the current round and nothing else that changes: the same for every
-//! such visitor in one language, and rendering them was three quarters of their time.
+//! The public pages of the awards kept rendered for visitors without a session:
+//! the start page (`/`), each award's call (`/utmarkelser/{award}`) and how to apply
+//! (`…/ansok`). They show the awards and their current rounds and nothing else that
+//! changes: the same for every such visitor in one language, and rendering them was
+//! three quarters of their time.
 //!
 //! A kept page is served again only while all it was made from still holds:
-//! - the round it was rendered from is the current round, as `Db::current_round`
-//!   reads it for the request: that read is the freshness check, one row (the
-//!   rounds' change counter) that every instance on the database moves when it
-//!   writes a round, so no instance serves a page older than the last write;
-//! - the round's public phase (`Round::public_phase`) is the same now: the window
+//! - the awards and rounds it was rendered from are the awards and their current
+//!   rounds, as `Db::awards_and_rounds` reads them for the request: that read is the
+//!   freshness check, one row (the rounds' change counter) that every instance on
+//!   the database moves when it writes a round or an award, so no instance serves a
+//!   page older than the last write;
+//! - each round's public phase (`Round::public_phase`) is the same now: a window
 //!   opening or closing and an embargo ending change the page with nobody writing;
 //! - it was rendered less than `KEPT_AT_MOST` ago, the bound that a change made
 //!   beside the portal (a hand edit of a kommun's name, say) shows within.
@@ -22,10 +25,12 @@ use app::{
     auth::csrf::CSRF_COOKIE,
     components::error_page::MARK as ERROR_PAGE_MARK,
     cookies,
-    domain::round::{PublicPhase, Round},
+    domain::{
+        award::Award,
+        round::{PublicPhase, Round},
+    },
     i18n::{LOCALE_COOKIE, Locale},
     state::AppState,
-    storage::seed::EHALSOKOMMUN,
 };
 use axum::{
     body::{Body, Bytes},
@@ -40,8 +45,16 @@ use std::{
     time::{Duration, Instant},
 };
 
-/// The pages kept: both are made from the current round alone (`app::pages::public`).
-const PAGES: [&str; 2] = ["/", "/ansok"];
+/// Which awards a kept page at `path` is made from: all of them (the start page),
+/// one (its call or how to apply), or none (not a kept page).
+fn made_of(path: &str) -> Option<Option<&str>> {
+    if path == "/" {
+        return Some(None);
+    }
+    let rest = path.strip_prefix("/utmarkelser/")?;
+    let award = rest.strip_suffix("/ansok").unwrap_or(rest);
+    app::domain::award::is_slug(award).then_some(Some(award))
+}
 
 /// The same bound as the current round's own (`storage::rounds`).
 const KEPT_AT_MOST: Duration = Duration::from_secs(60);
@@ -58,10 +71,12 @@ impl KeptPages {
     }
 }
 
-type Key = (&'static str, Locale);
+/// A kept page's address, of a known award's, and its language.
+type Key = (String, Locale);
 
-/// What a page was made from: the current round (none: no round is out) and its phase.
-type MadeFrom = Option<(Round, PublicPhase)>;
+/// What a page was made from: each award with its current round (none: no round
+/// is out) and that round's phase.
+type MadeFrom = Vec<(Award, Option<(Round, PublicPhase)>)>;
 
 #[derive(Default)]
 struct Pages(Mutex<HashMap<Key, Kept>>);
@@ -75,9 +90,9 @@ struct Kept {
 
 impl Pages {
     /// The page kept under `key` if it was made from `made_from` less than `KEPT_AT_MOST` before `at`.
-    fn find(&self, key: Key, made_from: &MadeFrom, at: Instant) -> Option<(HeaderMap, Bytes)> {
+    fn find(&self, key: &Key, made_from: &MadeFrom, at: Instant) -> Option<(HeaderMap, Bytes)> {
         let pages = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        let kept = pages.get(&key)?;
+        let kept = pages.get(key)?;
         (at.saturating_duration_since(kept.rendered_at) < KEPT_AT_MOST && kept.made_from == *made_from)
             .then(|| (kept.headers.clone(), kept.body.clone()))
     }
@@ -90,7 +105,7 @@ impl Pages {
 /// Middleware around the pages: a kept page when it still holds, else the page
 /// rendered, and kept when it may be.
 pub async fn serve(State(kept): State<Arc<KeptPages>>, request: Request, next: Next) -> Response {
-    let Some(path) = PAGES.into_iter().find(|page| *page == request.uri().path()) else {
+    let Some(award) = made_of(request.uri().path()) else {
         return next.run(request).await;
     };
     let secure = kept.state.settings.uses_https();
@@ -101,17 +116,28 @@ pub async fn serve(State(kept): State<Arc<KeptPages>>, request: Request, next: N
         return next.run(request).await;
     };
     let now = kept.state.clock.now();
-    let Ok((version, round)) = kept.state.db.current_round_and_version(EHALSOKOMMUN).await else {
+    let Ok((version, overview)) = kept.state.db.awards_and_rounds().await else {
         // The page says what went wrong itself.
         return next.run(request).await;
     };
-    let made_from = round.map(|r| {
-        let phase = r.public_phase(now);
-        (r, phase)
-    });
-    let key = (path, locale);
+    let made_from: MadeFrom = overview
+        .into_iter()
+        .filter(|(a, _)| award.is_none_or(|award| a.id == award))
+        .map(|(a, round)| {
+            let phase = round.map(|r| {
+                let phase = r.public_phase(now);
+                (r, phase)
+            });
+            (a, phase)
+        })
+        .collect();
+    // An address of no award is not found, and not kept.
+    if award.is_some() && made_from.is_empty() {
+        return next.run(request).await;
+    }
+    let key = (request.uri().path().to_owned(), locale);
     let rendered_at = Instant::now();
-    if let Some((headers, body)) = kept.pages.find(key, &made_from, rendered_at) {
+    if let Some((headers, body)) = kept.pages.find(&key, &made_from, rendered_at) {
         let mut response = Response::new(Body::from(body));
         *response.headers_mut() = headers;
         return response;
@@ -127,9 +153,9 @@ pub async fn serve(State(kept): State<Arc<KeptPages>>, request: Request, next: N
     };
     // The page read the round and the clock again: kept only if neither moved meanwhile,
     // not even to and fro (an undone step), which the counter counts and the round does not show.
+    let later = kept.state.clock.now();
     let unmoved = kept.state.db.rounds_version().await.ok() == Some(version)
-        && made_from.as_ref().map(|(r, _)| r.public_phase(kept.state.clock.now()))
-            == made_from.as_ref().map(|(_, phase)| *phase);
+        && made_from.iter().all(|(_, round)| round.as_ref().is_none_or(|(r, phase)| r.public_phase(later) == *phase));
     if unmoved && may_keep(&body) {
         kept.pages.keep(key, Kept { made_from, rendered_at, headers: parts.headers.clone(), body: body.clone() });
     }
@@ -144,7 +170,7 @@ fn may_keep(body: &[u8]) -> bool {
 }
 
 /// The visitor's language when the request carries no cookie but the language's
-/// and the CSRF token's: neither of them changes what the two pages show.
+/// and the CSRF token's: neither of them changes what the kept pages show.
 fn anonymous_locale(headers: &HeaderMap, secure: bool) -> Option<Locale> {
     let csrf = cookies::name(CSRF_COOKIE, secure);
     let mut values = headers.get_all(header::COOKIE).iter();
@@ -180,29 +206,46 @@ mod tests {
     }
 
     #[test]
-    fn a_kept_page_is_served_while_its_round_its_phase_and_its_minute_hold() {
+    fn a_kept_page_is_served_while_its_rounds_their_phases_and_its_minute_hold() {
+        let award = app::storage::seed::family().unwrap().remove(0);
         let round = app::storage::seed::ehalsokommun_2027();
         let open: chrono::DateTime<chrono::Utc> = "2027-01-10T10:00:00Z".parse().unwrap();
         let closed: chrono::DateTime<chrono::Utc> = "2027-04-16T10:00:00Z".parse().unwrap();
         let now = Instant::now();
         let pages = Pages::default();
-        let made_from = Some((round.clone(), round.public_phase(open)));
-        pages.keep(("/", Locale::Sv), kept(made_from.clone(), now, "öppen"));
-        let found = |key, made_from: &MadeFrom, at| pages.find(key, made_from, at).map(|(_, body)| body);
+        let of = |round: &Round, at| vec![(award.clone(), Some((round.clone(), round.public_phase(at))))];
+        let made_from = of(&round, open);
+        let start = || ("/".to_owned(), Locale::Sv);
+        pages.keep(start(), kept(made_from.clone(), now, "öppen"));
+        let found =
+            |key: (String, Locale), made_from: &MadeFrom, at| pages.find(&key, made_from, at).map(|(_, body)| body);
 
-        assert_eq!(found(("/", Locale::Sv), &made_from, now + Duration::from_secs(59)), Some(Bytes::from("öppen")));
+        assert_eq!(found(start(), &made_from, now + Duration::from_secs(59)), Some(Bytes::from("öppen")));
         // The same round at any moment of the same phase is the same page.
-        let same_phase = Some((round.clone(), round.public_phase(open + chrono::Duration::days(30))));
-        assert!(found(("/", Locale::Sv), &same_phase, now).is_some());
-        // Another language, address, phase, round, or a minute gone: rendered again.
-        assert!(found(("/", Locale::En), &made_from, now).is_none());
-        assert!(found(("/ansok", Locale::Sv), &made_from, now).is_none());
-        assert!(found(("/", Locale::Sv), &Some((round.clone(), round.public_phase(closed))), now).is_none());
+        assert!(found(start(), &of(&round, open + chrono::Duration::days(30)), now).is_some());
+        // Another language, address, phase, round, award, or a minute gone: rendered again.
+        assert!(found(("/".to_owned(), Locale::En), &made_from, now).is_none());
+        assert!(found(("/utmarkelser/ehalsokommun/ansok".to_owned(), Locale::Sv), &made_from, now).is_none());
+        assert!(found(start(), &of(&round, closed), now).is_none());
         let mut renamed = round.clone();
         renamed.title.push_str(" (ny titel)");
-        assert!(found(("/", Locale::Sv), &Some((renamed.clone(), renamed.public_phase(open))), now).is_none());
-        assert!(found(("/", Locale::Sv), &None, now).is_none());
-        assert!(found(("/", Locale::Sv), &made_from, now + KEPT_AT_MOST).is_none());
+        assert!(found(start(), &of(&renamed, open), now).is_none());
+        assert!(found(start(), &vec![(award.clone(), None)], now).is_none());
+        let mut other_award = made_from.clone();
+        other_award[0].0.name.push_str(" (nytt namn)");
+        assert!(found(start(), &other_award, now).is_none());
+        assert!(found(start(), &made_from, now + KEPT_AT_MOST).is_none());
+    }
+
+    #[test]
+    fn the_start_page_and_each_awards_call_and_how_to_apply_are_kept() {
+        assert_eq!(made_of("/"), Some(None));
+        assert_eq!(made_of("/utmarkelser/gotapriset"), Some(Some("gotapriset")));
+        assert_eq!(made_of("/utmarkelser/ehalsokommun/ansok"), Some(Some("ehalsokommun")));
+        for not_kept in ["/utmarkelser/ehalsokommun/vinnare", "/utmarkelser/", "/utmarkelser/Gota", "/ansok", "/konto"]
+        {
+            assert_eq!(made_of(not_kept), None, "{not_kept}");
+        }
     }
 
     #[test]

@@ -59,11 +59,15 @@ pub fn router(state: AppState) -> Router {
     );
 
     let https = state.settings.uses_https();
-    let router = Router::new()
+    // Addresses that moved answer where they went, for good: bookmarks and old mail point at them.
+    let moved = app::routes::MOVED.iter().fold(Router::new(), |router, (from, to)| {
+        router.route(from, get(move || async move { axum::response::Redirect::permanent(to) }))
+    });
+    let router = moved
         .route("/healthz", get(healthz))
         .route("/sprak", get(switch_language))
         .route("/konto/mina-uppgifter.json", get(my_data_json))
-        .route("/omgang.ics", get(round_calendar))
+        .route("/utmarkelser/{award}/omgang.ics", get(round_calendar))
         .route("/arrangor/export/{file}", get(download))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell((*shell_options).clone()))
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))

@@ -7,7 +7,7 @@ use crate::{
     api,
     domain::access::{Access, Denied, Viewer, check},
     error::AppError,
-    routes::{SERVER_FN_PREFIX, log_in_href},
+    routes::{MOVED, SERVER_FN_PREFIX, log_in_href},
 };
 use axum::{
     extract::Request,
@@ -20,8 +20,9 @@ use leptos::server_fn::ServerFn;
 /// Pages, as router paths (`{name}` matches one segment).
 pub const PAGES: &[(&str, Access)] = &[
     ("/", Access::Public),
-    ("/ansok", Access::Public),
-    ("/vinnare", Access::Public),
+    ("/utmarkelser/{award}", Access::Public),
+    ("/utmarkelser/{award}/ansok", Access::Public),
+    ("/utmarkelser/{award}/vinnare", Access::Public),
     ("/tillganglighet", Access::Public),
     ("/integritet", Access::Public),
     ("/ingen-behorighet", Access::Public),
@@ -70,16 +71,15 @@ pub const PAGES: &[(&str, Access)] = &[
 /// the explanation page: a file has no page to show it on.
 pub const FILES: &[(&str, Access)] = &[
     ("/konto/mina-uppgifter.json", Access::SignedIn),
-    ("/omgang.ics", Access::Public),
+    ("/utmarkelser/{award}/omgang.ics", Access::Public),
     ("/arrangor/export/{file}", Access::Organiser),
 ];
 
 /// Server functions, by their own path (`ServerFn::PATH`): a renamed one cannot be left out.
 pub const SERVER_FNS: &[(&str, Access)] = &[
-    (api::public::CurrentRound::PATH, Access::Public),
+    (api::public::AwardsOverview::PATH, Access::Public),
+    (api::public::AwardPage::PATH, Access::Public),
     (api::public::PastWinners::PATH, Access::Public),
-    (api::public::Announcement::PATH, Access::Public),
-    (api::public::CallPage::PATH, Access::Public),
     (api::account::KommunList::PATH, Access::Public),
     (api::public::accessibility::AccessibilityStatement::PATH, Access::Public),
     (api::public::accessibility::SendAccessibilityFeedback::PATH, Access::Public),
@@ -207,7 +207,7 @@ pub fn loggable_route(path: &str) -> &'static str {
     [PAGES, FILES, SERVER_FNS]
         .into_iter()
         .find_map(|table| entry(table, path).map(|(pattern, _)| *pattern))
-        .or_else(|| UNGUARDED.iter().copied().find(|p| *p == path))
+        .or_else(|| UNGUARDED.iter().chain(MOVED.iter().map(|(from, _)| from)).copied().find(|p| *p == path))
         .unwrap_or("(ingen route)")
 }
 

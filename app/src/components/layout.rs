@@ -53,9 +53,7 @@ fn MainMenu(role: Option<Role>) -> impl IntoView {
     view! {
         <nav aria-label=t.nav_label>
             <ul class="nav-list">
-                <li><A href="/" exact=true>{t.nav_round}</A></li>
-                <li><A href="/ansok">{t.nav_apply}</A></li>
-                <li><A href="/vinnare">{t.nav_winners}</A></li>
+                <li><A href="/" exact=true>{t.aw.nav}</A></li>
                 {(role == Some(Role::Applicant)).then(|| view! { <li><A href="/ansokan">{t.ap.nav_application}</A></li> })}
                 {(role == Some(Role::Juror)).then(|| view! {
                     <li><A href="/jury">{t.j.nav_jury}</A></li>

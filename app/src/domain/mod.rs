@@ -5,6 +5,7 @@ pub mod access;
 pub mod accessibility;
 pub mod account;
 pub mod application;
+pub mod award;
 pub mod changes;
 pub mod deadline;
 pub mod decision;

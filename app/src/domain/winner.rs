@@ -5,9 +5,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PastWinner {
     pub year: i32,
-    /// As the award named it, e.g. "Västerås stad".
+    /// As the award named it, e.g. "Västerås stad" or "Boneprox".
     pub winner: String,
-    pub kommunkod: String,
+    /// The winning entry's title where the award is given to an entry; else empty.
+    pub entry_title: String,
+    /// The winner's kommun, where it is one (or a unit of one).
+    pub kommunkod: Option<String>,
+    /// How many entries the round had, where known.
+    pub entries: Option<u32>,
     /// Finalists in the order the award listed them; empty where unknown.
     pub finalists: Vec<String>,
     /// Where and when the award was given, as a free text.
@@ -25,7 +30,15 @@ mod tests {
     use super::*;
 
     fn winner(year: i32, name: &str) -> PastWinner {
-        PastWinner { year, winner: name.into(), kommunkod: "0000".into(), finalists: vec![], ceremony: String::new() }
+        PastWinner {
+            year,
+            winner: name.into(),
+            entry_title: String::new(),
+            kommunkod: None,
+            entries: None,
+            finalists: vec![],
+            ceremony: String::new(),
+        }
     }
 
     #[test]

@@ -8,7 +8,6 @@ pub(super) static TEXTS: Texts = Texts {
     site_name: "Award portal",
     skip_to_content: "Skip to main content",
     nav_label: "Main menu",
-    nav_round: "Current round",
     nav_apply: "How to apply",
     nav_winners: "Past winners",
     footer_about: "The award portal receives the municipalities' applications and supports the jury's work.",
@@ -44,7 +43,6 @@ pub(super) static TEXTS: Texts = Texts {
     max_chars: |n| format!("At most {} characters", english::number(u64::from(n))),
 
     winners_title: "Past winners",
-    winners_intro: "Municipalities named Sveriges eHälsokommun, with the finalists where they are known.",
     winners_caption: "Winners and finalists by year",
     winners_year: "Year",
     winners_winner: "Winner",
@@ -75,6 +73,7 @@ pub(super) static TEXTS: Texts = Texts {
     j: &super::jury::EN,
     acc: &super::accessibility::EN,
     mo: &super::motivation::EN,
+    aw: &super::awards::EN,
     k: &super::context::EN,
     ret: &super::retention::EN,
     o: &super::organising::EN,

@@ -5,6 +5,7 @@
 mod accessibility;
 mod account;
 mod application;
+mod awards;
 mod context;
 mod done;
 mod en;
@@ -63,7 +64,6 @@ pub struct Texts {
     pub site_name: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
-    pub nav_round: &'static str,
     pub nav_apply: &'static str,
     pub nav_winners: &'static str,
     pub footer_about: &'static str,
@@ -95,7 +95,6 @@ pub struct Texts {
     pub max_chars: fn(u32) -> String,
 
     pub winners_title: &'static str,
-    pub winners_intro: &'static str,
     pub winners_caption: &'static str,
     pub winners_year: &'static str,
     pub winners_winner: &'static str,
@@ -132,6 +131,7 @@ pub struct Texts {
     pub o: &'static OrganiseTexts,
     pub acc: &'static accessibility::AccessibilityTexts,
     pub mo: &'static motivation::MotivationTexts,
+    pub aw: &'static awards::AwardTexts,
     /// The kommun's context: population, earlier applications, changes.
     pub k: &'static context::ContextTexts,
     /// Gallring and the privacy notice.

@@ -8,7 +8,6 @@ pub(super) static TEXTS: Texts = Texts {
     site_name: "Utmärkelseportalen",
     skip_to_content: "Hoppa till huvudinnehållet",
     nav_label: "Huvudmeny",
-    nav_round: "Aktuell omgång",
     nav_apply: "Så ansöker ni",
     nav_winners: "Tidigare vinnare",
     footer_about: "Utmärkelseportalen tar emot kommunernas ansökningar och stödjer juryns arbete.",
@@ -44,7 +43,6 @@ pub(super) static TEXTS: Texts = Texts {
     max_chars: |n| format!("Högst {} tecken", swedish::number(u64::from(n))),
 
     winners_title: "Tidigare vinnare",
-    winners_intro: "Kommuner som utsetts till Sveriges eHälsokommun, med finalisterna där de är kända.",
     winners_caption: "Vinnare och finalister per år",
     winners_year: "År",
     winners_winner: "Vinnare",
@@ -75,6 +73,7 @@ pub(super) static TEXTS: Texts = Texts {
     j: &super::jury::SV,
     acc: &super::accessibility::SV,
     mo: &super::motivation::SV,
+    aw: &super::awards::SV,
     k: &super::context::SV,
     ret: &super::retention::SV,
     o: &super::organising::SV,

@@ -245,6 +245,8 @@ pub fn reminder(
 
 /// What an applicant kommun hears when the jury's decision is announced.
 pub struct OutcomeNotice<'a> {
+    /// The award's address (`awards.id`), where its winners are.
+    pub award: &'a str,
     pub round_title: &'a str,
     pub kommun: &'a str,
     pub winner: &'a str,
@@ -279,7 +281,8 @@ pub fn outcome(to: &str, name: &str, base_url: &str, n: &OutcomeNotice<'_>) -> O
     }
     paragraphs.push(&ceremony);
     let subject = format!("{}: juryns beslut", n.round_title);
-    mail(to, &subject, name, &paragraphs, Some(("Läs mer på vinnarsidan", &format!("{base_url}/vinnare"))))
+    let winners = format!("{base_url}/utmarkelser/{}/vinnare", n.award);
+    mail(to, &subject, name, &paragraphs, Some(("Läs mer på vinnarsidan", &winners)))
 }
 
 /// To each organiser: a visitor reports a problem with the site's accessibility.

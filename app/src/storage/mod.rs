@@ -5,6 +5,7 @@
 pub mod accessibility;
 pub mod applications;
 pub mod audit;
+pub mod awards;
 pub mod backup;
 pub mod decisions;
 pub mod deliberation;
@@ -115,6 +116,22 @@ impl Db {
         award_id: &str,
     ) -> Result<(i64, Option<crate::domain::round::Round>), sqlx::Error> {
         rounds::current_kept(&mut *self.conn().await?, &self.current_rounds, award_id).await
+    }
+
+    /// Every award in the start page's order, read again only when a round or an
+    /// award has changed (`current_round`).
+    pub async fn awards(&self) -> Result<Vec<crate::domain::award::Award>, sqlx::Error> {
+        Ok(rounds::awards_kept(&mut *self.conn().await?, &self.current_rounds).await?.1)
+    }
+
+    /// The award at address `slug`, if there is one.
+    pub async fn award(&self, slug: &str) -> Result<Option<crate::domain::award::Award>, sqlx::Error> {
+        Ok(self.awards().await?.into_iter().find(|a| a.id == slug))
+    }
+
+    /// Every award with its current round, with the counter they were read under.
+    pub async fn awards_and_rounds(&self) -> Result<(i64, rounds::Overview), sqlx::Error> {
+        rounds::overview_kept(&mut *self.conn().await?, &self.current_rounds).await
     }
 
     /// The rounds' change counter now (`rounds::version`).

@@ -1,5 +1,6 @@
 use super::{from_db_time, to_db_time, to_u32};
 use crate::domain::{
+    award::Award,
     deadline::Deadline,
     lifecycle::RoundState,
     round::{Criterion, JuryMember, Round, Section},
@@ -8,52 +9,104 @@ use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, Row};
 use std::{
     collections::HashMap,
-    sync::Mutex,
+    sync::{Mutex, MutexGuard},
     time::{Duration, Instant},
 };
 
-/// The current round of each award as last read, with the rounds' change counter
-/// it was read under. Every page reads the current round, and it changes a few
+/// The awards and the current round of each as last read, with the rounds' change
+/// counter they were read under. Every page reads them, and they change a few
 /// times a year: one row (the counter) is read instead of the round's five tables.
-/// Every write below raises the counter in its own transaction, so an instance
-/// never serves a round older than the counter it has just read, whichever
-/// instance wrote it. A change made beside the portal (a data migration, a hand
-/// edit, an instance of a version before the counter) does not raise it: such a
-/// change shows within `KEPT_AT_MOST`. Raise the counter with it (`changed`).
+/// Every write below (and every write to an award) raises the counter in its own
+/// transaction, so an instance never serves a round older than the counter it
+/// has just read, whichever instance wrote it. A change made beside the portal (a
+/// data migration, a hand edit, an instance of a version before the counter) does
+/// not raise it: such a change shows within `KEPT_AT_MOST`. Raise the counter with
+/// it (`changed`).
 #[derive(Default)]
-pub struct CurrentRounds(Mutex<(i64, HashMap<String, Kept>)>);
+pub struct CurrentRounds(Mutex<Snapshot>);
 
-/// An award's current round (none: no round has opened), and when it was read.
-type Kept = (Instant, Option<Round>);
+#[derive(Default)]
+struct Snapshot {
+    version: i64,
+    awards: Option<(Instant, Vec<Award>)>,
+    /// By award: its current round (none: no round has opened), and when it was read.
+    rounds: HashMap<String, (Instant, Option<Round>)>,
+}
 
 /// How long a round is kept even when the counter has not moved.
 const KEPT_AT_MOST: Duration = Duration::from_secs(60);
 
+impl CurrentRounds {
+    /// What is kept under `version`: emptied first if it was kept under another.
+    fn at(&self, version: i64) -> MutexGuard<'_, Snapshot> {
+        let mut kept = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if kept.version != version {
+            *kept = Snapshot { version, ..Snapshot::default() };
+        }
+        kept
+    }
+}
+
+fn fresh<T: Clone>(kept: Option<&(Instant, T)>) -> Option<T> {
+    kept.filter(|(read_at, _)| read_at.elapsed() < KEPT_AT_MOST).map(|(_, value)| value.clone())
+}
+
 /// `current`, from `kept` when the rounds have not changed since it was read there.
-/// With the counter's value it was read under.
+/// With the counter's value it was read under. Only for an award that exists:
+/// what is kept is kept by award.
 pub async fn current_kept(
     conn: &mut AnyConnection,
     kept: &CurrentRounds,
     award_id: &str,
 ) -> Result<(i64, Option<Round>), sqlx::Error> {
     let version = version(&mut *conn).await?;
-    {
-        let kept = kept.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if kept.0 == version
-            && let Some((read_at, round)) = kept.1.get(award_id)
-            && read_at.elapsed() < KEPT_AT_MOST
-        {
-            return Ok((version, round.clone()));
-        }
+    Ok((version, kept_round(conn, kept, version, award_id).await?))
+}
+
+/// Every award (`awards::list`), from `kept` as `current_kept` reads a round.
+pub async fn awards_kept(conn: &mut AnyConnection, kept: &CurrentRounds) -> Result<(i64, Vec<Award>), sqlx::Error> {
+    let version = version(&mut *conn).await?;
+    Ok((version, kept_awards(conn, kept, version).await?))
+}
+
+/// Every award in order, each with its current round (none: no round has opened).
+pub type Overview = Vec<(Award, Option<Round>)>;
+
+/// `Overview`, under one reading of the counter.
+pub async fn overview_kept(conn: &mut AnyConnection, kept: &CurrentRounds) -> Result<(i64, Overview), sqlx::Error> {
+    let version = version(&mut *conn).await?;
+    let mut overview = Vec::new();
+    for award in kept_awards(&mut *conn, kept, version).await? {
+        let round = kept_round(&mut *conn, kept, version, &award.id).await?;
+        overview.push((award, round));
     }
-    // Read after the counter: what is kept under `version` is at least as new as it.
+    Ok((version, overview))
+}
+
+// Each reads after the counter: what is kept under `version` is at least as new as it.
+async fn kept_round(
+    conn: &mut AnyConnection,
+    kept: &CurrentRounds,
+    version: i64,
+    award_id: &str,
+) -> Result<Option<Round>, sqlx::Error> {
+    let found = fresh(kept.at(version).rounds.get(award_id));
+    if let Some(round) = found {
+        return Ok(round);
+    }
     let round = current(conn, award_id).await?;
-    let mut kept = kept.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if kept.0 != version {
-        *kept = (version, HashMap::new());
+    kept.at(version).rounds.insert(award_id.to_owned(), (Instant::now(), round.clone()));
+    Ok(round)
+}
+
+async fn kept_awards(conn: &mut AnyConnection, kept: &CurrentRounds, version: i64) -> Result<Vec<Award>, sqlx::Error> {
+    let found = fresh(kept.at(version).awards.as_ref());
+    if let Some(awards) = found {
+        return Ok(awards);
     }
-    kept.1.insert(award_id.to_owned(), (Instant::now(), round.clone()));
-    Ok((version, round))
+    let awards = super::awards::list(conn).await?;
+    kept.at(version).awards = Some((Instant::now(), awards.clone()));
+    Ok(awards)
 }
 
 /// The rounds' change counter: it moves on every write to any round, to and fro alike.

@@ -1,12 +1,15 @@
 //! Reference and demo data written at start when missing: the län and the 290
-//! kommuner (SCB), the Sveriges eHälsokommun award, its 2027 round and its past
-//! winners. Existing rows are left alone, so organisers' edits survive restarts.
+//! kommuner (SCB), the six awards of the family with their past winners, and
+//! the Sveriges eHälsokommun 2027 round. Existing rows are left alone, so
+//! organisers' edits survive restarts.
 
-use super::{Db, rounds};
+use super::{Db, awards, rounds, winners};
 use crate::domain::{
+    award::{Award, Entries, Kind, Process},
     deadline::Deadline,
     lifecycle::RoundState,
     round::{Criterion, DEFAULT_SECTION_LIMIT, JuryMember, Round, Section},
+    winner::PastWinner,
 };
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::AnyConnection;
@@ -16,6 +19,8 @@ pub const EHALSOKOMMUN: &str = "ehalsokommun";
 const LAN_CSV: &str = include_str!("../../../seed/lan.csv");
 pub(crate) const KOMMUNER_CSV: &str = include_str!("../../../seed/kommuner.csv");
 const WINNERS_CSV: &str = include_str!("../../../seed/ehalsokommun_vinnare.csv");
+const AWARDS_CSV: &str = include_str!("../../../seed/utmarkelser.csv");
+const FAMILY_WINNERS_CSV: &str = include_str!("../../../seed/utmarkelser_vinnare.csv");
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -31,13 +36,17 @@ pub async fn run(db: &Db) -> Result<(), SeedError> {
     let mut tx = db.begin_write().await?;
     seed_lan(&mut tx).await?;
     seed_kommuner(&mut tx).await?;
-    seed_award(&mut tx).await?;
+    for (position, award) in (1i64..).zip(family()?) {
+        awards::insert_missing(&mut tx, &award, position).await?;
+    }
     let round = ehalsokommun_2027();
     if !rounds::exists(&mut tx, &round.id).await? {
         rounds::insert(&mut tx, &round).await?;
     }
     super::reviews::create_if_missing(&mut tx, &round.id, &crate::domain::review::default_settings(&round)).await?;
-    seed_winners(&mut tx).await?;
+    for (award, winner, sources) in past_winners()? {
+        winners::insert_missing(&mut tx, &award, &winner, &sources).await?;
+    }
     super::accessibility::save(&mut tx, &first_accessibility_statement(), None, true).await?;
     tx.commit().await?;
     Ok(())
@@ -97,58 +106,199 @@ async fn seed_kommuner(conn: &mut AnyConnection) -> Result<(), SeedError> {
     Ok(())
 }
 
-async fn seed_award(conn: &mut AnyConnection) -> Result<(), SeedError> {
-    sqlx::query(
-        "INSERT INTO awards (id, name, organiser, description) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(EHALSOKOMMUN)
-    .bind("Sveriges eHälsokommun")
-    .bind("Vitalis")
-    .bind(
-        "Utmärkelsen Sveriges eHälsokommun har tagits fram av Vitalis i samarbete med SKR, FSS – Föreningen \
-         Sveriges Socialchefer, Funktionsrätt Sverige, Vårdförbundet samt Myndigheten för delaktighet.",
-    )
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+/// What the awards file (`utmarkelser.csv`) says in free text, as the portal
+/// needs it: who may take part, one application or many entries, how a round
+/// begins, the first year, and the purpose in the organiser's words (from the
+/// seeds' texts). Every award in the file has a line here.
+struct Rules {
+    kinds: &'static [Kind],
+    entries: Entries,
+    process: Process,
+    first_year: Option<i32>,
+    purpose: &'static str,
 }
 
-async fn seed_winners(conn: &mut AnyConnection) -> Result<(), SeedError> {
+fn rules(slug: &str) -> Option<Rules> {
+    use Kind::*;
+    let (kinds, entries, process, first_year, purpose): (&'static [Kind], _, _, _, _) = match slug {
+        EHALSOKOMMUN => (
+            &[Kommun],
+            Entries::One,
+            Process::Application,
+            Some(2017),
+            "Utmärkelsen Sveriges eHälsokommun har tagits fram av Vitalis i samarbete med SKR, FSS – Föreningen \
+             Sveriges Socialchefer, Funktionsrätt Sverige, Vårdförbundet samt Myndigheten för delaktighet.",
+        ),
+        "kvalitetskommun" => (
+            &[Kommun],
+            Entries::One,
+            Process::Nomination,
+            Some(2003),
+            "Till Sveriges KvalitetsKommun utses den kommun som har lyckats bäst med att utveckla demokrati, \
+             verksamheter, arbetsmiljö och samhällsbyggande. Sedan 2025 bedöms alla Sveriges kommuner först på \
+             nyckeltal; de nominerade kommuner som accepterar nomineringen beskriver sedan sitt arbete. Kvalitetsmässan \
+             och SKR delar också ut ett hedersomnämnande för bästa utvecklingskommun.",
+        ),
+        "digitaliseringskommun" => (
+            &[Kommun],
+            Entries::One,
+            Process::Nomination,
+            None,
+            "Syftet med Sveriges DigitaliseringsKommun är att stimulera den fortsatta moderniseringen och förbättringen \
+             i kommunerna.",
+        ),
+        "gotapriset" => (
+            &[Kommun, Region, Myndighet, Annan],
+            Entries::Many,
+            Process::Application,
+            None,
+            "GötaPriset är den äldsta av Kvalitetsmässans utmärkelser och är öppet för alla typer av verksamheter. Det \
+             kan vara offentliga, privata eller idéburna utförare. Det kan vara stora och övergripande \
+             utvecklingsprojekt eller vardagsförbättringar. Alla är lika välkomna. Det viktiga är resultatet. En bättre \
+             verksamhet för de pengar vi satsar gemensamt på välfärd och ett väl fungerande samhälle.",
+        ),
+        "sveapriset" => (
+            &[Kommun, Region, Annan],
+            Entries::Many,
+            Process::Application,
+            Some(2007),
+            "SveaPriset instiftades av Kvalitetsmässan 2007 för att stimulera IT-innovationer i vård och omsorg. \
+             Syftet är att främja en utveckling i linje med strategin för nationell eHälsa.",
+        ),
+        "modernaste-myndighet" => (
+            &[Myndighet],
+            Entries::One,
+            Process::Nomination,
+            None,
+            "Syftet är att ytterligare stärka utvecklingsandan och förbättringsivern. Utmärkelsen är ett instrument för \
+             att uppmärksamma och driva på utvecklingen i linje med målen för den statliga förvaltningspolitiken.",
+        ),
+        _ => return None,
+    };
+    Some(Rules { kinds, entries, process, first_year, purpose })
+}
+
+fn row_problem(file: &'static str, row: usize, problem: impl Into<String>) -> SeedError {
+    SeedError::Row { file, row, problem: problem.into() }
+}
+
+/// A `;`-separated list of the awards file, trimmed, the first letter of each capitalised.
+fn listed(text: &str) -> Vec<String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let mut chars = item.chars();
+            chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The six awards, in the order of the file.
+pub fn family() -> Result<Vec<Award>, SeedError> {
+    const FILE: &str = "utmarkelser.csv";
+    // Columns: slug, namn, arrangor, partner, vem_kan_delta, process, intervall, underlag, kalla
+    records(FILE, AWARDS_CSV)?
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let slug = &r[0];
+            if !crate::domain::award::is_slug(slug) {
+                return Err(row_problem(FILE, i + 2, format!("{slug:?} is no address")));
+            }
+            let rules = rules(slug).ok_or_else(|| row_problem(FILE, i + 2, format!("no rules for {slug:?}")))?;
+            let cadence_years = match &r[6] {
+                "årligen" => 1,
+                every_second if every_second.starts_with("vartannat år") => 2,
+                other => return Err(row_problem(FILE, i + 2, format!("cadence {other:?}"))),
+            };
+            Ok(Award {
+                id: slug.to_owned(),
+                name: r[1].to_owned(),
+                organiser: r[2].to_owned(),
+                description: rules.purpose.to_owned(),
+                cadence_years,
+                entries: rules.entries,
+                process: rules.process,
+                first_year: rules.first_year,
+                kinds: rules.kinds.to_vec(),
+                partners: listed(&r[3]),
+                criteria: listed(&r[7]),
+            })
+        })
+        .collect()
+}
+
+/// The kommuner among the family's winners (the file names them, not their codes):
+/// the kommun itself, or the kommun a winning unit belongs to.
+const KOMMUN_WINNERS: &[(&str, &str)] = &[
+    ("Botkyrka kommun", "0127"),
+    ("Umeå kommun", "2480"),
+    ("Lomma kommun", "1262"),
+    ("Stockholms stad", "0180"),
+    ("Kungsbacka kommun", "1384"),
+    ("Örebro kommun", "1880"),
+    ("Kävlinge kommun", "1261"),
+    ("Helsingborgs stad", "1283"),
+    ("Sollentuna kommun", "0163"),
+    ("Nacka kommun", "0182"),
+    ("Höganäs kommun", "1284"),
+    ("Sundsvalls kommun", "2281"),
+    ("Åre kommun", "2321"),
+    ("Socialförvaltningen i Trelleborgs kommun", "1287"),
+];
+
+/// Every past winner of the seed files, with its award and sources.
+pub fn past_winners() -> Result<Vec<(String, PastWinner, String)>, SeedError> {
+    let year = |file: &'static str, row: usize, text: &str| {
+        text.parse::<i32>().map_err(|_| row_problem(file, row, format!("year {text:?} is not a number")))
+    };
+    let mut all = Vec::new();
+    const OWN: &str = "ehalsokommun_vinnare.csv";
     // Columns: ar, vinnare, kommunkod, finalister (;-separated), utdelning, kalla
-    for (i, r) in records("ehalsokommun_vinnare.csv", WINNERS_CSV)?.iter().enumerate() {
-        let year: i64 = r[0].parse().map_err(|_| SeedError::Row {
-            file: "ehalsokommun_vinnare.csv",
-            row: i + 2,
-            problem: format!("year {:?} is not a number", &r[0]),
-        })?;
-        let inserted = sqlx::query(
-            "INSERT INTO past_winners (award_id, year, winner, kommun_kod, ceremony, sources) \
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (award_id, year) DO NOTHING",
-        )
-        .bind(EHALSOKOMMUN)
-        .bind(year)
-        .bind(&r[1])
-        .bind(&r[2])
-        .bind(&r[4])
-        .bind(&r[5])
-        .execute(&mut *conn)
-        .await?
-        .rows_affected();
-        if inserted == 0 {
-            continue;
-        }
-        let finalists = r[3].split(';').map(str::trim).filter(|f| !f.is_empty());
-        for (position, name) in (0i64..).zip(finalists) {
-            sqlx::query("INSERT INTO past_finalists (award_id, year, position, name) VALUES ($1, $2, $3, $4)")
-                .bind(EHALSOKOMMUN)
-                .bind(year)
-                .bind(position)
-                .bind(name)
-                .execute(&mut *conn)
-                .await?;
-        }
+    for (i, r) in records(OWN, WINNERS_CSV)?.iter().enumerate() {
+        let winner = PastWinner {
+            year: year(OWN, i + 2, &r[0])?,
+            winner: r[1].to_owned(),
+            entry_title: String::new(),
+            kommunkod: Some(r[2].to_owned()),
+            entries: None,
+            finalists: listed(&r[3]),
+            ceremony: r[4].to_owned(),
+        };
+        all.push((EHALSOKOMMUN.to_owned(), winner, r[5].to_owned()));
     }
-    Ok(())
+    const FAMILY: &str = "utmarkelser_vinnare.csv";
+    let slugs: Vec<String> = family()?.into_iter().map(|a| a.id).collect();
+    // Columns: utmarkelse, ar, vinnare ("Organisation: entry"), organisation_typ, bidrag, nominerade, motivering_finns_i, kalla
+    for (i, r) in records(FAMILY, FAMILY_WINNERS_CSV)?.iter().enumerate() {
+        let row = i + 2;
+        if !slugs.iter().any(|slug| *slug == r[0]) {
+            return Err(row_problem(FAMILY, row, format!("unknown award {:?}", &r[0])));
+        }
+        let (winner, entry_title) = r[2].split_once(": ").unwrap_or((&r[2], ""));
+        let kommunkod = KOMMUN_WINNERS.iter().find(|(name, _)| *name == winner).map(|(_, kod)| (*kod).to_owned());
+        if r[3].starts_with("kommun") && kommunkod.is_none() {
+            return Err(row_problem(FAMILY, row, format!("no kommunkod for {winner:?}")));
+        }
+        let entries = match &r[4] {
+            "" => None,
+            n => Some(n.parse::<u32>().map_err(|_| row_problem(FAMILY, row, format!("entries {n:?}")))?),
+        };
+        // A list of names, or a count ("sex kommuner"), which names no finalist.
+        let finalists = listed(&r[5]);
+        let winner = PastWinner {
+            year: year(FAMILY, row, &r[1])?,
+            winner: winner.to_owned(),
+            entry_title: entry_title.to_owned(),
+            kommunkod,
+            entries,
+            finalists: if finalists.len() > 1 { finalists } else { Vec::new() },
+            ceremony: String::new(),
+        };
+        all.push((r[0].to_owned(), winner, r[7].to_owned()));
+    }
+    Ok(all)
 }
 
 /// The award's round a year before `current`, announced at its ceremony: what
@@ -286,5 +436,46 @@ pub fn ehalsokommun_2027() -> Round {
         ]
         .map(String::from)
         .to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_files_give_six_awards_and_23_winners_each_kommun_among_them_by_its_code() {
+        let awards = family().unwrap();
+        let slugs: Vec<&str> = awards.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(
+            slugs,
+            [
+                "ehalsokommun",
+                "kvalitetskommun",
+                "digitaliseringskommun",
+                "gotapriset",
+                "sveapriset",
+                "modernaste-myndighet"
+            ]
+        );
+        assert!(awards.iter().all(|a| !a.kinds.is_empty() && !a.criteria.is_empty()));
+        let winners = past_winners().unwrap();
+        assert_eq!(winners.len(), 23);
+        let kommuner = records("kommuner.csv", KOMMUNER_CSV).unwrap();
+        let name_of = |kod: &str| kommuner.iter().find(|r| &r[0] == kod).map(|r| r[1].to_owned());
+        for (winner, kod) in KOMMUN_WINNERS {
+            let name = name_of(kod).unwrap_or_else(|| panic!("{kod} is no kommun"));
+            assert!(winner.contains(&name), "{winner} is not in {name} ({kod})");
+        }
+        assert!(winners.iter().all(|(_, w, _)| w.kommunkod.as_deref().is_none_or(|kod| name_of(kod).is_some())));
+        let not_kommuner: Vec<&str> =
+            winners.iter().filter(|(_, w, _)| w.kommunkod.is_none()).map(|(_, w, _)| w.winner.as_str()).collect();
+        assert_eq!(not_kommuner, ["Ortopedkliniken i Oskarshamn (Region Kalmar län)", "Boneprox", "Elsäkerhetsverket"]);
+    }
+
+    #[test]
+    fn a_list_of_the_awards_file_is_trimmed_and_capitalised() {
+        assert_eq!(listed(" ledarskap och medarbetarskap;; ändring "), ["Ledarskap och medarbetarskap", "Ändring"]);
+        assert!(listed("").is_empty());
     }
 }

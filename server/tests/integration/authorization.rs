@@ -63,6 +63,7 @@ async fn each_role_reaches_exactly_the_pages_and_server_functions_it_may() {
         for (pattern, access) in PAGES.iter().chain(FILES) {
             let path = pattern
                 .replace("{token}", &token)
+                .replace("{award}", "ehalsokommun")
                 .replace("{part}", "ledning")
                 .replace("{number}", "1")
                 .replace("{file}", "logg.csv")

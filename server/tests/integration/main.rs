@@ -8,6 +8,7 @@ mod accounts;
 mod applying;
 mod attack;
 mod authorization;
+mod awards;
 mod backup;
 mod binary;
 mod context;

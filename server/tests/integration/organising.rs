@@ -107,13 +107,16 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
         let round_page = organiser.get("/arrangor/omgang").await.body;
         assert!(round_page.contains("aria-current=\"step\""), "{backend:?}");
         assert!(round_page.contains("Öppen → Stängd") && round_page.contains("Stängd → Bedömning"), "{backend:?}");
-        let public = portal.browser().at(&later).get("/").await.body;
+        let public = portal.browser().at(&later).get("/utmarkelser/ehalsokommun").await.body;
         assert!(public.contains("Ansökan har stängt."), "{backend:?}");
-        let (status, kind, ics) = portal.browser().at(&later).download("/omgang.ics").await;
+        let (status, kind, ics) = portal.browser().at(&later).download("/utmarkelser/ehalsokommun/omgang.ics").await;
         assert_eq!((status, kind.as_str()), (200, "text/calendar; charset=utf-8"), "{backend:?}");
         let ics = String::from_utf8(ics).unwrap();
         assert!(ics.contains("SUMMARY:Utdelning: Sveriges eHälsokommun 2027\r\n"), "{backend:?}: {ics}");
-        assert!(public.contains("href=\"/omgang.ics\""), "{backend:?}: the round page links to it");
+        assert!(
+            public.contains("href=\"/utmarkelser/ehalsokommun/omgang.ics\""),
+            "{backend:?}: the round page links to it"
+        );
 
         let mut juror = log_in_at(&portal, &later, "hard@skr.se").await;
         for (application, score) in [(&kalmar, "5"), (&nacka, "4"), (&umea, "2")] {
@@ -173,7 +176,7 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
             "{backend:?}"
         );
         let mut visitor = portal.browser().at(&later);
-        for path in ["/", "/vinnare"] {
+        for path in ["/utmarkelser/ehalsokommun", "/utmarkelser/ehalsokommun/vinnare"] {
             let body = visitor.get(path).await.body;
             assert!(!body.contains("Modigt och genomfört") && !body.contains("juryns beslut"), "{backend:?}: {path}");
         }
@@ -194,7 +197,7 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
         // The announcement.
         let announced = step(&mut organiser, "beslutad", "offentliggjord", true).await;
         assert_eq!(announced.location().as_deref(), Some("/arrangor/omgang?klart=steg-taget"), "{backend:?}");
-        let winners = visitor.get("/vinnare").await.body;
+        let winners = visitor.get("/utmarkelser/ehalsokommun/vinnare").await.body;
         assert!(winners.contains("Sveriges eHälsokommun 2027: juryns beslut"), "{backend:?}");
         assert!(winners.contains("Modigt och genomfört, med invånarna i centrum."), "{backend:?}");
         assert!(winners.contains("Stora steg under året."), "{backend:?}");
@@ -206,7 +209,7 @@ async fn a_round_goes_step_by_step_to_an_announced_winner_and_nothing_is_public_
         .map(|r| (r.get(0), r.get(1)))
         .unwrap();
         assert_eq!(archive, ("Kalmar".to_owned(), "Nacka".to_owned()), "{backend:?}");
-        let home = visitor.get("/").await.body;
+        let home = visitor.get("/utmarkelser/ehalsokommun").await.body;
         assert!(home.contains("Läs juryns motiveringar") && home.contains("Kalmar"), "{backend:?}");
 
         let to_kalmar = outcome_mail(&portal, "anna@kalmar.se").await.expect("Kalmar hears");
@@ -426,7 +429,7 @@ async fn a_new_round_is_copied_as_a_draft_opens_only_after_the_last_one_and_a_ro
             .unwrap()
             .get(0);
         assert_eq!(criteria, 8, "{backend:?}: the jury's criteria carry over");
-        let home = portal.browser().get("/").await.body;
+        let home = portal.browser().get("/utmarkelser/ehalsokommun").await.body;
         assert!(
             home.contains("Sveriges eHälsokommun 2027") && !home.contains("2028"),
             "{backend:?}: a draft is not public"
@@ -546,7 +549,10 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
         assert_eq!(round.criteria.len(), 1, "{backend:?}");
         assert_eq!(round.jury[0].title, "ordförande, SKR", "{backend:?}");
         assert_eq!(round.partners, vec!["SKR".to_owned(), "Inera".to_owned()], "{backend:?}");
-        assert!(!portal.browser().get("/").await.body.contains("Ändrat på ett år"), "{backend:?}: still not public");
+        assert!(
+            !portal.browser().get("/utmarkelser/ehalsokommun").await.body.contains("Ändrat på ett år"),
+            "{backend:?}: still not public"
+        );
 
         // The jury's criteria of the draft, on the review settings page of that round.
         let settings = organiser.get("/arrangor/bedomning?omgang=ehalsokommun-2028").await.body;
@@ -688,10 +694,14 @@ async fn under_embargo_the_winner_page_and_every_outcome_mail_go_out_at_the_cere
         for (clock, public) in [("2027-05-12T15:59:59Z", false), ("2027-05-12T16:00:00Z", true)] {
             let url = portal.at(Clock::Fixed(at(clock))).await;
             let mut visitor = portal.browser().at(&url);
-            let winners = visitor.get("/vinnare").await.body;
+            let winners = visitor.get("/utmarkelser/ehalsokommun/vinnare").await.body;
             assert_eq!(winners.contains("Modigt och genomfört."), public, "{backend:?} at {clock}");
             assert_eq!(winners.contains(">2027<"), public, "{backend:?} at {clock}: the archive too");
-            assert_eq!(visitor.get("/").await.body.contains("Läs juryns motiveringar"), public, "{backend:?} {clock}");
+            assert_eq!(
+                visitor.get("/utmarkelser/ehalsokommun").await.body.contains("Läs juryns motiveringar"),
+                public,
+                "{backend:?} {clock}"
+            );
         }
     }
 }

@@ -21,17 +21,20 @@ async fn the_round_page_shows_a_change_to_the_round_on_the_next_visit() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
         for _ in 0..2 {
-            assert!(portal.page("/").await.1.contains("Ansökan är öppen."), "{backend:?}");
-            assert!(portal.page("/ansok").await.1.contains("Ansökan är öppen."), "{backend:?}");
+            assert!(portal.page("/utmarkelser/ehalsokommun").await.1.contains("Ansökan är öppen."), "{backend:?}");
+            assert!(
+                portal.page("/utmarkelser/ehalsokommun/ansok").await.1.contains("Ansökan är öppen."),
+                "{backend:?}"
+            );
         }
         let round = portal.db.current_round(app::storage::seed::EHALSOKOMMUN).await.unwrap().unwrap();
         let mut tx = portal.db.begin_write().await.unwrap();
         assert!(rounds::set_state(&mut tx, &round.id, RoundState::Open, RoundState::Closed).await.unwrap());
         tx.commit().await.unwrap();
-        let (status, html) = portal.page("/").await;
+        let (status, html) = portal.page("/utmarkelser/ehalsokommun").await;
         assert_eq!(status, 200, "{backend:?}");
         assert!(html.contains("<h3>Ledning</h3>") && !html.contains("Ansökan är öppen."), "{backend:?}: {html}");
-        let (_, html) = portal.page("/ansok").await;
+        let (_, html) = portal.page("/utmarkelser/ehalsokommun/ansok").await;
         assert!(html.contains("Ansökan har stängt.") && !html.contains("Ansökan är öppen."), "{backend:?}: {html}");
     }
 }
@@ -54,7 +57,7 @@ async fn a_kept_public_page_is_never_a_signed_in_persons_nor_in_another_language
             )
             .await;
         assert_eq!(res.location().as_deref(), Some("/konto"), "{backend:?}");
-        for path in ["/", "/ansok"] {
+        for path in ["/", "/utmarkelser/ehalsokommun", "/utmarkelser/ehalsokommun/ansok"] {
             for _ in 0..2 {
                 let (status, html) = portal.page(path).await;
                 assert_eq!(status, 200, "{backend:?} {path}");
@@ -83,7 +86,7 @@ async fn a_kept_public_page_is_never_a_signed_in_persons_nor_in_another_language
 async fn the_round_page_shows_the_call_in_swedish_on_both_databases() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
-        let (status, html) = portal.page("/").await;
+        let (status, html) = portal.page("/utmarkelser/ehalsokommun").await;
         assert_eq!(status, 200, "{backend:?}");
         assert!(html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
         for expected in [
@@ -110,23 +113,23 @@ async fn the_round_page_shows_the_call_in_swedish_on_both_databases() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_last_minute_is_open_and_the_next_one_is_closed() {
     let open = TestPortal::start(Backend::Sqlite, at("2027-04-15T21:59:59Z")).await;
-    let (_, html) = open.page("/").await;
+    let (_, html) = open.page("/utmarkelser/ehalsokommun").await;
     assert!(html.contains("Ansökan är öppen."));
     assert!(html.contains("Ansök för din kommun"));
 
     let closed = TestPortal::start(Backend::Sqlite, at("2027-04-15T22:00:00Z")).await;
-    let (status, html) = closed.page("/").await;
+    let (status, html) = closed.page("/utmarkelser/ehalsokommun").await;
     assert_eq!(status, 200);
     assert!(html.contains("Ansökan har stängt."));
     assert!(!html.contains("Ansök för din kommun"), "no call to action once closed");
-    let (_, html) = closed.page("/ansok").await;
+    let (_, html) = closed.page("/utmarkelser/ehalsokommun/ansok").await;
     assert!(html.contains("Ansökan för den här omgången har stängt."));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn before_opening_the_page_says_when_applications_open() {
     let portal = TestPortal::start(Backend::Sqlite, at("2026-10-01T12:00:00Z")).await;
-    let (_, html) = portal.page("/").await;
+    let (_, html) = portal.page("/utmarkelser/ehalsokommun").await;
     assert!(html.contains("Ansökan har inte öppnat ännu."));
     assert!(html.contains("2 november 2026 kl. 08.00"));
 }
@@ -134,7 +137,7 @@ async fn before_opening_the_page_says_when_applications_open() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn how_to_apply_lists_each_section_with_its_limit() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
-    let (status, html) = portal.page("/ansok").await;
+    let (status, html) = portal.page("/utmarkelser/ehalsokommun/ansok").await;
     assert_eq!(status, 200);
     assert!(html.contains("<h1>Så ansöker ni</h1>"));
     assert_eq!(html.matches("Högst 6\u{a0}000 tecken").count(), 4);
@@ -144,7 +147,7 @@ async fn how_to_apply_lists_each_section_with_its_limit() {
 async fn the_winners_archive_lists_kalmar_2023_first() {
     for backend in BACKENDS {
         let portal = TestPortal::start(backend, at(BEFORE_DEADLINE)).await;
-        let (status, html) = portal.page("/vinnare").await;
+        let (status, html) = portal.page("/utmarkelser/ehalsokommun/vinnare").await;
         assert_eq!(status, 200);
         let kalmar = html.find("Kalmar kommun").expect("Kalmar is listed");
         let uppsala = html.find("Uppsala kommun").expect("Uppsala is listed");
@@ -157,7 +160,8 @@ async fn the_winners_archive_lists_kalmar_2023_first() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_address_gets_a_swedish_404_page() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
-    for path in ["/finns-inte", "/vinnare/1999", "/pkg/finns-inte.js"] {
+    for path in ["/finns-inte", "/vinnare/1999", "/utmarkelser/finns-inte", "/utmarkelser/Ehalso", "/pkg/finns-inte.js"]
+    {
         let res = portal.get(path).await;
         assert_ne!(res.headers()["cache-control"], "public, max-age=31536000, immutable", "{path}: never cache a miss");
         let (status, html) = (res.status().as_u16(), text_of(res).await);
@@ -272,12 +276,15 @@ async fn an_oversized_body_is_refused_with_413_before_it_is_read() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn english_is_second_and_remembered_in_a_cookie() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
-    let (_, html) = portal.page("/vinnare").await;
-    assert!(html.contains("href=\"/sprak?till=en&amp;tillbaka=/vinnare\""), "the switch links back to this page");
+    let (_, html) = portal.page("/utmarkelser/ehalsokommun/vinnare").await;
+    assert!(
+        html.contains("href=\"/sprak?till=en&amp;tillbaka=/utmarkelser/ehalsokommun/vinnare\""),
+        "the switch links back to this page"
+    );
 
-    let res = portal.get("/sprak?till=en&tillbaka=/vinnare").await;
+    let res = portal.get("/sprak?till=en&tillbaka=/utmarkelser/ehalsokommun/vinnare").await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(res.headers()["location"], "/vinnare");
+    assert_eq!(res.headers()["location"], "/utmarkelser/ehalsokommun/vinnare");
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(cookie.starts_with("sprak=en;"), "{cookie}");
     for flag in ["Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=31536000"] {
@@ -298,13 +305,13 @@ async fn english_is_second_and_remembered_in_a_cookie() {
             text_of(res).await
         }
     };
-    let page = html("/vinnare").await;
+    let page = html("/utmarkelser/ehalsokommun/vinnare").await;
     assert!(page.contains("<html lang=\"en\">"));
     assert!(page.contains("<h1>Past winners</h1>"));
-    assert!(page.contains("<td lang=\"sv\">Kalmar kommun</td>"), "Swedish content is marked as Swedish");
+    assert!(page.contains("<span lang=\"sv\">Kalmar kommun</span>"), "Swedish content is marked as Swedish");
     assert!(page.contains(">På svenska</a>"));
 
-    let page = html("/").await;
+    let page = html("/utmarkelser/ehalsokommun").await;
     assert!(page.contains("Applications are open."));
     assert!(page.contains("Deadline"));
     assert!(page.contains("<time datetime=\"2027-04-15T21:59:00+00:00\">15 April 2027, 23:59</time>"));
@@ -328,8 +335,18 @@ async fn the_language_switch_never_sends_the_visitor_to_another_site() {
 async fn pages_without_an_island_load_no_webassembly() {
     let portal = TestPortal::start(Backend::Sqlite, at(BEFORE_DEADLINE)).await;
     let bundle = |html: &str| html.contains(".wasm") || html.contains("/pkg/portal.") && html.contains(".js\"");
-    for path in ["/", "/ansok", "/vinnare", "/tillganglighet", "/integritet", "/logga-in", "/registrera", "/finns-inte"]
-    {
+    for path in [
+        "/",
+        "/utmarkelser/ehalsokommun",
+        "/utmarkelser/ehalsokommun/ansok",
+        "/utmarkelser/ehalsokommun/vinnare",
+        "/utmarkelser/gotapriset",
+        "/tillganglighet",
+        "/integritet",
+        "/logga-in",
+        "/registrera",
+        "/finns-inte",
+    ] {
         let (_, html) = portal.page(path).await;
         assert!(!bundle(&html), "{path} references the browser bundle");
         assert!(!html.contains("<!>"), "{path} carries hydration markers");

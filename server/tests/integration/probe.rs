@@ -18,7 +18,7 @@ async fn an_organisers_title_cannot_end_the_title_element_of_the_public_page() {
         let title = r#"eHälsokommun 2028</title><meta http-equiv="refresh" content="0;url=https://example.com/">"#;
         sqlx::query("UPDATE rounds SET title = $1").bind(title).execute(portal.db.pool()).await.unwrap();
         app::storage::rounds::changed(&mut portal.db.conn().await.unwrap()).await.unwrap();
-        let (status, page) = portal.page("/").await;
+        let (status, page) = portal.page("/utmarkelser/ehalsokommun").await;
         assert_eq!(status, 200, "{backend:?}");
         let head = &page[..page.find("</head>").expect("a head")];
         assert!(!head.contains("<meta http-equiv"), "{backend:?}: the title's text became markup: {head}");

@@ -78,7 +78,7 @@ impl People {
             (Seen::Text, _) => (format!("/jury/ansokan/{kalmar}"), TEXT),
             (Seen::Comment, _) => (format!("/jury/ansokan/{kalmar}"), COMMENT),
             (Seen::Motivation, _) => (format!("/jury/motiveringar/{kalmar}"), MOTIVATION),
-            (Seen::Public, _) => ("/vinnare".to_owned(), MOTIVATION),
+            (Seen::Public, _) => ("/utmarkelser/ehalsokommun/vinnare".to_owned(), MOTIVATION),
         };
         let answer = self.of(who).get(&path).await;
         assert!(

@@ -251,7 +251,9 @@ pub mod ssr {
         let archived = PastWinner {
             year: round.year,
             winner: winner_name.clone(),
-            kommunkod: winner_kod.clone(),
+            entry_title: String::new(),
+            kommunkod: Some(winner_kod.clone()),
+            entries: u32::try_from(entries.len()).ok(),
             finalists: choices
                 .iter()
                 .filter(|c| c.outcome == Outcome::Nominee)
@@ -268,6 +270,7 @@ pub mod ssr {
         for entry in entries {
             let own = own(entry);
             let notice = messages::OutcomeNotice {
+                award: &round.award_id,
                 round_title: &round.title,
                 kommun: &entry.kommun,
                 winner: winner_name,

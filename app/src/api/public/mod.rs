@@ -1,4 +1,4 @@
-//! What anyone may read: the current round's call and the archive of winners.
+//! What anyone may read: the awards, each one's current call and its archive of winners.
 //! Nothing here needs a login, and nothing here reveals applications or reviews.
 //! The accessibility statement (`accessibility`) is the public's too: anyone reads it
 //! and may send feedback; the organisers keep it and read the feedback.
@@ -7,6 +7,7 @@ pub mod accessibility;
 
 use crate::{
     domain::{
+        award::{Award, Standing},
         deadline::to_stockholm,
         round::{ApplicationWindow, PublicPhase, Round},
         winner::PastWinner,
@@ -40,40 +41,71 @@ impl PublicRound {
     }
 }
 
-#[server(endpoint = "current_round", input = leptos::server_fn::codec::GetUrl)]
-pub async fn current_round() -> Result<Option<PublicRound>, AppError> {
-    use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
-    let cx = Cx::anyone(OwnAction::ReadPublic)?;
-    let round = cx.db().current_round(storage::seed::EHALSOKOMMUN).await?;
-    Ok(round.and_then(|r| {
-        let phase = r.public_phase(cx.now);
-        ssr::public(r, phase)
-    }))
+/// One award on the start page: where it stands, and its latest public winner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwardCard {
+    pub id: String,
+    pub name: String,
+    pub organiser: String,
+    /// In Swedish wall-clock time.
+    pub standing: Standing<NaiveDateTime>,
+    /// The year and name of the latest winner in the public archive.
+    pub latest_winner: Option<(i32, String)>,
 }
 
-/// The call's page: the current round and, once announced, its decision.
+/// The start page: every award in order, each with where it stands.
+#[server(endpoint = "awards_overview", input = leptos::server_fn::codec::GetUrl)]
+pub async fn awards_overview() -> Result<Vec<AwardCard>, AppError> {
+    use crate::{api::cx::Cx, domain::award::standing, domain::policy::OwnAction, storage};
+    let cx = Cx::anyone(OwnAction::ReadPublic)?;
+    let (_, overview) = cx.db().awards_and_rounds().await?;
+    let mut latest = storage::winners::latest_public(&mut *cx.db().conn().await?, cx.now).await?;
+    Ok(overview
+        .into_iter()
+        .map(|(award, round)| AwardCard {
+            standing: standing(round.as_ref(), cx.now).map(to_stockholm),
+            latest_winner: latest.remove(&award.id),
+            id: award.id,
+            name: award.name,
+            organiser: award.organiser,
+        })
+        .collect())
+}
+
+/// An award's pages: the award, its current round as the public sees it, and
+/// that round's decision once announced and public.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CallPageData {
-    pub public: PublicRound,
+pub struct AwardPageData {
+    pub award: Award,
+    pub public: Option<PublicRound>,
     pub announced: Option<AnnouncedDecision>,
 }
 
-/// What the call's page shows, in one call: the round is read once.
-#[server(endpoint = "call_page", input = leptos::server_fn::codec::GetUrl)]
-pub async fn call_page() -> Result<Option<CallPageData>, AppError> {
-    use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
+/// What an award's pages show, in one call: the round is read once. None: the
+/// address names no award.
+#[server(endpoint = "award_page", input = leptos::server_fn::codec::GetUrl)]
+pub async fn award_page(award: String) -> Result<Option<AwardPageData>, AppError> {
+    use crate::{api::cx::Cx, domain::policy::OwnAction};
     let cx = Cx::anyone(OwnAction::ReadPublic)?;
-    let Some(round) = cx.db().current_round(storage::seed::EHALSOKOMMUN).await? else { return Ok(None) };
+    let award = match ssr::award(cx.db(), &award).await {
+        Err(AppError::NotFound) => return Ok(None),
+        found => found?,
+    };
+    let Some(round) = cx.db().current_round(&award.id).await? else {
+        return Ok(Some(AwardPageData { award, public: None, announced: None }));
+    };
     let phase = round.public_phase(cx.now);
     let announced = ssr::announced(cx.db(), &round, phase).await?;
-    Ok(ssr::public(round, phase).map(|public| CallPageData { public, announced }))
+    Ok(Some(AwardPageData { award, public: ssr::public(round, phase), announced }))
 }
 
+/// An award's archive of winners, newest first.
 #[server(endpoint = "past_winners", input = leptos::server_fn::codec::GetUrl)]
-pub async fn past_winners() -> Result<Vec<PastWinner>, AppError> {
+pub async fn past_winners(award: String) -> Result<Vec<PastWinner>, AppError> {
     use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
     let cx = Cx::anyone(OwnAction::ReadPublic)?;
-    Ok(storage::winners::list(&mut *cx.db().conn().await?, storage::seed::EHALSOKOMMUN, cx.now).await?)
+    let award = ssr::award(cx.db(), &award).await?;
+    Ok(storage::winners::list(&mut *cx.db().conn().await?, &award.id, cx.now).await?)
 }
 
 /// A kommun the jury chose, with the jury's motivation.
@@ -95,16 +127,6 @@ pub struct AnnouncedDecision {
     pub mentions: Vec<Laureate>,
 }
 
-/// The winner, finalists and honourable mentions of the current round, once
-/// an organiser has announced them; nothing before.
-#[server(endpoint = "announcement", input = leptos::server_fn::codec::GetUrl)]
-pub async fn announcement() -> Result<Option<AnnouncedDecision>, AppError> {
-    use crate::{api::cx::Cx, domain::policy::OwnAction, storage};
-    let cx = Cx::anyone(OwnAction::ReadPublic)?;
-    let Some(round) = cx.db().current_round(storage::seed::EHALSOKOMMUN).await? else { return Ok(None) };
-    ssr::announced(cx.db(), &round, round.public_phase(cx.now)).await
-}
-
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
@@ -112,6 +134,15 @@ mod ssr {
         domain::{decision::Outcome, lifecycle::RoundState},
         storage::{self, Db},
     };
+
+    /// The award at address `slug`, or not found. The address is checked before
+    /// any lookup, so no text from it goes further.
+    pub async fn award(db: &Db, slug: &str) -> Result<Award, AppError> {
+        if !crate::domain::award::is_slug(slug) {
+            return Err(AppError::NotFound);
+        }
+        db.award(slug).await?.ok_or(AppError::NotFound)
+    }
 
     /// The round as the public sees it: nothing while it is being prepared, and
     /// under embargo decided, no more.

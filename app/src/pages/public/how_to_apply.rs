@@ -1,4 +1,4 @@
-use super::with_current_round;
+use super::{AwardNav, NoRound, with_award_page};
 use crate::{
     api::public::PublicRound, components::deadline_notice::DeadlineNotice, domain::round::ApplicationWindow,
     i18n::texts,
@@ -6,14 +6,26 @@ use crate::{
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// `/ansok`: what an application contains, so a kommun can prepare it.
+/// `/utmarkelser/{award}/ansok`: what an application contains, so a kommun can prepare it.
 #[component]
 pub fn HowToApplyPage() -> impl IntoView {
-    with_current_round(|r| view! { <HowToApply public=r /> })
+    let t = texts();
+    with_award_page(move |page| match page.public {
+        Some(public) => view! { <HowToApply award=page.award.id public /> }.into_any(),
+        None => view! {
+            <Title text=t.how_to_apply_title />
+            <div class="wrap page">
+                <h1>{t.how_to_apply_title}</h1>
+                <p class="lead" lang="sv">{page.award.name}</p>
+                <NoRound award=page.award.id />
+            </div>
+        }
+        .into_any(),
+    })
 }
 
 #[component]
-fn HowToApply(public: PublicRound) -> impl IntoView {
+fn HowToApply(award: String, public: PublicRound) -> impl IntoView {
     let t = texts();
     let PublicRound { round, window, opens_local, deadline_local, .. } = public;
     let closed = (window == ApplicationWindow::Closed)
@@ -22,6 +34,7 @@ fn HowToApply(public: PublicRound) -> impl IntoView {
         <Title text=t.how_to_apply_title />
         <div class="wrap page">
             <h1>{t.how_to_apply_title}</h1>
+            <AwardNav award />
             <p class="lead">{t.how_to_apply_intro}</p>
             {closed}
             <DeadlineNotice window opens_local deadline_local deadline_utc=round.deadline.last_minute_utc() />

@@ -1,26 +1,72 @@
-use super::{or_no_round, winners::AnnouncedWinner};
+use super::{AwardNav, NoRound, award_href, winners::AnnouncedWinner, with_award_page};
 use crate::{
-    api::public::{CallPageData, PublicRound, call_page},
+    api::public::{AnnouncedDecision, PublicRound},
     components::deadline_notice::DeadlineNotice,
-    domain::round::ApplicationWindow,
+    domain::{award::Award, round::ApplicationWindow},
     i18n::texts,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// `/`: the current call for applications.
+/// `/utmarkelser/{award}`: the award's current call, or what the award is
+/// while no round of it is out.
 #[component]
-pub fn RoundPage() -> impl IntoView {
-    or_no_round(OnceResource::new(call_page()), |page| view! { <RoundDetails page /> })
+pub fn AwardPage() -> impl IntoView {
+    with_award_page(|page| match page.public {
+        Some(public) => view! { <RoundDetails award=page.award public announced=page.announced /> }.into_any(),
+        None => view! { <AwardAbout award=page.award /> }.into_any(),
+    })
+}
+
+/// The award between its rounds: its purpose, what is judged, who may take part.
+#[component]
+fn AwardAbout(award: Award) -> impl IntoView {
+    let t = texts();
+    let Award { id, name, organiser, description, cadence_years, kinds, partners, criteria, .. } = award;
+    let partners = (!partners.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="partner">
+                <h2 id="partner">{t.partners_heading}</h2>
+                <ul class="partners" lang="sv">
+                    {partners.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+            </section>
+        }
+    });
+    view! {
+        <Title text=name.clone() />
+        <div class="wrap page">
+            <h1 lang="sv">{name}</h1>
+            <p class="lead">{(t.aw.organiser)(&organiser)}</p>
+            <NoRound award=id />
+            <section aria-labelledby="om">
+                <h2 id="om">{t.aw.purpose_heading}</h2>
+                <p lang="sv">{description}</p>
+                <p>{(t.aw.cadence)(cadence_years)}</p>
+            </section>
+            <section aria-labelledby="bedoms">
+                <h2 id="bedoms">{t.aw.judged_heading}</h2>
+                <ul class="criteria" lang="sv">
+                    {criteria.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                </ul>
+            </section>
+            <section aria-labelledby="vem">
+                <h2 id="vem">{t.aw.who_heading}</h2>
+                <p>{(t.aw.who)(&kinds)}</p>
+            </section>
+            {partners}
+        </div>
+    }
 }
 
 #[component]
-fn RoundDetails(page: CallPageData) -> impl IntoView {
+fn RoundDetails(award: Award, public: PublicRound, announced: Option<AnnouncedDecision>) -> impl IntoView {
     let t = texts();
-    let CallPageData { public, announced } = page;
     let PublicRound { round, window, opens_local, deadline_local, ceremony_local } = public;
-    let apply = (window != ApplicationWindow::Closed)
-        .then(|| view! { <p><a class="button" href="/ansok">{t.apply_cta}</a></p> });
+    let home = award_href(&award.id);
+    let apply = (window != ApplicationWindow::Closed && award.takes_applications_here()).then(|| {
+        view! { <p><a class="button" href=format!("{home}/ansok")>{t.apply_cta}</a></p> }
+    });
     view! {
         <Title text=round.title.clone() />
         <article class="round">
@@ -38,7 +84,8 @@ fn RoundDetails(page: CallPageData) -> impl IntoView {
                 </div>
             </header>
             <div class="wrap page">
-                {announced.map(|a| view! { <AnnouncedWinner announcement=a full=false /> })}
+                <AwardNav award=award.id.clone() />
+                {announced.map(|a| view! { <AnnouncedWinner award=award.id.clone() announcement=a full=false /> })}
                 <section aria-labelledby="omraden">
                     <h2 id="omraden">{t.areas_heading}</h2>
                     <p>{t.areas_intro}</p>
@@ -90,7 +137,11 @@ fn RoundDetails(page: CallPageData) -> impl IntoView {
                         </time>
                         ", "<span lang="sv">{round.ceremony_place.clone()}</span>"."
                     </p>
-                    <p><a href="/omgang.ics" download="ehalsokommun.ics" rel="external">{t.o.calendar_link}</a></p>
+                    <p>
+                        <a href=format!("{home}/omgang.ics") download=format!("{}.ics", award.id) rel="external">
+                            {t.o.calendar_link}
+                        </a>
+                    </p>
                 </section>
                 <section aria-labelledby="partner">
                     <h2 id="partner">{t.partners_heading}</h2>

@@ -1,36 +1,37 @@
+use super::{AwardNav, award_href, award_slug, with_award_page};
 use crate::{
-    api::public::{AnnouncedDecision, Laureate, announcement, past_winners},
-    components::{
-        error_page::ErrorPage, loaded::when_loaded, scrolling_table::ScrollingTable, text_as_written::TextAsWritten,
-    },
+    api::public::{AnnouncedDecision, Laureate, past_winners},
+    components::{loaded::when_loaded, scrolling_table::ScrollingTable, text_as_written::TextAsWritten},
     domain::winner::PastWinner,
     i18n::texts,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// `/vinnare`: the archive of past winners.
+/// `/utmarkelser/{award}/vinnare`: the award's archive of past winners.
 #[component]
 pub fn WinnersPage() -> impl IntoView {
     let t = texts();
-    let winners = Resource::new(|| (), |_| past_winners());
-    view! {
-        <Title text=t.winners_title />
-        <div class="wrap page">
-            <h1>{t.winners_title}</h1>
-            <p class="lead">{t.winners_intro}</p>
-            {when_loaded(OnceResource::new(announcement()), |found| found.map(|a| view! { <AnnouncedWinner announcement=a full=true /> }))}
-            <Suspense>
-                {move || Suspend::new(async move {
-                    match winners.await {
-                        Ok(list) if list.is_empty() => view! { <p>{t.winners_empty}</p> }.into_any(),
-                        Ok(list) => view! { <WinnersTable winners=list /> }.into_any(),
-                        Err(e) => view! { <ErrorPage error=e /> }.into_any(),
+    let winners = OnceResource::new(past_winners(award_slug()));
+    with_award_page(move |page| {
+        let award = page.award.id.clone();
+        view! {
+            <Title text=format!("{} – {}", t.winners_title, page.award.name) />
+            <div class="wrap page">
+                <h1>{t.winners_title}</h1>
+                <AwardNav award=award.clone() />
+                <p class="lead">{(t.aw.winners_intro)(&page.award.name)}</p>
+                {page.announced.map(|a| view! { <AnnouncedWinner award=award.clone() announcement=a full=true /> })}
+                {when_loaded(winners, |list| {
+                    if list.is_empty() {
+                        view! { <p>{texts().winners_empty}</p> }.into_any()
+                    } else {
+                        view! { <WinnersTable winners=list /> }.into_any()
                     }
                 })}
-            </Suspense>
-        </div>
-    }
+            </div>
+        }
+    })
 }
 
 #[component]
@@ -55,12 +56,19 @@ fn WinnersTable(winners: Vec<PastWinner>) -> impl IntoView {
                         } else {
                             view! { <td lang="sv">{w.finalists.join(", ")}</td> }.into_any()
                         };
+                        let ceremony = if w.ceremony.is_empty() {
+                            view! { <td>{t.aw.ceremony_unknown}</td> }.into_any()
+                        } else {
+                            view! { <td lang="sv">{w.ceremony}</td> }.into_any()
+                        };
+                        let entry = (!w.entry_title.is_empty()).then(|| view! { <br /><span lang="sv">"”"{w.entry_title}"”"</span> });
+                        let entries = w.entries.map(|n| view! { <br /><span class="entries">{(t.aw.entries)(n)}</span> });
                         view! {
                             <tr>
                                 <th scope="row">{w.year}</th>
-                                <td lang="sv">{w.winner}</td>
+                                <td><span lang="sv">{w.winner}</span>{entry}{entries}</td>
                                 {finalists}
-                                <td lang="sv">{w.ceremony}</td>
+                                {ceremony}
                             </tr>
                         }
                     })
@@ -73,7 +81,7 @@ fn WinnersTable(winners: Vec<PastWinner>) -> impl IntoView {
 /// The current round's announced winner, finalists and honourable mentions;
 /// `full` with the jury's motivations, else the names and a link to them.
 #[component]
-pub fn AnnouncedWinner(announcement: AnnouncedDecision, full: bool) -> impl IntoView {
+pub fn AnnouncedWinner(award: String, announcement: AnnouncedDecision, full: bool) -> impl IntoView {
     let t = texts();
     let AnnouncedDecision { round_title, ceremony_local, ceremony_place, winner, finalists, mentions } = announcement;
     let group = move |heading: &'static str, id: &'static str, laureates: Vec<Laureate>| {
@@ -98,7 +106,7 @@ pub fn AnnouncedWinner(announcement: AnnouncedDecision, full: bool) -> impl Into
             {group(t.o.finalists_heading, "finalister-rubrik", finalists)}
             {group(t.o.mentions_heading, "hedersomnamnanden-rubrik", mentions)}
             <p>{(t.o.ceremony_line)(&(t.long_date_time)(ceremony_local), &ceremony_place)}</p>
-            {(!full).then(|| view! { <p><a href="/vinnare">{t.o.motivations_link}</a></p> })}
+            {(!full).then(|| view! { <p><a href=format!("{}/vinnare", award_href(&award))>{t.o.motivations_link}</a></p> })}
         </section>
     }
 }

@@ -1,0 +1,124 @@
+//! The awards: the start page that lists them, each award's own page and the
+//! words for where it stands, Swedish first.
+
+use crate::domain::{
+    award::{Kind, Standing},
+    english, swedish,
+};
+use chrono::NaiveDateTime;
+
+pub struct AwardTexts {
+    pub nav: &'static str,
+    pub start_title: &'static str,
+    pub start_intro: &'static str,
+    pub organiser: fn(&str) -> String,
+    pub standing: fn(Standing<NaiveDateTime>) -> String,
+    pub latest_winner: &'static str,
+    /// The award's own menu: the call, how to apply, the winners.
+    pub award_nav_label: &'static str,
+    pub award_nav_call: &'static str,
+    pub purpose_heading: &'static str,
+    pub judged_heading: &'static str,
+    pub who_heading: &'static str,
+    pub who: fn(&[Kind]) -> String,
+    pub cadence: fn(u32) -> &'static str,
+    pub winners_intro: fn(&str) -> String,
+    pub entries: fn(u32) -> String,
+    pub ceremony_unknown: &'static str,
+}
+
+fn standing_sv(standing: Standing<NaiveDateTime>) -> String {
+    match standing {
+        Standing::NoRound => "Ingen utlyst omgång just nu".into(),
+        Standing::Opens(at) => format!("Ansökan öppnar {}", swedish::long_date_time(at)),
+        Standing::Open(deadline) => format!("Ansökan är öppen till {}", swedish::long_date_time(deadline)),
+        Standing::Closed => "Ansökan har stängt".into(),
+        Standing::UnderReview => "Juryn bedömer ansökningarna".into(),
+        Standing::Decided(at) => format!("Juryn har valt; vinnaren tillkännages {}", swedish::long_date_time(at)),
+        Standing::Announced => "Vinnaren är utsedd".into(),
+    }
+}
+
+fn standing_en(standing: Standing<NaiveDateTime>) -> String {
+    match standing {
+        Standing::NoRound => "No open call right now".into(),
+        Standing::Opens(at) => format!("Applications open {}", english::long_date_time(at)),
+        Standing::Open(deadline) => format!("Applications are open until {}", english::long_date_time(deadline)),
+        Standing::Closed => "Applications have closed".into(),
+        Standing::UnderReview => "The jury is reviewing the applications".into(),
+        Standing::Decided(at) => {
+            format!("The jury has chosen; the winner is announced {}", english::long_date_time(at))
+        }
+        Standing::Announced => "The winner has been announced".into(),
+    }
+}
+
+fn who_sv(kinds: &[Kind]) -> String {
+    let names: Vec<String> = kinds
+        .iter()
+        .map(|kind| match kind {
+            Kind::Kommun => "kommuner",
+            Kind::Region => "regioner",
+            Kind::Myndighet => "statliga myndigheter",
+            Kind::Annan => "företag, idéburna och andra organisationer",
+        })
+        .map(String::from)
+        .collect();
+    format!("Utmärkelsen är öppen för {}.", swedish::list(&names))
+}
+
+fn who_en(kinds: &[Kind]) -> String {
+    let names: Vec<String> = kinds
+        .iter()
+        .map(|kind| match kind {
+            Kind::Kommun => "municipalities",
+            Kind::Region => "regions",
+            Kind::Myndighet => "state agencies",
+            Kind::Annan => "companies, non-profits and other organisations",
+        })
+        .map(String::from)
+        .collect();
+    format!("The award is open to {}.", english::list(&names))
+}
+
+pub static SV: AwardTexts = AwardTexts {
+    nav: "Utmärkelser",
+    start_title: "Utmärkelser",
+    start_intro: "Utmärkelser för offentlig sektor på ett ställe: läs utlysningen, ansök och se tidigare vinnare.",
+    organiser: |name| format!("Arrangör: {name}"),
+    standing: standing_sv,
+    latest_winner: "Senaste vinnare",
+    award_nav_label: "Om utmärkelsen",
+    award_nav_call: "Utlysning",
+    purpose_heading: "Om utmärkelsen",
+    judged_heading: "Vad bedöms",
+    who_heading: "Vem kan delta",
+    who: who_sv,
+    cadence: |years| {
+        if years == 1 { "Utmärkelsen delas ut varje år." } else { "Utmärkelsen delas ut vartannat år." }
+    },
+    winners_intro: |award| format!("De som utsetts till {award}, med finalisterna där de är kända."),
+    entries: |n| format!("{} bidrag", swedish::number(u64::from(n))),
+    ceremony_unknown: "Inte känd",
+};
+
+pub static EN: AwardTexts = AwardTexts {
+    nav: "Awards",
+    start_title: "Awards",
+    start_intro: "Awards for the public sector in one place: read the call, apply and see past winners.",
+    organiser: |name| format!("Organiser: {name}"),
+    standing: standing_en,
+    latest_winner: "Latest winner",
+    award_nav_label: "About the award",
+    award_nav_call: "The call",
+    purpose_heading: "About the award",
+    judged_heading: "What is judged",
+    who_heading: "Who may take part",
+    who: who_en,
+    cadence: |years| {
+        if years == 1 { "The award is given every year." } else { "The award is given every second year." }
+    },
+    winners_intro: |award| format!("The winners of {award}, with the finalists where they are known."),
+    entries: |n| format!("{} entries", english::number(u64::from(n))),
+    ceremony_unknown: "Not known",
+};
