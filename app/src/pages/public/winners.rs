@@ -61,12 +61,14 @@ fn WinnersTable(winners: Vec<PastWinner>) -> impl IntoView {
                         } else {
                             view! { <td lang="sv">{w.ceremony}</td> }.into_any()
                         };
-                        let entry = (!w.entry_title.is_empty()).then(|| view! { <br /><span lang="sv">"”"{w.entry_title}"”"</span> });
-                        let entries = w.entries.map(|n| view! { <br /><span class="entries">{(t.aw.entries)(n)}</span> });
+                        let entry = (!w.entry_title.is_empty()).then(|| view! { <br />"”"{w.entry_title}"”" });
+                        // The count is the page's language, in a cell of Swedish names.
+                        let entries =
+                            w.entries.map(|n| view! { <br /><span class="entries" lang=t.lang>{(t.aw.entries)(n)}</span> });
                         view! {
                             <tr>
                                 <th scope="row">{w.year}</th>
-                                <td><span lang="sv">{w.winner}</span>{entry}{entries}</td>
+                                <td lang="sv">{w.winner}{entry}{entries}</td>
                                 {finalists}
                                 {ceremony}
                             </tr>
