@@ -5,10 +5,11 @@
 -- is judged on.
 ALTER TABLE awards ADD COLUMN position BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE awards ADD COLUMN cadence_years BIGINT NOT NULL DEFAULT 1 CHECK (cadence_years > 0);
-ALTER TABLE awards ADD COLUMN entries TEXT NOT NULL DEFAULT 'en';
-ALTER TABLE awards ADD COLUMN process TEXT NOT NULL DEFAULT 'ansokan';
+ALTER TABLE awards ADD COLUMN entries TEXT NOT NULL DEFAULT 'en' CHECK (entries IN ('en', 'flera'));
+ALTER TABLE awards ADD COLUMN process TEXT NOT NULL DEFAULT 'ansokan' CHECK (process IN ('ansokan', 'nominering'));
 ALTER TABLE awards ADD COLUMN first_year BIGINT;
-UPDATE awards SET position = 1 WHERE id = 'ehalsokommun';
+-- The award that was here before: as the seed writes it on a new database.
+UPDATE awards SET position = 1, first_year = 2017 WHERE id = 'ehalsokommun';
 
 CREATE TABLE award_partners (
     award_id TEXT NOT NULL REFERENCES awards (id) ON DELETE CASCADE,
@@ -19,7 +20,7 @@ CREATE TABLE award_partners (
 
 CREATE TABLE award_kinds (
     award_id TEXT NOT NULL REFERENCES awards (id) ON DELETE CASCADE,
-    kind     TEXT NOT NULL,
+    kind     TEXT NOT NULL CHECK (kind IN ('kommun', 'region', 'myndighet', 'annan')),
     PRIMARY KEY (award_id, kind)
 );
 INSERT INTO award_kinds (award_id, kind) SELECT id, 'kommun' FROM awards;
@@ -65,6 +66,9 @@ DROP TABLE past_finalists;
 DROP TABLE past_winners;
 ALTER TABLE past_winners_v2 RENAME TO past_winners;
 ALTER TABLE past_finalists_v2 RENAME TO past_finalists;
+-- On PostgreSQL their constraints keep the names they were made with
+-- (past_winners_v2_pkey, past_finalists_v2_award_id_year_fkey, …): a later
+-- migration that names one must use those.
 
 -- Instances keep the awards and their current rounds in memory under this counter.
 UPDATE change_counters SET version = version + 1 WHERE name = 'rounds';

@@ -372,6 +372,16 @@ mod tests {
         assert_eq!(loggable_route("/pkg/portal.abc.wasm"), "/pkg/{file}");
         assert_eq!(loggable_route("/healthz"), "/healthz");
         assert_eq!(loggable_route("/"), "/");
+        assert_eq!(loggable_route("/vinnare"), "/vinnare");
+        assert_eq!(loggable_route("/utmarkelser/gotapriset/vinnare"), "/utmarkelser/{award}/vinnare");
+    }
+
+    #[test]
+    fn every_moved_address_leads_to_a_public_page_or_file_and_is_in_no_table_itself() {
+        for (from, to) in MOVED {
+            assert_eq!(page_access(to).or(file_access(to)), Some(Access::Public), "{from} → {to}");
+            assert_eq!(page_access(from).or(file_access(from)), None, "{from} is answered by its redirect alone");
+        }
     }
 
     #[test]

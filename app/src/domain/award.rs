@@ -139,8 +139,9 @@ pub enum Standing<T = DateTime<Utc>> {
     /// The deadline has passed; the jury has not started.
     Closed,
     UnderReview,
-    /// The jury has chosen; the winner is made public at the ceremony.
-    Decided(T),
+    /// The jury has chosen; the winner is made public at the time, when an
+    /// organiser has announced it under embargo.
+    Decided(Option<T>),
     Announced,
 }
 
@@ -152,7 +153,7 @@ impl<T> Standing<T> {
             Standing::Open(t) => Standing::Open(f(t)),
             Standing::Closed => Standing::Closed,
             Standing::UnderReview => Standing::UnderReview,
-            Standing::Decided(t) => Standing::Decided(f(t)),
+            Standing::Decided(t) => Standing::Decided(t.map(f)),
             Standing::Announced => Standing::Announced,
         }
     }
@@ -169,9 +170,10 @@ pub fn standing(current: Option<&Round>, now: DateTime<Utc>) -> Standing {
         (ApplicationWindow::Closed, RoundState::Draft | RoundState::Open | RoundState::Closed) => Standing::Closed,
         (ApplicationWindow::Closed, RoundState::Review) => Standing::UnderReview,
         (ApplicationWindow::Closed, RoundState::Announced) if phase.decision_public => Standing::Announced,
-        (ApplicationWindow::Closed, RoundState::Decided | RoundState::Announced) => {
-            Standing::Decided(round.ceremony_at)
-        }
+        // The embargo's end, not the ceremony: an organiser may set any time. No
+        // date before the announcement, which may come later than planned.
+        (ApplicationWindow::Closed, RoundState::Announced) => Standing::Decided(round.published_at),
+        (ApplicationWindow::Closed, RoundState::Decided) => Standing::Decided(None),
     }
 }
 
@@ -220,12 +222,14 @@ mod tests {
         round.state = RoundState::Review;
         assert_eq!(standing(Some(&round), after), Standing::UnderReview);
         round.state = RoundState::Decided;
-        assert_eq!(standing(Some(&round), after), Standing::Decided(round.ceremony_at));
-        // Announced under embargo: decided, no more, until the embargo ends.
+        assert_eq!(standing(Some(&round), after), Standing::Decided(None));
+        // Announced under an embargo that ends the morning after the ceremony:
+        // decided, no more, until then, and the time given is the embargo's.
         round.state = RoundState::Announced;
-        round.published_at = Some(at("2027-05-12T16:00:00Z"));
-        assert_eq!(standing(Some(&round), after), Standing::Decided(round.ceremony_at));
-        assert_eq!(standing(Some(&round), at("2027-05-12T16:00:00Z")), Standing::Announced);
+        let embargo = at("2027-05-13T07:00:00Z");
+        round.published_at = Some(embargo);
+        assert_eq!(standing(Some(&round), at("2027-05-12T18:00:00Z")), Standing::Decided(Some(embargo)));
+        assert_eq!(standing(Some(&round), embargo), Standing::Announced);
         // A round being prepared is not out.
         round.state = RoundState::Draft;
         assert_eq!(standing(Some(&round), after), Standing::NoRound);

@@ -20,7 +20,8 @@ pub struct AwardTexts {
     pub purpose_heading: &'static str,
     pub judged_heading: &'static str,
     pub who_heading: &'static str,
-    pub who: fn(&[Kind]) -> String,
+    pub who_intro: &'static str,
+    pub kind: fn(Kind) -> &'static str,
     pub cadence: fn(u32) -> &'static str,
     pub winners_intro: fn(&str) -> String,
     pub entries: fn(u32) -> String,
@@ -34,7 +35,8 @@ fn standing_sv(standing: Standing<NaiveDateTime>) -> String {
         Standing::Open(deadline) => format!("Ansökan är öppen till {}", swedish::long_date_time(deadline)),
         Standing::Closed => "Ansökan har stängt".into(),
         Standing::UnderReview => "Juryn bedömer ansökningarna".into(),
-        Standing::Decided(at) => format!("Juryn har valt; vinnaren tillkännages {}", swedish::long_date_time(at)),
+        Standing::Decided(Some(at)) => format!("Juryn har valt; vinnaren tillkännages {}", swedish::long_date_time(at)),
+        Standing::Decided(None) => "Juryn har valt; vinnaren tillkännages vid prisutdelningen".into(),
         Standing::Announced => "Vinnaren är utsedd".into(),
     }
 }
@@ -46,39 +48,30 @@ fn standing_en(standing: Standing<NaiveDateTime>) -> String {
         Standing::Open(deadline) => format!("Applications are open until {}", english::long_date_time(deadline)),
         Standing::Closed => "Applications have closed".into(),
         Standing::UnderReview => "The jury is reviewing the applications".into(),
-        Standing::Decided(at) => {
-            format!("The jury has chosen; the winner is announced {}", english::long_date_time(at))
+        Standing::Decided(Some(at)) => {
+            format!("The jury has chosen; the winner will be announced on {}", english::long_date_time(at))
         }
+        Standing::Decided(None) => "The jury has chosen; the winner will be announced at the ceremony".into(),
         Standing::Announced => "The winner has been announced".into(),
     }
 }
 
-fn who_sv(kinds: &[Kind]) -> String {
-    let names: Vec<String> = kinds
-        .iter()
-        .map(|kind| match kind {
-            Kind::Kommun => "kommuner",
-            Kind::Region => "regioner",
-            Kind::Myndighet => "statliga myndigheter",
-            Kind::Annan => "företag, idéburna och andra organisationer",
-        })
-        .map(String::from)
-        .collect();
-    format!("Utmärkelsen är öppen för {}.", swedish::list(&names))
+fn kind_sv(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Kommun => "Kommuner",
+        Kind::Region => "Regioner",
+        Kind::Myndighet => "Statliga myndigheter",
+        Kind::Annan => "Företag och andra organisationer",
+    }
 }
 
-fn who_en(kinds: &[Kind]) -> String {
-    let names: Vec<String> = kinds
-        .iter()
-        .map(|kind| match kind {
-            Kind::Kommun => "municipalities",
-            Kind::Region => "regions",
-            Kind::Myndighet => "state agencies",
-            Kind::Annan => "companies, non-profits and other organisations",
-        })
-        .map(String::from)
-        .collect();
-    format!("The award is open to {}.", english::list(&names))
+fn kind_en(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Kommun => "Municipalities",
+        Kind::Region => "Regions",
+        Kind::Myndighet => "State agencies",
+        Kind::Annan => "Companies and other organisations",
+    }
 }
 
 pub static SV: AwardTexts = AwardTexts {
@@ -90,14 +83,15 @@ pub static SV: AwardTexts = AwardTexts {
     latest_winner: "Senaste vinnare",
     award_nav_label: "Om utmärkelsen",
     award_nav_call: "Utlysning",
-    purpose_heading: "Om utmärkelsen",
+    purpose_heading: "Syfte",
     judged_heading: "Vad bedöms",
     who_heading: "Vem kan delta",
-    who: who_sv,
+    who_intro: "Utmärkelsen är öppen för",
+    kind: kind_sv,
     cadence: |years| {
         if years == 1 { "Utmärkelsen delas ut varje år." } else { "Utmärkelsen delas ut vartannat år." }
     },
-    winners_intro: |award| format!("De som utsetts till {award}, med finalisterna där de är kända."),
+    winners_intro: |award| format!("De som tilldelats {award}, med finalisterna där de är kända."),
     entries: |n| format!("{} bidrag", swedish::number(u64::from(n))),
     ceremony_unknown: "Inte känd",
 };
@@ -111,10 +105,11 @@ pub static EN: AwardTexts = AwardTexts {
     latest_winner: "Latest winner",
     award_nav_label: "About the award",
     award_nav_call: "The call",
-    purpose_heading: "About the award",
+    purpose_heading: "Purpose",
     judged_heading: "What is judged",
     who_heading: "Who may take part",
-    who: who_en,
+    who_intro: "The award is open to",
+    kind: kind_en,
     cadence: |years| {
         if years == 1 { "The award is given every year." } else { "The award is given every second year." }
     },

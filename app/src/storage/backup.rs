@@ -109,6 +109,26 @@ pub async fn change_counters(db: &Db) -> Vec<(String, i64)> {
     }
 }
 
+/// The tables of a PostgreSQL database, before a restore replaces them; none when
+/// they cannot be read (the restore goes ahead as for a new database).
+pub async fn postgres_tables(db: &Db) -> Vec<String> {
+    let listing = "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = current_schema()";
+    match sqlx::query(listing).fetch_all(db.pool()).await {
+        Ok(rows) => rows.iter().filter_map(|r| r.try_get(0).ok()).collect(),
+        Err(err) => {
+            tracing::warn!("the tables to replace could not be listed: {err}");
+            Vec::new()
+        }
+    }
+}
+
+/// SQL that drops every one of `tables`, before a restore makes the backup's: its
+/// own `--clean` drops only what the backup holds, and a table, constraint or
+/// reference made since (by a later migration) would stay and stop it.
+pub fn drop_tables(tables: &[String]) -> String {
+    tables.iter().map(|table| format!("DROP TABLE IF EXISTS \"{}\" CASCADE;\n", table.replace('"', "\"\""))).collect()
+}
+
 /// After a restore, every change counter goes on beyond both what it was before
 /// and what the backup had: an instance still running keeps rows read under a
 /// value that the restored counter could otherwise reach again with other rows.
@@ -144,5 +164,19 @@ async fn check_attached(conn: &mut sqlx::AnyConnection, name: &str) -> Result<i6
     match sqlx::query("SELECT MAX(version) FROM backup._sqlx_migrations").fetch_one(&mut *conn).await {
         Ok(row) => Ok(row.try_get(0)?),
         Err(_) => Err(damaged("it has none of the portal's tables".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_is_dropped_by_its_quoted_name() {
+        let tables = ["awards", "odd\"name"].map(String::from);
+        assert_eq!(
+            drop_tables(&tables),
+            "DROP TABLE IF EXISTS \"awards\" CASCADE;\nDROP TABLE IF EXISTS \"odd\"\"name\" CASCADE;\n"
+        );
     }
 }

@@ -112,6 +112,8 @@ async fn seed_kommuner(conn: &mut AnyConnection) -> Result<(), SeedError> {
 /// seeds' texts). Every award in the file has a line here.
 struct Rules {
     kinds: &'static [Kind],
+    /// Where the file's `;`-list cannot say it: a criterion with a comma of its own.
+    criteria: Option<&'static [&'static str]>,
     entries: Entries,
     process: Process,
     first_year: Option<i32>,
@@ -120,62 +122,82 @@ struct Rules {
 
 fn rules(slug: &str) -> Option<Rules> {
     use Kind::*;
-    let (kinds, entries, process, first_year, purpose): (&'static [Kind], _, _, _, _) = match slug {
-        EHALSOKOMMUN => (
-            &[Kommun],
-            Entries::One,
+    let kommun_award = |process, first_year, purpose| Rules {
+        kinds: &[Kommun],
+        criteria: None,
+        entries: Entries::One,
+        process,
+        first_year,
+        purpose,
+    };
+    Some(match slug {
+        EHALSOKOMMUN => kommun_award(
             Process::Application,
             Some(2017),
             "Utmärkelsen Sveriges eHälsokommun har tagits fram av Vitalis i samarbete med SKR, FSS – Föreningen \
              Sveriges Socialchefer, Funktionsrätt Sverige, Vårdförbundet samt Myndigheten för delaktighet.",
         ),
-        "kvalitetskommun" => (
-            &[Kommun],
-            Entries::One,
+        "kvalitetskommun" => kommun_award(
             Process::Nomination,
             Some(2003),
             "Till Sveriges KvalitetsKommun utses den kommun som har lyckats bäst med att utveckla demokrati, \
-             verksamheter, arbetsmiljö och samhällsbyggande. Sedan 2025 bedöms alla Sveriges kommuner först på \
-             nyckeltal; de nominerade kommuner som accepterar nomineringen beskriver sedan sitt arbete. Kvalitetsmässan \
-             och SKR delar också ut ett hedersomnämnande för bästa utvecklingskommun.",
+             verksamheter, arbetsmiljö och samhällsbyggande. I ett första steg ingår alla Sveriges kommuner, där en \
+             uppsättning nyckeltal utgör basen för att nominera ett antal kommuner för vidare utvärdering. I steg två \
+             får de kommuner som accepterar nomineringen beskriva sitt arbete.",
         ),
-        "digitaliseringskommun" => (
-            &[Kommun],
-            Entries::One,
-            Process::Nomination,
-            None,
-            "Syftet med Sveriges DigitaliseringsKommun är att stimulera den fortsatta moderniseringen och förbättringen \
-             i kommunerna.",
-        ),
-        "gotapriset" => (
-            &[Kommun, Region, Myndighet, Annan],
-            Entries::Many,
-            Process::Application,
-            None,
-            "GötaPriset är den äldsta av Kvalitetsmässans utmärkelser och är öppet för alla typer av verksamheter. Det \
-             kan vara offentliga, privata eller idéburna utförare. Det kan vara stora och övergripande \
-             utvecklingsprojekt eller vardagsförbättringar. Alla är lika välkomna. Det viktiga är resultatet. En bättre \
-             verksamhet för de pengar vi satsar gemensamt på välfärd och ett väl fungerande samhälle.",
-        ),
-        "sveapriset" => (
-            &[Kommun, Region, Annan],
-            Entries::Many,
-            Process::Application,
-            Some(2007),
-            "SveaPriset instiftades av Kvalitetsmässan 2007 för att stimulera IT-innovationer i vård och omsorg. \
-             Syftet är att främja en utveckling i linje med strategin för nationell eHälsa.",
-        ),
-        "modernaste-myndighet" => (
-            &[Myndighet],
-            Entries::One,
-            Process::Nomination,
-            None,
-            "Syftet är att ytterligare stärka utvecklingsandan och förbättringsivern. Utmärkelsen är ett instrument för \
-             att uppmärksamma och driva på utvecklingen i linje med målen för den statliga förvaltningspolitiken.",
-        ),
+        "digitaliseringskommun" => Rules {
+            // One criterion, as seeds/000 gives it: the file's list splits it at its comma.
+            criteria: Some(&[
+                "Att använda digitaliseringens möjligheter för att utveckla verksamheterna, demokratin och kommunen \
+                 som helhet",
+            ]),
+            ..kommun_award(
+                Process::Nomination,
+                None,
+                "Syftet med Sveriges DigitaliseringsKommun är att stimulera den fortsatta moderniseringen och \
+                 förbättringen i kommunerna.",
+            )
+        },
+        "gotapriset" => Rules {
+            kinds: &[Kommun, Region, Myndighet, Annan],
+            criteria: None,
+            entries: Entries::Many,
+            process: Process::Application,
+            first_year: None,
+            purpose: "GötaPriset är den äldsta av Kvalitetsmässans utmärkelser och är öppet för alla typer av \
+                      verksamheter. Det kan vara offentliga, privata eller idéburna utförare. Det kan vara stora och \
+                      övergripande utvecklingsprojekt eller vardagsförbättringar. Alla är lika välkomna. Det viktiga \
+                      är resultatet. En bättre verksamhet för de pengar vi satsar gemensamt på välfärd och ett väl \
+                      fungerande samhälle.",
+        },
+        "sveapriset" => Rules {
+            kinds: &[Kommun, Region, Annan],
+            criteria: None,
+            entries: Entries::Many,
+            process: Process::Application,
+            first_year: Some(2007),
+            purpose: "SveaPriset instiftades av Kvalitetsmässan 2007 för att stimulera IT-innovationer i vård och \
+                      omsorg. Syftet är att främja en utveckling i linje med strategin för nationell eHälsa.",
+        },
+        "modernaste-myndighet" => Rules {
+            kinds: &[Myndighet],
+            // As seeds/002 gives them, with the comma the file's list cannot hold.
+            criteria: Some(&[
+                "Kvalitet, enkelhet och effektivitet",
+                "Engagerade och kompetenta chefer och medarbetare",
+                "Förnyelse och innovation",
+                "Hållbar miljö- och klimatmedveten utveckling",
+            ]),
+            ..kommun_award(
+                Process::Nomination,
+                None,
+                "Syftet är att ytterligare stärka utvecklingsandan och förbättringsivern. Utmärkelsen är ett \
+                 instrument för att uppmärksamma och driva på utvecklingen i linje med målen för den statliga \
+                 förvaltningspolitiken.",
+            )
+        },
         _ => return None,
-    };
-    Some(Rules { kinds, entries, process, first_year, purpose })
+    })
 }
 
 fn row_problem(file: &'static str, row: usize, problem: impl Into<String>) -> SeedError {
@@ -223,7 +245,10 @@ pub fn family() -> Result<Vec<Award>, SeedError> {
                 first_year: rules.first_year,
                 kinds: rules.kinds.to_vec(),
                 partners: listed(&r[3]),
-                criteria: listed(&r[7]),
+                criteria: match rules.criteria {
+                    Some(own) => own.iter().map(|c| (*c).to_owned()).collect(),
+                    None => listed(&r[7]),
+                },
             })
         })
         .collect()

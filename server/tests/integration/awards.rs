@@ -45,7 +45,7 @@ async fn the_six_awards_are_seeded_in_order_with_their_rules_and_their_past_winn
         assert_eq!(svea.kinds, [Kind::Kommun, Kind::Region, Kind::Annan], "{backend:?}");
         assert_eq!(myndighet.kinds, [Kind::Myndighet], "{backend:?}");
         assert_eq!(myndighet.partners, ["PwC", "Saco-S", "Fackförbundet ST"], "{backend:?}");
-        assert_eq!(myndighet.criteria[0], "Kvalitet enkelhet och effektivitet", "{backend:?}");
+        assert_eq!(myndighet.criteria[0], "Kvalitet, enkelhet och effektivitet", "{backend:?}");
         assert!(ehalsa.takes_applications_here() && !gota.takes_applications_here(), "{backend:?}");
 
         let now = chrono::Utc::now();
@@ -122,7 +122,8 @@ async fn an_award_without_a_round_shows_what_it_is_and_its_archive() {
         "den äldsta av Kvalitetsmässans utmärkelser",
         "<h2 id=\"bedoms\">Vad bedöms</h2>",
         "Projektets resultat: en bättre verksamhet för de gemensamma pengarna",
-        "Utmärkelsen är öppen för kommuner, regioner, statliga myndigheter och företag, idéburna och andra organisationer.",
+        "Utmärkelsen är öppen för:</p><ul><li>Kommuner</li><li>Regioner</li><li>Statliga myndigheter</li>\
+         <li>Företag och andra organisationer</li></ul>",
         "Utmärkelsen delas ut vartannat år.",
         "href=\"/utmarkelser/gotapriset/vinnare\"",
     ] {
@@ -131,7 +132,7 @@ async fn an_award_without_a_round_shows_what_it_is_and_its_archive() {
     assert!(!html.contains("Ansök för din kommun"), "GötaPriset takes no applications here yet");
     let (status, html) = portal.page("/utmarkelser/gotapriset/vinnare").await;
     assert_eq!(status, 200);
-    assert!(html.contains("De som utsetts till GötaPriset"), "{html}");
+    assert!(html.contains("De som tilldelats GötaPriset"), "{html}");
     let ortopeden = html.find("Ortopedkliniken i Oskarshamn (Region Kalmar län)").expect("2021 is listed");
     let are = html.find("Åre kommun").expect("2017 is listed");
     assert!(ortopeden < are, "newest first");
@@ -268,4 +269,71 @@ async fn row_counts(db: &app::storage::Db, backend: Backend) -> BTreeMap<String,
         counts.insert(name, n);
     }
     counts
+}
+
+/// One gala, several awards: each round keeps its own embargo, and the start page
+/// shows each winner as that embargo ends, not before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn at_one_gala_each_award_shows_its_winner_when_its_own_embargo_ends() {
+    use app::{
+        domain::{lifecycle::RoundState, round::Round, winner::PastWinner},
+        storage::{rounds, seed},
+    };
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, at(OPEN)).await;
+        let ehalsa = seed::ehalsokommun_2027();
+        let kvalitet = Round {
+            id: "kvalitetskommun-2027".into(),
+            award_id: "kvalitetskommun".into(),
+            title: "Sveriges KvalitetsKommun 2027".into(),
+            ..ehalsa.clone()
+        };
+        // The gala begins at 18.00; KvalitetsKommun is told first, eHälsokommun half an hour later.
+        let gala = ehalsa.ceremony_at;
+        let later = gala + chrono::Duration::minutes(30);
+        let mut tx = portal.db.begin_write().await.unwrap();
+        rounds::insert(&mut tx, &kvalitet).await.unwrap();
+        for (round, embargo, winner, kod) in
+            [(&kvalitet, gala, "Umeå kommun", "2480"), (&ehalsa, later, "Västerås stad", "1980")]
+        {
+            assert!(rounds::set_state(&mut tx, &round.id, RoundState::Open, RoundState::Announced).await.unwrap());
+            rounds::set_published(&mut tx, &round.id, embargo).await.unwrap();
+            let archived = PastWinner {
+                year: 2027,
+                winner: winner.into(),
+                entry_title: String::new(),
+                kommunkod: Some(kod.into()),
+                entries: Some(12),
+                finalists: vec![],
+                ceremony: "Kvalitetsmässan".into(),
+            };
+            winners::insert(&mut tx, &round.award_id, &archived).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+
+        let start_page_at = |clock: chrono::DateTime<chrono::Utc>| {
+            let portal = &portal;
+            async move {
+                let url = portal.at(Clock::Fixed(clock)).await;
+                portal.client.get(format!("{url}/")).send().await.unwrap().text().await.unwrap()
+            }
+        };
+        let before = start_page_at(gala - chrono::Duration::seconds(1)).await;
+        assert!(!before.contains("Umeå kommun") && !before.contains("Västerås stad"), "{backend:?}: {before}");
+        assert!(before.contains("Juryn har valt; vinnaren tillkännages 12 maj 2027 kl. 18.00"), "{backend:?}");
+        assert!(before.contains("Juryn har valt; vinnaren tillkännages 12 maj 2027 kl. 18.30"), "{backend:?}");
+
+        let between = start_page_at(gala + chrono::Duration::minutes(10)).await;
+        assert!(between.contains("Umeå kommun</span> (2027)"), "{backend:?}: {between}");
+        assert!(!between.contains("Västerås stad"), "{backend:?}: eHälsokommun's winner is still under embargo");
+        assert!(between.contains("Kalmar kommun</span> (2023)"), "{backend:?}: its latest public winner");
+        assert!(between.contains("Juryn har valt; vinnaren tillkännages 12 maj 2027 kl. 18.30"), "{backend:?}");
+
+        let after = start_page_at(later).await;
+        assert!(
+            after.contains("Umeå kommun</span> (2027)") && after.contains("Västerås stad</span> (2027)"),
+            "{backend:?}"
+        );
+        assert_eq!(after.matches("Vinnaren är utsedd").count(), 2, "{backend:?}");
+    }
 }

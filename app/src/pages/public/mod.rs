@@ -59,7 +59,7 @@ pub fn AwardNav(award: String) -> impl IntoView {
 #[component]
 pub fn NoRound(award: String) -> impl IntoView {
     view! {
-        <p class="notice notice-info" role="status">{texts().no_round}</p>
+        <p class="notice notice-info">{texts().no_round}</p>
         <AwardNav award />
     }
 }

@@ -52,7 +52,10 @@ fn AwardAbout(award: Award) -> impl IntoView {
             </section>
             <section aria-labelledby="vem">
                 <h2 id="vem">{t.aw.who_heading}</h2>
-                <p>{(t.aw.who)(&kinds)}</p>
+                <p>{t.aw.who_intro}":"</p>
+                <ul>
+                    {kinds.into_iter().map(|k| view! { <li>{(t.aw.kind)(k)}</li> }).collect_view()}
+                </ul>
             </section>
             {partners}
         </div>
