@@ -78,6 +78,14 @@ proptest! {
     }
 
     #[test]
+    fn an_award_address_that_is_accepted_is_safe_in_a_path_and_a_file_name(text in typed()) {
+        if app::domain::award::is_slug(&text) {
+            prop_assert!(text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{text:?}");
+            prop_assert!(!text.starts_with('-') && !text.ends_with('-') && !text.contains("--"), "{text:?}");
+        }
+    }
+
+    #[test]
     fn swedish_numbers_read_back(n in any::<u64>()) {
         let written = swedish::number(n);
         prop_assert_eq!(written.replace('\u{a0}', "").parse::<u64>().unwrap(), n);
@@ -122,6 +130,7 @@ proptest! {
             .collect();
         let edit = RoundEdit {
             title: &texts[0],
+            theme: &texts[2],
             intro: &texts[1],
             criteria_text: &texts[2],
             eligibility: &texts[3],
@@ -227,6 +236,7 @@ fn round() -> Round {
         award_id: "ehalsokommun".into(),
         year: 2028,
         title: "Sveriges eHälsokommun 2028".into(),
+        theme: String::new(),
         intro: "Om".into(),
         criteria_text: "Kriterier".into(),
         eligibility: String::new(),

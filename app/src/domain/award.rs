@@ -113,6 +113,11 @@ pub struct Award {
 }
 
 impl Award {
+    /// The year of the round after one given in `year`: every year or every second.
+    pub fn next_year(&self, year: i32) -> i32 {
+        year.saturating_add(i32::try_from(self.cadence_years).unwrap_or(1))
+    }
+
     pub fn admits(&self, kind: Kind) -> bool {
         self.kinds.contains(&kind)
     }
@@ -250,6 +255,7 @@ mod tests {
             partners: vec![],
             criteria: vec![],
         };
+        assert_eq!(award.next_year(2017), 2019, "given every second year");
         assert!(award.admits(Kind::Region));
         assert!(!award.admits(Kind::Myndighet));
         assert!(!award.takes_applications_here());

@@ -26,6 +26,7 @@ pub struct AwardTexts {
     pub winners_intro: fn(&str) -> String,
     pub entries: fn(u32) -> String,
     pub ceremony_unknown: &'static str,
+    pub theme: &'static str,
 }
 
 fn standing_sv(standing: Standing<NaiveDateTime>) -> String {
@@ -94,6 +95,7 @@ pub static SV: AwardTexts = AwardTexts {
     winners_intro: |award| format!("De som tilldelats {award}, med finalisterna där de är kända."),
     entries: |n| format!("{} bidrag", swedish::number(u64::from(n))),
     ceremony_unknown: "Inte känd",
+    theme: "Årets tema",
 };
 
 pub static EN: AwardTexts = AwardTexts {
@@ -116,4 +118,5 @@ pub static EN: AwardTexts = AwardTexts {
     winners_intro: |award| format!("The winners of {award}, with the finalists where they are known."),
     entries: |n| format!("{} entries", english::number(u64::from(n))),
     ceremony_unknown: "Not known",
+    theme: "Theme of the year",
 };

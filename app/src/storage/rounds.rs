@@ -136,7 +136,7 @@ pub async fn current(conn: &mut AnyConnection, award_id: &str) -> Result<Option<
 
 pub async fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Round>, sqlx::Error> {
     let Some(row) = sqlx::query(
-        "SELECT id, award_id, year, title, intro, criteria_text, eligibility, opens_at, deadline_at, \
+        "SELECT id, award_id, year, title, theme, intro, criteria_text, eligibility, opens_at, deadline_at, \
          ceremony_at, ceremony_place, contact, state, published_at FROM rounds WHERE id = $1",
     )
     .bind(id)
@@ -199,6 +199,7 @@ pub async fn find(conn: &mut AnyConnection, id: &str) -> Result<Option<Round>, s
         award_id: row.try_get("award_id")?,
         year: i32::try_from(row.try_get::<i64, _>("year")?).map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         title: row.try_get("title")?,
+        theme: row.try_get("theme")?,
         intro: row.try_get("intro")?,
         criteria_text: row.try_get("criteria_text")?,
         eligibility: row.try_get("eligibility")?,
@@ -225,8 +226,8 @@ pub async fn exists(conn: &mut AnyConnection, id: &str) -> Result<bool, sqlx::Er
 pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx::Error> {
     let insert = sqlx::query(
         "INSERT INTO rounds (id, title, intro, criteria_text, eligibility, opens_at, deadline_at, ceremony_at, \
-         ceremony_place, contact, award_id, year, created_at, state) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+         ceremony_place, contact, theme, award_id, year, created_at, state) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     );
     with_fields(insert, round)
         .bind(&round.award_id)
@@ -244,7 +245,8 @@ pub async fn insert(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx:
 pub async fn update_draft(conn: &mut AnyConnection, round: &Round) -> Result<bool, sqlx::Error> {
     let update = sqlx::query(
         "UPDATE rounds SET title = $2, intro = $3, criteria_text = $4, eligibility = $5, opens_at = $6, \
-         deadline_at = $7, ceremony_at = $8, ceremony_place = $9, contact = $10 WHERE id = $1 AND state = $11",
+         deadline_at = $7, ceremony_at = $8, ceremony_place = $9, contact = $10, theme = $11 \
+         WHERE id = $1 AND state = $12",
     );
     let updated = with_fields(update, round).bind(RoundState::Draft.code()).execute(&mut *conn).await?;
     if updated.rows_affected() != 1 {
@@ -258,7 +260,7 @@ pub async fn update_draft(conn: &mut AnyConnection, round: &Round) -> Result<boo
     Ok(true)
 }
 
-/// Binds $1 to $10: the id, then what an organiser can change in a draft.
+/// Binds $1 to $11: the id, then what an organiser can change in a draft.
 fn with_fields<'q>(
     query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     round: &'q Round,
@@ -274,6 +276,7 @@ fn with_fields<'q>(
         .bind(to_db_time(round.ceremony_at))
         .bind(&round.ceremony_place)
         .bind(&round.contact)
+        .bind(&round.theme)
 }
 
 async fn insert_parts(conn: &mut AnyConnection, round: &Round) -> Result<(), sqlx::Error> {

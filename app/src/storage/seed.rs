@@ -376,6 +376,7 @@ pub fn ehalsokommun_2027() -> Round {
         award_id: EHALSOKOMMUN.into(),
         year: 2027,
         title: "Sveriges eHälsokommun 2027".into(),
+        theme: String::new(),
         state: RoundState::Open,
         intro: "Sveriges eHälsokommun vill uppmärksamma kommuner som använder digitaliseringens möjligheter för att \
                 uppnå en god och jämlik hälsa och stärka invånarnas självständighet och delaktighet i samhället. Vi är \

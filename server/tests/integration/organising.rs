@@ -398,6 +398,8 @@ async fn a_new_round_is_copied_as_a_draft_opens_only_after_the_last_one_and_a_ro
         let mut organiser = portal.logged_in("org@vitalis.se", Role::Organiser, None).await;
         let page = organiser.get("/arrangor/omgangar").await.body;
         assert!(page.contains("Sveriges eHälsokommun 2027") && page.contains(">Öppen<"), "{backend:?}");
+        // eHälsokommun is given every year: the next round's year is proposed.
+        assert!(page.contains("name=\"year\" value=\"2028\""), "{backend:?}: {page}");
 
         let copy = |year: &'static str, opens: &'static str, deadline: &'static str| {
             [
@@ -511,6 +513,7 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
             ("criterion_description[0]", "Invånarnas inflytande."),
             ("jury", "Anna Andersson, ordförande, SKR\nBo Berg, Inera"),
             ("partners", "SKR\nInera"),
+            ("theme", " Det nya   Sverige "),
         ];
         // Bad input: said beside each field, everything typed kept.
         let mut bad = edit.clone();
@@ -549,6 +552,7 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
         assert_eq!(round.criteria.len(), 1, "{backend:?}");
         assert_eq!(round.jury[0].title, "ordförande, SKR", "{backend:?}");
         assert_eq!(round.partners, vec!["SKR".to_owned(), "Inera".to_owned()], "{backend:?}");
+        assert_eq!(round.theme, "Det nya Sverige", "{backend:?}");
         assert!(
             !portal.browser().get("/utmarkelser/ehalsokommun").await.body.contains("Ändrat på ett år"),
             "{backend:?}: still not public"
@@ -587,6 +591,8 @@ async fn a_draft_rounds_texts_areas_criteria_jury_and_partners_are_edited_until_
             .await
             .unwrap();
         app::storage::rounds::changed(&mut portal.db.conn().await.unwrap()).await.unwrap();
+        let call = portal.browser().get("/utmarkelser/ehalsokommun").await.body;
+        assert!(call.contains("Årets tema: <strong lang=\"sv\">Det nya Sverige</strong>"), "{backend:?}: {call}");
         edit[2] = ("intro", "För sent ändrad.");
         let late = organiser.post("/arrangor/omgangar/utkast", "/api/save_draft_round", &edit, true).await;
         assert!(organiser.follow(&late).await.body.contains("Omgången har öppnats och kan inte längre ändras här."));

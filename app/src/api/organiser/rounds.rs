@@ -26,8 +26,15 @@ pub struct RoundLine {
     pub applications: i64,
 }
 
+/// The award's rounds, newest first, and the year the next one would be given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundsList {
+    pub rounds: Vec<RoundLine>,
+    pub next_year: Option<i32>,
+}
+
 #[server(endpoint = "rounds_overview", input = GetUrl)]
-pub async fn rounds_overview() -> Result<Vec<RoundLine>, AppError> {
+pub async fn rounds_overview() -> Result<RoundsList, AppError> {
     ssr::overview().await
 }
 
@@ -51,6 +58,7 @@ pub async fn draft_round() -> Result<Option<PreparedRound>, AppError> {
 pub async fn save_draft_round(
     round: String,
     title: String,
+    #[server(default)] theme: String,
     intro: String,
     criteria_text: String,
     #[server(default)] eligibility: String,
@@ -71,8 +79,20 @@ pub async fn save_draft_round(
     #[server(default)] jury: String,
     #[server(default)] partners: String,
 ) -> Result<FormReply, AppError> {
-    let texts =
-        [title, intro, criteria_text, eligibility, contact, opens, deadline, ceremony, ceremony_place, jury, partners];
+    let texts = [
+        title,
+        theme,
+        intro,
+        criteria_text,
+        eligibility,
+        contact,
+        opens,
+        deadline,
+        ceremony,
+        ceremony_place,
+        jury,
+        partners,
+    ];
     let sections = [section_slug, section_title, section_guidance, section_limit, section_remove];
     let criteria = [criterion_slug, criterion_title, criterion_description, HashMap::new(), criterion_remove];
     Ok(ssr::save_draft(round, texts, sections, criteria).await)
@@ -131,13 +151,16 @@ mod ssr {
 
     const FIELDS: [&str; 6] = ["year", "title", "opens", "deadline", "ceremony", "ceremony_place"];
 
-    pub async fn overview() -> Result<Vec<RoundLine>, AppError> {
+    pub async fn overview() -> Result<RoundsList, AppError> {
         let cx = Cx::manager()?;
-        Ok(rounds::list(&mut *cx.db().conn().await?, EHALSOKOMMUN)
+        let award = cx.db().award(EHALSOKOMMUN).await?.ok_or(AppError::NotFound)?;
+        let rounds: Vec<RoundLine> = rounds::list(&mut *cx.db().conn().await?, EHALSOKOMMUN)
             .await?
             .into_iter()
             .map(|r| RoundLine { id: r.id, year: r.year, title: r.title, state: r.state, applications: r.applications })
-            .collect())
+            .collect();
+        let next_year = rounds.iter().map(|r| r.year).max().map(|newest| award.next_year(newest));
+        Ok(RoundsList { rounds, next_year })
     }
 
     pub async fn copy(source: String, input: [String; 6]) -> FormReply {
@@ -204,8 +227,9 @@ mod ssr {
         }))
     }
 
-    const DRAFT_FIELDS: [&str; 11] = [
+    const DRAFT_FIELDS: [&str; 12] = [
         "title",
+        "theme",
         "intro",
         "criteria_text",
         "eligibility",
@@ -237,7 +261,7 @@ mod ssr {
 
     pub async fn save_draft(
         id: String,
-        texts: [String; 11],
+        texts: [String; 12],
         sections: [HashMap<String, String>; 5],
         criteria: [HashMap<String, String>; 5],
     ) -> FormReply {
@@ -259,6 +283,7 @@ mod ssr {
             let draft = rounds::find(&mut *cx.db().conn().await?, &id).await?.ok_or(AppError::NotFound)?;
             let [
                 title,
+                theme,
                 intro,
                 criteria_text,
                 eligibility,
@@ -273,6 +298,7 @@ mod ssr {
             let (sections, criteria) = (part_rows(&sections), part_rows(&criteria));
             let edit = RoundEdit {
                 title,
+                theme,
                 intro,
                 criteria_text,
                 eligibility,

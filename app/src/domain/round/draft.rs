@@ -45,6 +45,8 @@ pub struct PartInput {
 #[derive(Debug, Clone, Copy)]
 pub struct RoundEdit<'a> {
     pub title: &'a str,
+    /// The theme of the year; may be empty.
+    pub theme: &'a str,
     pub intro: &'a str,
     pub criteria_text: &'a str,
     pub eligibility: &'a str,
@@ -125,6 +127,8 @@ pub fn copied_round(source: &Round, input: NewRoundInput<'_>, taken_years: &[i32
             id: format!("{}-{year}", source.award_id),
             year,
             title,
+            // A theme is the year's own: the new year's is for the organiser to give.
+            theme: String::new(),
             state: RoundState::Draft,
             published_at: None,
             ..schedule.applied_to(source.clone())
@@ -138,6 +142,10 @@ pub fn copied_round(source: &Round, input: NewRoundInput<'_>, taken_years: &[i32
 pub fn edited_round(draft: &Round, edit: RoundEdit<'_>) -> Result<Round, RoundProblems> {
     let mut problems = Vec::new();
     let title = checked_text(&mut problems, "title", edit.title, true, TITLE_LIMIT);
+    let theme = clean_line(edit.theme);
+    if theme.chars().count() > TITLE_LIMIT as usize {
+        problems.push(("theme".to_owned(), RoundProblem::TooLong { max: TITLE_LIMIT }));
+    }
     let intro = checked_text(&mut problems, "intro", edit.intro, true, TEXT_LIMIT);
     let criteria_text = checked_text(&mut problems, "criteria_text", edit.criteria_text, true, TEXT_LIMIT);
     let eligibility = checked_text(&mut problems, "eligibility", edit.eligibility, false, TEXT_LIMIT);
@@ -201,6 +209,7 @@ pub fn edited_round(draft: &Round, edit: RoundEdit<'_>) -> Result<Round, RoundPr
     match schedule {
         Some(schedule) if problems.is_empty() => Ok(Round {
             title,
+            theme,
             intro,
             criteria_text,
             eligibility,
@@ -328,8 +337,10 @@ mod tests {
     #[test]
     fn a_copied_round_keeps_the_texts_takes_the_new_dates_and_starts_as_a_draft() {
         let source = crate::storage::seed::ehalsokommun_2027();
+        let source = Round { theme: "Det nya Sverige".into(), ..source };
         let round =
             copied_round(&source, input("2028", "2027-11-01", "2028-04-14", "2028-05-10T18:00"), &[2027]).unwrap();
+        assert_eq!(round.theme, "", "a theme is the year's own");
         assert_eq!((round.id.as_str(), round.year, round.state), ("ehalsokommun-2028", 2028, RoundState::Draft));
         assert_eq!(round.sections, source.sections);
         assert_eq!(round.criteria_text, source.criteria_text);
@@ -398,6 +409,7 @@ mod tests {
     fn edit<'a>(sections: &'a [PartInput], criteria: &'a [PartInput]) -> RoundEdit<'a> {
         RoundEdit {
             title: "Sveriges eHälsokommun 2028",
+            theme: "  Det nya\r\nSverige ",
             intro: "Utmärkelsen lyfter kommuner som\r\nanvänder det digitala.",
             criteria_text: "Juryn bedömer helheten.",
             eligibility: "Alla kommuner.",
@@ -439,6 +451,7 @@ mod tests {
         let round = edited_round(&draft, edit(&sections, &criteria)).unwrap();
         assert_eq!((round.id.as_str(), round.year, round.state), ("ehalsokommun-2028", 2028, RoundState::Draft));
         assert_eq!(round.intro, "Utmärkelsen lyfter kommuner som\nanvänder det digitala.");
+        assert_eq!(round.theme, "Det nya Sverige", "one line");
         let parts: Vec<(&str, u32)> = round.sections.iter().map(|s| (s.slug.as_str(), s.max_chars)).collect();
         assert_eq!(
             parts,
@@ -469,6 +482,7 @@ mod tests {
         criteria[0].title = String::new();
         let long = "x".repeat(1001);
         let mut bad = edit(&sections, &criteria);
+        bad.theme = &long[..201];
         bad.intro = "  ";
         bad.contact = &long;
         bad.jury = ", ordförande";
@@ -476,6 +490,7 @@ mod tests {
         assert_eq!(
             fields(&edited_round(&draft, bad).unwrap_err()),
             vec![
+                ("theme", RoundProblem::TooLong { max: 200 }),
                 ("intro", RoundProblem::TextMissing),
                 ("contact", RoundProblem::TooLong { max: 1000 }),
                 ("deadline", RoundProblem::DeadlineBeforeOpening),

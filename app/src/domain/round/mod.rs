@@ -48,6 +48,8 @@ pub struct Round {
     pub award_id: String,
     pub year: i32,
     pub title: String,
+    /// The theme of the year, where the award gives one; empty otherwise.
+    pub theme: String,
     pub intro: String,
     pub criteria_text: String,
     pub eligibility: String,

@@ -136,6 +136,8 @@ pub static EN: OrganiseTexts = OrganiseTexts {
     criteria_text_label: "Criteria (text)",
     eligibility_label: "Who may apply",
     contact_label: "Contact",
+    theme_label: "Theme of the year",
+    theme_hint: "If the award has a theme for the year, for example “Det nya Sverige”. Leave empty otherwise.",
     draft_schedule: "Dates and place",
     draft_sections: "Areas of the application",
     draft_sections_intro: "Each area becomes a part of the application with its own guidance and character limit. Fill in the blank row to add an area.",

@@ -125,6 +125,8 @@ pub struct OrganiseTexts {
     pub criteria_text_label: &'static str,
     pub eligibility_label: &'static str,
     pub contact_label: &'static str,
+    pub theme_label: &'static str,
+    pub theme_hint: &'static str,
     pub draft_schedule: &'static str,
     pub draft_sections: &'static str,
     pub draft_sections_intro: &'static str,

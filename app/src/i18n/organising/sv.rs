@@ -143,6 +143,8 @@ pub static SV: OrganiseTexts = OrganiseTexts {
     criteria_text_label: "Kriterier (text)",
     eligibility_label: "Vem kan söka",
     contact_label: "Kontakt",
+    theme_label: "Årets tema",
+    theme_hint: "Om utmärkelsen har ett tema för året, till exempel ”Det nya Sverige”. Lämna tomt annars.",
     draft_schedule: "Datum och plats",
     draft_sections: "Områden i ansökan",
     draft_sections_intro: "Varje område blir en del av ansökan med egen vägledning och teckengräns. Fyll i den tomma raden för att lägga till ett område.",

@@ -57,6 +57,7 @@ fn DraftForm(prepared: PreparedRound) -> impl IntoView {
             <fieldset>
                 <legend>{t.o.draft_texts}</legend>
                 <TextField name="title" label=t.o.round_name value=round.title.clone() required=true maxlength=200 />
+                <TextField name="theme" label=t.o.theme_label hint=t.o.theme_hint value=round.theme.clone() maxlength=200 />
                 <TextAreaField name="intro" label=t.o.intro_label value=round.intro.clone() rows=6 />
                 <TextAreaField name="criteria_text" label=t.o.criteria_text_label value=round.criteria_text.clone() rows=6 />
                 <TextAreaField name="eligibility" label=t.o.eligibility_label value=round.eligibility.clone() rows=4 />

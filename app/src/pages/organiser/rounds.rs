@@ -26,13 +26,13 @@ pub fn RoundsPage() -> impl IntoView {
         <div class="wrap page">
             <h1>{t.o.rounds_title}</h1>
             <DoneNotice />
-            {when_loaded(data, |rounds| view! { <Rounds rounds /> })}
+            {when_loaded(data, |overview| view! { <Rounds rounds=overview.rounds next_year=overview.next_year /> })}
         </div>
     }
 }
 
 #[component]
-fn Rounds(rounds: Vec<RoundLine>) -> impl IntoView {
+fn Rounds(rounds: Vec<RoundLine>, next_year: Option<i32>) -> impl IntoView {
     let t = texts();
     let draft = rounds.iter().find(|r| r.state == RoundState::Draft).cloned();
     let sources: Vec<(String, String)> = rounds.iter().map(|r| (r.id.clone(), r.title.clone())).collect();
@@ -58,7 +58,7 @@ fn Rounds(rounds: Vec<RoundLine>) -> impl IntoView {
             <p>{t.o.copy_intro}</p>
             <PortalForm action=crate::api::organiser::rounds::CopyRound::PATH id=FormId::NewRound>
                 <RadioField name="source" legend=t.o.copy_source options=sources.clone() checked=newest.clone().unwrap_or_default() />
-                <TextField name="year" label=t.o.year kind="number" required=true />
+                <TextField name="year" label=t.o.year kind="number" value=next_year.map(|y| y.to_string()).unwrap_or_default() required=true />
                 <TextField name="title" label=t.o.round_name required=true maxlength=200 />
                 <TextField name="opens" label=t.o.opens_label kind="date" required=true />
                 <TextField name="deadline" label=t.o.deadline_label kind="date" hint=t.o.deadline_hint required=true />

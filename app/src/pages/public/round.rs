@@ -76,6 +76,9 @@ fn RoundDetails(award: Award, public: PublicRound, announced: Option<AnnouncedDe
             <header class="hero">
                 <div class="wrap">
                     <h1 lang="sv">{round.title.clone()}</h1>
+                    {(!round.theme.is_empty()).then(|| view! {
+                        <p class="theme">{t.aw.theme}": "<strong lang="sv">{round.theme.clone()}</strong></p>
+                    })}
                     <p class="lead" lang="sv">{round.intro.clone()}</p>
                     <DeadlineNotice
                         window
