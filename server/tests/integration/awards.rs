@@ -2,14 +2,14 @@
 //! at addresses that stay, the moved addresses, the seed, and the migration that
 //! made room for it, on a real SQLite file and a real PostgreSQL server.
 
-use crate::common::{BACKENDS, Backend, TestDb, TestPortal, open};
+use crate::common::{BACKENDS, Backend, TestDb, TestPortal, migrated_before, open};
 use app::{
     domain::award::{Entries, Kind, Process},
     state::Clock,
     storage::winners,
 };
 use sqlx::Row;
-use std::{borrow::Cow, collections::BTreeMap};
+use std::collections::BTreeMap;
 
 fn at(s: &str) -> Clock {
     Clock::Fixed(s.parse().unwrap())
@@ -170,12 +170,7 @@ async fn the_old_addresses_send_the_visitor_to_the_new_ones_for_good() {
 async fn the_migration_to_every_award_keeps_every_row() {
     for backend in BACKENDS {
         let test_db = TestDb::new(backend).await;
-        let db = app::storage::Db::connect(&test_db.url).await.unwrap();
-        let mut before = sqlx::migrate!("../migrations");
-        let first_of_awards = 20261208000021;
-        before.migrations =
-            Cow::Owned(before.migrations.iter().filter(|m| m.version < first_of_awards).cloned().collect());
-        before.run(db.pool()).await.unwrap();
+        let db = migrated_before(&test_db, 20261208000021).await;
         for sql in [
             "INSERT INTO lan (kod, namn) VALUES ('08', 'Kalmar län')",
             "INSERT INTO kommuner (kod, namn, lan_kod) VALUES ('0880', 'Kalmar', '08'), ('0882', 'Oskarshamn', '08')",

@@ -120,13 +120,8 @@ async fn a_restored_backup_has_every_table_as_it_was_and_a_damaged_one_changes_n
 /// backup's rows when it starts.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_older_postgres_backup_restores_and_is_brought_up_to_date() {
-    use std::borrow::Cow;
     let test_db = crate::common::TestDb::new(Backend::Postgres).await;
-    let db = Db::connect(&test_db.url).await.unwrap();
-    let mut before = sqlx::migrate!("../migrations");
-    let first_of_awards = 20261208000021;
-    before.migrations = Cow::Owned(before.migrations.iter().filter(|m| m.version < first_of_awards).cloned().collect());
-    before.run(db.pool()).await.unwrap();
+    let db = crate::common::migrated_before(&test_db, 20261208000021).await;
     for sql in [
         "INSERT INTO lan (kod, namn) VALUES ('08', 'Kalmar län')",
         "INSERT INTO kommuner (kod, namn, lan_kod) VALUES ('0880', 'Kalmar', '08')",

@@ -266,16 +266,10 @@ async fn saves_on_the_same_version_at_the_same_moment_make_one_version_and_refus
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_motivation_written_before_the_versions_becomes_their_first_version() {
-    use std::borrow::Cow;
     for backend in BACKENDS {
         let test_db = crate::common::TestDb::new(backend).await;
-        let db = app::storage::Db::connect(&test_db.url).await.unwrap();
         // The schema as it stood before motivations had versions, with a decision in it.
-        let mut before = sqlx::migrate!("../migrations");
-        let first_of_versions = 20261124000014;
-        before.migrations =
-            Cow::Owned(before.migrations.iter().filter(|m| m.version < first_of_versions).cloned().collect());
-        before.run(db.pool()).await.unwrap();
+        let db = crate::common::migrated_before(&test_db, 20261124000014).await;
         for sql in [
             "INSERT INTO lan (kod, namn) VALUES ('08', 'Kalmar län')",
             "INSERT INTO kommuner (kod, namn, lan_kod) VALUES ('0880', 'Kalmar', '08'), ('0882', 'Oskarshamn', '08')",

@@ -88,6 +88,17 @@ pub fn settings_for(db_url: &str, base_url: &str) -> Settings {
     Settings::from_lookup(|name| vars.get(name).cloned()).expect("test settings are valid")
 }
 
+/// A database whose schema stands as it did before migration `first_left_out`,
+/// for a test of that migration on the rows it finds.
+pub async fn migrated_before(db: &TestDb, first_left_out: i64) -> Db {
+    let pool = Db::connect(&db.url).await.unwrap();
+    let mut before = sqlx::migrate!("../migrations");
+    before.migrations =
+        std::borrow::Cow::Owned(before.migrations.iter().filter(|m| m.version < first_left_out).cloned().collect());
+    before.run(pool.pool()).await.unwrap();
+    pool
+}
+
 pub async fn open(db: &TestDb) -> Db {
     startup::open_database(&settings(&db.url)).await.expect("database opens, migrates and seeds")
 }
