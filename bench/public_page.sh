@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Requests per second for the public round page `/` on the release build, beside
+# Requests per second for the public start page `/` and an award's call page
+# (`/utmarkelser/ehalsokommun`) on the release build, beside
 # the portal's own `/healthz` (the ratio is the figure that counts: the machine's
 # speed cancels out), a hashed file under `/pkg/`, and a bare axum handler in the
 # same run, with wrk on loopback.
@@ -37,8 +38,10 @@ css="$(awk '/^css: / {print $2}' target/site/hash.txt)"
 mkdir -p bench/results
 {
   echo "# $(date -u +%FT%TZ), $(nproc) cores, wrk -t2 -c$connections -d${duration}s, release build, SQLite"
-  echo "## portal GET / (SSR of the round page, database read, brotli)"
+  echo "## portal GET / (the start page: every award and where it stands, brotli)"
   run "http://127.0.0.1:$portal_port/"
+  echo "## portal GET /utmarkelser/ehalsokommun (the award's call for applications, brotli)"
+  run "http://127.0.0.1:$portal_port/utmarkelser/ehalsokommun"
   echo "## portal GET /healthz (the portal's own cheapest answer: a database ping)"
   run "http://127.0.0.1:$portal_port/healthz"
   echo "## portal GET /pkg/portal.$css.css (a hashed file, precompressed)"
@@ -50,9 +53,10 @@ mkdir -p bench/results
 } | tee bench/results/public_page.txt
 
 rate() { awk '/Requests\/sec/ {n++} n=='"$1"' && /Requests\/sec/ {print $2; exit}' bench/results/public_page.txt; }
-page_rps="$(rate 1)" healthz_rps="$(rate 2)" pkg_rps="$(rate 3)" bare_rps="$(rate 4)"
+page_rps="$(rate 1)" call_rps="$(rate 2)" healthz_rps="$(rate 3)" pkg_rps="$(rate 4)" bare_rps="$(rate 5)"
 {
   echo "ratio / to /healthz: $(python3 -c "print(f'{$page_rps/$healthz_rps:.3f}')")"
+  echo "ratio /utmarkelser/ehalsokommun to /healthz: $(python3 -c "print(f'{$call_rps/$healthz_rps:.3f}')")"
   echo "ratio /pkg/ to /healthz: $(python3 -c "print(f'{$pkg_rps/$healthz_rps:.3f}')")"
   echo "ratio / to bare axum: $(python3 -c "print(f'{$page_rps/$bare_rps:.3f}')")"
 } | tee -a bench/results/public_page.txt

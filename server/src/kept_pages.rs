@@ -147,10 +147,18 @@ pub async fn serve(State(kept): State<Arc<KeptPages>>, request: Request, next: N
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return response;
     }
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
     let Ok(body) = axum::body::to_bytes(body, usize::MAX).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    // What `tidy_html` makes of every page anyway, done here so the page can be
+    // kept: a page without islands loses Leptos's resource scripts after the
+    // document, which carry this response's nonce and nothing else.
+    let body = match std::str::from_utf8(&body) {
+        Ok(page) => Bytes::from(crate::tidy_html::tidy(page)),
+        Err(_) => body,
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
     // The page read the round and the clock again: kept only if neither moved meanwhile,
     // not even to and fro (an undone step), which the counter counts and the round does not show.
     let later = kept.state.clock.now();

@@ -2,7 +2,7 @@
 //! at addresses that stay, the moved addresses, the seed, and the migration that
 //! made room for it, on a real SQLite file and a real PostgreSQL server.
 
-use crate::common::{BACKENDS, Backend, TestDb, TestPortal, migrated_before, open};
+use crate::common::{BACKENDS, Backend, TestDb, TestPortal, migrated_before, open, text_of};
 use app::{
     domain::award::{Entries, Kind, Process},
     state::Clock,
@@ -330,5 +330,23 @@ async fn at_one_gala_each_award_shows_its_winner_when_its_own_embargo_ends() {
             "{backend:?}"
         );
         assert_eq!(after.matches("Vinnaren är utsedd").count(), 2, "{backend:?}");
+    }
+}
+
+/// The start page is kept for visitors without a session (`kept_pages`), and whether
+/// it still holds is read from memory under the rounds' counter
+/// (`Db::awards_and_rounds`): a visit costs that one row, however many awards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kept_start_page_costs_one_statement_however_many_awards() {
+    use crate::common::queries::of_request;
+    for backend in BACKENDS {
+        let portal = TestPortal::start(backend, at(OPEN)).await;
+        let first = text_of(portal.get("/").await).await;
+        let kept = portal.get("/").await;
+        assert_eq!(kept.status().as_u16(), 200, "{backend:?}");
+        let id = kept.headers().get("x-request-id").expect("every answer names its request").to_str().unwrap();
+        let read = of_request(id);
+        assert_eq!(read, ["SELECT version FROM change_counters …"], "{backend:?}: the counter alone");
+        assert_eq!(text_of(kept).await, first, "{backend:?}: the same page");
     }
 }
