@@ -122,6 +122,12 @@ impl Award {
         self.kinds.contains(&kind)
     }
 
+    /// Whether the call's page offers to apply: the portal takes this award's
+    /// applications, and its window has not closed.
+    pub fn offers_to_apply(&self, window: ApplicationWindow) -> bool {
+        self.takes_applications_here() && window != ApplicationWindow::Closed
+    }
+
     /// Whether the portal takes this award's applications today: one
     /// application per kommun, applied for in the open. Awards that nominate
     /// first, or take entries from other organisations, show their call and

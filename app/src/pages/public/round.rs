@@ -2,7 +2,7 @@ use super::{AwardNav, NoRound, award_href, winners::AnnouncedWinner, with_award_
 use crate::{
     api::public::{AnnouncedDecision, PublicRound},
     components::deadline_notice::DeadlineNotice,
-    domain::{award::Award, round::ApplicationWindow},
+    domain::award::Award,
     i18n::texts,
 };
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ fn RoundDetails(award: Award, public: PublicRound, announced: Option<AnnouncedDe
     let t = texts();
     let PublicRound { round, window, opens_local, deadline_local, ceremony_local } = public;
     let home = award_href(&award.id);
-    let apply = (window != ApplicationWindow::Closed && award.takes_applications_here()).then(|| {
+    let apply = award.offers_to_apply(window).then(|| {
         view! { <p><a class="button" href=format!("{home}/ansok")>{t.apply_cta}</a></p> }
     });
     view! {
